@@ -1,0 +1,145 @@
+//! The command line: one function per subcommand, each a second view of the model.
+//!
+//! PATH is an optional leading positional before required ones (`dossier read ARTICLE` and
+//! `dossier read DIR ARTICLE`), which clap cannot express: each subcommand takes its
+//! positionals as one list, split by count in [`split_positionals`].
+
+mod output;
+mod read;
+mod sources;
+
+pub use output::{Format, Out};
+
+use crate::model::{self, Dossier, LoadOptions};
+use anyhow::Result;
+use clap::{CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Read a dossier: several outlets' articles about one event, side by side.
+#[derive(Debug, Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+#[command(
+    override_usage = "dossier [OPTIONS] [PATH]\n       dossier [OPTIONS] <COMMAND> [PATH] ..."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The dossier: a folder of .txt/.md articles (default: the bundled dossier).
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print article text as is, without making control characters visible.
+    #[arg(long, global = true)]
+    pub raw: bool,
+    /// Skip article files larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = LoadOptions::default().max_bytes)]
+    pub max_bytes: u64,
+    /// Wrap text at this many columns (default: the terminal's width, or 80).
+    #[arg(long, global = true, value_name = "COLS")]
+    pub width: Option<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// One row per article: file, title, outlet, author, date, body words.
+    #[command(override_usage = "dossier sources [OPTIONS] [PATH]")]
+    Sources {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+    },
+    /// An article's paragraphs with their kinds.
+    #[command(override_usage = "dossier read [OPTIONS] [PATH] <ARTICLE>")]
+    Read {
+        /// [PATH] ARTICLE: ARTICLE is a file name, a file stem or a 1-based index.
+        #[arg(value_name = "ARGS", required = true)]
+        args: Vec<String>,
+    },
+}
+
+/// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
+/// or exit with a usage error (status 2) naming the real shape.
+pub fn split_positionals(sub: &str, args: &[String], n: usize) -> (Option<PathBuf>, Vec<String>) {
+    match args.len() {
+        k if k == n => (None, args.to_vec()),
+        k if k == n + 1 => (Some(PathBuf::from(&args[0])), args[1..].to_vec()),
+        k => {
+            let mut cmd = Cli::command();
+            cmd.build();
+            let msg = format!("`{sub}` takes {n} argument(s) after an optional PATH, got {k}");
+            match cmd.find_subcommand_mut(sub) {
+                Some(c) => c
+                    .error(clap::error::ErrorKind::WrongNumberOfValues, msg)
+                    .exit(),
+                None => cmd
+                    .error(clap::error::ErrorKind::WrongNumberOfValues, msg)
+                    .exit(),
+            }
+        }
+    }
+}
+
+/// Load the dossier at `path`, or the bundled one; warnings go to stderr.
+pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
+    let opts = LoadOptions {
+        max_bytes: common.max_bytes,
+    };
+    let d = match path {
+        Some(p) => model::load_path(p, &opts)?,
+        None => model::load_bundled(),
+    };
+    for w in &d.warnings {
+        eprintln!("warning: {}", output::clean(&w.to_string(), false));
+    }
+    Ok(d)
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let mut out = Out::stdout(&cli.common);
+    match cli.command {
+        None => {
+            let d = load(cli.path.as_ref(), &cli.common)?;
+            sources::summary(&d, &mut out)
+        }
+        Some(Command::Sources { args }) => {
+            let (path, _) = split_positionals("sources", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            sources::run(&d, &mut out)
+        }
+        Some(Command::Read { args }) => {
+            let (path, rest) = split_positionals("read", &args, 1);
+            let d = load(path.as_ref(), &cli.common)?;
+            let id = find(&d, &rest[0])?;
+            read::run(&d, id, &mut out)
+        }
+    }
+}
+
+/// Resolve an ARTICLE argument, or fail with the list of articles.
+pub fn find(d: &Dossier, key: &str) -> Result<model::ArticleId> {
+    d.find_article(key).ok_or_else(|| {
+        let names: Vec<String> = d
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("  {} {}", i + 1, a.file))
+            .collect();
+        anyhow::anyhow!(
+            "no article {key:?} in this dossier; articles are:\n{}",
+            names.join("\n")
+        )
+    })
+}

@@ -1,0 +1,120 @@
+//! Where CLI output goes, and in which format: text made safe for a terminal, or JSON.
+
+use super::Common;
+use crate::model::sanitize::sanitize;
+use serde::Serialize;
+use std::io::{self, IsTerminal, Write};
+
+/// The output formats every subcommand takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Text made safe for a terminal (article text is untrusted).
+pub fn clean(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    sanitize(s, keep_newlines)
+}
+
+/// Standard output, with the choices that shape text.
+pub struct Out {
+    pub w: Box<dyn Write>,
+    pub format: Format,
+    pub raw: bool,
+    pub width: usize,
+}
+
+impl Out {
+    /// Standard output, wrapping at the terminal's width (80 when not a terminal).
+    pub fn stdout(common: &Common) -> Self {
+        let tty = io::stdout().is_terminal();
+        let width = common.width.unwrap_or_else(|| {
+            if tty {
+                ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w as usize)
+            } else {
+                80
+            }
+        });
+        Out {
+            w: Box::new(io::BufWriter::new(io::stdout())),
+            format: common.format,
+            raw: common.raw,
+            width: width.max(20),
+        }
+    }
+
+    /// A buffer, for tests.
+    pub fn buffer(format: Format, width: usize) -> (Self, SharedBuf) {
+        let buf = SharedBuf::default();
+        (
+            Out {
+                w: Box::new(buf.clone()),
+                format,
+                raw: false,
+                width,
+            },
+            buf,
+        )
+    }
+
+    /// Article text for the text format: sanitized unless `--raw`.
+    pub fn text<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.raw {
+            std::borrow::Cow::Borrowed(s)
+        } else {
+            clean(s, false)
+        }
+    }
+
+    /// Write a value as pretty JSON.
+    pub fn json<T: Serialize>(&mut self, v: &T) -> anyhow::Result<()> {
+        serde_json::to_writer_pretty(&mut self.w, v)?;
+        writeln!(self.w)?;
+        self.w.flush()?;
+        Ok(())
+    }
+
+    /// Write a line.
+    pub fn line(&mut self, s: &str) -> io::Result<()> {
+        writeln!(self.w, "{s}")
+    }
+
+    /// Flush.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+
+    /// Wrap `s` to the width with an indent for every line.
+    pub fn wrap(&self, s: &str, first: &str, rest: &str) -> Vec<String> {
+        let opts = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+        textwrap::wrap(s, opts)
+            .into_iter()
+            .map(|c| c.into_owned())
+            .collect()
+    }
+}
+
+/// A cloneable in-memory writer.
+#[derive(Clone, Default)]
+pub struct SharedBuf(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl SharedBuf {
+    /// What was written, as text.
+    pub fn contents(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+}
+
+impl Write for SharedBuf {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,92 @@
+//! `dossier read`: an article's paragraphs with their kinds.
+
+use super::{Format, Out};
+use crate::model::{ArticleId, Dossier, Span};
+use anyhow::Result;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct ReadJson<'a> {
+    article: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    dateline: Option<&'a str>,
+    words: usize,
+    lossy: bool,
+    paragraphs: Vec<ParaJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParaJson<'a> {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    text: &'a str,
+    sentences: Vec<Span>,
+}
+
+/// Print one article.
+pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
+    let a = d.article(id);
+    if out.format == Format::Json {
+        let paragraphs = a
+            .paragraphs
+            .iter()
+            .map(|p| ParaJson {
+                start: p.span.start,
+                end: p.span.end,
+                kind: p.kind.as_str(),
+                text: a.slice(p.span),
+                sentences: p.sentences.clone(),
+            })
+            .collect();
+        return out.json(&ReadJson {
+            article: &a.file,
+            title: a.display_title(),
+            outlet: a.meta.outlet.as_deref(),
+            author: a.meta.author.as_deref(),
+            date: a.meta.date.as_deref(),
+            dateline: a.meta.dateline.as_deref(),
+            words: a.meta.words,
+            lossy: a.lossy,
+            paragraphs,
+        });
+    }
+    for l in out.wrap(&out.text(a.display_title()), "", "") {
+        out.line(&l)?;
+    }
+    let by: Vec<String> = [
+        a.meta.outlet.as_deref(),
+        a.meta.author.as_deref(),
+        a.meta.date.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| out.text(s).into_owned())
+    .collect();
+    let by = if by.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", by.join(" · "))
+    };
+    for l in out.wrap(
+        &format!("{} · {} words{by}", out.text(&a.file), a.meta.words),
+        "",
+        "",
+    ) {
+        out.line(&l)?;
+    }
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        out.line("")?;
+        let gutter = format!("{:>3} {:<11} ", i + 1, p.kind.as_str());
+        let pad = " ".repeat(gutter.chars().count());
+        let text = out.text(a.slice(p.span)).into_owned();
+        for l in out.wrap(&text, &gutter, &pad) {
+            out.line(&l)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

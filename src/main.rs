@@ -1,0 +1,25 @@
+//! The `dossier` binary: parse arguments, dispatch, report errors.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = dossier::cli::Cli::parse();
+    match dossier::cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed pipe (`dossier read … | head`) is not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!(
+                "dossier: {}",
+                dossier::model::sanitize::sanitize(&format!("{e:#}"), true)
+            );
+            ExitCode::from(2)
+        }
+    }
+}

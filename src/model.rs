@@ -1,0 +1,14 @@
+//! The dossier model: articles, their structure, quotes, people and claims.
+//!
+//! Nothing in here (or below) knows about terminals or argument parsing: the CLI and the
+//! reader are two views of this model. Everything is computed from text with byte offsets
+//! into the files as stored, so every passage can be cited and found again.
+
+pub mod dossier;
+pub mod lexicon;
+pub mod load;
+pub mod sanitize;
+pub mod text;
+
+pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
+pub use load::{load_bundled, load_path, LoadError, LoadOptions};

@@ -1,0 +1,57 @@
+//! Word lists kept as data in `assets/`, parsed once.
+//!
+//! Each list is one entry a line; `#` starts a comment line; entries are lowercased.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Parse a list: one entry a line, comments and blank lines skipped, lowercased.
+pub fn parse_list(src: &str) -> Vec<String> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+macro_rules! list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static [String] {
+            static CELL: OnceLock<Vec<String>> = OnceLock::new();
+            CELL.get_or_init(|| parse_list(include_str!(concat!("../../assets/", $file))))
+        }
+    };
+}
+
+list!(
+    /// Phrases of site furniture: subscribe prompts, navigation, sharing.
+    boilerplate,
+    "boilerplate.txt"
+);
+list!(
+    /// Cues of photo captions and credits.
+    captions,
+    "captions.txt"
+);
+list!(
+    /// Cues of author lines and bios.
+    bylines,
+    "bylines.txt"
+);
+list!(
+    /// Cues that open appended material.
+    appended,
+    "appended.txt"
+);
+
+/// Abbreviations that do not end a sentence (lowercase, without the period).
+pub fn abbreviations() -> &'static HashSet<String> {
+    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../assets/abbreviations.txt"))
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .collect()
+    })
+}

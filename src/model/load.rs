@@ -1,0 +1,420 @@
+//! Loading a dossier: a folder of `.txt` / `.md` articles (in name order) with an optional
+//! `dossier.toml` manifest, or the bundled seeds.
+//!
+//! Text is untrusted: a file that cannot be used is skipped with a warning (as data, in
+//! `Dossier::warnings`) and the rest loads; only a dossier with no article at all, a
+//! missing path or a broken manifest is an error.
+
+use crate::model::text::{classify, infer_meta, segment};
+use crate::model::{Article, ArticleId, Dossier, Meta, Warning};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The articles bundled into the binary: the default dossier.
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "000_a746009515ada104.txt",
+        include_str!("../../seeds/000_a746009515ada104.txt"),
+    ),
+    (
+        "001_57eae1fd5f6cf162.txt",
+        include_str!("../../seeds/001_57eae1fd5f6cf162.txt"),
+    ),
+    (
+        "002_1e72f9d0408d5ce6.txt",
+        include_str!("../../seeds/002_1e72f9d0408d5ce6.txt"),
+    ),
+    (
+        "003_48946c23aec9d6af.txt",
+        include_str!("../../seeds/003_48946c23aec9d6af.txt"),
+    ),
+    (
+        "004_14db8ed672cd6e77.txt",
+        include_str!("../../seeds/004_14db8ed672cd6e77.txt"),
+    ),
+];
+
+/// The title of the bundled dossier.
+pub const BUNDLED_TITLE: &str = "North Korean troops in Russia (bundled seeds)";
+
+/// The manifest's file name.
+pub const MANIFEST: &str = "dossier.toml";
+
+/// How to load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are skipped.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
+
+/// Why a dossier could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or folder")]
+    Missing { path: PathBuf },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: no article in this folder (articles are .txt and .md files){why}")]
+    Empty { path: PathBuf, why: String },
+    #[error("{path}:{line}:{column}: invalid manifest: {message}")]
+    Manifest {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// A manifest: the dossier's title and per-file metadata.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub articles: BTreeMap<String, ManifestArticle>,
+}
+
+/// What the manifest says of one file; it overrides what is inferred.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestArticle {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub author: Option<String>,
+}
+
+/// Parse a manifest, reporting errors with line and column.
+pub fn parse_manifest(path: &Path, src: &str) -> Result<Manifest, LoadError> {
+    toml::from_str(src).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |sp| line_col(src, sp.start));
+        LoadError::Manifest {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(src: &str, at: usize) -> (usize, usize) {
+    let at = at.min(src.len());
+    let mut cut = at;
+    while !src.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let before = &src[..cut];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The bundled dossier (the seeds built into the binary).
+pub fn load_bundled() -> Dossier {
+    let files = BUNDLED
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()));
+    from_files(BUNDLED_TITLE, files, &LoadOptions::default())
+}
+
+/// Is this file name an article?
+pub fn is_article_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    (lower.ends_with(".txt") || lower.ends_with(".md")) && !name.starts_with('.')
+}
+
+/// Load a folder (or a single article file) from disk.
+pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Dossier, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing {
+            path: path.to_path_buf(),
+        },
+        _ => LoadError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if meta.is_file() {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut warnings = Vec::new();
+        let files: Vec<(String, Vec<u8>)> = read_article(path, &name, opts, &mut warnings)
+            .map(|b| (name.clone(), b))
+            .into_iter()
+            .collect();
+        let mut d = from_files(&name, files, opts);
+        d.warnings.splice(0..0, warnings);
+        return nonempty(d, path);
+    }
+    let manifest_path = path.join(MANIFEST);
+    let manifest = match fs::read_to_string(&manifest_path) {
+        Ok(src) => Some(parse_manifest(&manifest_path, &src)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(LoadError::Io {
+                path: manifest_path,
+                source: e,
+            })
+        }
+    };
+    let entries = fs::read_dir(path).map_err(|e| LoadError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| is_article_name(n))
+        .collect();
+    names.sort();
+    let mut warnings = Vec::new();
+    let files: Vec<(String, Vec<u8>)> = names
+        .into_iter()
+        .filter_map(|n| read_article(&path.join(&n), &n, opts, &mut warnings).map(|b| (n, b)))
+        .collect();
+    let title = manifest
+        .as_ref()
+        .and_then(|m| m.title.clone())
+        .unwrap_or_else(|| folder_title(path));
+    let mut d = from_files(&title, files, opts);
+    d.warnings.splice(0..0, warnings);
+    if let Some(m) = manifest {
+        apply_manifest(&mut d, m);
+    }
+    nonempty(d, path)
+}
+
+fn folder_title(path: &Path) -> String {
+    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    abs.file_name().map_or_else(
+        || abs.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn nonempty(d: Dossier, path: &Path) -> Result<Dossier, LoadError> {
+    if d.articles.is_empty() {
+        let why = if d.warnings.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+            format!("; skipped: {}", list.join("; "))
+        };
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+            why,
+        });
+    }
+    Ok(d)
+}
+
+/// Read one file's bytes, or say why not.
+fn read_article(
+    path: &Path,
+    name: &str,
+    opts: &LoadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<u8>> {
+    let mut warn = |message: String| {
+        warnings.push(Warning {
+            file: Some(name.to_string()),
+            message,
+        })
+    };
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            warn(format!("skipped: cannot read ({e})"));
+            return None;
+        }
+    };
+    if meta.is_dir() {
+        warn("skipped: a folder, not a file".into());
+        return None;
+    }
+    if meta.len() > opts.max_bytes {
+        warn(format!(
+            "skipped: {} bytes, over the limit of {} bytes",
+            meta.len(),
+            opts.max_bytes
+        ));
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let read =
+        fs::File::open(path).and_then(|f| f.take(opts.max_bytes + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        warn(format!("skipped: cannot read ({e})"));
+        return None;
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        warn(format!(
+            "skipped: over the limit of {} bytes",
+            opts.max_bytes
+        ));
+        return None;
+    }
+    Some(bytes)
+}
+
+/// Decode a file's bytes: UTF-8 (lossily, with a warning), or UTF-16 with a BOM.
+/// Returns the text and whether it differs from the bytes.
+fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<(String, bool)> {
+    let warn = |warnings: &mut Vec<Warning>, message: String| {
+        warnings.push(Warning {
+            file: Some(name.to_string()),
+            message,
+        })
+    };
+    if let Some(le) = match bytes {
+        [0xFF, 0xFE, ..] => Some(true),
+        [0xFE, 0xFF, ..] => Some(false),
+        _ => None,
+    } {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        let text = String::from_utf16_lossy(&units);
+        warn(
+            warnings,
+            "decoded from UTF-16; offsets refer to the decoded UTF-8 text".into(),
+        );
+        return Some((text, true));
+    }
+    if bytes.contains(&0) {
+        warn(warnings, "skipped: binary file (contains NUL bytes)".into());
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some((s.to_string(), false)),
+        Err(e) => {
+            warn(
+                warnings,
+                format!(
+                    "invalid UTF-8 at byte {}: decoded lossily; offsets refer to the decoded text",
+                    e.valid_up_to()
+                ),
+            );
+            Some((String::from_utf8_lossy(bytes).into_owned(), true))
+        }
+    }
+}
+
+/// Build a dossier from named file contents (in the order given).
+pub fn from_files(
+    title: &str,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    _opts: &LoadOptions,
+) -> Dossier {
+    let mut d = Dossier {
+        title: title.to_string(),
+        ..Dossier::default()
+    };
+    for (name, bytes) in files {
+        let Some((text, lossy)) = decode(&name, &bytes, &mut d.warnings) else {
+            continue;
+        };
+        if text.trim_matches(crate::model::text::is_trim).is_empty() {
+            d.warnings.push(Warning {
+                file: Some(name),
+                message: "skipped: empty file".into(),
+            });
+            continue;
+        }
+        let id = ArticleId(d.articles.len());
+        d.articles.push(build_article(id, name, text, lossy));
+    }
+    d
+}
+
+/// Segment, classify and describe one article.
+pub fn build_article(id: ArticleId, file: String, text: String, lossy: bool) -> Article {
+    let mut paragraphs = segment(&text);
+    classify(&text, &mut paragraphs);
+    let meta = infer_meta(&text, &paragraphs);
+    Article {
+        id,
+        file,
+        text,
+        lossy,
+        meta,
+        paragraphs,
+    }
+}
+
+fn apply_manifest(d: &mut Dossier, m: Manifest) {
+    for (file, given) in m.articles {
+        let Some(a) = d.articles.iter_mut().find(|a| a.file == file) else {
+            d.warnings.push(Warning {
+                file: Some(MANIFEST.into()),
+                message: format!("names {file:?}, which is not an article of this folder"),
+            });
+            continue;
+        };
+        let Meta {
+            title,
+            outlet,
+            url,
+            date,
+            author,
+            ..
+        } = &mut a.meta;
+        for (slot, value) in [
+            (title, given.title),
+            (outlet, given.outlet),
+            (url, given.url),
+            (date, given.date),
+            (author, given.author),
+        ] {
+            if value.is_some() {
+                *slot = value;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Line and column are 1-based and count characters.
+    #[test]
+    fn line_col_counts_chars() {
+        assert_eq!(line_col("ab\ncdé\nx", 0), (1, 1));
+        assert_eq!(line_col("ab\ncdé\nx", 3), (2, 1));
+        assert_eq!(line_col("ab\ncdé\nx", 8), (3, 1));
+    }
+
+    /// The bundled dossier loads all five seeds with no warning.
+    #[test]
+    fn bundled_loads() {
+        let d = load_bundled();
+        assert_eq!(d.articles.len(), 5);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+}

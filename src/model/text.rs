@@ -1,0 +1,187 @@
+//! Article structure: paragraphs and sentences with byte spans, paragraph kinds, metadata.
+//!
+//! Segmentation never changes the text: every span is a byte range of the article as stored,
+//! trimmed of surrounding white space, on character boundaries.
+
+mod kinds;
+mod meta;
+mod sentences;
+
+pub use kinds::classify;
+pub use meta::{infer_meta, parse_date};
+pub use sentences::split_sentences;
+
+use crate::model::{ParaKind, Paragraph, Span};
+
+/// Characters trimmed from both ends of paragraphs and sentences.
+pub(crate) fn is_trim(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Trim a span of white space (and BOMs) on both sides.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let lead = s.len() - s.trim_start_matches(is_trim).len();
+    let trimmed = s.trim_matches(is_trim);
+    Span::new(span.start + lead, span.start + lead + trimmed.len())
+}
+
+/// The lines of `text` as spans without their terminators (`\n`, `\r\n` or a lone `\r`).
+pub(crate) fn line_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Span::new(start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(Span::new(start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(Span::new(start, bytes.len()));
+    }
+    lines
+}
+
+/// True when a line ends where a paragraph may end (sentence-final punctuation, a closing
+/// quote or bracket, a colon).
+fn ends_complete(s: &str) -> bool {
+    s.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '"'
+                | '”'
+                | '’'
+                | '\''
+                | ')'
+                | ']'
+                | '…'
+                | '»'
+                | '>'
+                | '}'
+        )
+    })
+}
+
+/// Split text into paragraphs (kind `body`), with their sentences.
+///
+/// Blank lines and single line breaks both end a paragraph, as both occur in scraped news;
+/// a line that breaks mid-sentence (no final punctuation, the next line starting in lower
+/// case) is a hard wrap and is joined with the next.
+pub fn segment(text: &str) -> Vec<Paragraph> {
+    let mut paras: Vec<Span> = Vec::new();
+    let mut open: Option<Span> = None;
+    for line in line_spans(text) {
+        let line = trim_span(text, line);
+        if line.is_empty() {
+            paras.extend(open.take());
+            continue;
+        }
+        let s = &text[line.range()];
+        match open {
+            Some(cur) => {
+                let prev = &text[cur.range()];
+                let wraps = !ends_complete(prev)
+                    && s.chars().next().is_some_and(|c| c.is_lowercase())
+                    && !prev.contains(" | ");
+                if wraps {
+                    open = Some(Span::new(cur.start, line.end));
+                } else {
+                    paras.push(cur);
+                    open = Some(line);
+                }
+            }
+            None => open = Some(line),
+        }
+    }
+    paras.extend(open);
+    paras
+        .into_iter()
+        .map(|span| Paragraph {
+            span,
+            kind: ParaKind::Body,
+            sentences: split_sentences(text, span),
+        })
+        .collect()
+}
+
+/// Words in a piece of text (runs of alphanumeric characters, with inner apostrophes,
+/// hyphens and digit separators).
+pub fn word_count(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | ',')))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, paras: &[Paragraph]) -> Vec<&'a str> {
+        paras.iter().map(|p| &text[p.span.range()]).collect()
+    }
+
+    /// Single newlines and blank lines both separate paragraphs.
+    #[test]
+    fn paragraphs_split_on_single_and_blank_lines() {
+        let t = "One.\nTwo.\n\nThree.\n";
+        assert_eq!(texts(t, &segment(t)), ["One.", "Two.", "Three."]);
+    }
+
+    /// CRLF and lone CR line ends are line ends, and offsets still point into the text.
+    #[test]
+    fn crlf_and_cr_line_ends() {
+        let t = "One.\r\nTwo.\rThree.";
+        let p = segment(t);
+        assert_eq!(texts(t, &p), ["One.", "Two.", "Three."]);
+        assert_eq!(p[2].span, Span::new(11, 17));
+    }
+
+    /// A hard-wrapped line (no final punctuation, continued in lower case) is joined.
+    #[test]
+    fn hard_wrap_is_joined() {
+        let t = "The troops were seen\nmoving north on Tuesday.\nA new paragraph.";
+        assert_eq!(
+            texts(t, &segment(t)),
+            [
+                "The troops were seen\nmoving north on Tuesday.",
+                "A new paragraph."
+            ]
+        );
+    }
+
+    /// A leading byte-order mark is not part of the first paragraph.
+    #[test]
+    fn bom_is_skipped() {
+        let t = "\u{feff}First line.\nSecond.";
+        let p = segment(t);
+        assert_eq!(p[0].span.start, 3);
+        assert_eq!(texts(t, &p), ["First line.", "Second."]);
+    }
+
+    /// Words count hyphenated and numeric tokens once.
+    #[test]
+    fn counts_words() {
+        assert_eq!(
+            word_count("Kim Yong-hyun said 10,000 troops’ moves — 3.5 km."),
+            8
+        );
+        assert_eq!(word_count(""), 0);
+    }
+}

@@ -1,0 +1,436 @@
+//! Paragraph kinds: tell the story apart from headlines, bylines, captions, boilerplate,
+//! near-duplicates and appended material.
+//!
+//! Rules look at a paragraph's own words (cue lists in `assets/`), its shape (length, final
+//! punctuation, title case, a "Label:" opening) and its place in the article.
+
+use super::{split_sentences, trim_span, word_count};
+use crate::model::{lexicon, ParaKind, Paragraph, Span};
+use std::collections::{HashMap, HashSet};
+
+/// Set each paragraph's kind. Paragraphs start as `body`. A scraped navigation line that
+/// opens with the page's title is split in two: the title (a headline) and the navigation.
+pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
+    split_titled_navigation(text, paras);
+    let strs: Vec<&str> = paras.iter().map(|p| &text[p.span.range()]).collect();
+    for (p, s) in paras.iter_mut().zip(&strs) {
+        if p.kind != ParaKind::Body {
+            continue;
+        }
+        if let Some(kind) = own_kind(s) {
+            p.kind = kind;
+        }
+    }
+    let paras = paras.as_mut_slice();
+    mark_appended(&strs, paras);
+    mark_headlines(&strs, paras);
+    mark_duplicates(&strs, paras);
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// The byte offset within `s` where a navigation line's leading title ends: "Title Words
+/// world-news World News | Latest | …" gives the offset of "world-news".
+pub(crate) fn navigation_title_end(s: &str) -> Option<usize> {
+    let (head, _) = s.split_once(" | ")?;
+    if s.matches(" | ").count() < 2 {
+        return None;
+    }
+    let starts = head.split(' ').scan(0usize, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    });
+    for (words, (i, w)) in starts.enumerate() {
+        let slug = w.contains('-') && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if slug {
+            return (words >= 4).then_some(i);
+        }
+    }
+    None
+}
+
+fn split_titled_navigation(text: &str, paras: &mut Vec<Paragraph>) {
+    let mut i = 0;
+    while i < paras.len() {
+        let span = paras[i].span;
+        if let Some(cut) = navigation_title_end(&text[span.range()]) {
+            let title = trim_span(text, Span::new(span.start, span.start + cut));
+            let nav = trim_span(text, Span::new(span.start + cut, span.end));
+            paras[i] = Paragraph {
+                span: title,
+                kind: ParaKind::Headline,
+                sentences: vec![title],
+            };
+            let nav_para = Paragraph {
+                span: nav,
+                kind: ParaKind::Boilerplate,
+                sentences: split_sentences(text, nav),
+            };
+            paras.insert(i + 1, nav_para);
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
+/// Share of longer words that start with a capital letter.
+fn title_case_ratio(s: &str) -> f32 {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    caps as f32 / words.len() as f32
+}
+
+/// Markup or script left in the text.
+fn is_markup(s: &str) -> bool {
+    let l = s.trim_start();
+    (l.starts_with('<') && l.contains('>'))
+        || s.contains("<script")
+        || s.contains("</")
+        || s.contains("/>")
+        || s.contains("function(")
+        || s.contains("window.")
+        || s.contains("document.")
+        || (s.contains('{') && s.contains('}') && s.contains(';'))
+}
+
+/// The kind a paragraph has on its own words alone, if not body.
+fn own_kind(s: &str) -> Option<ParaKind> {
+    let lower = s.to_lowercase();
+    let words = word_count(s);
+    if is_markup(s) || s.matches(" | ").count() >= 2 || s.starts_with("![") {
+        return Some(ParaKind::Boilerplate);
+    }
+    let first_words: String = lower
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let boiler = lexicon::boilerplate().iter().any(|cue| {
+        lower.contains(cue.as_str())
+            && (words <= 6 || !ends_sentence(s) || first_words.contains(cue.as_str()))
+    });
+    if boiler && words <= 40 {
+        return Some(ParaKind::Boilerplate);
+    }
+    if is_caption(s, &lower, words) {
+        return Some(ParaKind::Caption);
+    }
+    if is_byline(s, &lower, words) {
+        return Some(ParaKind::Byline);
+    }
+    if s.starts_with('#') && words <= 25 {
+        return Some(ParaKind::Headline);
+    }
+    None
+}
+
+fn is_caption(s: &str, lower: &str, words: usize) -> bool {
+    if words > 60 {
+        return false;
+    }
+    if lexicon::captions()
+        .iter()
+        .any(|c| lower.contains(c.as_str()))
+    {
+        return true;
+    }
+    // A trailing credit in brackets: "(Madelyn Keech/Defense Department)".
+    let t = s.trim_end_matches(['.', ' ']);
+    if let Some(open) = t.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        let credit = &t[open + 1..t.len() - 1];
+        let short = credit.split_whitespace().count() <= 8;
+        if short && (credit.contains('/') || credit.to_lowercase().contains("photo")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that look like a person's name: two or three capitalized words.
+fn starts_with_name(s: &str) -> bool {
+    let caps = s
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '.' || c == '-' || c == '\'')
+        })
+        .count();
+    caps >= 2
+}
+
+fn is_byline(s: &str, lower: &str, words: usize) -> bool {
+    if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
+        if words <= 14 && starts_with_name(rest) {
+            return true;
+        }
+    }
+    words <= 80
+        && starts_with_name(s)
+        && lexicon::bylines()
+            .iter()
+            .any(|c| lower.contains(c.as_str()))
+}
+
+/// "Editor: …", "Dr. Carter: …", "Q: …": a speaker label opening a paragraph.
+pub(crate) fn dialogue_label(s: &str) -> Option<&str> {
+    let colon = s.find(": ")?;
+    let label = &s[..colon];
+    let n = label.split_whitespace().count();
+    let ok = (1..=4).contains(&n)
+        && label.len() <= 40
+        && label.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+    ok.then_some(label)
+}
+
+/// An appended interview or Q&A: a cue line, or a run of dialogue-labelled paragraphs at
+/// the end of the article, and everything after it.
+fn mark_appended(strs: &[&str], paras: &mut [Paragraph]) {
+    let n = strs.len();
+    let cue_at = strs.iter().enumerate().skip(1).find_map(|(i, s)| {
+        let l = s.to_lowercase();
+        lexicon::appended()
+            .iter()
+            .any(|c| l.starts_with(c.as_str()))
+            .then_some(i)
+    });
+    let labelled: Vec<bool> = strs.iter().map(|s| dialogue_label(s).is_some()).collect();
+    let mut run_at = None;
+    for i in 1..n {
+        if !labelled[i] {
+            continue;
+        }
+        let tail = i..n;
+        let count = tail.clone().filter(|&j| labelled[j]).count();
+        let labels: HashSet<&str> = tail
+            .clone()
+            .filter_map(|j| dialogue_label(strs[j]))
+            .collect();
+        if count >= 3 && labels.len() >= 2 && count * 2 >= tail.len() {
+            run_at = Some(i);
+            break;
+        }
+    }
+    // A short untitled line right before the run introduces it.
+    let run_at = run_at.map(|i| {
+        let prev = strs[i - 1];
+        if i > 1 && !ends_sentence(prev) && word_count(prev) <= 15 {
+            i - 1
+        } else {
+            i
+        }
+    });
+    let from = match (cue_at, run_at) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => match a.or(b) {
+            Some(x) => x,
+            None => return,
+        },
+    };
+    for p in &mut paras[from..] {
+        if p.kind == ParaKind::Body {
+            p.kind = ParaKind::Appended;
+        }
+    }
+}
+
+/// A headline: a short line with no final punctuation first, or in title case last.
+fn mark_headlines(strs: &[&str], paras: &mut [Paragraph]) {
+    let body: Vec<usize> = (0..paras.len())
+        .filter(|&i| paras[i].kind == ParaKind::Body)
+        .collect();
+    if body.len() < 2 {
+        return;
+    }
+    let headline = |s: &str| !ends_sentence(s) && (2..=25).contains(&word_count(s));
+    let first = body[0];
+    if headline(strs[first]) {
+        paras[first].kind = ParaKind::Headline;
+    }
+    let last = body[body.len() - 1];
+    if last != first && headline(strs[last]) && title_case_ratio(strs[last]) >= 0.6 {
+        paras[last].kind = ParaKind::Headline;
+    }
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Near-copies: of a set of paragraphs whose words are (almost) all in another, the
+/// fullest stays; the others become `duplicate`. Candidates come from an index over each
+/// paragraph's rarest words, so long articles are not compared all against all.
+fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
+    let sets: Vec<HashSet<String>> = strs
+        .iter()
+        .map(|s| words_of(s).into_iter().collect())
+        .collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for w in set {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    for i in 0..sets.len() {
+        if sets[i].len() < 6 || matches!(paras[i].kind, ParaKind::Boilerplate) {
+            continue;
+        }
+        let mut rare: Vec<&str> = sets[i].iter().map(String::as_str).collect();
+        rare.sort_by_key(|w| (postings[w].len(), *w));
+        let mut candidates: Vec<usize> = rare
+            .iter()
+            .take(3)
+            .flat_map(|w| postings[w].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
+            if j == i || sets[j].len() < sets[i].len() {
+                continue;
+            }
+            let shared = sets[i].intersection(&sets[j]).count();
+            let contained = shared as f32 / sets[i].len() as f32 >= 0.85;
+            // Equal copies: the first stays.
+            let fuller = sets[j].len() > sets[i].len() || strs[j].len() > strs[i].len() || j < i;
+            if contained && fuller && paras[j].kind == ParaKind::Body {
+                if paras[i].kind == ParaKind::Body {
+                    paras[i].kind = ParaKind::Duplicate;
+                }
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::text::segment;
+
+    #[track_caller]
+    fn kinds(t: &str) -> Vec<(String, ParaKind)> {
+        let mut p = segment(t);
+        classify(t, &mut p);
+        p.iter()
+            .map(|p| (t[p.span.range()].chars().take(20).collect(), p.kind))
+            .collect()
+    }
+
+    fn kind_list(t: &str) -> Vec<ParaKind> {
+        kinds(t).into_iter().map(|(_, k)| k).collect()
+    }
+
+    use ParaKind::*;
+
+    /// Sign-up prompts, lone "Subscribe" and navigation strings are boilerplate.
+    #[test]
+    fn boilerplate_prompts() {
+        let t = "Subscribe\nThe council voted on Monday to close the bridge.\nSign up to receive our daily email of top stories.\nHome | World | Sports | Weather";
+        assert_eq!(kind_list(t), [Boilerplate, Body, Boilerplate, Boilerplate]);
+    }
+
+    /// A body sentence that merely mentions a cue word is still body.
+    #[test]
+    fn cue_word_inside_body_stays_body() {
+        let t = "The mayor said residents who subscribe to the utility plan will pay less next year.\nAnother sentence of the story follows here.";
+        assert_eq!(kind_list(t), [Body, Body]);
+    }
+
+    /// A navigation line that opens with the page title splits into headline and boilerplate.
+    #[test]
+    fn navigation_with_title_splits() {
+        let t = "The story.\nMore story.\nCouncil Closes The River Bridge local-news Local | Sports | Weather";
+        assert_eq!(kind_list(t), [Body, Body, Headline, Boilerplate]);
+    }
+
+    /// Script and markup left in the text is boilerplate.
+    #[test]
+    fn markup_is_boilerplate() {
+        let t = "The story starts here today.\n<script>var x = 1;</script>\nwindow.dataLayer = window.dataLayer || [];";
+        assert_eq!(kind_list(t), [Body, Boilerplate, Boilerplate]);
+    }
+
+    /// Photo captions with a bracketed credit, and "Photo:" lines, are captions.
+    #[test]
+    fn captions() {
+        let t = "The minister arrives at the summit in Brussels on Oct. 3. (Jane Roe/Reuters)\nThe story itself is here.\nPhoto: John Doe for the Gazette";
+        assert_eq!(kind_list(t), [Caption, Body, Caption]);
+    }
+
+    /// "By Name" lines and author bios are bylines.
+    #[test]
+    fn bylines_and_bios() {
+        let t = "By Jane Roe\nThe story itself is here.\nJane Roe covers the courts for the Gazette. She is based in Boston.";
+        assert_eq!(kind_list(t), [Byline, Body, Byline]);
+    }
+
+    /// A short first line without final punctuation is a headline; a sentence is not.
+    #[test]
+    fn headline_at_top() {
+        assert_eq!(
+            kind_list("Bridge Closed After Vote\nThe council voted.\nMore news."),
+            [Headline, Body, Body]
+        );
+        assert_eq!(
+            kind_list("The minister called it dangerous.\nThe council voted."),
+            [Body, Body]
+        );
+    }
+
+    /// A trailing title-case line is a headline.
+    #[test]
+    fn headline_at_end() {
+        let t = "The council voted.\nIt closed the bridge.\nCouncil Closes River Bridge After Heated Vote";
+        assert_eq!(kind_list(t), [Body, Body, Headline]);
+    }
+
+    /// Of near-copies the fullest stays body, wherever it stands.
+    #[test]
+    fn duplicates_keep_the_fullest() {
+        let a = "The council voted to close the old river bridge for repairs.";
+        let full =
+            "LONDON — The council voted on Monday to close the old river bridge for repairs.";
+        let t =
+            format!("{a}\n\n{full}\n\nSomething else entirely happened later that week.\n\n{a}");
+        assert_eq!(kind_list(&t), [Duplicate, Body, Body, Duplicate]);
+    }
+
+    /// An interview appended after the story, with its title line, is appended.
+    #[test]
+    fn appended_interview() {
+        let t = "The story is here.\nIt goes on.\nInterview with an Expert\nEditor: Welcome.\nDr. Roe: Thanks for having me.\nEditor: What now?\nDr. Roe: We wait.";
+        assert_eq!(
+            kind_list(t),
+            [Body, Body, Appended, Appended, Appended, Appended, Appended]
+        );
+    }
+
+    /// A single "Washington: …" dateline is not an interview.
+    #[test]
+    fn dateline_label_is_body() {
+        let t = "Washington: The minister spoke on Monday.\nHe said more.\nThen he left.";
+        assert_eq!(kind_list(t), [Body, Body, Body]);
+    }
+}

@@ -1,0 +1,264 @@
+//! The command line, end to end: output shapes, exit codes, bad input.
+
+mod util;
+
+use std::fs;
+use util::{fixture, json, ok, run, s, seeds};
+
+/// With no path, `sources` lists the five bundled articles, from any folder.
+#[test]
+fn sources_default_is_bundled_seeds() {
+    let v = json(&["sources"]);
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    for key in ["article", "title", "outlet", "author", "date", "words"] {
+        assert!(rows[0].get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(rows[0]["article"], "000_a746009515ada104.txt");
+}
+
+/// The sources table on the seeds is stable.
+#[test]
+fn sources_text_snapshot() {
+    insta::assert_snapshot!(ok(&["sources", s(&seeds()), "--width", "120"]));
+}
+
+/// `read` gives every paragraph with byte offsets that hold its text in the file.
+#[test]
+fn read_json_offsets_hold_text() {
+    for entry in fs::read_dir(seeds()).unwrap() {
+        let path = entry.unwrap().path();
+        let raw = fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let v = json(&["read", s(&seeds()), name]);
+        assert_eq!(v["article"], name);
+        for p in v["paragraphs"].as_array().unwrap() {
+            let (a, b) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                std::str::from_utf8(&raw[a..b]).unwrap(),
+                p["text"].as_str().unwrap()
+            );
+            for sen in p["sentences"].as_array().unwrap() {
+                let (c, d) = (
+                    sen["start"].as_u64().unwrap() as usize,
+                    sen["end"].as_u64().unwrap() as usize,
+                );
+                assert!(a <= c && c < d && d <= b);
+            }
+        }
+    }
+}
+
+/// ARTICLE may be a file name, a stem, or a 1-based index; PATH may be left out.
+#[test]
+fn read_article_by_name_stem_index() {
+    let by_index = json(&["read", "3"]);
+    let by_stem = json(&["read", "002_1e72f9d0408d5ce6"]);
+    let by_name = json(&["read", s(&seeds()), "002_1e72f9d0408d5ce6.txt"]);
+    assert_eq!(by_index, by_stem);
+    assert_eq!(by_stem["paragraphs"], by_name["paragraphs"]);
+}
+
+/// The seeds' noise is set apart: every paragraph kind occurs.
+#[test]
+fn seeds_have_every_paragraph_kind() {
+    let mut kinds = std::collections::BTreeSet::new();
+    for i in 1..=5 {
+        for p in json(&["read", &i.to_string()])["paragraphs"]
+            .as_array()
+            .unwrap()
+        {
+            kinds.insert(p["kind"].as_str().unwrap().to_string());
+        }
+    }
+    let want = [
+        "appended",
+        "body",
+        "boilerplate",
+        "byline",
+        "caption",
+        "duplicate",
+        "headline",
+    ];
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), want);
+}
+
+/// The text form of `read` shows kinds and wraps to the width.
+#[test]
+fn read_text_wraps() {
+    let out = ok(&["read", "3", "--width", "60"]);
+    assert!(out.lines().all(|l| l.chars().count() <= 60), "{out}");
+    assert!(out.contains("caption"));
+    insta::assert_snapshot!(out);
+}
+
+/// A wrong count of positionals is a usage error with status 2.
+#[test]
+fn wrong_positional_count_is_usage_error() {
+    let out = run(&["read", "a", "b", "c"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Usage: dossier read [OPTIONS] [PATH] <ARTICLE>"),
+        "{err}"
+    );
+}
+
+/// A missing path is a clear error with status 2.
+#[test]
+fn missing_path_is_error() {
+    let out = run(&["sources", "/nonexistent/dossier"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("/nonexistent/dossier: no such file or folder"));
+}
+
+/// An unknown article names the ones there are.
+#[test]
+fn unknown_article_lists_articles() {
+    let out = run(&["read", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("000_a746009515ada104.txt"));
+}
+
+/// The manifest's metadata overrides what is inferred; unnamed files keep inferred values.
+#[test]
+fn manifest_overrides_inferred() {
+    let v = json(&["sources", s(&fixture("manifest"))]);
+    assert_eq!(v[0]["title"], "Council closes the river bridge");
+    assert_eq!(v[0]["outlet"], "The Gazette");
+    assert_eq!(v[0]["author"], "Jane Roe");
+    assert_eq!(v[1]["title"], "Bridge to shut for a year");
+    assert_eq!(v[1]["author"], "Tom Smith");
+    assert_eq!(v[1]["date"], "2024-03-01");
+}
+
+/// A manifest with a syntax error is reported with file, line and column, status 2.
+#[test]
+fn manifest_syntax_error_has_position() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Some story.").unwrap();
+    fs::write(
+        dir.path().join("dossier.toml"),
+        "title = \"x\"\n[articles\n",
+    )
+    .unwrap();
+    let out = run(&["sources", s(dir.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("dossier.toml:2:"), "{err}");
+    assert!(err.contains("invalid manifest"), "{err}");
+}
+
+/// A manifest naming a missing file warns and the rest loads.
+#[test]
+fn manifest_naming_missing_file_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Some story.").unwrap();
+    fs::write(
+        dir.path().join("dossier.toml"),
+        "[articles.\"gone.txt\"]\ntitle = \"x\"\n",
+    )
+    .unwrap();
+    let out = run(&["sources", s(dir.path())]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gone.txt"));
+}
+
+/// Each bad file is skipped (or decoded) with a one-line warning, and the rest loads.
+#[test]
+fn bad_files_warn_and_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(p.join("a_good.txt"), "The good story is here.").unwrap();
+    fs::write(p.join("b_empty.txt"), "").unwrap();
+    fs::write(p.join("c_binary.txt"), b"abc\0def").unwrap();
+    fs::write(p.join("d_latin1.txt"), b"Caf\xe9 story here.").unwrap();
+    fs::write(p.join("e_big.txt"), "x".repeat(5000)).unwrap();
+    fs::create_dir(p.join("f_folder.txt")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(p.join("g_loop.txt"), p.join("g_loop.txt")).unwrap();
+    fs::write(p.join("notes.csv"), "not an article").unwrap();
+    let out = run(&["sources", s(p), "--max-bytes", "1000", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["a_good.txt", "d_latin1.txt"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (file, says) in [
+        ("b_empty.txt", "empty"),
+        ("c_binary.txt", "binary"),
+        ("d_latin1.txt", "invalid UTF-8 at byte 3"),
+        ("e_big.txt", "over the limit"),
+        ("f_folder.txt", "a folder"),
+        ("g_loop.txt", "cannot read"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(says)),
+            "{file}: {says}\n{err}"
+        );
+    }
+    assert_eq!(v[1]["lossy"], true);
+}
+
+/// A folder with no article is an error naming what was skipped.
+#[test]
+fn folder_without_articles_is_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
+    let out = run(&["sources", s(dir.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no article in this folder") && err.contains("empty.txt"),
+        "{err}"
+    );
+}
+
+/// UTF-16 with a BOM is decoded.
+#[test]
+fn utf16_is_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "A story in UTF-16.".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    fs::write(dir.path().join("a.txt"), bytes).unwrap();
+    let v = json(&["read", s(dir.path()), "1"]);
+    assert_eq!(v["paragraphs"][0]["text"], "A story in UTF-16.");
+}
+
+/// Text output never carries control characters from the article; `--raw` does.
+#[test]
+fn text_output_is_sanitized() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Evil \x1b]0;pwned\x07 title \x1b[2J here.\nBody \u{202e}text.",
+    )
+    .unwrap();
+    let out = ok(&["read", s(dir.path()), "1"]);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert!(out.contains("␛]0;pwned␇"));
+    let raw = ok(&["read", s(dir.path()), "1", "--raw"]);
+    assert!(raw.contains('\x1b'));
+}
+
+/// A single article file can be opened as a dossier of one.
+#[test]
+fn single_file_is_a_dossier() {
+    let v = json(&["sources", s(&seeds().join("003_48946c23aec9d6af.txt"))]);
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}
