@@ -4,9 +4,12 @@
 //! reader are two views of this model. Everything is computed from text with byte offsets
 //! into the files as stored, so every passage can be cited and found again.
 
+pub mod claims;
 pub mod dossier;
 pub mod lexicon;
 pub mod load;
+pub mod people;
+pub mod quotes;
 pub mod sanitize;
 pub mod text;
 

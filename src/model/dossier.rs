@@ -175,6 +175,10 @@ pub struct Dossier {
     pub title: String,
     pub articles: Vec<Article>,
     pub warnings: Vec<Warning>,
+    /// Every direct quote, in article and reading order.
+    pub quotes: Vec<crate::model::quotes::Quote>,
+    /// Every speaker: one person (or institution) is one entry.
+    pub people: Vec<crate::model::people::Person>,
 }
 
 impl Dossier {

@@ -349,6 +349,9 @@ pub fn from_files(
         let id = ArticleId(d.articles.len());
         d.articles.push(build_article(id, name, text, lossy));
     }
+    let (quotes, people) = crate::model::quotes::extract(&d);
+    d.quotes = quotes;
+    d.people = people;
     d
 }
 
