@@ -72,6 +72,7 @@ const SUBJECTS: &[(&str, &str, &str)] = &[
     ("blackout", "households", "lost power"),
     ("shipwreck", "migrants", "were rescued"),
 ];
+const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const QUALIFIERS: &[&str] = &[
     "about",
     "more than",
@@ -196,7 +197,7 @@ fn event(rng: &mut Rng) -> Event {
         place: coin(rng),
         region: coin(rng),
         person: (rng.pick(FIRST).to_string(), coin(rng)),
-        role: rng.pick(ROLES),
+        role: ROLES[rng.below(ROLES.len())],
         agency: format!(
             "{} {}",
             coin(rng),
@@ -205,7 +206,7 @@ fn event(rng: &mut Rng) -> Event {
         subject,
         count: base * (1 + rng.below(9) as u64),
         second: (base / 10).max(5) * (1 + rng.below(9) as u64),
-        day: rng.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        day: DAYS[rng.below(DAYS.len())],
         term: coin(rng).to_lowercase(),
     }
 }
