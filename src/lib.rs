@@ -2,7 +2,9 @@
 //! event, with who said what, which facts agree and which figures conflict.
 //!
 //! [`model`] is the dossier model and knows nothing of terminals; [`cli`] is the
-//! non-interactive command line over it.
+//! non-interactive command line over it. [`fsutil`] writes files atomically, never
+//! clobbering.
 
 pub mod cli;
+pub mod fsutil;
 pub mod model;
