@@ -3,8 +3,11 @@
 //!
 //! [`model`] is the dossier model and knows nothing of terminals; [`cli`] is the
 //! non-interactive command line over it. [`fsutil`] writes files atomically, never
-//! clobbering.
+//! clobbering; [`config`] holds the settings and [`state`] each dossier's saved
+//! clippings, marks and reading position.
 
 pub mod cli;
+pub mod config;
 pub mod fsutil;
 pub mod model;
+pub mod state;

@@ -12,6 +12,7 @@ pub mod load;
 pub mod people;
 pub mod quotes;
 pub mod sanitize;
+pub mod search;
 pub mod text;
 
 pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};

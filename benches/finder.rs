@@ -1,0 +1,89 @@
+//! The finder over 10,000 and 100,000 generated news-like lines: a full pass per pattern,
+//! and a query typed character by character (each keystroke waits for complete results,
+//! the worst case: the reader shows partial results and moves on).
+//!
+//! Short runs: `cargo bench --bench finder -- --warm-up-time 1 --measurement-time 3`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use dossier::model::search::{Corpus, Finder};
+use std::hint::black_box;
+
+/// Lines of 12–30 words drawn from the bundled articles' words (so word frequencies and
+/// lengths are a news article's).
+fn news_lines(n: usize) -> Vec<String> {
+    let d = dossier::model::load_bundled();
+    let words: Vec<&str> = d
+        .articles
+        .iter()
+        .flat_map(|a| a.text.split_whitespace())
+        .collect();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    (0..n)
+        .map(|_| {
+            let len = 12 + (next() % 19) as usize;
+            (0..len)
+                .map(|_| words[(next() % words.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+const PATTERNS: &[&str] = &[
+    "u",
+    "unprec",
+    "north kor",
+    "'troops !russia",
+    "sold$ | ^the",
+];
+const TYPED: &str = "unprecedented military";
+
+fn bench(c: &mut Criterion) {
+    for n in [10_000, 100_000] {
+        let lines = news_lines(n);
+        let mut f = Finder::with_corpora(Corpus::from_lines(lines), Corpus::default());
+        let mut g = c.benchmark_group(format!("finder_{}k", n / 1000));
+        g.sample_size(10);
+        for p in PATTERNS {
+            g.bench_with_input(BenchmarkId::new("full", p), p, |b, p| {
+                b.iter(|| {
+                    // From the empty query (every item): a full pass.
+                    f.set_query("");
+                    f.set_query(p);
+                    f.wait();
+                    black_box(f.hits().len())
+                })
+            });
+        }
+        g.bench_function("typed", |b| {
+            b.iter(|| {
+                f.set_query("");
+                for i in 1..=TYPED.len() {
+                    f.set_query(&TYPED[..i]);
+                    f.wait();
+                }
+                black_box(f.hits().len())
+            })
+        });
+        // What a keystroke costs the UI thread: parse, start the worker, return.
+        let mut flip = false;
+        g.bench_function("keystroke_ui_cost", |b| {
+            b.iter(|| {
+                flip = !flip;
+                f.set_query(black_box(if flip { "unprec" } else { "kremlin" }));
+                f.poll()
+            })
+        });
+        f.wait();
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
