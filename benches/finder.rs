@@ -4,7 +4,7 @@
 //!
 //! Short runs: `cargo bench --bench finder -- --warm-up-time 1 --measurement-time 3`.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, BenchmarkId, Criterion};
 use dossier::model::search::{Corpus, Finder};
 use std::hint::black_box;
 
@@ -86,4 +86,18 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    // FINDER_DUMP=DIR writes the generated lines, to compare with `fzf --filter`.
+    if let Some(dir) = std::env::var_os("FINDER_DUMP") {
+        for n in [10_000, 100_000] {
+            let path = std::path::Path::new(&dir).join(format!("lines-{}k.txt", n / 1000));
+            if let Err(e) = std::fs::write(&path, news_lines(n).join("\n") + "\n") {
+                eprintln!("{}: {e}", path.display());
+            }
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -58,6 +58,9 @@ pub struct Filter {
 pub struct Query {
     pub groups: Vec<Vec<Term>>,
     pub filters: Vec<Filter>,
+    /// The order to try groups in: cheap and selective first (anchored and exact terms,
+    /// then longer fuzzy terms), so most items fail early.
+    order: Vec<usize>,
 }
 
 /// What one item offers to match against.
@@ -95,6 +98,13 @@ impl Query {
             }
             join_next = false;
         }
+        q.order = (0..q.groups.len()).collect();
+        let cost = |g: &Vec<Term>| {
+            let fuzzy = g.iter().any(|t| t.kind == TermKind::Fuzzy && !t.negated);
+            let len = g.iter().map(|t| t.text.len()).min().unwrap_or(0);
+            (g.len() > 1, fuzzy, std::cmp::Reverse(len))
+        };
+        q.order.sort_by_key(|&i| cost(&q.groups[i]));
         q
     }
 
@@ -134,7 +144,7 @@ impl Query {
             return None;
         }
         let mut total = 0i64;
-        for group in &self.groups {
+        for group in self.order.iter().map(|&i| &self.groups[i]) {
             let mut best = None;
             for t in group {
                 best = best.max(term_score(m, t, f));

@@ -1,16 +1,18 @@
-//! Matching off the UI thread: a job matches its candidates in chunks, merges each
-//! chunk's ranked hits into the ranked whole, and publishes a snapshot now and then and at
-//! the end. The UI takes the latest snapshot when it polls (no queue builds up), and
+//! Matching off the UI thread: a job matches its candidates in chunks (on every core),
+//! merges each chunk's ranked hits into the ranked whole, and publishes a snapshot now and
+//! then and at the end. The UI takes the latest snapshot when it polls (no queue builds up), and
 //! dropping the job cancels it at the next chunk.
 
 use super::{Corpus, Hit, Query};
 use nucleo_matcher::Matcher;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// Items matched between two checks for cancellation.
 const CHUNK: usize = 4_096;
+/// At most this many matching threads per search.
+const MAX_THREADS: usize = 4;
 /// Minimum time between two published partial results.
 const PUBLISH_EVERY: Duration = Duration::from_millis(8);
 
@@ -104,25 +106,58 @@ fn publish(shared: &Shared, hits: Arc<Vec<Hit>>, done: bool) {
     shared.changed.notify_all();
 }
 
+/// Match on every core (threads take chunks in turn), merging ranked chunks into one
+/// ranked list that is published now and then and at the end.
 fn run(corpus: &Corpus, query: &Query, cands: &[u32], shared: &Shared) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_THREADS);
+    let next = AtomicUsize::new(0);
+    let acc = Mutex::new((Vec::<Hit>::new(), Instant::now()));
+    let chunks: Vec<&[u32]> = cands.chunks(CHUNK).collect();
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(|| match_chunks(corpus, query, &chunks, &next, &acc, shared));
+        }
+        match_chunks(corpus, query, &chunks, &next, &acc, shared);
+    });
+    if shared.cancel.load(Ordering::Relaxed) {
+        return;
+    }
+    let (hits, _) = acc.into_inner().unwrap_or_else(PoisonError::into_inner);
+    publish(shared, Arc::new(hits), true);
+}
+
+/// One thread's share: take the next chunk until none is left or the job is cancelled.
+fn match_chunks(
+    corpus: &Corpus,
+    query: &Query,
+    chunks: &[&[u32]],
+    next: &AtomicUsize,
+    acc: &Mutex<(Vec<Hit>, Instant)>,
+    shared: &Shared,
+) {
     let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
-    let mut acc: Vec<Hit> = Vec::new();
     let mut part = Vec::new();
-    let mut last = Instant::now();
-    for chunk in cands.chunks(CHUNK) {
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(chunk) = chunks.get(i) else {
+            return;
+        };
         if shared.cancel.load(Ordering::Relaxed) {
             return;
         }
         part.clear();
         corpus.match_into(&mut matcher, query, chunk, &mut part);
         corpus.rank(&mut part);
-        acc = merge(corpus, acc, &part);
-        if last.elapsed() >= PUBLISH_EVERY {
-            publish(shared, Arc::new(acc.clone()), false);
-            last = Instant::now();
+        let mut guard = acc.lock().unwrap_or_else(PoisonError::into_inner);
+        let (hits, last) = &mut *guard;
+        *hits = merge(corpus, std::mem::take(hits), &part);
+        if last.elapsed() >= PUBLISH_EVERY && i + 1 < chunks.len() {
+            publish(shared, Arc::new(hits.clone()), false);
+            *last = Instant::now();
         }
     }
-    publish(shared, Arc::new(acc), true);
 }
 
 /// Merge two ranked lists into one.
