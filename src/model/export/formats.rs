@@ -28,12 +28,13 @@ pub fn write_markdown(
     clips: &[Clipping],
     grouping: Grouping,
 ) -> io::Result<()> {
-    writeln!(w, "# Clippings: {}", md_inline(&d.title))?;
+    writeln!(w, "# Clippings: {}", md_inline(&sanitize(&d.title, false)))?;
     let mut current: Option<&str> = None;
     for p in ordered(d, clips, grouping) {
         if grouping == Grouping::BySource && current != Some(p.clip.article.as_str()) {
             current = Some(p.clip.article.as_str());
-            writeln!(w, "\n## {}", md_inline(&source_heading(&p)))?;
+            let heading = sanitize(&source_heading(&p), false).into_owned();
+            writeln!(w, "\n## {}", md_inline(&heading))?;
         }
         writeln!(w)?;
         for line in sanitize(&marked(&p), true).split('\n') {

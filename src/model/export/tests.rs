@@ -228,3 +228,34 @@ fn clipping_serde_round_trip() {
         assert_eq!(serde_json::from_str::<Clipping>(&s).unwrap(), c);
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: every sentence clipping exports in all formats without panicking;
+        /// Markdown and text hold no control character; JSON offsets hold the text.
+        #[test]
+        fn any_text_exports_safely(text in "(\\PC|[\\x00-\\x1f\\u{202e}\\u{200b}])*") {
+            let d = from_files("t", [("x.txt".to_string(), text.into_bytes())], &LoadOptions::default());
+            let Some(a) = d.articles.first() else { return Ok(()); };
+            let clips: Vec<Clipping> = a
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.sentences.iter())
+                .map(|s| Clipping::new(&d, ArticleId(0), *s, ClipKind::Sentence, None))
+                .collect();
+            let md = render(|w| write_markdown(w, &d, &clips, Grouping::BySource));
+            let txt = render(|w| write_text(w, &d, &clips, Grouping::InOrder));
+            for out in [&md, &txt] {
+                prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
+            }
+            let v: serde_json::Value = serde_json::from_str(&render(|w| write_json(w, &d, &clips))).unwrap();
+            for c in v["clippings"].as_array().unwrap() {
+                let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+                prop_assert_eq!(&a.text[s..e], c["text"].as_str().unwrap());
+            }
+        }
+    }
+}

@@ -281,3 +281,58 @@ mod dossier {
         assert!(d.articles[1].slice(item.span).contains("Pentagon"));
     }
 }
+
+mod properties {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    fn corpus() -> Vec<String> {
+        [
+            "North Korea sent troops",
+            "the Kremlin said",
+            "unprecedented level",
+            "Échec total",
+            "Ukraine's forces",
+            "soldiers | troops",
+            "it's \"true\"",
+            "a^b$c 'd' !e",
+            "",
+            "   padded   ",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    proptest! {
+        /// Any query parses and matches without panicking, and highlights stay inside
+        /// the text.
+        #[test]
+        fn any_query_is_safe(q in "[ a-zA-Z'^$!|@#\\\\é]{0,12}") {
+            let mut f = Finder::with_corpora(Corpus::from_lines(corpus()), Corpus::default());
+            f.set_query(&q);
+            f.wait();
+            for h in f.hits().to_vec() {
+                let n = f.text(h).chars().count();
+                prop_assert!(f.highlight(h).iter().all(|&i| i < n));
+            }
+        }
+
+        /// Narrowing is sound: when a query narrows another, its hits are a subset, and
+        /// typing it character by character finds what typing it at once finds.
+        #[test]
+        fn narrowing_is_sound(a in "[a-zA-Z '!^$|]{0,6}", b in "[a-zA-Z '!^$|]{1,4}") {
+            let full = format!("{a}{b}");
+            let mut f = Finder::with_corpora(Corpus::from_lines(corpus()), Corpus::default());
+            f.set_sync_limit(0);
+            f.set_query(&a);
+            f.wait();
+            f.set_query(&full);
+            f.wait();
+            let mut fresh = Finder::with_corpora(Corpus::from_lines(corpus()), Corpus::default());
+            fresh.set_query(&full);
+            fresh.wait();
+            prop_assert_eq!(f.hits(), fresh.hits());
+        }
+    }
+}
