@@ -59,6 +59,8 @@ pub struct Corpus {
     text: Vec<Box<str>>,
     /// The haystacks: one `char` per character, so match indices are char indices.
     hay: Vec<Utf32String>,
+    /// Lower-cased ASCII texts (None for others), for the quick exact path.
+    lower: Vec<Option<Box<str>>>,
     /// Lower-cased "name alias alias" per person, by `PersonId`.
     speakers: Vec<String>,
     /// Lower-cased "file outlet title" per article, by `ArticleId`.
@@ -165,6 +167,8 @@ impl Corpus {
     fn push(&mut self, item: Item, text: &str) {
         // Line breaks inside a passage match as spaces and show on one row.
         let text: Box<str> = text.replace(['\n', '\r'], " ").into();
+        self.lower
+            .push(text.is_ascii().then(|| text.to_ascii_lowercase().into()));
         self.hay.push(if text.is_ascii() {
             Utf32String::Ascii(text.clone())
         } else {
@@ -199,6 +203,7 @@ impl Corpus {
         Fields {
             text: self.hay[i].slice(..),
             raw: &self.text[i],
+            lower: self.lower[i].as_deref(),
             speaker: item
                 .speaker
                 .and_then(|p| self.speakers.get(p.0))

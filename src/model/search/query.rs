@@ -35,6 +35,9 @@ pub struct Term {
     /// ASCII haystack there, so the anchor is checked here and `atom` is a substring atom
     /// used for the score only.
     anchored: bool,
+    /// Lower-cased text, and whether the term is case-sensitive (smart case).
+    lower: String,
+    case_sensitive: bool,
 }
 
 /// Which field a filter applies to.
@@ -69,6 +72,8 @@ pub struct Fields<'a> {
     pub text: Utf32Str<'a>,
     /// The same text as a string.
     pub raw: &'a str,
+    /// The text lower-cased, when it is ASCII (for the quick exact path).
+    pub lower: Option<&'a str>,
     /// Lower-cased speaker name and aliases, if any.
     pub speaker: Option<&'a str>,
     /// Lower-cased file, outlet and title.
@@ -268,9 +273,11 @@ fn parse_term(token: &str) -> Option<Term> {
     Some(Term {
         kind,
         negated,
+        lower: text.to_lowercase(),
         text,
         atom,
         anchored,
+        case_sensitive,
     })
 }
 
@@ -286,8 +293,10 @@ fn filter_ok(flt: &Filter, f: &Fields<'_>) -> bool {
 /// A term's score on an item, None when the item fails it (a negated term scores 0 when
 /// its text is absent).
 fn term_score(m: &mut Matcher, t: &Term, f: &Fields<'_>) -> Option<i64> {
-    let score = match anchor_at(t, f) {
-        Some(None) => None,
+    let score = match (anchor_at(t, f), quick(t, f)) {
+        (Some(None), _) | (_, Some(false)) => None,
+        // Present: a negated term fails without asking the matcher for a score.
+        (_, Some(true)) if t.negated => return None,
         _ => t.atom.score(f.text, m),
     };
     if t.negated {
@@ -317,4 +326,36 @@ fn anchor_at(t: &Term, f: &Fields<'_>) -> Option<Option<(usize, usize)>> {
             body.ends_with(&t.text).then(|| (len - n, n))
         }
     })
+}
+
+/// The quick path for exact, prefix and suffix terms on ASCII text with an ASCII needle
+/// (where case folding is ASCII and normalization changes nothing): whether the term
+/// occurs, found with plain string search. None when it does not apply.
+pub(super) fn quick(t: &Term, f: &Fields<'_>) -> Option<bool> {
+    if t.anchored || !t.text.is_ascii() {
+        return None;
+    }
+    let lower = f.lower?;
+    let (hay, needle) = if t.case_sensitive {
+        (f.raw, t.text.as_str())
+    } else {
+        (lower, t.lower.as_str())
+    };
+    // Like nucleo-matcher, anchors skip surrounding whitespace unless the needle has it.
+    let lead = needle.starts_with(char::is_whitespace);
+    let trail = needle.ends_with(char::is_whitespace);
+    Some(match t.kind {
+        TermKind::Exact => hay.contains(needle),
+        TermKind::Prefix if lead => hay.starts_with(needle),
+        TermKind::Prefix => hay.trim_start().starts_with(needle),
+        TermKind::Suffix if trail => hay.ends_with(needle),
+        TermKind::Suffix => hay.trim_end().ends_with(needle),
+        TermKind::Fuzzy | TermKind::Equal => return None,
+    })
+}
+
+/// Whether nucleo-matcher alone finds the term (to check the quick path against).
+#[cfg(test)]
+pub(super) fn nucleo_finds(m: &mut Matcher, t: &Term, f: &Fields<'_>) -> bool {
+    t.atom.score(f.text, m).is_some()
 }

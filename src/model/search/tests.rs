@@ -284,6 +284,7 @@ mod dossier {
 
 mod properties {
     use super::super::*;
+    use nucleo_matcher::Matcher;
     use proptest::prelude::*;
 
     fn corpus() -> Vec<String> {
@@ -305,6 +306,20 @@ mod properties {
     }
 
     proptest! {
+        /// The quick exact path agrees with nucleo-matcher on ASCII text.
+        #[test]
+        fn quick_path_agrees(line in "[ a-cA-C]{0,12}", term in "[!]?['^]?[ a-cA-C]{1,3}[$]?") {
+            let c = Corpus::from_lines([line]);
+            let f = c.fields(0);
+            let q = Query::parse(&term.replace(' ', "\\ "));
+            let mut m = Matcher::new(nucleo_matcher::Config::DEFAULT);
+            for t in q.groups.iter().flatten() {
+                if let Some(quick) = query::quick(t, &f) {
+                    prop_assert_eq!(quick, query::nucleo_finds(&mut m, t, &f), "{:?}", t);
+                }
+            }
+        }
+
         /// Any query parses and matches without panicking, and highlights stay inside
         /// the text.
         #[test]
