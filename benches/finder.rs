@@ -87,6 +87,41 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 
+/// CPU time this process has used, in milliseconds (Linux; clock ticks of 10 ms).
+fn process_cpu_ms() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime
+    // the 13th.
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 * 10.0)
+}
+
+/// CPU per full pass (mean of 10), on the caller's thread (optimal scoring) and on the
+/// workers (greedy, then the best rescored).
+fn cpu_times() {
+    for n in [10_000, 100_000] {
+        let mut f = Finder::with_corpora(Corpus::from_lines(news_lines(n)), Corpus::default());
+        for (mode, limit) in [("sync", usize::MAX), ("worker", 1_000)] {
+            f.set_sync_limit(limit);
+            for p in PATTERNS {
+                let Some(t0) = process_cpu_ms() else { return };
+                for _ in 0..10 {
+                    f.set_query("");
+                    f.set_query(p);
+                    f.wait();
+                }
+                let ms = (process_cpu_ms().unwrap_or(t0) - t0) / 10.0;
+                println!(
+                    "{n} lines {mode} {p:?}: {ms:.0} ms CPU, {} hits",
+                    f.hits().len()
+                );
+            }
+        }
+    }
+}
+
 fn main() {
     // FINDER_DUMP=DIR writes the generated lines, to compare with `fzf --filter`.
     if let Some(dir) = std::env::var_os("FINDER_DUMP") {
@@ -96,6 +131,12 @@ fn main() {
                 eprintln!("{}: {e}", path.display());
             }
         }
+        return;
+    }
+    // FINDER_CPU=1 prints the CPU time of a full pass per pattern (from /proc/self/stat):
+    // figures that a loaded, shared machine skews far less than wall time.
+    if std::env::var_os("FINDER_CPU").is_some() {
+        cpu_times();
         return;
     }
     benches();

@@ -143,8 +143,10 @@ impl Query {
             && new[0].text.starts_with(&old[0].text)
     }
 
-    /// The item's score when it matches (higher is better), else None.
-    pub fn score(&self, m: &mut Matcher, f: &Fields<'_>) -> Option<i64> {
+    /// The item's score when it matches (higher is better), else None. `greedy` scores
+    /// ASCII fuzzy terms with the greedy algorithm (fzf's v1): the same items match, at a
+    /// fraction of the cost, with a score that can be lower than the optimal one.
+    pub fn score(&self, m: &mut Matcher, f: &Fields<'_>, greedy: bool) -> Option<i64> {
         if !self.filters.iter().all(|flt| filter_ok(flt, f)) {
             return None;
         }
@@ -152,7 +154,7 @@ impl Query {
         for group in self.order.iter().map(|&i| &self.groups[i]) {
             let mut best = None;
             for t in group {
-                best = best.max(term_score(m, t, f));
+                best = best.max(term_score(m, t, f, greedy));
             }
             total += best?;
         }
@@ -292,11 +294,18 @@ fn filter_ok(flt: &Filter, f: &Fields<'_>) -> bool {
 
 /// A term's score on an item, None when the item fails it (a negated term scores 0 when
 /// its text is absent).
-fn term_score(m: &mut Matcher, t: &Term, f: &Fields<'_>) -> Option<i64> {
+fn term_score(m: &mut Matcher, t: &Term, f: &Fields<'_>, greedy: bool) -> Option<i64> {
     let score = match (anchor_at(t, f), quick(t, f)) {
         (Some(None), _) | (_, Some(false)) => None,
         // Present: a negated term fails without asking the matcher for a score.
         (_, Some(true)) if t.negated => return None,
+        _ if greedy && t.kind == TermKind::Fuzzy && !t.negated && t.text.is_ascii() => {
+            // The atom's own settings, with the needle folded as the atom folds it.
+            m.config.ignore_case = !t.case_sensitive;
+            m.config.normalize = true;
+            let needle = if t.case_sensitive { &t.text } else { &t.lower };
+            m.fuzzy_match_greedy(f.text, Utf32Str::Ascii(needle.as_bytes()))
+        }
         _ => t.atom.score(f.text, m),
     };
     if t.negated {

@@ -124,8 +124,22 @@ fn run(corpus: &Corpus, query: &Query, cands: &[u32], shared: &Shared) {
     if shared.cancel.load(Ordering::Relaxed) {
         return;
     }
-    let (hits, _) = acc.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let (mut hits, _) = acc.into_inner().unwrap_or_else(PoisonError::into_inner);
+    rescore_head(corpus, query, &mut hits);
     publish(shared, Arc::new(hits), true);
+}
+
+/// Rescore the best hits with the optimal algorithm and re-rank them. An optimal score
+/// is never below the greedy one, so these stay ahead of the rest.
+fn rescore_head(corpus: &Corpus, query: &Query, hits: &mut [Hit]) {
+    let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
+    let n = hits.len().min(super::RESCORE);
+    for h in &mut hits[..n] {
+        if let Some(s) = query.score(&mut matcher, &corpus.fields(h.item as usize), false) {
+            h.score = s.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+        }
+    }
+    corpus.rank(&mut hits[..n]);
 }
 
 /// One thread's share: take the next chunk until none is left or the job is cancelled.
@@ -148,7 +162,7 @@ fn match_chunks(
             return;
         }
         part.clear();
-        corpus.match_into(&mut matcher, query, chunk, &mut part);
+        corpus.match_into(&mut matcher, query, chunk, true, &mut part);
         corpus.rank(&mut part);
         let mut guard = acc.lock().unwrap_or_else(PoisonError::into_inner);
         let (hits, last) = &mut *guard;
