@@ -74,6 +74,7 @@ pub enum Command {
     /// Quotes or saved clippings with citations, as Markdown, JSON or text.
     #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
     Export {
+        /// The dossier folder (default: the bundled dossier).
         #[arg(value_name = "PATH")]
         args: Vec<String>,
         #[command(flatten)]

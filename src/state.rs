@@ -305,6 +305,31 @@ impl Store {
     }
 }
 
+/// A time as ISO-8601 UTC to the second ("2026-11-25T11:00:00Z"), for a clipping's
+/// `created` (the reader's driver reads the clock; the model never does).
+pub fn iso8601(t: SystemTime) -> String {
+    let secs = t
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
+}
+
 fn is_stale(lock: &Path) -> bool {
     fs::metadata(lock)
         .and_then(|m| m.modified())
@@ -452,6 +477,15 @@ mod tests {
             .unwrap();
         s.apply(Change::AddClipping(clip(1))).unwrap();
         assert!(!lock.exists());
+    }
+
+    /// Times format as ISO-8601 UTC, leap days included.
+    #[test]
+    fn iso8601_utc() {
+        let at = |s: u64| iso8601(SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+        assert_eq!(at(0), "1970-01-01T00:00:00Z");
+        assert_eq!(at(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(at(1_795_604_645), "2026-11-25T11:04:05Z");
     }
 
     /// The key is stable for a path, differs between paths, and is "bundled" for none.
