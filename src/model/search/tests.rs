@@ -213,7 +213,8 @@ mod dossier {
     use super::super::*;
     use crate::model::load::{from_files, LoadOptions};
     use crate::model::people::{Person, PersonId, SpeakerKind};
-    use crate::model::quotes::{Quote, QuoteKind};
+    use crate::model::quotes::{Quote, QuoteId, QuoteKind};
+    use crate::model::{ArticleId, Span};
 
     fn sample() -> Dossier {
         let a = "Title one\n\n“We will respond,” Austin said. “It is unprecedented,” Kim said.\n";
