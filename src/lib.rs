@@ -11,3 +11,4 @@ pub mod config;
 pub mod fsutil;
 pub mod model;
 pub mod state;
+pub mod synth;
