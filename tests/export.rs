@@ -3,7 +3,7 @@
 
 mod util;
 
-use dossier::model::export::Clipping;
+use dossier::model::export::{ClipKind, Clipping};
 use dossier::model::{load_bundled, ArticleId};
 use dossier::state::{Change, Store};
 use std::fs;
@@ -246,4 +246,54 @@ fn print_config_is_the_default() {
     let (out, _) = ok_in(data.path(), &["--print-config"]);
     assert_eq!(out, dossier::config::DEFAULT_CONFIG);
     assert!(dossier::config::parse(Path::new("x"), &out).is_ok());
+}
+
+/// Writes 30 clippings to the store named by `DOSSIER_TEST_STORE` (a child process of
+/// `two_processes_keep_each_others_clippings`; does nothing when run on its own).
+#[test]
+fn writer_child() {
+    let Some(path) = std::env::var_os("DOSSIER_TEST_STORE") else {
+        return;
+    };
+    let d = load_bundled();
+    let store = Store::at(path, "bundled");
+    let a = &d.articles[0];
+    let sentences: Vec<_> = a.paragraphs.iter().flat_map(|p| &p.sentences).collect();
+    for i in 0..30 {
+        let s = *sentences[i % sentences.len()];
+        let c = Clipping::new(&d, ArticleId(0), s, ClipKind::Sentence, None)
+            .with_note(format!("{} #{i}", std::process::id()));
+        store.apply(Change::AddClipping(c)).unwrap();
+    }
+}
+
+/// Two processes clipping into one dossier's state at once keep every clipping.
+#[test]
+fn two_processes_keep_each_others_clippings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state/bundled.json");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            Command::new(&exe)
+                .args(["--exact", "writer_child", "--test-threads", "1"])
+                .env("DOSSIER_TEST_STORE", &path)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let state = Store::at(&path, "bundled").load().unwrap().state;
+    assert_eq!(state.clippings.len(), 60);
+    let mut notes: Vec<_> = state
+        .clippings
+        .iter()
+        .filter_map(|c| c.note.clone())
+        .collect();
+    notes.sort();
+    notes.dedup();
+    assert_eq!(notes.len(), 60, "no clipping lost or duplicated");
 }
