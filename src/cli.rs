@@ -4,6 +4,7 @@
 //! `dossier read DIR ARTICLE`), which clap cannot express: each subcommand takes its
 //! positionals as one list, split by count in [`split_positionals`].
 
+pub mod export;
 mod output;
 mod read;
 mod sources;
@@ -33,12 +34,15 @@ pub struct Cli {
     pub path: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
+    /// Print the documented default config.toml and exit.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// Options every subcommand takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
-    /// Output format.
+    /// Output format (md/markdown: `export` only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Print article text as is, without making control characters visible.
@@ -66,6 +70,15 @@ pub enum Command {
         /// [PATH] ARTICLE: ARTICLE is a file name, a file stem or a 1-based index.
         #[arg(value_name = "ARGS", required = true)]
         args: Vec<String>,
+    },
+    /// Quotes or saved clippings with citations, as Markdown, JSON or text.
+    #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
+    Export {
+        /// The dossier folder (default: the bundled dossier).
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+        #[command(flatten)]
+        opts: export::ExportArgs,
     },
 }
 
@@ -108,6 +121,13 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    if cli.print_config {
+        print!("{}", crate::config::DEFAULT_CONFIG);
+        return Ok(());
+    }
+    if cli.common.format == Format::Md && !matches!(cli.command, Some(Command::Export { .. })) {
+        anyhow::bail!("--format md is for `dossier export` only; use --format text or json");
+    }
     let mut out = Out::stdout(&cli.common);
     match cli.command {
         None => {
@@ -124,6 +144,11 @@ pub fn run(cli: Cli) -> Result<()> {
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
             read::run(&d, id, &mut out)
+        }
+        Some(Command::Export { args, opts }) => {
+            let (path, _) = split_positionals("export", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            export::run(&d, path.as_deref(), &opts, &mut out)
         }
     }
 }

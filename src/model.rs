@@ -6,11 +6,13 @@
 
 pub mod claims;
 pub mod dossier;
+pub mod export;
 pub mod lexicon;
 pub mod load;
 pub mod people;
 pub mod quotes;
 pub mod sanitize;
+pub mod search;
 pub mod text;
 
 pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
