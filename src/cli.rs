@@ -54,6 +54,9 @@ pub struct Common {
     /// Wrap text at this many columns (default: the terminal's width, or 80).
     #[arg(long, global = true, value_name = "COLS")]
     pub width: Option<usize>,
+    /// Print how long each phase of loading took (read, segment, quotes) to stderr.
+    #[arg(long, global = true)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,14 +112,41 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
     let opts = LoadOptions {
         max_bytes: common.max_bytes,
     };
+    let mut phases = model::load::Phases::default();
     let d = match path {
-        Some(p) => model::load_path(p, &opts)?,
-        None => model::load_bundled(),
+        Some(p) => model::load::load_path_timed(p, &opts, &mut phases)?,
+        None => model::load::from_files_timed(
+            model::load::BUNDLED_TITLE,
+            model::load::bundled_files(),
+            &mut phases,
+        ),
     };
+    if common.timings {
+        print_timings(&d, &phases);
+    }
     for w in &d.warnings {
         eprintln!("warning: {}", output::clean(&w.to_string(), false));
     }
     Ok(d)
+}
+
+/// Report the phases of loading on stderr, with throughput over the dossier's text.
+fn print_timings(d: &Dossier, phases: &model::load::Phases) {
+    let bytes: usize = d.articles.iter().map(|a| a.text.len()).sum();
+    eprintln!(
+        "timings: {} articles, {:.2} MB",
+        d.articles.len(),
+        bytes as f64 / 1e6
+    );
+    for (name, t) in &phases.0 {
+        let secs = t.as_secs_f64();
+        let rate = if secs > 0.0 {
+            bytes as f64 / 1e6 / secs
+        } else {
+            f64::INFINITY
+        };
+        eprintln!("  {name:<8} {:>9.2} ms  {rate:>8.1} MB/s", secs * 1e3);
+    }
 }
 
 /// Run a parsed command line.
