@@ -112,6 +112,12 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         None => {
             let d = load(cli.path.as_ref(), &cli.common)?;
+            // The reader on a terminal; the summary when piped or asked for JSON.
+            if std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && cli.common.format == Format::Text
+            {
+                return crate::tui::run(d);
+            }
             sources::summary(&d, &mut out)
         }
         Some(Command::Sources { args }) => {
