@@ -21,6 +21,7 @@ use crate::model::{claims, Dossier};
 use action::{Action, Effect};
 use anyhow::{Context, Result};
 use app::App;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -35,7 +36,7 @@ use std::time::Duration;
 pub fn run(dossier: Dossier) -> Result<()> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
     let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
@@ -43,6 +44,7 @@ pub fn run(dossier: Dossier) -> Result<()> {
     let result = event_loop(&mut terminal, dossier);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    let _ = execute!(std::io::stdout(), Show);
     result
 }
 

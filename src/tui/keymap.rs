@@ -182,14 +182,14 @@ impl Default for Keymap {
                 LISTS,
                 &[Key::ch('j'), Key::code(K::Down)],
                 Action::Down,
-                "next source / sentence / claim / row",
+                "next source, sentence or row",
                 None,
             ),
             bind(
                 LISTS,
                 &[Key::ch('k'), Key::code(K::Up)],
                 Action::Up,
-                "previous source / sentence / claim / row",
+                "previous source, sentence or row",
                 None,
             ),
             bind(

@@ -150,7 +150,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         .draw(buf);
     }
-    let lines = detail(app, st);
+    let lines = detail(app, st, r.detail.width.saturating_sub(2) as usize);
     for (i, l) in lines.iter().take(r.detail.height as usize).enumerate() {
         buf.set_line(
             r.detail.x + 1,
@@ -162,7 +162,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The two detail lines: the claim under the cursor, then the comparison in numbers.
-pub fn detail<'a>(app: &App, st: &CompareState) -> Vec<Line<'a>> {
+/// On narrow terminals a conflict's two figures take both lines.
+pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
     let t = &app.theme;
     let Some(cmp) = &st.comparison else {
         return vec![Line::from(TSpan::styled(
@@ -198,6 +199,12 @@ pub fn detail<'a>(app: &App, st: &CompareState) -> Vec<Line<'a>> {
                         spans.push(TSpan::styled(super::fit(mine, 50), t.figure));
                         spans.push(TSpan::raw(" vs "));
                         spans.push(TSpan::styled(super::fit(theirs, 50), t.figure));
+                    }
+                    let wide: usize = spans.iter().map(|s| s.width()).sum();
+                    if wide > width && spans.len() >= 5 {
+                        let mut second = spans.split_off(spans.len() - 2);
+                        second.insert(0, TSpan::raw("  "));
+                        return vec![Line::from(spans), Line::from(second)];
                     }
                 }
                 (Mark::Agree, Some(p)) => spans.push(TSpan::raw(format!(

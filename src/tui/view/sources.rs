@@ -68,8 +68,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let outlet = a.meta.outlet.as_deref().unwrap_or(&a.file);
         let mut spans = vec![Span::styled(
             format!(
-                "    {} · {}w · {}q",
-                super::fit(outlet, w.saturating_sub(22)),
+                "   {} · {}w · {}q",
+                super::fit(outlet, w.saturating_sub(20)),
                 a.meta.words,
                 quotes
             ),
