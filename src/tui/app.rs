@@ -86,6 +86,8 @@ pub struct App {
     pub message: Option<String>,
     /// Where Esc from the article goes.
     pub back: Option<Focus>,
+    /// Where Esc from the matrix goes.
+    pub matrix_back: Focus,
     pub wraps: WrapCache,
     /// Cursor units per article.
     pub units: Vec<Vec<Unit>>,
@@ -114,6 +116,7 @@ impl App {
             pending: None,
             message: None,
             back: None,
+            matrix_back: Focus::Sources,
             wraps: WrapCache::default(),
             units,
             quit: false,
@@ -458,6 +461,9 @@ impl App {
     }
 
     fn open_matrix(&mut self) {
+        if self.focus != Focus::Matrix {
+            self.matrix_back = self.focus;
+        }
         self.focus = Focus::Matrix;
         if self.analysis.is_none() {
             self.message = Some("analysing claims…".into());
@@ -481,7 +487,7 @@ impl App {
             Action::Left => m.col = m.col.saturating_sub(1),
             Action::Right => m.col = (m.col + 1).min(cols.saturating_sub(1)),
             Action::Back => {
-                self.focus = Focus::Sources;
+                self.focus = self.matrix_back;
                 return;
             }
             Action::Open => {

@@ -176,6 +176,12 @@ pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
     let here = st.sides[act.idx()].span(units);
     let claim = here.and_then(|s| st.claims_at(act, s).into_iter().next());
     let other = app.dossier.article(st.sides[act.other().idx()].article);
+    if cmp.pairs.is_empty() && st.claims.iter().all(Vec::is_empty) {
+        return vec![Line::from(TSpan::styled(
+            "no claims aligned between these two sources",
+            t.dim,
+        ))];
+    }
     let first = match claim {
         None => Line::from(TSpan::styled(
             "no claim at the cursor (j/k move, ] next conflict)",
@@ -190,11 +196,8 @@ pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
             match (c.mark, pair) {
                 (Mark::Conflict, Some(p)) => {
                     for d in &p.differences {
-                        let (mine, theirs) = if act == Side::Left {
-                            (&d.left, &d.right)
-                        } else {
-                            (&d.right, &d.left)
-                        };
+                        // Left figure first, as the panes are laid out.
+                        let (mine, theirs) = (&d.left, &d.right);
                         spans.push(TSpan::raw(format!(" {}: ", super::fit(&d.what, 30))));
                         spans.push(TSpan::styled(super::fit(mine, 50), t.figure));
                         spans.push(TSpan::raw(" vs "));
@@ -221,22 +224,15 @@ pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
         }
     };
     let count = |m: Mark| st.claims[act.idx()].iter().filter(|c| c.mark == m).count();
-    let second = if cmp.pairs.is_empty() && st.claims[act.idx()].is_empty() {
-        Line::from(TSpan::styled(
-            "no claims aligned between these two sources",
-            t.dim,
-        ))
-    } else {
-        Line::from(vec![
-            TSpan::styled(
-                format!("≠ {} conflicting", count(Mark::Conflict)),
-                t.conflict,
-            ),
-            TSpan::raw("  "),
-            TSpan::styled(format!("= {} corroborated", count(Mark::Agree)), t.agree),
-            TSpan::raw("  "),
-            TSpan::styled(format!("+ {} only here", count(Mark::Only)), t.only),
-        ])
-    };
+    let second = Line::from(vec![
+        TSpan::styled(
+            format!("≠ {} conflicting", count(Mark::Conflict)),
+            t.conflict,
+        ),
+        TSpan::raw("  "),
+        TSpan::styled(format!("= {} corroborated", count(Mark::Agree)), t.agree),
+        TSpan::raw("  "),
+        TSpan::styled(format!("+ {} only here", count(Mark::Only)), t.only),
+    ]);
     vec![first, second]
 }

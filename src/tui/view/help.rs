@@ -24,6 +24,30 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("MARKS IN COMPARE", t.title)));
+    for (m, what, st) in [
+        (
+            "≠",
+            "conflicting: the other source gives a different figure",
+            t.conflict,
+        ),
+        (
+            "=",
+            "corroborated: the other source reports it too",
+            t.agree,
+        ),
+        (
+            "+",
+            "only here: the other source does not report it",
+            t.only,
+        ),
+    ] {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {m:<16}"), st),
+            Span::raw(what),
+        ]));
+    }
     out
 }
 
