@@ -5,10 +5,14 @@
 //! the last `Resize` through `view::layout`, the same function rendering uses.
 
 mod compare;
+mod matrix;
+mod mouse;
 pub mod reader;
+mod search;
 
 pub use compare::{Claim, CompareState, Mark, Side};
 pub use reader::{Reader, Unit};
+pub use search::find_all;
 
 use crate::model::claims::Comparison;
 use crate::model::{ArticleId, Dossier, Span};
@@ -18,7 +22,7 @@ use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme::Theme;
 use crate::tui::view;
 use crate::tui::wrap::WrapCache;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use std::sync::Arc;
 
 /// Which pane has the keys (and what the main area shows).
@@ -125,6 +129,14 @@ impl App {
 
     /// The work to start with: the dossier-wide claims analysis.
     pub fn start(&mut self) -> Vec<Effect> {
+        // Loading warnings went to stderr, which the reader's screen now covers.
+        if let Some(w) = self.dossier.warnings.first() {
+            let n = self.dossier.warnings.len();
+            self.message = Some(match n {
+                1 => format!("warning: {w}"),
+                _ => format!("{n} warnings (dossier sources prints them all); first: {w}"),
+            });
+        }
         if self.dossier.articles.len() < 2 {
             return vec![];
         }
@@ -332,94 +344,6 @@ impl App {
         self.matrix.row = self.matrix.row.min(rows.saturating_sub(1));
     }
 
-    fn search_key(&mut self, a: Action) {
-        match a {
-            Action::SearchChar(c) => {
-                self.search.query.push(c);
-                self.refresh_search();
-                self.search_step_from_cursor();
-            }
-            Action::SearchBackspace => {
-                self.search.query.pop();
-                self.refresh_search();
-                self.search_step_from_cursor();
-            }
-            Action::SearchConfirm => {
-                self.search.editing = false;
-                if !self.search.query.is_empty() && self.search.matches.is_empty() {
-                    self.message = Some(format!("not found: {}", self.search.query));
-                }
-            }
-            Action::Back => self.search = Search::default(),
-            _ => {}
-        }
-    }
-
-    /// Recompute the matches of the query in the article pane's article (smart case).
-    fn refresh_search(&mut self) {
-        self.search.current = None;
-        self.search.matches = find_all(
-            &self.dossier.article(self.reader.article).text,
-            &self.search.query,
-        );
-    }
-
-    /// Go to the first match at or after the cursor (as the query is typed).
-    fn search_step_from_cursor(&mut self) {
-        let from = self
-            .reader
-            .span(&self.units[self.reader.article.0])
-            .map_or(0, |s| s.start);
-        let i = self
-            .search
-            .matches
-            .iter()
-            .position(|m| m.end > from)
-            .or((!self.search.matches.is_empty()).then_some(0));
-        self.go_match(i);
-    }
-
-    /// n / N: the next or previous match, wrapping around.
-    fn search_step(&mut self, forward: bool) {
-        let n = self.search.matches.len();
-        if n == 0 {
-            self.message = Some(if self.search.query.is_empty() {
-                "no search: / starts one".into()
-            } else {
-                format!("not found: {}", self.search.query)
-            });
-            return;
-        }
-        let i = match self.search.current {
-            Some(i) if forward => (i + 1) % n,
-            Some(i) => (i + n - 1) % n,
-            None => 0,
-        };
-        self.go_match(Some(i));
-    }
-
-    fn go_match(&mut self, i: Option<usize>) {
-        self.search.current = i;
-        let Some(m) = i.and_then(|i| self.search.matches.get(i).copied()) else {
-            return;
-        };
-        let art = self.reader.article;
-        let unit = reader::unit_at(&self.units[art.0], m.start);
-        if self.fold
-            && self.dossier.article(art).paragraphs[self.units[art.0][unit].para]
-                .kind
-                .is_noise()
-        {
-            self.fold = false;
-        }
-        if let Some(text) = view::article_text_area(self) {
-            let f = self.frame_for(art, text);
-            let mut r = self.reader;
-            r.go(&f.view(self), unit);
-            self.reader = r;
-        }
-    }
-
     fn pick_key(&mut self, a: Action) -> Vec<Effect> {
         let Some(Overlay::Pick { left, selected }) = self.overlay.clone() else {
             return vec![];
@@ -458,64 +382,6 @@ impl App {
         let selected = cands.iter().position(|c| c.0 > left.0).unwrap_or(0);
         self.overlay = Some(Overlay::Pick { left, selected });
         vec![]
-    }
-
-    fn open_matrix(&mut self) {
-        if self.focus != Focus::Matrix {
-            self.matrix_back = self.focus;
-        }
-        self.focus = Focus::Matrix;
-        if self.analysis.is_none() {
-            self.message = Some("analysing claims…".into());
-        }
-    }
-
-    fn matrix_key(&mut self, a: Action) {
-        let rows = self.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
-        let cols = self.dossier.articles.len();
-        let height = view::matrix_body_height(self);
-        let m = &mut self.matrix;
-        match a {
-            Action::Down => m.row = (m.row + 1).min(rows.saturating_sub(1)),
-            Action::Up => m.row = m.row.saturating_sub(1),
-            Action::PageDown => m.row = (m.row + height).min(rows.saturating_sub(1)),
-            Action::PageUp => m.row = m.row.saturating_sub(height),
-            Action::HalfPageDown => m.row = (m.row + height / 2).min(rows.saturating_sub(1)),
-            Action::HalfPageUp => m.row = m.row.saturating_sub(height / 2),
-            Action::Top => m.row = 0,
-            Action::Bottom => m.row = rows.saturating_sub(1),
-            Action::Left => m.col = m.col.saturating_sub(1),
-            Action::Right => m.col = (m.col + 1).min(cols.saturating_sub(1)),
-            Action::Back => {
-                self.focus = self.matrix_back;
-                return;
-            }
-            Action::Open => {
-                self.open_cell();
-                return;
-            }
-            _ => {}
-        }
-        if m.row < m.scroll {
-            m.scroll = m.row;
-        } else if m.row >= m.scroll + height.max(1) {
-            m.scroll = m.row + 1 - height.max(1);
-        }
-    }
-
-    /// Enter on a matrix cell: that source's passage in the article pane.
-    fn open_cell(&mut self) {
-        let Some(an) = self.analysis.clone() else {
-            return;
-        };
-        let Some(row) = an.matrix.rows.get(self.matrix.row) else {
-            return;
-        };
-        let col = self.matrix.col;
-        match row.cells.get(col).and_then(|c| c.span()) {
-            Some(span) => self.open_at(ArticleId(col), span, Focus::Matrix),
-            None => self.message = Some(format!("source {} does not report this claim", col + 1)),
-        }
     }
 
     /// Show `span` of `article` in the article pane; Esc returns to `back`.
@@ -578,78 +444,6 @@ impl App {
         }
         self.fix_compare();
     }
-
-    fn click(&mut self, x: u16, y: u16) -> Vec<Effect> {
-        let p = Position::new(x, y);
-        if self.overlay.is_some() {
-            return vec![];
-        }
-        let panes = view::layout(self.area(), self);
-        if let Some(s) = panes.sources.filter(|r| r.contains(p)) {
-            if let Some(i) = view::sources::row_at(self, s, y) {
-                if i < self.dossier.articles.len() {
-                    self.selected = i;
-                    self.preview();
-                }
-            }
-            self.focus = Focus::Sources;
-            return vec![];
-        }
-        match self.focus {
-            Focus::Sources | Focus::Article => {
-                if panes.main.is_some_and(|m| m.contains(p)) {
-                    self.focus = Focus::Article;
-                    if let Some(text) = view::article_text_area(self).filter(|t| t.contains(p)) {
-                        let f = self.frame_for(self.reader.article, text);
-                        let v = f.view(self);
-                        if let Some(i) = v.unit_on_row(self.reader.scroll + (y - text.y) as usize) {
-                            let mut r = self.reader;
-                            r.go(&v, i);
-                            self.reader = r;
-                        }
-                    }
-                }
-            }
-            Focus::Compare => self.compare_click(p),
-            Focus::Matrix => {
-                if let Some((row, col)) = view::matrix::cell_at(self, p) {
-                    self.matrix.row = row;
-                    if let Some(c) = col {
-                        self.matrix.col = c;
-                    }
-                }
-            }
-        }
-        vec![]
-    }
-
-    fn wheel(&mut self, x: u16, y: u16, down: bool) {
-        let p = Position::new(x, y);
-        let step = if down { Action::Down } else { Action::Up };
-        let panes = view::layout(self.area(), self);
-        if self.overlay.is_some() {
-            self.key(step);
-            return;
-        }
-        if panes.sources.is_some_and(|s| s.contains(p)) {
-            self.sources_key(step);
-            return;
-        }
-        match self.focus {
-            Focus::Sources | Focus::Article => {
-                let Some(text) = view::article_text_area(self) else {
-                    return;
-                };
-                let f = self.frame_for(self.reader.article, text);
-                let v = f.view(self);
-                let mut r = self.reader;
-                r.scroll_by(&v, if down { 3 } else { -3 });
-                self.reader = r;
-            }
-            Focus::Compare => self.compare_wheel(p, down),
-            Focus::Matrix => self.matrix_key(step),
-        }
-    }
 }
 
 /// What a reader needs from the cache, owned so that `App` can be borrowed meanwhile.
@@ -699,25 +493,6 @@ pub fn candidates(d: &Dossier, left: ArticleId) -> Vec<ArticleId> {
         .map(|a| a.id)
         .filter(|&id| id != left)
         .collect()
-}
-
-/// Every match of `query` in `text`: literal, case-insensitive unless the query has a
-/// capital letter (smart case).
-pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    if query.is_empty() {
-        return vec![];
-    }
-    let smart = !query.chars().any(char::is_uppercase);
-    match regex::RegexBuilder::new(&regex::escape(query))
-        .case_insensitive(smart)
-        .build()
-    {
-        Ok(re) => re
-            .find_iter(text)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect(),
-        Err(_) => vec![],
-    }
 }
 
 #[cfg(test)]

@@ -325,3 +325,21 @@ fn random_actions_keep_invariants() {
         }
     }
 }
+
+/// Loading warnings are shown when the reader opens (stderr is hidden under it).
+#[test]
+fn loading_warnings_shown() {
+    let mut d = (*app().dossier).clone();
+    d.warnings.push(crate::model::Warning {
+        file: Some("bad.txt".into()),
+        message: "binary file skipped".into(),
+    });
+    let mut app = App::new(Arc::new(d), crate::tui::theme::Theme::plain());
+    app.start();
+    assert_eq!(
+        app.message.as_deref(),
+        Some("warning: bad.txt: binary file skipped")
+    );
+    app.update(A::Down);
+    assert_eq!(app.message, None, "gone with the next key");
+}

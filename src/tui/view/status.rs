@@ -62,7 +62,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.status,
         ));
         if let Some(m) = &app.message {
-            left.push(Span::styled(format!("│ {m} "), t.status));
+            // Messages can quote file names and search text: drawn through `fit`.
+            left.push(Span::styled(format!("│ {} ", super::fit(m, 90)), t.status));
         } else if !app.search.query.is_empty() && app.focus == Focus::Article {
             let n = app.search.matches.len();
             let cur = app.search.current.map_or(0, |i| i + 1);
