@@ -124,3 +124,29 @@ fn compare_jumps_to_the_troops_conflict() {
     }
     quit_and_check_restored(&t);
 }
+
+/// An article full of escape sequences neither sets the terminal title nor clears the
+/// screen: every control shows as its visible picture.
+#[test]
+fn hostile_article_stays_on_screen() {
+    need_tmux!();
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Evil \x1b]0;PWNED\x07title and \x1b[2J clear and \x1b]52;c;aGVsbG8=\x07 clip.\n",
+    )
+    .expect("write article");
+    std::fs::write(dir.path().join("b.txt"), "Plain article.\n").expect("write article");
+    let t = Tmux::start(&[s(dir.path())], 100, 20, "Sources (2)");
+    let title = t.var("pane_title");
+    t.keys(&["Enter"]);
+    t.poll(|s| status_bar(s).contains("ARTICLE"), "article mode");
+    let screen = t.wait_for("␛]0;PWNED␇title and ␛[2J clear");
+    assert!(
+        screen.contains("Sources (2)"),
+        "screen not cleared:\n{screen}"
+    );
+    assert_eq!(t.var("pane_title"), title, "title untouched");
+    assert!(!t.var("pane_title").contains("PWNED"));
+    quit_and_check_restored(&t);
+}

@@ -140,6 +140,17 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .and_then(|an| an.matrix.rows.get(app.matrix.row))
     else {
+        // No claim to show: say which source each column is.
+        let legend: Vec<String> = app
+            .dossier
+            .articles
+            .iter()
+            .map(|a| format!("{} {}", a.id.0 + 1, super::fit(a.display_title(), 30)))
+            .collect();
+        Paragraph::new(legend.join(" · "))
+            .style(t.dim)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
         return;
     };
     let col = app.matrix.col.min(row.cells.len().saturating_sub(1));

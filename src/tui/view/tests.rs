@@ -278,3 +278,26 @@ fn no_color_has_markers_only() {
         assert!(!positions(buf, m).is_empty(), "{m} marker");
     }
 }
+
+/// The matrix and the compare view when no claim is aligned (a legend of the sources
+/// instead of a passage; one plain line under the panes).
+#[test]
+fn view_unaligned() {
+    let empty = |app: &mut App| {
+        let an = crate::tui::analysis::from_comparisons(5, Default::default());
+        app.update(A::AnalysisReady(Arc::new(an)));
+    };
+    snapshot_both("matrix_empty", |app| {
+        empty(app);
+        app.update(A::Matrix);
+    });
+    snapshot_both("compare_unaligned", |app| {
+        empty(app);
+        apply(app, [A::Compare, A::Open]);
+        app.update(A::ComparisonReady(Arc::new(crate::model::claims::compare(
+            &app.dossier,
+            ArticleId(0),
+            ArticleId(1),
+        ))));
+    });
+}
