@@ -34,6 +34,16 @@ use std::time::Duration;
 
 /// Run the reader on a loaded dossier until the user quits.
 pub fn run(dossier: Dossier) -> Result<()> {
+    run_loading(move || Ok(dossier))
+}
+
+/// Open the reader at once and run `load` on a worker thread meanwhile (a large dossier
+/// takes seconds), then read until the user quits. A load error restores the terminal
+/// and is returned; q or Ctrl-C quit while loading.
+pub fn run_loading<F>(load: F) -> Result<()>
+where
+    F: FnOnce() -> Result<Dossier> + Send + 'static,
+{
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture, Show);
@@ -41,11 +51,44 @@ pub fn run(dossier: Dossier) -> Result<()> {
     }));
     let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, dossier);
+    let result = match loading(&mut terminal, load) {
+        Ok(Some(dossier)) => event_loop(&mut terminal, dossier),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = execute!(std::io::stdout(), Show);
     result
+}
+
+/// Show a spinner until `load` finishes on its thread; None when the user quit first.
+fn loading<F>(terminal: &mut DefaultTerminal, load: F) -> Result<Option<Dossier>>
+where
+    F: FnOnce() -> Result<Dossier> + Send + 'static,
+{
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(load());
+    });
+    let keymap = keymap::Keymap::default();
+    for tick in 0.. {
+        match rx.try_recv() {
+            Ok(loaded) => return loaded.map(Some),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                anyhow::bail!("loading the dossier stopped unexpectedly")
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+        terminal.draw(|f| view::render_loading(f, tick))?;
+        if event::poll(Duration::from_millis(100))? {
+            let ev = event::read()?;
+            if let Some(Action::Quit) = keymap.resolve(keymap::Mode::Sources, &ev) {
+                return Ok(None);
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier) -> Result<()> {

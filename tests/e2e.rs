@@ -40,6 +40,18 @@ fn quit_and_check_restored(t: &Tmux) {
     );
 }
 
+/// A dossier that cannot be loaded: the terminal is given back, the error is on screen,
+/// and the status is 2.
+#[test]
+fn load_error_restores_terminal() {
+    need_tmux!();
+    let t = Tmux::start(&["/nonexistent/dossier"], 80, 20, "no such file");
+    assert_eq!(t.wait_exit(), 2);
+    assert_eq!(t.var("alternate_on"), "0");
+    assert_eq!(t.var("cursor_flag"), "1");
+    assert!(t.stty().contains(" icanon"));
+}
+
 /// Open the seeds, move through the sources, open the compare view of 000 and 001
 /// through the picker, move in it, back out, and quit with the terminal restored.
 #[test]

@@ -140,6 +140,18 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// The screen while the dossier loads.
+pub fn render_loading(frame: &mut Frame, tick: usize) {
+    const SPIN: [&str; 4] = ["◐", "◓", "◑", "◒"];
+    let area = frame.area();
+    let msg = format!(
+        "{} loading the dossier…  (q quits)",
+        SPIN[tick % SPIN.len()]
+    );
+    let r = centered(area, msg.chars().count() as u16 + 2, 1);
+    frame.render_widget(Paragraph::new(msg), r);
+}
+
 /// A box of at most `w` x `h` in the middle of `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2)).max(1);

@@ -32,6 +32,9 @@ pub enum Row {
 #[derive(Debug, Clone, Default)]
 pub struct Wrapped {
     pub rows: Vec<Row>,
+    /// Per row, the end of the text it shows or follows (non-decreasing), so that the
+    /// row of a byte is a binary search even in a very long article.
+    ends: Vec<usize>,
 }
 
 /// The character drawn for `c`: white space as a space, unsafe characters as their
@@ -153,19 +156,25 @@ impl Wrapped {
             }
             i += 1;
         }
-        Wrapped { rows }
+        let mut ends = Vec::with_capacity(rows.len());
+        let mut last = 0;
+        for r in &rows {
+            last = match *r {
+                Row::Text { end, .. } => end,
+                Row::Blank => last,
+                Row::Folded { para, count } => paras[para + count - 1].span.end,
+            };
+            ends.push(last);
+        }
+        Wrapped { rows, ends }
     }
 
-    /// The row that shows byte `pos` (or the first text row after it; the last row when
-    /// none is).
+    /// The row that shows byte `pos` (or the first row after it, a folded row for
+    /// folded text; the last row when none is).
     pub fn row_of(&self, pos: usize) -> usize {
-        self.rows
-            .iter()
-            .position(|r| match *r {
-                Row::Text { end, .. } => end > pos,
-                _ => false,
-            })
-            .unwrap_or(self.rows.len().saturating_sub(1))
+        self.ends
+            .partition_point(|&e| e <= pos)
+            .min(self.rows.len().saturating_sub(1))
     }
 
     /// The first and last rows showing `span`.
@@ -225,6 +234,20 @@ mod tests {
                         last = end;
                     }
                 }
+            }
+        }
+    }
+
+    /// The row of a byte is the row showing it, whatever the gaps between paragraphs.
+    #[test]
+    fn row_of_finds_the_showing_row() {
+        let d = load_bundled();
+        let a = &d.articles[1];
+        let w = Wrapped::build(a, 50, false);
+        for (i, r) in w.rows.iter().enumerate() {
+            if let Row::Text { start, end, .. } = *r {
+                assert_eq!(w.row_of(start), i);
+                assert_eq!(w.row_of(end - 1), i);
             }
         }
     }
