@@ -343,3 +343,59 @@ fn loading_warnings_shown() {
     app.update(A::Down);
     assert_eq!(app.message, None, "gone with the next key");
 }
+
+/// An article with no paragraph (white space only) can be opened, moved in, searched
+/// and compared without a panic.
+#[test]
+fn empty_article_is_safe() {
+    let mut d = (*app().dossier).clone();
+    let mut empty = d.articles[0].clone();
+    empty.id = ArticleId(d.articles.len());
+    empty.file = "zz_empty.txt".into();
+    empty.text = "   \n\n ".into();
+    empty.paragraphs.clear();
+    d.articles.push(empty);
+    let mut app = App::new(Arc::new(d), crate::tui::theme::Theme::plain());
+    for size in [(120, 40), (60, 15)] {
+        app.update(A::Resize(size.0, size.1));
+        apply(&mut app, [A::Bottom, A::Open]);
+        assert_eq!(app.reader.article, ArticleId(5));
+        for a in [
+            A::Down,
+            A::Up,
+            A::PageDown,
+            A::Bottom,
+            A::Top,
+            A::HalfPageUp,
+            A::ToggleNoise,
+            A::SearchStart,
+            A::SearchChar('a'),
+            A::SearchConfirm,
+            A::SearchNext,
+            A::Click(70, 10),
+            A::Wheel(70, 10, true),
+        ] {
+            app.update(a);
+        }
+        apply(&mut app, [A::Compare, A::Open]);
+        app.update(A::ComparisonReady(Arc::new(crate::model::claims::compare(
+            &app.dossier,
+            ArticleId(5),
+            ArticleId(0),
+        ))));
+        for a in [
+            A::Down,
+            A::NextConflict,
+            A::SwitchSide,
+            A::Down,
+            A::SwapSides,
+            A::PageDown,
+        ] {
+            app.update(a);
+        }
+        let t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1));
+        let mut t = t.unwrap();
+        t.draw(|f| view::render(&app, f)).unwrap();
+        apply(&mut app, [A::Back, A::Back]);
+    }
+}
