@@ -249,13 +249,6 @@ impl Default for Keymap {
                 None,
             ),
             bind(
-                &[M::Sources, M::Article, M::Compare],
-                &[Key::ch('z')],
-                Action::ToggleNoise,
-                "fold / unfold noise (boilerplate, captions…)",
-                Some("fold"),
-            ),
-            bind(
                 &[M::Article],
                 &[Key::ch('/')],
                 Action::SearchStart,
@@ -340,6 +333,13 @@ impl Default for Keymap {
                 Some("matrix"),
             ),
             bind(
+                &[M::Sources, M::Article, M::Compare],
+                &[Key::ch('z')],
+                Action::ToggleNoise,
+                "fold / unfold noise (boilerplate, captions…)",
+                Some("fold"),
+            ),
+            bind(
                 &[M::Search],
                 &[Key::code(K::Enter)],
                 Action::SearchConfirm,
@@ -420,11 +420,21 @@ impl Keymap {
             .collect()
     }
 
-    /// Status-bar hints for a mode: ("key", "word") pairs, in table order.
+    /// Status-bar hints for a mode: ("key", "word") pairs, help first, then what is
+    /// particular to the mode, then the rest, so a narrow bar keeps what matters.
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        self.bindings
+        let rank = |b: &Binding| match b.action {
+            Action::Help => 0,
+            _ if b.modes.len() < READING.len() => 1,
+            _ => 2,
+        };
+        let mut bs: Vec<&Binding> = self
+            .bindings
             .iter()
-            .filter(|b| b.modes.contains(&mode))
+            .filter(|b| b.modes.contains(&mode) && b.hint.is_some())
+            .collect();
+        bs.sort_by_key(|b| rank(b));
+        bs.into_iter()
             .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
             .collect()
     }
@@ -537,6 +547,17 @@ mod tests {
             format!("{:?}", Keymap::default().resolve(Mode::Article, &ev)),
             "Some(Wheel(3, 4, true))"
         );
+    }
+
+    /// Help comes first in every hint list; the mode's own keys before the global ones.
+    #[test]
+    fn hints_put_help_and_mode_keys_first() {
+        let km = Keymap::default();
+        let h = km.hints(Mode::Compare);
+        assert_eq!(h[0], ("?".to_string(), "help"));
+        assert_eq!(h[1].1, "conflict");
+        assert_eq!(km.hints(Mode::Article)[1].1, "search");
+        assert!(h.iter().position(|x| x.1 == "quit") > h.iter().position(|x| x.1 == "swap"));
     }
 
     /// No key is bound twice in one mode, and every mode has a way out.
