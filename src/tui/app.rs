@@ -234,11 +234,17 @@ impl App {
     }
 
     fn help_key(&mut self, a: Action) {
+        // The help box is the screen less two rows, inside a border.
+        let shown = (self.size.1 as usize).saturating_sub(4).max(1);
+        let max = view::help::lines(self).len().saturating_sub(shown);
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             match a {
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = (*scroll + 1).min(max),
                 Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + shown / 2).min(max),
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(shown / 2),
                 Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = max,
                 Action::Back => self.overlay = None,
                 _ => {}
             }

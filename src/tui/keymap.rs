@@ -106,6 +106,13 @@ pub struct Keymap {
 }
 
 const READING: &[Mode] = &[Mode::Sources, Mode::Article, Mode::Compare, Mode::Matrix];
+const PAGED: &[Mode] = &[
+    Mode::Sources,
+    Mode::Article,
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Help,
+];
 const LISTS: &[Mode] = &[
     Mode::Sources,
     Mode::Article,
@@ -193,28 +200,28 @@ impl Default for Keymap {
                 None,
             ),
             bind(
-                READING,
+                PAGED,
                 &[Key::code(K::PageDown), Key::ch(' ')],
                 Action::PageDown,
                 "page down",
                 None,
             ),
             bind(
-                READING,
+                PAGED,
                 &[Key::code(K::PageUp), Key::ch('b')],
                 Action::PageUp,
                 "page up",
                 None,
             ),
             bind(
-                READING,
+                PAGED,
                 &[Key::ctrl('d')],
                 Action::HalfPageDown,
                 "half a page down",
                 None,
             ),
             bind(
-                READING,
+                PAGED,
                 &[Key::ctrl('u')],
                 Action::HalfPageUp,
                 "half a page up",

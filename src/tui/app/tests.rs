@@ -243,6 +243,14 @@ fn help_overlay() {
     assert_eq!(app.mode(), Mode::Help);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
     assert_eq!(app.selected, 0, "keys went to the help");
+    apply(&mut app, [A::Bottom, A::Down]);
+    let Some(Overlay::Help { scroll }) = app.overlay else {
+        panic!("help open")
+    };
+    assert!(
+        scroll > 1 && scroll < view::help::lines(&app).len(),
+        "{scroll}"
+    );
     apply(&mut app, [A::Back]);
     assert_eq!(app.overlay, None);
 }
