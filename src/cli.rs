@@ -161,6 +161,21 @@ pub fn run(cli: Cli) -> Result<()> {
     let mut out = Out::stdout(&cli.common);
     match cli.command {
         None => {
+            // The reader on a terminal; the summary when piped or asked for JSON.
+            if std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && cli.common.format == Format::Text
+            {
+                // Loaded behind the reader's first frame; its warnings are shown there,
+                // as stderr is under the reader's screen.
+                let path = cli.path.clone();
+                let opts = LoadOptions {
+                    max_bytes: cli.common.max_bytes,
+                };
+                return crate::tui::run_loading(move || match path {
+                    Some(p) => Ok(model::load_path(&p, &opts)?),
+                    None => Ok(model::load_bundled()),
+                });
+            }
             let d = load(cli.path.as_ref(), &cli.common)?;
             sources::summary(&d, &mut out)
         }
