@@ -211,23 +211,22 @@ fn mark_appended(strs: &[&str], paras: &mut [Paragraph]) {
             })
             .then_some(i)
     });
-    let labelled: Vec<bool> = strs.iter().map(|s| dialogue_label(s).is_some()).collect();
-    let mut run_at = None;
-    for i in 1..n {
-        if !labelled[i] {
-            continue;
+    let labels: Vec<Option<&str>> = strs.iter().map(|s| dialogue_label(s)).collect();
+    // Counts over each suffix, from one backward pass: labelled paragraphs and distinct labels.
+    let mut labelled_from = vec![0usize; n + 1];
+    let mut distinct_from = vec![0usize; n + 1];
+    let mut seen: HashSet<&str> = HashSet::new();
+    for i in (0..n).rev() {
+        labelled_from[i] = labelled_from[i + 1] + usize::from(labels[i].is_some());
+        if let Some(l) = labels[i] {
+            seen.insert(l);
         }
-        let tail = i..n;
-        let count = tail.clone().filter(|&j| labelled[j]).count();
-        let labels: HashSet<&str> = tail
-            .clone()
-            .filter_map(|j| dialogue_label(strs[j]))
-            .collect();
-        if count >= 3 && labels.len() >= 2 && count * 2 >= tail.len() {
-            run_at = Some(i);
-            break;
-        }
+        distinct_from[i] = seen.len();
     }
+    let run_at = (1..n).find(|&i| {
+        let count = labelled_from[i];
+        labels[i].is_some() && count >= 3 && distinct_from[i] >= 2 && count * 2 >= n - i
+    });
     // A short untitled line right before the run introduces it.
     let run_at = run_at.map(|i| {
         let prev = strs[i - 1];
@@ -317,11 +316,26 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// The most paragraphs one rare word may stand in before it stops telling copies apart.
+const MAX_CANDIDATES: usize = 32;
+
 /// Near-copies: of a set of paragraphs whose words are (almost) all in another, the
 /// fullest stays; the others become `duplicate`. Candidates come from an index over each
 /// paragraph's rarest words, so long articles are not compared all against all.
 fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
     let sets: Vec<Vec<u64>> = strs.iter().map(|s| word_ids(s)).collect();
+    // Exact copies of a word set first (any number of them, in one pass): the first stays.
+    let mut first_of: HashMap<&[u64], usize> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        if set.len() < 6 || paras[i].kind != ParaKind::Body {
+            continue;
+        }
+        if first_of.contains_key(set.as_slice()) {
+            paras[i].kind = ParaKind::Duplicate;
+        } else {
+            first_of.insert(set, i);
+        }
+    }
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {
         for &w in set {
@@ -337,7 +351,11 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
         let mut rare: Vec<(usize, u64)> = sets[i].iter().map(|w| (df(w), *w)).collect();
         let k = rare.len().min(3);
         rare.select_nth_unstable(k - 1);
-        let mut candidates: Vec<usize> = rare[..k]
+        // A paragraph made only of common words has no telling near-copy to look for:
+        // skipping it keeps long, repetitive articles linear.
+        rare.truncate(k);
+        rare.retain(|(df, _)| *df <= MAX_CANDIDATES);
+        let mut candidates: Vec<usize> = rare
             .iter()
             .flat_map(|(_, w)| postings.get(w).into_iter().flatten().copied())
             .collect();
