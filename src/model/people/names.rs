@@ -1,0 +1,119 @@
+//! Names as written: splitting a capitalized run into a role and a name, and the key
+//! that makes "Lloyd Austin" and "Lloyd J. Austin III" one person.
+
+use crate::model::quotes::words::{
+    anonymous, demonyms, has, institutions, name_stopwords, places, titles,
+};
+
+/// What a run of capitalized words names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    Person,
+    Institution,
+}
+
+/// A name split from its title: "U.S. Secretary of Defense Lloyd Austin" gives role
+/// "U.S. Secretary of Defense" and name words ["Lloyd", "Austin"].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub role: Option<String>,
+    pub words: Vec<String>,
+    pub kind: NameKind,
+}
+
+/// True for generational suffixes ("Jr.", "III").
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "sr"
+    )
+}
+
+/// True for an initial ("J.", "J").
+fn is_initial(w: &str) -> bool {
+    let t = w.trim_end_matches('.');
+    t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+}
+
+/// True for a title or role word.
+pub(crate) fn is_title(w: &str) -> bool {
+    has(titles(), w) || has(titles(), w.trim_end_matches('.'))
+}
+
+/// Split a run of words (titles and capitalized words, as written) into role and name.
+/// Returns None when nothing in it is a name.
+pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
+    // Drop leading function words ("When", "The", "On Monday").
+    let mut ws: &[&str] = words;
+    while let Some((first, rest)) = ws.split_first() {
+        if has(name_stopwords(), first) {
+            ws = rest;
+        } else {
+            break;
+        }
+    }
+    if ws.is_empty() {
+        return None;
+    }
+    let joined = ws.join(" ");
+    let inst = ws.iter().any(|w| has(institutions(), w))
+        || has(institutions(), &joined)
+        || has(places(), &joined);
+    if inst {
+        return Some(Parsed {
+            role: None,
+            words: ws.iter().map(|w| (*w).to_string()).collect(),
+            kind: NameKind::Institution,
+        });
+    }
+    // The name is the trailing run of capitalized words that are not titles.
+    let mut cut = ws.len();
+    while cut > 0 {
+        let w = ws[cut - 1];
+        if is_title(w) || !crate::model::quotes::words::is_cap(w) {
+            break;
+        }
+        cut -= 1;
+    }
+    let name = &ws[cut..];
+    if name.is_empty() || name.iter().all(|w| is_suffix(w) || is_initial(w)) {
+        return None;
+    }
+    if name.last().is_some_and(|w| has(demonyms(), w)) {
+        return None;
+    }
+    if name.len() == 1 && (has(places(), name[0]) || has(anonymous(), name[0])) {
+        return None;
+    }
+    let role = (cut > 0).then(|| ws[..cut].join(" "));
+    Some(Parsed {
+        role,
+        words: name.iter().map(|w| (*w).to_string()).collect(),
+        kind: NameKind::Person,
+    })
+}
+
+/// The words that identify a person: initials and suffixes dropped ("Lloyd J. Austin III"
+/// gives ["Lloyd", "Austin"]).
+pub(crate) fn core(words: &[String]) -> Vec<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_initial(w) && !is_suffix(w))
+        .collect()
+}
+
+/// The key of a full name: first and last core words, lowercased.
+pub(crate) fn key(words: &[String]) -> String {
+    let c = core(words);
+    match c.as_slice() {
+        [] => String::new(),
+        [one] => one.to_lowercase(),
+        [first, .., last] => format!("{} {}", first.to_lowercase(), last.to_lowercase()),
+    }
+}
+
+/// The canonical spelling of a name: its core words ("Lloyd Austin").
+pub(crate) fn canonical(words: &[String]) -> String {
+    core(words).join(" ")
+}

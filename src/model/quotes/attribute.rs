@@ -1,0 +1,356 @@
+//! Who said it: attribution patterns around a quote, pronouns, and names resolved to the
+//! dossier's entities.
+//!
+//! A quote's frame is the sentence that holds it, with every quote masked as one token.
+//! Rules, in order: "X: “…”" (colon); "according to X"; the speech verb nearest the quote
+//! with its subject ("X said", "said X"); the part before it of a quote running over
+//! paragraphs, or the quote before it in the paragraph (continuation); a speech verb in
+//! the sentence before or after (adjacent sentence).
+
+use super::np::{self, Np, Phrase};
+use super::words::{is_oblique, pronoun, tokenize, Pronoun, Tok, Token};
+use crate::model::people::names::NameKind;
+use crate::model::people::{Registry, SpeakerKind};
+use crate::model::Article;
+
+/// The speaker found for a quote.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attribution {
+    pub entity: Option<usize>,
+    pub as_written: Option<String>,
+    pub how: Option<&'static str>,
+}
+
+/// One paragraph, tokenized with its quotes masked.
+pub(crate) struct Para {
+    pub toks: Vec<Token>,
+    /// Token ranges of the sentences.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// How many sentences back a pronoun may look for its person.
+const PRONOUN_WINDOW: usize = 4;
+
+/// Tokenize a paragraph and cut it into sentences at final marks outside quotes (and
+/// after a quote that ends a sentence inside its marks).
+pub(crate) fn para(
+    text: &str,
+    from: usize,
+    to: usize,
+    quotes: &[(usize, usize, usize)],
+    inner_ends: &dyn Fn(usize) -> bool,
+) -> Para {
+    let toks = tokenize(text, from, to, quotes);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let next_starts = toks.get(i + 1).map_or(true, |t| match t.kind {
+            Tok::Word => super::words::is_cap(&text[t.start..t.end]),
+            Tok::Quote(_) => true,
+            Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
+        });
+        let ends = match toks[i].kind {
+            Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
+            Tok::Quote(q) => inner_ends(q),
+            Tok::Word => false,
+        };
+        if ends && next_starts {
+            sentences.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        sentences.push((start, toks.len()));
+    }
+    Para { toks, sentences }
+}
+
+impl Para {
+    /// The sentence holding token `t`.
+    pub fn sentence_of(&self, t: usize) -> usize {
+        self.sentences.partition_point(|&(_, e)| e <= t)
+    }
+    /// The token index of quote `q`.
+    pub fn quote_token(&self, q: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.kind == Tok::Quote(q))
+    }
+}
+
+/// Context for attributing the quotes of one article.
+pub(crate) struct Ctx<'a> {
+    pub article: &'a Article,
+    pub aid: usize,
+    /// Tokenized paragraphs (None for noise).
+    pub paras: &'a [Option<Para>],
+}
+
+/// Speaker phrases at the verbs, colons and "according to" of a sentence, nearest to
+/// token `t` first.
+fn same_sentence(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    t: usize,
+) -> Option<(Phrase, &'static str)> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Tok::Word)
+            .map(|t| &text[t.start..t.end])
+    };
+    if t >= lo + 2 && toks[t - 1].kind == Tok::Punct(':') {
+        if let Some(p) = np::before(text, toks, lo, t - 2) {
+            return Some((p, "colon"));
+        }
+    }
+    for i in lo..hi.saturating_sub(2) {
+        if word(i).is_some_and(|w| w.eq_ignore_ascii_case("according")) && word(i + 1) == Some("to")
+        {
+            if let Some(p) = np::after(text, toks, i + 2, hi) {
+                return Some((p, "according to"));
+            }
+        }
+    }
+    let mut verbs: Vec<usize> = (lo..hi).filter(|&i| np::is_verb(text, toks, i)).collect();
+    verbs.sort_by_key(|&i| (i.abs_diff(t), i < t));
+    for v in verbs {
+        if v > lo {
+            if let Some(p) = np::before(text, toks, lo, v - 1) {
+                if !(v > t && p.first <= t) {
+                    return Some((p, "same sentence"));
+                }
+            }
+        }
+        let inverted = v > lo
+            && matches!(
+                toks[v - 1].kind,
+                Tok::Quote(_) | Tok::Punct(',' | '—' | '–')
+            );
+        if inverted && v + 1 < hi {
+            if let Some(p) = np::after(text, toks, v + 1, hi) {
+                return Some((p, "same sentence"));
+            }
+        }
+    }
+    None
+}
+
+/// A speaker named by a speech verb in a whole sentence with no quote in it.
+fn sentence_speaker(text: &str, para: &Para, s: usize) -> Option<Phrase> {
+    let (lo, hi) = *para.sentences.get(s)?;
+    if para.toks[lo..hi]
+        .iter()
+        .any(|t| matches!(t.kind, Tok::Quote(_)))
+    {
+        return None;
+    }
+    same_sentence(text, &para.toks, lo, hi, hi).map(|(p, _)| p)
+}
+
+/// Attribute quote `q` of paragraph `pi`.
+pub(crate) fn attribute(
+    ctx: &Ctx,
+    reg: &mut Registry,
+    pi: usize,
+    q: usize,
+) -> (Attribution, Option<&'static str>) {
+    let text = ctx.article.text.as_str();
+    let Some(Some(para)) = ctx.paras.get(pi) else {
+        return (Attribution::default(), None);
+    };
+    let Some(t) = para.quote_token(q) else {
+        return (Attribution::default(), None);
+    };
+    let s = para.sentence_of(t);
+    let (lo, hi) = para.sentences[s];
+    if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
+        return (resolve(ctx, reg, pi, &p, how), None);
+    }
+    // The sentence before, or after, names the speaker.
+    let prev = if s > 0 {
+        sentence_speaker(text, para, s - 1)
+    } else {
+        None
+    };
+    if let Some(p) = prev {
+        return (
+            resolve(ctx, reg, pi, &p, "adjacent sentence"),
+            Some("adjacent"),
+        );
+    }
+    if let Some(p) =
+        sentence_speaker(text, para, s + 1).filter(|p| p.first == para.sentences[s + 1].0)
+    {
+        return (
+            resolve(ctx, reg, pi, &p, "adjacent sentence"),
+            Some("adjacent"),
+        );
+    }
+    (Attribution::default(), None)
+}
+
+/// Resolve a speaker phrase to an entity.
+fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static str) -> Attribution {
+    let aid = ctx.aid;
+    let mut out = Attribution {
+        entity: None,
+        as_written: Some(p.written.clone()),
+        how: Some(how),
+    };
+    match &p.np {
+        Np::Pronoun(pr) => {
+            out.how = Some("pronoun");
+            out.entity = pronoun_referent(ctx, reg, pi, p, *pr);
+        }
+        Np::Name(parsed) => {
+            let role = parsed.role.as_deref();
+            out.entity = match parsed.kind {
+                NameKind::Institution => Some(reg.institution(aid, p.pos, &parsed.words)),
+                NameKind::Person => match reg.add(aid, p.pos, parsed) {
+                    Some(i) => Some(i),
+                    None => {
+                        let w = parsed
+                            .words
+                            .iter()
+                            .rev()
+                            .find(|w| !w.ends_with('.'))
+                            .or(parsed.words.last());
+                        let w = w.map(String::as_str).unwrap_or_default();
+                        let i = reg
+                            .resolve_bare(aid, p.pos, w)
+                            .unwrap_or_else(|| reg.bare_person(aid, p.pos, w, role));
+                        reg.seen(aid, p.pos, i, &parsed.words.join(" "), role);
+                        Some(i)
+                    }
+                },
+            };
+        }
+        Np::Anon { head, definite } => {
+            out.entity = Some(reg.anonymous(aid, p.pos, &p.written, head, *definite));
+        }
+        Np::Role(word) => {
+            out.how = Some("role");
+            out.entity = reg.by_role(aid, p.pos, word);
+        }
+    }
+    out
+}
+
+/// The person a pronoun refers to: the one person named as a non-oblique mention in the
+/// nearest sentence that names anyone, looking back a few sentences; None when that
+/// sentence names two or more (a wrong name is worse than none).
+fn pronoun_referent(
+    ctx: &Ctx,
+    reg: &Registry,
+    pi: usize,
+    p: &Phrase,
+    pr: Pronoun,
+) -> Option<usize> {
+    if pr == Pronoun::They {
+        return None;
+    }
+    let text = ctx.article.text.as_str();
+    let mut budget = PRONOUN_WINDOW + 1;
+    let mut cur_pi = pi;
+    let Some(Some(para)) = ctx.paras.get(pi) else {
+        return None;
+    };
+    let mut s = para.sentence_of(p.first) as isize;
+    let mut limit = Some(p.first);
+    let mut paras_back = 0;
+    while budget > 0 {
+        let Some(Some(para)) = ctx.paras.get(cur_pi) else {
+            return None;
+        };
+        if s < 0 {
+            // Step back to the previous story paragraph.
+            paras_back += 1;
+            if paras_back > 2 || cur_pi == 0 {
+                return None;
+            }
+            cur_pi -= 1;
+            while cur_pi > 0 && ctx.paras[cur_pi].is_none() {
+                cur_pi -= 1;
+            }
+            match &ctx.paras[cur_pi] {
+                Some(pp) => s = pp.sentences.len() as isize - 1,
+                None => return None,
+            }
+            continue;
+        }
+        let (lo, hi) = para.sentences[s as usize];
+        let hi = limit.take().map_or(hi, |l| l.min(hi));
+        let people = mentions(text, ctx.aid, reg, &para.toks, lo, hi);
+        match people.as_slice() {
+            [] => {}
+            [one] => return Some(*one),
+            _ => return None,
+        }
+        budget -= 1;
+        s -= 1;
+    }
+    None
+}
+
+/// The distinct persons named as subjects or objects (not after a preposition) in tokens
+/// `lo..hi`.
+fn mentions(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut i = lo;
+    while i < hi {
+        let t = toks[i];
+        let w = &text[t.start..t.end];
+        if t.kind != Tok::Word || !super::words::is_cap(w) || pronoun(w).is_some() {
+            i += 1;
+            continue;
+        }
+        // The run of capitalized and title words from here.
+        let mut j = i;
+        while j + 1 < hi && toks[j + 1].kind == Tok::Word && {
+            let x = &text[toks[j + 1].start..toks[j + 1].end];
+            super::words::is_cap(x) || crate::model::people::names::is_title(x)
+        } {
+            j += 1;
+            if super::words::strip_possessive(&text[toks[j].start..toks[j].end]).1 {
+                break;
+            }
+        }
+        let ws: Vec<&str> = (i..=j)
+            .map(|x| super::words::strip_possessive(&text[toks[x].start..toks[x].end]).0)
+            .collect();
+        let oblique = (i > lo
+            && toks[i - 1].kind == Tok::Word
+            && is_oblique(&text[toks[i - 1].start..toks[i - 1].end]))
+            || ws.first().is_some_and(|w| is_oblique(w));
+        if !oblique {
+            if let Some(e) = person_of(reg, aid, t.start, &ws) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// The registered person a run of words names, if any (no new entity is made).
+fn person_of(reg: &Registry, aid: usize, pos: usize, ws: &[&str]) -> Option<usize> {
+    let parsed = crate::model::people::names::parse(ws)?;
+    if parsed.kind != NameKind::Person {
+        return None;
+    }
+    let i = match reg.find(&parsed) {
+        Some(i) => i,
+        None if parsed.words.len() == 1 => reg.resolve_bare(aid, pos, &parsed.words[0])?,
+        None => return None,
+    };
+    (reg.ents[i].kind == SpeakerKind::Person).then_some(i)
+}

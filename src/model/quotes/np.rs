@@ -1,0 +1,217 @@
+//! Noun phrases that can name a speaker, read backwards from a verb ("a senior South
+//! Korean official said", "Austin told") or forwards after it ("said Defense Secretary
+//! Lloyd Austin").
+
+use super::words::{anonymous, has, is_cap, is_filler, pronoun, speech_verbs, Pronoun, Tok, Token};
+use crate::model::people::names::{self, is_title, NameKind, Parsed};
+
+/// A phrase that names (or points to) a speaker.
+#[derive(Debug, Clone)]
+pub(crate) enum Np {
+    Pronoun(Pronoun),
+    /// A capitalized name, with its title split off.
+    Name(Parsed),
+    /// An unnamed source: the phrase, its head noun, and whether it is definite.
+    Anon {
+        head: String,
+        definite: bool,
+    },
+    /// A definite role with no name ("the minister"), and the role word.
+    Role(String),
+}
+
+/// A phrase with its place in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub np: Np,
+    /// The phrase as written.
+    pub written: String,
+    /// Byte offset where it starts.
+    pub pos: usize,
+    /// Index of its first token.
+    pub first: usize,
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "another"
+            | "most"
+    )
+}
+
+fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
+    let t = toks.get(i)?;
+    (t.kind == Tok::Word).then(|| &text[t.start..t.end])
+}
+
+/// True when the token at `i` is a speech verb.
+pub(crate) fn is_verb(text: &str, toks: &[Token], i: usize) -> bool {
+    word(text, toks, i).is_some_and(|w| has(speech_verbs(), w))
+}
+
+/// The phrase that ends at token `j` (inclusive), not reaching before `lo`; fillers
+/// ("also", "has") between it and the verb are skipped.
+pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<Phrase> {
+    let mut j = j;
+    while j > lo && word(text, toks, j).is_some_and(is_filler) {
+        j -= 1;
+    }
+    let head = word(text, toks, j)?;
+    let (head, possessive) = super::words::strip_possessive(head);
+    if possessive {
+        return None;
+    }
+    if let Some(p) = pronoun(head) {
+        return Some(phrase(text, toks, j, j, Np::Pronoun(p)));
+    }
+    if is_cap(head) || (is_title(head) && j > lo && word(text, toks, j - 1).is_some_and(is_cap)) {
+        let mut k = j;
+        while k > lo {
+            let Some(w) = word(text, toks, k - 1) else {
+                break;
+            };
+            let joins = matches!(w, "of" | "for")
+                && k >= lo + 2
+                && word(text, toks, k - 2).is_some_and(|x| is_cap(x) || is_title(x));
+            if is_cap(w) || is_title(w) || joins {
+                if super::words::strip_possessive(w).1 {
+                    break;
+                }
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let the = k > lo && word(text, toks, k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        return named(text, toks, k, j, the);
+    }
+    let lower = head.to_ascii_lowercase();
+    if has(anonymous(), &lower) || is_title(&lower) {
+        let plural = lower.ends_with('s');
+        let mut k = j;
+        let mut det = None;
+        while k > lo && j - k < 6 {
+            let Some(w) = word(text, toks, k - 1) else {
+                break;
+            };
+            if is_determiner(w) {
+                det = Some(w);
+                k -= 1;
+                break;
+            }
+            if has(speech_verbs(), w) || w.ends_with("ed") && !is_cap(w) {
+                break;
+            }
+            if !is_cap(w) && !plural && j - k >= 4 {
+                break;
+            }
+            if !is_cap(w) && plural && !w.chars().all(|c| c.is_lowercase()) {
+                break;
+            }
+            k -= 1;
+        }
+        if det.is_none() && !plural {
+            return None;
+        }
+        if det.is_none() {
+            // "Pentagon officials said": only capitalized modifiers without a determiner.
+            k = j;
+            while k > lo
+                && word(text, toks, k - 1).is_some_and(|w| {
+                    is_cap(w) && !has(crate::model::quotes::words::name_stopwords(), w)
+                })
+            {
+                k -= 1;
+            }
+        }
+        let definite = det.is_some_and(|d| d.eq_ignore_ascii_case("the"));
+        let np = if has(anonymous(), &lower) {
+            Np::Anon {
+                head: lower,
+                definite,
+            }
+        } else if definite {
+            Np::Role(lower)
+        } else {
+            return None;
+        };
+        return Some(phrase(text, toks, k, j, np));
+    }
+    None
+}
+
+/// The phrase that starts at token `i` ("said Austin", "said a senior official").
+pub(crate) fn after(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<Phrase> {
+    let first = word(text, toks, i)?;
+    if let Some(p) = pronoun(first) {
+        return Some(phrase(text, toks, i, i, Np::Pronoun(p)));
+    }
+    let mut j = i;
+    while j + 1 < hi && j - i < 8 {
+        let Some(w) = word(text, toks, j + 1) else {
+            break;
+        };
+        let ok = is_cap(w)
+            || is_title(w)
+            || has(anonymous(), w)
+            || (matches!(w, "of" | "for") && word(text, toks, j + 2).is_some_and(is_cap))
+            || (is_determiner(first) && !is_cap(w) && j - i < 4 && !has(speech_verbs(), w));
+        if !ok {
+            break;
+        }
+        j += 1;
+        if has(anonymous(), w) && !is_cap(w) {
+            break;
+        }
+    }
+    // The phrase ends at its head: the last capitalized word, anonymous noun or title.
+    while j > i {
+        let w = word(text, toks, j).unwrap_or("");
+        if is_cap(w) || has(anonymous(), w) || is_title(w) {
+            break;
+        }
+        j -= 1;
+    }
+    before(text, toks, i, j)
+}
+
+fn named(text: &str, toks: &[Token], k: usize, j: usize, the: bool) -> Option<Phrase> {
+    let ws: Vec<&str> = (k..=j).filter_map(|x| word(text, toks, x)).collect();
+    let parsed = names::parse(&ws)?;
+    // Where the name starts after leading stop words.
+    let skip = ws.len()
+        - ws.iter()
+            .skip_while(|w| has(crate::model::quotes::words::name_stopwords(), w))
+            .count();
+    let k = k + skip;
+    let mut p = phrase(text, toks, k, j, Np::Name(parsed));
+    if the {
+        if let Np::Name(ref mut n) = p.np {
+            if n.kind == NameKind::Institution {
+                n.words.insert(0, "the".to_string());
+                p.written = format!("the {}", p.written);
+            }
+        }
+    }
+    Some(p)
+}
+
+fn phrase(text: &str, toks: &[Token], first: usize, last: usize, np: Np) -> Phrase {
+    let (s, e) = (toks[first].start, toks[last].end);
+    Phrase {
+        np,
+        written: text[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
+        pos: s,
+        first,
+    }
+}
