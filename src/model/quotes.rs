@@ -390,3 +390,6 @@ fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<P
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -55,17 +55,6 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     if ws.is_empty() {
         return None;
     }
-    let joined = ws.join(" ");
-    let inst = ws.iter().any(|w| has(institutions(), w))
-        || has(institutions(), &joined)
-        || has(places(), &joined);
-    if inst {
-        return Some(Parsed {
-            role: None,
-            words: ws.iter().map(|w| (*w).to_string()).collect(),
-            kind: NameKind::Institution,
-        });
-    }
     // The name is the trailing run of capitalized words that are not titles.
     let mut cut = ws.len();
     while cut > 0 {
@@ -76,6 +65,19 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
         cut -= 1;
     }
     let name = &ws[cut..];
+    // An institution when the part after any title names one ("Defense Ministry", "the
+    // Pentagon", "Russia"); "Police Chief Maria Ortiz" is a person.
+    let joined = name.join(" ");
+    if name.iter().any(|w| has(institutions(), w))
+        || has(institutions(), &joined)
+        || has(places(), &joined)
+    {
+        return Some(Parsed {
+            role: None,
+            words: ws.iter().map(|w| (*w).to_string()).collect(),
+            kind: NameKind::Institution,
+        });
+    }
     if name.is_empty() || name.iter().all(|w| is_suffix(w) || is_initial(w)) {
         return None;
     }

@@ -147,6 +147,17 @@ fn sentence_speaker(text: &str, para: &Para, s: usize) -> Option<Phrase> {
     same_sentence(text, &para.toks, lo, hi, hi).map(|(p, _)| p)
 }
 
+/// The speaker of the paragraph before `pi` when it ends with a colon ("X said:").
+fn introduced(ctx: &Ctx, pi: usize) -> Option<Phrase> {
+    let prev = ctx.paras.get(pi.checked_sub(1)?)?.as_ref()?;
+    let last = prev.toks.last()?;
+    if last.kind != Tok::Punct(':') {
+        return None;
+    }
+    let s = prev.sentences.len().checked_sub(1)?;
+    sentence_speaker(&ctx.article.text, prev, s)
+}
+
 /// Attribute quote `q` of paragraph `pi`.
 pub(crate) fn attribute(
     ctx: &Ctx,
@@ -177,6 +188,15 @@ pub(crate) fn attribute(
             resolve(ctx, reg, pi, &p, "adjacent sentence"),
             Some("adjacent"),
         );
+    }
+    // A paragraph that ends with "X said:" introduces the quote opening the next one.
+    if s == 0 && t == 0 {
+        if let Some(p) = introduced(ctx, pi) {
+            return (
+                resolve(ctx, reg, pi - 1, &p, "adjacent sentence"),
+                Some("adjacent"),
+            );
+        }
     }
     if let Some(p) =
         sentence_speaker(text, para, s + 1).filter(|p| p.first == para.sentences[s + 1].0)

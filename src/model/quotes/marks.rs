@@ -284,8 +284,7 @@ fn pair_singles(marks: &[Mark], doubles: &[Found]) -> Vec<Found> {
             (Role::Open, Some(_)) => open = Some(m),
             (Role::Close, Some(o)) | (Role::Toggle, Some(o)) => {
                 let start = o.at + o.len;
-                // A pair that straddles a double quote is not a quote.
-                if start < m.at && !doubles.iter().any(|d| (o.at < d.open) != (m.at < d.open)) {
+                if start < m.at {
                     out.push(Found {
                         open: o.at,
                         start,
