@@ -95,7 +95,7 @@ impl Registry {
 
     fn note(&mut self, i: usize, form: &str, role: Option<&str>) {
         let e = &mut self.ents[i];
-        if !e.forms.iter().any(|f| f == form) {
+        if !e.forms.iter().any(|f| f.eq_ignore_ascii_case(form)) {
             e.forms.push(form.to_string());
         }
         if let Some(r) = role {

@@ -55,36 +55,46 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     if ws.is_empty() {
         return None;
     }
-    // The name is the trailing run of capitalized words that are not titles.
+    // The name is the trailing run of capitalized words (and name particles) that are
+    // not titles.
     let mut cut = ws.len();
     while cut > 0 {
         let w = ws[cut - 1];
-        if is_title(w) || !crate::model::quotes::words::is_cap(w) {
+        let particle = is_particle(w) && cut < ws.len();
+        if !particle && (is_title(w) || !crate::model::quotes::words::is_cap(w)) {
             break;
         }
         cut -= 1;
     }
+    while cut < ws.len() && is_particle(ws[cut]) && !crate::model::quotes::words::is_cap(ws[cut]) {
+        cut += 1;
+    }
     let name = &ws[cut..];
-    // An institution when the part after any title names one ("Defense Ministry", "the
-    // Pentagon", "Russia"); "Police Chief Maria Ortiz" is a person.
     let joined = name.join(" ");
-    if name.iter().any(|w| has(institutions(), w))
+    let not_name = name.is_empty()
+        || name.iter().all(|w| is_suffix(w) || is_initial(w))
+        || name.iter().any(|w| has(institutions(), w))
         || has(institutions(), &joined)
         || has(places(), &joined)
-    {
-        return Some(Parsed {
-            role: None,
-            words: ws.iter().map(|w| (*w).to_string()).collect(),
-            kind: NameKind::Institution,
-        });
-    }
-    if name.is_empty() || name.iter().all(|w| is_suffix(w) || is_initial(w)) {
+        || (name.len() == 1 && has(anonymous(), name[0]));
+    let person = !not_name;
+    if !person {
+        // An institution when the words name one ("Defense Ministry", "the Pentagon",
+        // "Ministry of Economic Affairs", "Russia"); "Police Chief Maria Ortiz" is a person.
+        let all = ws.join(" ");
+        if ws.iter().any(|w| has(institutions(), w))
+            || has(institutions(), &all)
+            || has(places(), &all)
+        {
+            return Some(Parsed {
+                role: None,
+                words: ws.iter().map(|w| (*w).to_string()).collect(),
+                kind: NameKind::Institution,
+            });
+        }
         return None;
     }
     if name.last().is_some_and(|w| has(demonyms(), w)) {
-        return None;
-    }
-    if name.len() == 1 && (has(places(), name[0]) || has(anonymous(), name[0])) {
         return None;
     }
     let role = (cut > 0).then(|| ws[..cut].join(" "));
@@ -95,14 +105,53 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     })
 }
 
-/// The words that identify a person: initials and suffixes dropped ("Lloyd J. Austin III"
-/// gives ["Lloyd", "Austin"]).
-pub(crate) fn core(words: &[String]) -> Vec<&str> {
-    words
+/// Name particles that belong to the surname after them ("van Dam", "de la Cruz").
+pub(crate) fn is_particle(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "ter"
+            | "ten"
+            | "dos"
+            | "das"
+    )
+}
+
+/// The words that identify a person: initials and suffixes dropped, particles joined to
+/// the surname ("Lloyd J. Austin III" gives ["Lloyd", "Austin"], "Niels van Dam" gives
+/// ["Niels", "van Dam"]).
+pub(crate) fn core(words: &[String]) -> Vec<String> {
+    let ws: Vec<&str> = words
         .iter()
         .map(String::as_str)
         .filter(|w| !is_initial(w) && !is_suffix(w))
-        .collect()
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for (i, w) in ws.iter().enumerate() {
+        if is_particle(w) && i + 1 < ws.len() {
+            pending.push_str(w);
+            pending.push(' ');
+            continue;
+        }
+        out.push(format!("{pending}{w}"));
+        pending.clear();
+    }
+    out
 }
 
 /// The key of a full name: first and last core words, lowercased.

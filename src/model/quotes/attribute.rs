@@ -115,7 +115,9 @@ fn same_sentence(
     verbs.sort_by_key(|&i| (i.abs_diff(t), i < t));
     for v in verbs {
         if v > lo {
-            if let Some(p) = np::before(text, toks, lo, v - 1) {
+            if let Some(p) =
+                np::before(text, toks, lo, v - 1).or_else(|| appositive(text, toks, lo, v, t))
+            {
                 if !(v > t && p.first <= t) {
                     return Some((p, "same sentence"));
                 }
@@ -133,6 +135,22 @@ fn same_sentence(
         }
     }
     None
+}
+
+/// The subject before an appositive or aside: "A senior official, who asked not to be
+/// named, said"; "Kim, for his part, warned".
+fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Option<Phrase> {
+    if v < lo + 3 || toks[v - 1].kind != Tok::Punct(',') {
+        return None;
+    }
+    let from = (v - 1).saturating_sub(14).max(lo);
+    let k = (from..v - 1)
+        .rev()
+        .find(|&k| toks[k].kind == Tok::Punct(','))?;
+    if k <= lo || (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
+        return None;
+    }
+    np::before(text, toks, lo, k - 1)
 }
 
 /// A speaker named by a speech verb in a whole sentence with no quote in it.
@@ -229,13 +247,9 @@ fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static s
                 NameKind::Person => match reg.add(aid, p.pos, parsed) {
                     Some(i) => Some(i),
                     None => {
-                        let w = parsed
-                            .words
-                            .iter()
-                            .rev()
-                            .find(|w| !w.ends_with('.'))
-                            .or(parsed.words.last());
-                        let w = w.map(String::as_str).unwrap_or_default();
+                        let core = crate::model::people::names::core(&parsed.words);
+                        let w = core.last().cloned().unwrap_or_default();
+                        let w = w.as_str();
                         let i = reg
                             .resolve_bare(aid, p.pos, w)
                             .unwrap_or_else(|| reg.bare_person(aid, p.pos, w, role));
@@ -335,7 +349,12 @@ fn mentions(
         let mut j = i;
         while j + 1 < hi && toks[j + 1].kind == Tok::Word && {
             let x = &text[toks[j + 1].start..toks[j + 1].end];
-            super::words::is_cap(x) || crate::model::people::names::is_title(x)
+            super::words::is_cap(x)
+                || crate::model::people::names::is_title(x)
+                || (crate::model::people::names::is_particle(x)
+                    && toks.get(j + 2).is_some_and(|n| {
+                        n.kind == Tok::Word && super::words::is_cap(&text[n.start..n.end])
+                    }))
         } {
             j += 1;
             if super::words::strip_possessive(&text[toks[j].start..toks[j].end]).1 {
@@ -367,9 +386,10 @@ fn person_of(reg: &Registry, aid: usize, pos: usize, ws: &[&str]) -> Option<usiz
     if parsed.kind != NameKind::Person {
         return None;
     }
+    let core = crate::model::people::names::core(&parsed.words);
     let i = match reg.find(&parsed) {
         Some(i) => i,
-        None if parsed.words.len() == 1 => reg.resolve_bare(aid, pos, &parsed.words[0])?,
+        None if core.len() == 1 => reg.resolve_bare(aid, pos, &core[0])?,
         None => return None,
     };
     (reg.ents[i].kind == SpeakerKind::Person).then_some(i)

@@ -2,7 +2,9 @@
 //! Korean official said", "Austin told") or forwards after it ("said Defense Secretary
 //! Lloyd Austin").
 
-use super::words::{anonymous, has, is_cap, is_filler, pronoun, speech_verbs, Pronoun, Tok, Token};
+use super::words::{
+    anonymous, has, institutions, is_cap, is_filler, pronoun, speech_verbs, Pronoun, Tok, Token,
+};
 use crate::model::people::names::{self, is_title, NameKind, Parsed};
 
 /// A phrase that names (or points to) a speaker.
@@ -80,7 +82,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
             let Some(w) = word(text, toks, k - 1) else {
                 break;
             };
-            let joins = matches!(w, "of" | "for")
+            let joins = (matches!(w, "of" | "for") || names::is_particle(w))
                 && k >= lo + 2
                 && word(text, toks, k - 2).is_some_and(|x| is_cap(x) || is_title(x));
             if is_cap(w) || is_title(w) || joins {
@@ -96,7 +98,9 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
         return named(text, toks, k, j, the);
     }
     let lower = head.to_ascii_lowercase();
-    if has(anonymous(), &lower) || is_title(&lower) {
+    let known = has(anonymous(), &lower) || is_title(&lower) || has(institutions(), &lower);
+    let generic = head.chars().all(char::is_lowercase) && head.len() > 2;
+    if known || generic {
         let plural = lower.ends_with('s');
         let mut k = j;
         let mut det = None;
@@ -123,6 +127,18 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
         if det.is_none() && !plural {
             return None;
         }
+        let indefinite = det.is_some_and(|d| {
+            matches!(
+                d.to_ascii_lowercase().as_str(),
+                "a" | "an" | "one" | "another"
+            )
+        });
+        // "said in a statement", "told an interviewer": a phrase after a preposition is
+        // not a subject.
+        let after_prep = k > lo && word(text, toks, k - 1).is_some_and(super::words::is_oblique);
+        if !known && (!indefinite || after_prep) {
+            return None;
+        }
         if det.is_none() {
             // "Pentagon officials said": only capitalized modifiers without a determiner.
             k = j;
@@ -135,7 +151,17 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
             }
         }
         let definite = det.is_some_and(|d| d.eq_ignore_ascii_case("the"));
-        let np = if has(anonymous(), &lower) {
+        let np = if has(institutions(), &lower) && !has(anonymous(), &lower) && definite {
+            let words = (k..=j)
+                .filter_map(|x| word(text, toks, x))
+                .map(str::to_string)
+                .collect();
+            Np::Name(Parsed {
+                role: None,
+                words,
+                kind: NameKind::Institution,
+            })
+        } else if has(anonymous(), &lower) || !known {
             Np::Anon {
                 head: lower,
                 definite,
@@ -164,7 +190,8 @@ pub(crate) fn after(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<P
         let ok = is_cap(w)
             || is_title(w)
             || has(anonymous(), w)
-            || (matches!(w, "of" | "for") && word(text, toks, j + 2).is_some_and(is_cap))
+            || ((matches!(w, "of" | "for") || names::is_particle(w))
+                && word(text, toks, j + 2).is_some_and(is_cap))
             || (is_determiner(first) && !is_cap(w) && j - i < 4 && !has(speech_verbs(), w));
         if !ok {
             break;
