@@ -235,18 +235,23 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
             }
             j += 1;
         }
-        let ws: Vec<&str> = (i..=j)
-            .filter_map(&word)
-            .map(|x| words::strip_possessive(x).0)
-            .collect();
+        // Only a run with a title, or next to a speech verb, can register: check that
+        // before parsing (most capitalized runs are sentence openers and places).
+        let verb_next = np::is_verb(text, toks, j + 1);
+        // "said Austin." yes; "urged North Korean troops" no.
+        let ends_phrase = word(j + 1).map_or(true, |x| is_cap(x) || verb_next);
+        let verb_before =
+            i > 0 && ends_phrase && (np::is_verb(text, toks, i - 1) || word(i - 1) == Some("to"));
+        let titled = j > i && (i..j).any(|x| word(x).is_some_and(names::is_title));
+        let ws: Vec<&str> = if titled || verb_next || verb_before {
+            (i..=j)
+                .filter_map(&word)
+                .map(|x| words::strip_possessive(x).0)
+                .collect()
+        } else {
+            Vec::new()
+        };
         if let Some(parsed) = names::parse(&ws) {
-            let verb_next = np::is_verb(text, toks, j + 1);
-            // "said Austin." yes; "urged North Korean troops" no.
-            let ends_phrase =
-                word(j + 1).map_or(true, |x| is_cap(x) || np::is_verb(text, toks, j + 1));
-            let verb_before = i > 0
-                && ends_phrase
-                && (np::is_verb(text, toks, i - 1) || word(i - 1) == Some("to"));
             if parsed.kind == names::NameKind::Person
                 && (parsed.role.is_some() || verb_next || verb_before)
             {
@@ -345,13 +350,15 @@ fn kind_of(
         Some(Tok::Word) => capital && np::is_verb(text, &para.toks, t - 1),
         _ => false,
     };
-    if opens {
-        return QuoteKind::Full;
-    }
-    let cue = (1..=2).any(|k| t >= lo + k && word(t - k).is_some_and(|w| has(scare_cues(), w)))
+    // The cue stands right before the marks ("so-called “X”", "known as “X”"): "called
+    // the strike “damaging”" is someone's words.
+    let cue = (t > lo && word(t - 1).is_some_and(|w| has(scare_cues(), w)))
         || (t >= lo + 2
             && word(t - 1) == Some("as")
             && word(t - 2).is_some_and(|w| has(scare_cues(), w)));
+    if opens && !cue {
+        return QuoteKind::Full;
+    }
     let n_words = inner.split_whitespace().count();
     if cue || (!spoken && n_words <= 4) {
         QuoteKind::Scare

@@ -98,6 +98,17 @@ fn same_sentence(
             .filter(|t| t.kind == Tok::Word)
             .map(|t| &text[t.start..t.end])
     };
+    // "“…” — Commissioner Jane Starks": a name after a dash that ends the sentence.
+    if t + 2 < hi && matches!(toks.get(t + 1).map(|x| x.kind), Some(Tok::Punct('—' | '–'))) {
+        if let Some(p) = np::after(text, toks, t + 2, hi) {
+            let rest = toks[p.first..hi].iter().find(|x| x.kind != Tok::Word);
+            if matches!(p.np, Np::Name(_))
+                && rest.map_or(true, |x| matches!(x.kind, Tok::Punct('.' | ',')))
+            {
+                return Some((p, "dash"));
+            }
+        }
+    }
     if t >= lo + 2 && toks[t - 1].kind == Tok::Punct(':') {
         if let Some(p) = np::before(text, toks, lo, t - 2) {
             return Some((p, "colon"));
@@ -173,7 +184,13 @@ fn introduced(ctx: &Ctx, pi: usize) -> Option<Phrase> {
         return None;
     }
     let s = prev.sentences.len().checked_sub(1)?;
-    sentence_speaker(&ctx.article.text, prev, s)
+    let text = ctx.article.text.as_str();
+    // "X said:" or a bare "From Chairwoman X:".
+    sentence_speaker(text, prev, s).or_else(|| {
+        let lo = prev.sentences[s].0;
+        np::before(text, &prev.toks, lo, prev.toks.len().checked_sub(2)?)
+            .filter(|p| matches!(p.np, Np::Name(_)))
+    })
 }
 
 /// Attribute quote `q` of paragraph `pi`.

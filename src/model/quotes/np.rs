@@ -35,20 +35,13 @@ pub(crate) struct Phrase {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "a" | "an"
-            | "the"
-            | "one"
-            | "two"
-            | "three"
-            | "several"
-            | "some"
-            | "many"
-            | "other"
-            | "another"
-            | "most"
-    )
+    w.len() <= 7
+        && [
+            "a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another",
+            "most",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {

@@ -464,6 +464,21 @@ fn nickname_is_scare() {
     );
 }
 
+/// "called X “Y”" quotes someone's words; "a group called “Y”" names a thing.
+#[test]
+fn called_partial_or_name() {
+    let t = "Governor Rita Vance called the cuts “a betrayal of every family here.”";
+    assert_eq!(kind(t, 0), QuoteKind::Partial);
+    assert_eq!(speaker(t, 0).as_deref(), Some("Rita Vance"));
+    assert_eq!(
+        kind(
+            "Protesters formed a group called “River Watch” last year.",
+            0
+        ),
+        QuoteKind::Scare
+    );
+}
+
 /// A short embedded term with nobody speaking is a scare quote.
 #[test]
 fn short_unspoken_term_is_scare() {
@@ -479,6 +494,28 @@ fn full_and_partial() {
     let t = "“We are ready,” Mayor Ann Lee said. She called the delay “deeply frustrating for families.”";
     assert_eq!(kind(t, 0), QuoteKind::Full);
     assert_eq!(kind(t, 1), QuoteKind::Partial);
+}
+
+/// A name after a dash that closes the quote is its speaker.
+#[test]
+fn dash_attribution() {
+    let t = "“Broadband is a right, not a luxury.” — Commissioner Jane Starks";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Jane Starks"));
+}
+
+/// "From Chairwoman X:" closing a paragraph introduces the quote below it.
+#[test]
+fn from_heading_colon() {
+    let t = "From Chairwoman Lina Ortez:
+“We approved the merger with conditions.”";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Lina Ortez"));
+}
+
+/// "X says" in the present tense attributes.
+#[test]
+fn present_tense_says() {
+    let t = "“The market will recover,” says Analyst Priya Nair.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Priya Nair"));
 }
 
 /// Quotes in a headline are reported.

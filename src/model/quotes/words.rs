@@ -96,31 +96,33 @@ pub(crate) enum Pronoun {
 /// Prepositions before a name that make it an oblique mention, not a subject: in "met
 /// with Kim, Austin said" Kim is not the one speaking.
 pub(crate) fn is_oblique(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "with"
-            | "alongside"
-            | "beside"
-            | "of"
-            | "by"
-            | "from"
-            | "to"
-            | "for"
-            | "at"
-            | "about"
-            | "including"
-            | "like"
-            | "between"
-            | "against"
-            | "toward"
-            | "towards"
-            | "than"
-            | "on"
-            | "in"
-            | "into"
-            | "among"
-            | "under"
-    )
+    w.len() <= 9
+        && [
+            "with",
+            "alongside",
+            "beside",
+            "of",
+            "by",
+            "from",
+            "to",
+            "for",
+            "at",
+            "about",
+            "including",
+            "like",
+            "between",
+            "against",
+            "toward",
+            "towards",
+            "than",
+            "on",
+            "in",
+            "into",
+            "among",
+            "under",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb ("Austin also
