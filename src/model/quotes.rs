@@ -226,9 +226,11 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         let mut j = i;
         while j + 1 < toks.len() {
             let Some(x) = word(j + 1) else { break };
-            let joins = (matches!(x, "of" | "for") || names::is_particle(x))
-                && word(j + 2).is_some_and(is_cap);
-            if !(is_cap(x) || names::is_title(x) || joins)
+            let joins = || {
+                word(j + 2).is_some_and(is_cap)
+                    && (matches!(x, "of" | "for") || names::is_particle(x))
+            };
+            if !(is_cap(x) || names::is_title(x) || joins())
                 || words::strip_possessive(word(j).unwrap_or("")).1
             {
                 break;

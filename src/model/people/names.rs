@@ -37,7 +37,7 @@ fn is_initial(w: &str) -> bool {
 
 /// True for a title or role word.
 pub(crate) fn is_title(w: &str) -> bool {
-    has(titles(), w) || has(titles(), w.trim_end_matches('.'))
+    has(titles(), w) || (w.ends_with('.') && has(titles(), w.trim_end_matches('.')))
 }
 
 /// Split a run of words (titles and capitalized words, as written) into role and name.

@@ -93,37 +93,43 @@ fn role_of(c: char, prev: Option<char>, next: Option<char>) -> Role {
 /// Find the quotes of the paragraph `text[from..to]`, in order, outer quotes only.
 pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<Found> {
     let para = &text[from..to];
-    if !para.chars().any(is_mark) {
-        return Vec::new();
-    }
     let mut doubles = Vec::new();
     let mut singles = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = para.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        if is_double(c) {
-            doubles.push(Mark {
-                at: from + i,
-                len: c.len_utf8(),
-                role: role_of(c, prev, next),
-                glyph: c,
-            });
-        } else if is_single(c) {
+    // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
+    // U+2039/203A, U+FF02) can start a mark: decode only there.
+    for (i, &b) in para.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xEF) {
+            continue;
+        }
+        let Some(c) = para[i..].chars().next() else {
+            continue;
+        };
+        let double = is_double(c);
+        if !double && !is_single(c) {
+            continue;
+        }
+        let prev = para[..i].chars().next_back();
+        let next = para[i + c.len_utf8()..].chars().next();
+        let role = role_of(c, prev, next);
+        let mark = Mark {
+            at: from + i,
+            len: c.len_utf8(),
+            role,
+            glyph: c,
+        };
+        if double {
+            doubles.push(mark);
+        } else {
             let inside_word =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let before_digit = next.is_some_and(|n| n.is_ascii_digit());
-            let role = role_of(c, prev, next);
             if !(inside_word || before_digit && role != Role::Close) {
-                singles.push(Mark {
-                    at: from + i,
-                    len: c.len_utf8(),
-                    role,
-                    glyph: c,
-                });
+                singles.push(mark);
             }
         }
-        prev = Some(c);
+    }
+    if doubles.is_empty() && singles.is_empty() {
+        return Vec::new();
     }
     let mut out = pair_doubles(text, from, to, &doubles, next_opens);
     let singles = pair_singles(&singles, &out);

@@ -3,17 +3,44 @@
 
 use crate::model::lexicon::parse_list;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the word lists are probed for most words of the text, and SipHash's DoS
+/// resistance buys nothing for fixed, embedded lists.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A word list: lowercase entries as bytes, so a probe needs no UTF-8 check.
+pub(crate) type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>;
 
 macro_rules! set {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
-        pub(crate) fn $name() -> &'static HashSet<String> {
-            static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+        pub(crate) fn $name() -> &'static WordSet {
+            static CELL: OnceLock<WordSet> = OnceLock::new();
             CELL.get_or_init(|| {
                 parse_list(include_str!(concat!("../../../assets/", $file)))
                     .into_iter()
-                    .map(|s| s.trim().to_string())
+                    .map(|s| s.trim().as_bytes().into())
                     .collect()
             })
         }
@@ -51,6 +78,11 @@ set!(
     "name_stopwords.txt"
 );
 set!(
+    /// Abbreviations whose final dot belongs to the word ("Dr.", "Oct.").
+    abbreviations,
+    "abbreviations.txt"
+);
+set!(
     /// Nationality adjectives ("Korean", "Russian").
     demonyms,
     "demonyms.txt"
@@ -61,18 +93,17 @@ set!(
     "places.txt"
 );
 
-/// True when the lowercase form of `w` is in `set` (ASCII-lowercased without allocating
-/// for the common short case).
-pub(crate) fn has(set: &HashSet<String>, w: &str) -> bool {
+/// True when the lowercase form of `w` is in `set` (without allocating for short ASCII
+/// words, which is nearly every probe).
+pub(crate) fn has(set: &WordSet, w: &str) -> bool {
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        // The slice came from an ASCII str, so it is valid UTF-8.
-        return std::str::from_utf8(b).is_ok_and(|s| set.contains(s));
+        return set.contains(&*b);
     }
-    set.contains(&w.to_lowercase())
+    set.contains(w.to_lowercase().as_bytes())
 }
 
 /// Pronouns that can name a speaker.
@@ -223,6 +254,10 @@ pub(crate) fn tokenize(
             let start = i;
             let mut j = i + c.len_utf8();
             while j < limit {
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = text[j..].chars().next() else {
                     break;
                 };
@@ -272,7 +307,7 @@ fn is_dotted(w: &str) -> bool {
     let one_cap = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     one_cap
         || (w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2))
-        || has(crate::model::lexicon::abbreviations(), w)
+        || has(abbreviations(), w)
 }
 
 /// A word without a trailing possessive ("Austin’s" -> "Austin"), and whether it had one.
