@@ -52,6 +52,10 @@ pub struct Person {
     pub quotes: Vec<crate::model::quotes::QuoteId>,
 }
 
+/// How many mentions around a position name resolution looks at (bounds the work per
+/// quote on very long articles).
+const MENTION_WINDOW: usize = 200;
+
 /// An entity while the dossier is being read.
 #[derive(Debug, Clone)]
 pub(crate) struct Ent {
@@ -72,8 +76,14 @@ pub(crate) struct Registry {
     by_key: HashMap<String, usize>,
     /// Lowercase core word -> persons with a full name holding it.
     by_word: HashMap<String, Vec<usize>>,
-    /// Per article: (byte position, entity) of mentions, in reading order.
-    mentions: HashMap<usize, Vec<(usize, usize)>>,
+    /// Per article: (byte position, entity) of mentions, in reading order; those of the
+    /// first pass and those made while attributing are kept apart, so both lists grow at
+    /// their ends.
+    mentions: HashMap<usize, [Vec<(usize, usize)>; 2]>,
+    /// Mentions per entity, over the dossier.
+    counts: Vec<usize>,
+    /// Set once the first pass is over.
+    pub late: bool,
 }
 
 impl Registry {
@@ -123,9 +133,48 @@ impl Registry {
 
     /// Record that `article` mentions entity `i` at `pos`.
     pub fn mention(&mut self, article: usize, pos: usize, i: usize) {
-        let m = self.mentions.entry(article).or_default();
+        let m = &mut self.mentions.entry(article).or_default()[usize::from(self.late)];
         let at = m.partition_point(|&(p, _)| p <= pos);
         m.insert(at, (pos, i));
+        if self.counts.len() <= i {
+            self.counts.resize(i + 1, 0);
+        }
+        self.counts[i] += 1;
+    }
+
+    /// Up to `MENTION_WINDOW` mentions of `article` before `pos`, latest first.
+    fn before(&self, article: usize, pos: usize) -> Vec<(usize, usize)> {
+        let Some(lists) = self.mentions.get(&article) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(usize, usize)> = lists
+            .iter()
+            .flat_map(|m| {
+                let upto = m.partition_point(|&(p, _)| p < pos);
+                m[upto.saturating_sub(MENTION_WINDOW)..upto].iter().copied()
+            })
+            .collect();
+        out.sort_unstable_by_key(|&(p, _)| std::cmp::Reverse(p));
+        out.truncate(MENTION_WINDOW);
+        out
+    }
+
+    /// Up to `MENTION_WINDOW` mentions of `article` at or after `pos`, earliest first.
+    fn after(&self, article: usize, pos: usize) -> Vec<(usize, usize)> {
+        let Some(lists) = self.mentions.get(&article) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(usize, usize)> = lists
+            .iter()
+            .flat_map(|m| {
+                let from = m.partition_point(|&(p, _)| p < pos);
+                m[from..(from + MENTION_WINDOW).min(m.len())]
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        out.sort_unstable();
+        out
     }
 
     /// Register a full name (two or more core words) or an institution; a bare person name
@@ -223,12 +272,9 @@ impl Registry {
 
     /// The entity mentioned last before `pos` in `article` that passes `keep`.
     pub fn latest(&self, article: usize, pos: usize, keep: impl Fn(&Ent) -> bool) -> Option<usize> {
-        let m = self.mentions.get(&article)?;
-        let upto = m.partition_point(|&(p, _)| p < pos);
-        m[..upto]
-            .iter()
-            .rev()
-            .map(|&(_, i)| i)
+        self.before(article, pos)
+            .into_iter()
+            .map(|(_, i)| i)
             .find(|&i| keep(&self.ents[i]))
     }
 
@@ -276,21 +322,20 @@ impl Registry {
         if let [one] = cands.as_slice() {
             return Some(*one);
         }
-        if let Some(m) = self.mentions.get(&article) {
-            let upto = m.partition_point(|&(p, _)| p < pos);
-            let before = m[..upto].iter().rev().find(|(_, i)| cands.contains(i));
-            let after = m[upto..].iter().find(|(_, i)| cands.contains(i));
-            if let Some(&(_, i)) = before.or(after) {
-                return Some(i);
-            }
-        }
-        // Nowhere in this article: the one mentioned most in the dossier, if clear.
-        let count = |i: usize| {
-            self.mentions
-                .values()
-                .map(|m| m.iter().filter(|(_, x)| *x == i).count())
-                .sum::<usize>()
+        let before = self
+            .before(article, pos)
+            .into_iter()
+            .find(|(_, i)| cands.contains(i));
+        let after = || {
+            self.after(article, pos)
+                .into_iter()
+                .find(|(_, i)| cands.contains(i))
         };
+        if let Some((_, i)) = before.or_else(after) {
+            return Some(i);
+        }
+        // Nowhere near in this article: the one mentioned most in the dossier, if clear.
+        let count = |i: usize| self.counts.get(i).copied().unwrap_or(0);
         let mut ranked: Vec<(usize, usize)> = cands.iter().map(|&c| (count(c), c)).collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
         match ranked.as_slice() {

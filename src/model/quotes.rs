@@ -102,6 +102,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
             w
         })
         .collect();
+    reg.late = true;
     let mut quotes: Vec<Quote> = Vec::new();
     let mut ents: Vec<Option<usize>> = Vec::new();
     for (a, w) in d.articles.iter().zip(&work) {

@@ -24,9 +24,14 @@ pub(crate) struct Attribution {
 /// One paragraph, tokenized with its quotes masked.
 pub(crate) struct Para {
     pub toks: Vec<Token>,
+    /// Token index of each quote.
+    pub quotes: Vec<usize>,
     /// Token ranges of the sentences.
     pub sentences: Vec<(usize, usize)>,
 }
+
+/// How many tokens on each side of a quote attribution may reach.
+const SENTENCE_WINDOW: usize = 40;
 
 /// How many sentences back a pronoun may look for its person.
 const PRONOUN_WINDOW: usize = 4;
@@ -62,7 +67,27 @@ pub(crate) fn para(
     if start < toks.len() {
         sentences.push((start, toks.len()));
     }
-    Para { toks, sentences }
+    let mut qs: Vec<(usize, usize)> = toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match t.kind {
+            Tok::Quote(q) => Some((q, i)),
+            _ => None,
+        })
+        .collect();
+    qs.sort_unstable();
+    let mut index = vec![usize::MAX; quotes.len()];
+    for (q, i) in qs {
+        if let Some(slot) = index.get_mut(q) {
+            *slot = i;
+        }
+    }
+    let quotes = index;
+    Para {
+        toks,
+        quotes,
+        sentences,
+    }
 }
 
 impl Para {
@@ -72,7 +97,7 @@ impl Para {
     }
     /// The token index of quote `q`.
     pub fn quote_token(&self, q: usize) -> Option<usize> {
-        self.toks.iter().position(|t| t.kind == Tok::Quote(q))
+        self.quotes.get(q).copied().filter(|&i| i != usize::MAX)
     }
 }
 
@@ -93,6 +118,10 @@ fn same_sentence(
     hi: usize,
     t: usize,
 ) -> Option<(Phrase, &'static str)> {
+    // Attribution sits near its quote: a bounded window keeps a run-on "sentence" with
+    // many quotes linear.
+    let lo = lo.max(t.saturating_sub(SENTENCE_WINDOW));
+    let hi = hi.min(t + SENTENCE_WINDOW);
     let word = |i: usize| {
         toks.get(i)
             .filter(|t| t.kind == Tok::Word)
@@ -353,6 +382,7 @@ fn mentions(
     lo: usize,
     hi: usize,
 ) -> Vec<usize> {
+    let lo = lo.max(hi.saturating_sub(2 * SENTENCE_WINDOW));
     let mut out: Vec<usize> = Vec::new();
     let mut i = lo;
     while i < hi {
