@@ -183,14 +183,20 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
     if v < lo + 3 || toks[v - 1].kind != Tok::Punct(',') {
         return None;
     }
-    let from = (v - 1).saturating_sub(14).max(lo);
-    let k = (from..v - 1)
+    let from = (v - 1).saturating_sub(16).max(lo);
+    // Try each comma back, nearest first ("Maria Lopez, 34, who works nights, said").
+    for k in (from..v - 1)
         .rev()
-        .find(|&k| toks[k].kind == Tok::Punct(','))?;
-    if k <= lo || (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
-        return None;
+        .filter(|&k| toks[k].kind == Tok::Punct(','))
+    {
+        if k <= lo || (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
+            return None;
+        }
+        if let Some(p) = np::before(text, toks, lo, k - 1) {
+            return Some(p);
+        }
     }
-    np::before(text, toks, lo, k - 1)
+    None
 }
 
 /// A speaker named by a speech verb in a whole sentence with no quote in it.

@@ -69,7 +69,11 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
     if let Some(p) = pronoun(head) {
         return Some(phrase(text, toks, j, j, Np::Pronoun(p)));
     }
-    if is_cap(head) || (is_title(head) && j > lo && word(text, toks, j - 1).is_some_and(is_cap)) {
+    let anon_head = has(anonymous(), head) && !is_title(head);
+    if !anon_head
+        && (is_cap(head)
+            || (is_title(head) && j > lo && word(text, toks, j - 1).is_some_and(is_cap)))
+    {
         let mut k = j;
         while k > lo {
             let Some(w) = word(text, toks, k - 1) else {
@@ -88,6 +92,21 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
             }
         }
         let the = k > lo && word(text, toks, k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // "officials in Seoul", "a spokesperson for the Pentagon": the unnamed source is the
+        // speaker, the place or institution only qualifies it.
+        let k0 = if the { k - 1 } else { k };
+        if k0 >= lo + 2
+            && word(text, toks, k0 - 1)
+                .is_some_and(|w| matches!(w, "in" | "for" | "from" | "at" | "of"))
+        {
+            if let Some(mut p) = before(text, toks, lo, k0 - 2) {
+                if matches!(p.np, Np::Anon { .. }) {
+                    let (s, e) = (toks[p.first].start, toks[j].end);
+                    p.written = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+                    return Some(p);
+                }
+            }
+        }
         return named(text, toks, k, j, the);
     }
     let lower = head.to_ascii_lowercase();

@@ -417,6 +417,27 @@ fn plural_anonymous() {
     assert_eq!(p.kind, SpeakerKind::Anonymous);
 }
 
+/// "Officials in Seoul said": the officials speak, not the city.
+#[test]
+fn anonymous_qualified_by_place() {
+    let d = dossier(&[
+        "Officials in Seoul said the launch was “a clear provocation of the worst kind.”",
+    ]);
+    let p = &d.people[d.quotes[0].speaker.map(|p| p.0).unwrap_or(99)];
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("Officials in Seoul", SpeakerKind::Anonymous)
+    );
+}
+
+/// An age or description in commas does not hide the speaker ("Maria Lopez, 34, said").
+#[test]
+fn appositive_between_name_and_verb() {
+    let t =
+        "Nurse Maria Lopez, 34, who works nights, said staff were “left in the dark for hours.”";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Maria Lopez"));
+}
+
 /// A second quote in the next sentence continues the same speaker.
 #[test]
 fn continuation_in_paragraph() {
