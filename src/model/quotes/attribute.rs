@@ -183,6 +183,13 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
     if v < lo + 3 || toks[v - 1].kind != Tok::Punct(',') {
         return None;
     }
+    // "The council's spokesman, Tom Birch, said": the name in the apposition speaks.
+    if let Some(p) = np::before(text, toks, lo, v - 2) {
+        if matches!(p.np, Np::Name(_)) && p.first > lo && toks[p.first - 1].kind == Tok::Punct(',')
+        {
+            return Some(p);
+        }
+    }
     let from = (v - 1).saturating_sub(16).max(lo);
     // Try each comma back, nearest first ("Maria Lopez, 34, who works nights, said").
     for k in (from..v - 1)

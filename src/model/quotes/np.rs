@@ -190,6 +190,12 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
 
 /// The phrase that starts at token `i` ("said Austin", "said a senior official").
 pub(crate) fn after(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<Phrase> {
+    let mut i = i;
+    // "said her colleague Sam Young": a possessive opens the phrase like "the".
+    let possessive = |w: &str| matches!(w, "her" | "his" | "their" | "its");
+    if word(text, toks, i).is_some_and(possessive) && i + 1 < hi {
+        i += 1;
+    }
     let first = word(text, toks, i)?;
     if let Some(p) = pronoun(first) {
         return Some(phrase(text, toks, i, i, Np::Pronoun(p)));

@@ -438,6 +438,20 @@ fn appositive_between_name_and_verb() {
     assert_eq!(speaker(t, 0).as_deref(), Some("Maria Lopez"));
 }
 
+/// A name in apposition after a role is the speaker.
+#[test]
+fn name_in_apposition() {
+    let t = "The council's spokesman, Tom Birch, said: “No complaints were logged before May.”";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Tom Birch"));
+}
+
+/// "said her colleague Sam Young" names Sam Young.
+#[test]
+fn said_possessive_role_name() {
+    let t = "“We will win,” said her colleague Sam Young.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Sam Young"));
+}
+
 /// A second quote in the next sentence continues the same speaker.
 #[test]
 fn continuation_in_paragraph() {
