@@ -71,7 +71,13 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     }
     let name = &ws[cut..];
     let joined = name.join(" ");
-    let not_name = name.is_empty()
+    // An acronym ("KCNA", "U.N.") is an organization.
+    let acronym = name.len() == 1 && {
+        let bare: String = name[0].chars().filter(|c| *c != '.').collect();
+        bare.chars().count() >= 2 && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let not_name = acronym
+        || name.is_empty()
         || name.iter().all(|w| is_suffix(w) || is_initial(w))
         || name.iter().any(|w| has(institutions(), w))
         || has(institutions(), &joined)
@@ -82,7 +88,8 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
         // An institution when the words name one ("Defense Ministry", "the Pentagon",
         // "Ministry of Economic Affairs", "Russia"); "Police Chief Maria Ortiz" is a person.
         let all = ws.join(" ");
-        if ws.iter().any(|w| has(institutions(), w))
+        if acronym
+            || ws.iter().any(|w| has(institutions(), w))
             || has(institutions(), &all)
             || has(places(), &all)
         {
@@ -107,28 +114,13 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
 
 /// Name particles that belong to the surname after them ("van Dam", "de la Cruz").
 pub(crate) fn is_particle(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "van"
-            | "von"
-            | "de"
-            | "der"
-            | "den"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "ter"
-            | "ten"
-            | "dos"
-            | "das"
-    )
+    w.len() <= 5
+        && [
+            "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
+            "ibn", "al", "ter", "ten", "dos", "das",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// The words that identify a person: initials and suffixes dropped, particles joined to

@@ -120,7 +120,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
             let Some(w) = word(text, toks, k - 1) else {
                 break;
             };
-            if is_determiner(w) {
+            if is_determiner(w) || (is_cap(w) && super::words::strip_possessive(w).1) {
                 det = Some(w);
                 k -= 1;
                 break;
@@ -162,7 +162,8 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
                 k -= 1;
             }
         }
-        let definite = det.is_some_and(|d| d.eq_ignore_ascii_case("the"));
+        let definite = det
+            .is_some_and(|d| d.eq_ignore_ascii_case("the") || super::words::strip_possessive(d).1);
         let np = if has(institutions(), &lower) && !has(anonymous(), &lower) && definite {
             let words = (k..=j)
                 .filter_map(|x| word(text, toks, x))
@@ -239,6 +240,19 @@ fn named(text: &str, toks: &[Token], k: usize, j: usize, the: bool) -> Option<Ph
             .skip_while(|w| has(crate::model::quotes::words::name_stopwords(), w))
             .count();
     let k = k + skip;
+    let inst = parsed.kind == NameKind::Institution;
+    // "Russia’s Defense Ministry": the owner belongs to the institution's name.
+    if inst && k > 0 {
+        if let Some(owner) = word(text, toks, k - 1) {
+            if is_cap(owner) && super::words::strip_possessive(owner).1 {
+                let mut p = phrase(text, toks, k - 1, j, Np::Name(parsed));
+                if let Np::Name(ref mut n) = p.np {
+                    n.words.insert(0, owner.to_string());
+                }
+                return Some(p);
+            }
+        }
+    }
     let mut p = phrase(text, toks, k, j, Np::Name(parsed));
     if the {
         if let Np::Name(ref mut n) = p.np {

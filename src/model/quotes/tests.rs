@@ -382,6 +382,26 @@ fn pentagon_is_institution() {
     );
 }
 
+/// A country's ministry keeps its owner; a possessive institution head is an institution.
+#[test]
+fn possessive_institutions() {
+    let q = quotes(&["“Two drones were downed,” Russia’s Defense Ministry said.
+“The attack failed,” Ukraine’s military said."]);
+    assert_eq!(q[0].1.as_deref(), Some("Russia’s Defense Ministry"));
+    assert_eq!(q[1].1.as_deref(), Some("Ukraine’s military"));
+}
+
+/// An acronym as speaker is an institution, not a person.
+#[test]
+fn acronym_is_institution() {
+    let d = dossier(&["“The launch succeeded,” KCNA said."]);
+    let p = &d.people[d.quotes[0].speaker.map(|p| p.0).unwrap_or(99)];
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("KCNA", SpeakerKind::Institution)
+    );
+}
+
 /// A country as speaker is an institution.
 #[test]
 fn country_is_institution() {
