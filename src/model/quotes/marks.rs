@@ -242,12 +242,18 @@ fn push(out: &mut Vec<Found>, open: usize, start: usize, end: usize, close: usiz
 /// else at the paragraph's start.
 fn recovery_start(text: &str, last_end: usize, at: usize) -> usize {
     let seg = &text[last_end..at];
-    let mut cut = 0;
     let b = seg.as_bytes();
+    let mut cut = 0;
     for i in 0..b.len() {
-        if matches!(b[i], b'.' | b'!' | b'?')
-            && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
-        {
+        let boundary = matches!(b[i], b'.' | b'!' | b'?')
+            && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace());
+        // "“A,” he said, we will win.”": the quote resumes after "said,".
+        let after_verb = b[i] == b','
+            && seg[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| has(speech_verbs(), w));
+        if boundary || after_verb {
             cut = i + 1;
         }
     }

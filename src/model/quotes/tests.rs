@@ -156,6 +156,14 @@ fn missing_opening_mark() {
     assert_eq!(speaker(t, 0).as_deref(), Some("Sam Oduya"));
 }
 
+/// A missing reopening mark after an attribution resumes the quote after "said,".
+#[test]
+fn missing_reopening_mark() {
+    let t = "“We will fight,” Mayor Ann Lee said, we will win in the end.” Then she left.";
+    let q = texts(t);
+    assert_eq!(q, ["We will fight,", "we will win in the end."]);
+}
+
 /// A closing inch mark after a number is not a quote.
 #[test]
 fn inch_marks_are_not_quotes() {
