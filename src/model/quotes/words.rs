@@ -29,8 +29,48 @@ impl Hasher for Fnv {
     }
 }
 
-/// A word list: lowercase entries as bytes, so a probe needs no UTF-8 check.
-pub(crate) type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>;
+/// A word list: lowercase entries as bytes, so a probe needs no UTF-8 check, with a
+/// 1024-bit filter on (first two bytes, last byte, length) that turns away most words of a
+/// text before any hashing.
+pub(crate) struct WordSet {
+    set: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    filter: [u64; 16],
+}
+
+fn filter_bit(w: &[u8]) -> usize {
+    let first = w.first().copied().unwrap_or(0) as usize;
+    let second = w.get(1).copied().unwrap_or(0) as usize;
+    let last = w.last().copied().unwrap_or(0) as usize;
+    let h = first
+        .wrapping_mul(0x9E37)
+        .wrapping_add(second.wrapping_mul(0x85EB))
+        .wrapping_add(last.wrapping_mul(0xC2B2))
+        .wrapping_add(w.len().wrapping_mul(0x27D4));
+    (h ^ (h >> 7)) & 1023
+}
+
+impl FromIterator<Box<[u8]>> for WordSet {
+    fn from_iter<I: IntoIterator<Item = Box<[u8]>>>(iter: I) -> Self {
+        let mut ws = WordSet {
+            set: HashSet::default(),
+            filter: [0; 16],
+        };
+        for w in iter {
+            let b = filter_bit(&w);
+            ws.filter[b / 64] |= 1 << (b % 64);
+            ws.set.insert(w);
+        }
+        ws
+    }
+}
+
+impl WordSet {
+    /// True when the lowercase bytes `w` are in the list.
+    pub(crate) fn contains(&self, w: &[u8]) -> bool {
+        let b = filter_bit(w);
+        self.filter[b / 64] & (1 << (b % 64)) != 0 && self.set.contains(w)
+    }
+}
 
 macro_rules! set {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
@@ -40,7 +80,7 @@ macro_rules! set {
             CELL.get_or_init(|| {
                 parse_list(include_str!(concat!("../../../assets/", $file)))
                     .into_iter()
-                    .map(|s| s.trim().as_bytes().into())
+                    .map(|s| Box::<[u8]>::from(s.trim().as_bytes()))
                     .collect()
             })
         }
@@ -101,7 +141,7 @@ pub(crate) fn has(set: &WordSet, w: &str) -> bool {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        return set.contains(&*b);
+        return set.contains(b);
     }
     set.contains(w.to_lowercase().as_bytes())
 }
