@@ -363,6 +363,15 @@ fn kind_of(
         return QuoteKind::Full;
     }
     let n_words = inner.split_whitespace().count();
+    // A title or name in marks ("the film “Oppenheimer”", "a group called “River Watch”").
+    let title_case = n_words <= 5
+        && inner
+            .split_whitespace()
+            .all(|w| is_cap(w.trim_start_matches(|c: char| !c.is_alphanumeric())) || w.len() <= 3)
+        && inner.split_whitespace().any(is_cap);
+    if title_case {
+        return QuoteKind::Scare;
+    }
     if cue || (!spoken && n_words <= 4) {
         QuoteKind::Scare
     } else {

@@ -542,6 +542,13 @@ fn called_partial_or_name() {
     );
 }
 
+/// A title in marks inside a sentence with a speaker is still not speech.
+#[test]
+fn title_in_marks_is_scare() {
+    let t = "Director Anna Holt said the film “The Long Night” would open in May.";
+    assert_eq!(kind(t, 0), QuoteKind::Scare);
+}
+
 /// A short embedded term with nobody speaking is a scare quote.
 #[test]
 fn short_unspoken_term_is_scare() {
