@@ -10,6 +10,7 @@
 mod attribute;
 mod marks;
 mod np;
+mod pronoun;
 pub(crate) mod words;
 
 use crate::model::people::{best_role, names, Person, PersonId, Registry};
