@@ -139,6 +139,18 @@ fn same_sentence(
         if let Some(p) = np::before(text, toks, lo, t - 2) {
             return Some((p, "colon"));
         }
+        // "Jones disagreed: “…”": the subject of whatever verb introduces the quote.
+        let verbish = toks[t - 2].kind == Tok::Word
+            && text[toks[t - 2].start..toks[t - 2].end]
+                .chars()
+                .all(char::is_lowercase);
+        if verbish && t >= lo + 3 {
+            if let Some(p) = np::before(text, toks, lo, t - 3) {
+                if matches!(p.np, Np::Name(_) | Np::Pronoun(_)) && p.first == lo {
+                    return Some((p, "colon"));
+                }
+            }
+        }
     }
     for i in lo..hi.saturating_sub(2) {
         if word(i).is_some_and(|w| w.eq_ignore_ascii_case("according")) && word(i + 1) == Some("to")

@@ -277,6 +277,13 @@ fn colon_attribution() {
     assert_eq!(quotes(&[t])[0].2, QuoteKind::Full);
 }
 
+/// "X disagreed: “…”" names X even with a verb outside the lexicon.
+#[test]
+fn colon_after_any_verb() {
+    let t = "“Rates will fall,” said Banker Omar Haddad. Treasurer Mia Koh disagreed: “They will rise.”";
+    assert_eq!(speaker(t, 1).as_deref(), Some("Mia Koh"));
+}
+
 /// "according to X" names the speaker.
 #[test]
 fn according_to() {
