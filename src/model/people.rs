@@ -116,6 +116,24 @@ impl Registry {
         }
     }
 
+    /// The person whose full-name key has the same first word and a last word one edit
+    /// away (both five letters or more), if exactly one has.
+    fn near_key(&self, key: &str) -> Option<usize> {
+        let (first, last) = key.split_once(' ')?;
+        if last.chars().count() < 5 {
+            return None;
+        }
+        let mut hits = self.by_key.iter().filter_map(|(k, &i)| {
+            let (f, l) = k.split_once(' ')?;
+            let near = f == first
+                && l.chars().count() >= 5
+                && crate::model::quotes::words::edit_distance(l, last, 1) <= 1;
+            (near && self.ents[i].kind == SpeakerKind::Person).then_some(i)
+        });
+        let first_hit = hits.next()?;
+        hits.all(|i| i == first_hit).then_some(first_hit)
+    }
+
     /// The entity a parsed name already has, without making one.
     pub fn find(&self, p: &Parsed) -> Option<usize> {
         match p.kind {
@@ -189,6 +207,13 @@ impl Registry {
                 }
                 let key = names::key(&p.words);
                 let name = names::canonical(&p.words);
+                // A spelling a small edit away from a known full name with the same first
+                // name ("Volodymyr Zelensky" / "Volodymyr Zelenskyy") is that person.
+                if !self.by_key.contains_key(&key) {
+                    if let Some(i) = self.near_key(&key) {
+                        self.by_key.insert(key.clone(), i);
+                    }
+                }
                 let fresh = !self.by_key.contains_key(&key);
                 let i = self.entity(key, SpeakerKind::Person, name.clone());
                 if fresh {

@@ -147,12 +147,17 @@ pub(crate) fn core(words: &[String]) -> Vec<String> {
 }
 
 /// The key of a full name: first and last core words, lowercased.
+/// Hyphens count as spaces, so "Kim Jong-un" and "Kim Jong Un" share a key.
 pub(crate) fn key(words: &[String]) -> String {
-    let c = core(words);
-    match c.as_slice() {
+    let c = core(words)
+        .join(" ")
+        .to_lowercase()
+        .replace(['-', '‑'], " ");
+    let parts: Vec<&str> = c.split_whitespace().collect();
+    match parts.as_slice() {
         [] => String::new(),
-        [one] => one.to_lowercase(),
-        [first, .., last] => format!("{} {}", first.to_lowercase(), last.to_lowercase()),
+        [one] => (*one).to_string(),
+        [first, .., last] => format!("{first} {last}"),
     }
 }
 

@@ -358,6 +358,19 @@ fn shared_surname_resolves_to_article_person() {
     );
 }
 
+/// Romanization and spelling variants of one full name are one person.
+#[test]
+fn name_variants_merge() {
+    let d = dossier(&[
+        "“We stand firm,” said President Volodymyr Zelenskyy.",
+        "“We stand firm,” President Volodymyr Zelensky said.
+“No retreat,” said leader Kim Jong-un.",
+        "“No retreat,” North Korean leader Kim Jong Un said.",
+    ]);
+    let names: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
 /// Two full names with the same surname are two persons.
 #[test]
 fn same_surname_two_people() {
