@@ -127,7 +127,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                         pq.paragraph < pi && w.found[pq.paragraph].last().is_some_and(|x| x.runs_on)
                     })
                     .map(QuoteId);
-                if att.entity.is_none() && att.as_written.is_none() {
+                if att.entity.is_none() && att.as_written.is_none() && att.how.is_none() {
                     att = continuation(&quotes, &ents, first, pi, qi, continues, f, a, &w.found)
                         .unwrap_or(att);
                 }

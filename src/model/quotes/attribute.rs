@@ -292,6 +292,47 @@ pub(crate) fn attribute(
             Some("adjacent"),
         );
     }
+    // The sentence before, with no quote of its own, is about one person: that person
+    // speaks ("Jones was unconvinced. “…”"); about two, nobody can tell.
+    let before = if s > 0 {
+        Some((pi, s - 1))
+    } else if t == 0 {
+        let prev = pi
+            .checked_sub(1)
+            .and_then(|p| ctx.paras.get(p)?.as_ref().map(|x| (p, x)));
+        prev.and_then(|(p, x)| Some((p, x.sentences.len().checked_sub(1)?)))
+    } else {
+        None
+    };
+    if let Some((bp, bs)) = before {
+        if let Some(Some(bpara)) = ctx.paras.get(bp) {
+            let (lo, hi) = bpara.sentences[bs];
+            if !bpara.toks[lo..hi]
+                .iter()
+                .any(|x| matches!(x.kind, Tok::Quote(_)))
+            {
+                let people = super::pronoun::mentions(text, ctx.aid, reg, &bpara.toks, lo, hi);
+                match people.as_slice() {
+                    [] => {}
+                    [one] => {
+                        let att = Attribution {
+                            entity: Some(*one),
+                            as_written: None,
+                            how: Some("adjacent sentence"),
+                        };
+                        return (att, Some("adjacent"));
+                    }
+                    _ => {
+                        let att = Attribution {
+                            how: Some("unclear"),
+                            ..Attribution::default()
+                        };
+                        return (att, None);
+                    }
+                }
+            }
+        }
+    }
     (Attribution::default(), None)
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn referent(
 
 /// The distinct persons named as subjects or objects (not after a preposition) in tokens
 /// `lo..hi`.
-fn mentions(
+pub(crate) fn mentions(
     text: &str,
     aid: usize,
     reg: &Registry,

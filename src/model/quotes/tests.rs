@@ -507,6 +507,20 @@ fn continuation_in_paragraph() {
     assert_eq!(speaker(t, 1).as_deref(), Some("Eli Stone"));
 }
 
+/// A sentence about one other person between two quotes hands the next quote to them.
+#[test]
+fn sentence_about_one_person_before_quote() {
+    let t = "“Rates will fall,” said Banker Omar Haddad. Treasurer Mia Koh was unconvinced. “They will rise.”";
+    assert_eq!(speaker(t, 1).as_deref(), Some("Mia Koh"));
+}
+
+/// A sentence about two people before an unattributed quote leaves it unknown.
+#[test]
+fn sentence_about_two_people_is_unclear() {
+    let t = "“Rates will fall,” said Banker Omar Haddad. Treasurer Mia Koh met Governor Rita Vance. “They will rise.”";
+    assert_eq!(speaker(t, 1), None);
+}
+
 /// A quote split by its attribution gives two quotes, one speaker.
 #[test]
 fn interrupted_quote() {
