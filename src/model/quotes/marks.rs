@@ -123,7 +123,12 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             let inside_word =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let before_digit = next.is_some_and(|n| n.is_ascii_digit());
-            if !(inside_word || before_digit && role != Role::Close) {
+            // "the players’ union": a plural possessive, not a closing mark.
+            let after = &para[i + c.len_utf8()..];
+            let possessive = prev == Some('s')
+                && after.starts_with(' ')
+                && after[1..].chars().next().is_some_and(char::is_lowercase);
+            if !(inside_word || possessive || before_digit && role != Role::Close) {
                 singles.push(mark);
             }
         }

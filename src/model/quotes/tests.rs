@@ -74,6 +74,13 @@ fn apostrophes_are_not_quotes() {
     assert!(texts("The players' union and Bob's team won't talk about the '90s.").is_empty());
 }
 
+/// A leading elision and a plural possessive never pair into a quote.
+#[test]
+fn elision_and_possessive_do_not_pair() {
+    assert!(texts("'Tis the season, and the players' union is happy.").is_empty());
+    assert!(texts("‘Tis the season, and the players’ union is happy.").is_empty());
+}
+
 /// Single quotes used as quotation marks are quotes, apostrophes inside them stay.
 #[test]
 fn single_quotes_as_marks() {
