@@ -395,6 +395,24 @@ fn misspelled_name_resolves() {
     assert_eq!(speaker(t, 0).as_deref(), Some("Rosa Ibarra"));
 }
 
+/// "the minister" names the person of that role the article talked about last.
+#[test]
+fn role_noun_resolves() {
+    let t = "Defense Minister Kim Yong-hyun arrived in Washington.
+The talks ran late.
+“We are ready,” the minister said.";
+    let d = dossier(&[t]);
+    let q = &d.quotes[0];
+    assert_eq!(
+        d.people[q.speaker.map(|p| p.0).unwrap_or(99)].name,
+        "Kim Yong-hyun"
+    );
+    assert_eq!(
+        (q.as_written.as_deref(), q.how),
+        (Some("the minister"), Some("role"))
+    );
+}
+
 /// An institution as speaker is marked as not a person.
 #[test]
 fn institution_speaker() {
