@@ -6,6 +6,7 @@
 
 pub mod export;
 mod output;
+mod quotes;
 mod read;
 mod sources;
 
@@ -82,6 +83,24 @@ pub enum Command {
         args: Vec<String>,
         #[command(flatten)]
         opts: export::ExportArgs,
+    },
+    /// Every direct quote with its speaker, kind and byte offsets.
+    #[command(override_usage = "dossier quotes [OPTIONS] [PATH]")]
+    Quotes {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+        /// Only quotes of this speaker (a name, an alias or one word of it).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only quotes of this article (file name, stem or 1-based index).
+        #[arg(long, value_name = "ARTICLE")]
+        article: Option<String>,
+    },
+    /// Each speaker with role, aliases and quote counts per article.
+    #[command(override_usage = "dossier speakers [OPTIONS] [PATH]")]
+    Speakers {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
     },
 }
 
@@ -194,6 +213,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, _) = split_positionals("export", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             export::run(&d, path.as_deref(), &opts, &mut out)
+        }
+        Some(Command::Quotes {
+            args,
+            speaker,
+            article,
+        }) => {
+            let (path, _) = split_positionals("quotes", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            let article = article.map(|a| find(&d, &a)).transpose()?;
+            quotes::run(&d, speaker.as_deref(), article, &mut out)
+        }
+        Some(Command::Speakers { args }) => {
+            let (path, _) = split_positionals("speakers", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            quotes::speakers(&d, &mut out)
         }
     }
 }

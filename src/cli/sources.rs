@@ -16,6 +16,8 @@ pub struct SourceRow<'a> {
     pub words: usize,
     pub paragraphs: usize,
     pub noise_paragraphs: usize,
+    /// Direct quotes found in the article.
+    pub quotes: usize,
     pub lossy: bool,
 }
 
@@ -32,6 +34,7 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
             words: a.meta.words,
             paragraphs: a.paragraphs.len(),
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),
+            quotes: d.quotes.iter().filter(|q| q.article == a.id).count(),
             lossy: a.lossy,
         })
         .collect()

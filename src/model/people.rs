@@ -1,7 +1,17 @@
 //! People (and institutions) who speak in the dossier: one person, one entity, whatever
-//! the article calls them (issue #3 fills in the resolution).
+//! the article calls them.
+//!
+//! Full names ("Lloyd J. Austin III", titled or speaking) are gathered first across the
+//! dossier and keyed by first and last core word, so every spelling of one person lands on
+//! one entity; a bare surname ("Austin", "Kim") is then resolved where it stands, to the
+//! person of that name the article has been talking about, and a near-miss spelling
+//! ("Kima") to the one known name it is a small edit away from.
 
+pub(crate) mod names;
+
+use names::{NameKind, Parsed};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Index of a person in `Dossier::people`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -16,6 +26,17 @@ pub enum SpeakerKind {
     Anonymous,
 }
 
+impl SpeakerKind {
+    /// The name used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Institution => "institution",
+            SpeakerKind::Anonymous => "anonymous",
+        }
+    }
+}
+
 /// A speaker of the dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
@@ -27,4 +48,356 @@ pub struct Person {
     pub aliases: Vec<String>,
     /// Title or role ("U.S. Secretary of Defense").
     pub role: Option<String>,
+    /// The quotes attributed to this speaker.
+    pub quotes: Vec<crate::model::quotes::QuoteId>,
+}
+
+/// How many mentions around a position name resolution looks at (bounds the work per
+/// quote on very long articles).
+const MENTION_WINDOW: usize = 200;
+
+/// An entity while the dossier is being read.
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    pub kind: SpeakerKind,
+    pub name: String,
+    /// Name forms as written, in order of first use.
+    pub forms: Vec<String>,
+    /// Roles as written, with how often each was seen.
+    pub roles: Vec<(String, usize)>,
+    /// The lowercase core words of the name.
+    pub words: Vec<String>,
+}
+
+/// Every entity met so far, with the indexes that resolve names to them.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    pub ents: Vec<Ent>,
+    by_key: HashMap<String, usize>,
+    /// Lowercase core word -> persons with a full name holding it.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Per article: (byte position, entity) of mentions, in reading order; those of the
+    /// first pass and those made while attributing are kept apart, so both lists grow at
+    /// their ends.
+    mentions: HashMap<usize, [Vec<(usize, usize)>; 2]>,
+    /// Mentions per entity, over the dossier.
+    counts: Vec<usize>,
+    /// Set once the first pass is over.
+    pub late: bool,
+}
+
+impl Registry {
+    fn entity(&mut self, key: String, kind: SpeakerKind, name: String) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.ents.len();
+        self.ents.push(Ent {
+            kind,
+            name,
+            forms: Vec::new(),
+            roles: Vec::new(),
+            words: Vec::new(),
+        });
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn note(&mut self, i: usize, form: &str, role: Option<&str>) {
+        let e = &mut self.ents[i];
+        if !e.forms.iter().any(|f| f.eq_ignore_ascii_case(form)) {
+            e.forms.push(form.to_string());
+        }
+        if let Some(r) = role {
+            match e.roles.iter_mut().find(|(x, _)| x == r) {
+                Some((_, n)) => *n += 1,
+                None => e.roles.push((r.to_string(), 1)),
+            }
+        }
+    }
+
+    /// The person whose full-name key has the same first word and a last word one edit
+    /// away (both five letters or more), if exactly one has.
+    fn near_key(&self, key: &str) -> Option<usize> {
+        let (first, last) = key.split_once(' ')?;
+        if last.chars().count() < 5 {
+            return None;
+        }
+        let mut hits = self.by_key.iter().filter_map(|(k, &i)| {
+            let (f, l) = k.split_once(' ')?;
+            let near = f == first
+                && l.chars().count() >= 5
+                && crate::model::quotes::words::edit_distance(l, last, 1) <= 1;
+            (near && self.ents[i].kind == SpeakerKind::Person).then_some(i)
+        });
+        let first_hit = hits.next()?;
+        hits.all(|i| i == first_hit).then_some(first_hit)
+    }
+
+    /// The entity a parsed name already has, without making one.
+    pub fn find(&self, p: &Parsed) -> Option<usize> {
+        match p.kind {
+            NameKind::Institution => None,
+            NameKind::Person => {
+                let core = names::core(&p.words);
+                if core.len() >= 2 {
+                    self.by_key.get(&names::key(&p.words)).copied()
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Record that `article` mentions entity `i` at `pos`.
+    pub fn mention(&mut self, article: usize, pos: usize, i: usize) {
+        let m = &mut self.mentions.entry(article).or_default()[usize::from(self.late)];
+        let at = m.partition_point(|&(p, _)| p <= pos);
+        m.insert(at, (pos, i));
+        if self.counts.len() <= i {
+            self.counts.resize(i + 1, 0);
+        }
+        self.counts[i] += 1;
+    }
+
+    /// Up to `MENTION_WINDOW` mentions of `article` before `pos`, latest first.
+    fn before(&self, article: usize, pos: usize) -> Vec<(usize, usize)> {
+        let Some(lists) = self.mentions.get(&article) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(usize, usize)> = lists
+            .iter()
+            .flat_map(|m| {
+                let upto = m.partition_point(|&(p, _)| p < pos);
+                m[upto.saturating_sub(MENTION_WINDOW)..upto].iter().copied()
+            })
+            .collect();
+        out.sort_unstable_by_key(|&(p, _)| std::cmp::Reverse(p));
+        out.truncate(MENTION_WINDOW);
+        out
+    }
+
+    /// Up to `MENTION_WINDOW` mentions of `article` at or after `pos`, earliest first.
+    fn after(&self, article: usize, pos: usize) -> Vec<(usize, usize)> {
+        let Some(lists) = self.mentions.get(&article) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(usize, usize)> = lists
+            .iter()
+            .flat_map(|m| {
+                let from = m.partition_point(|&(p, _)| p < pos);
+                m[from..(from + MENTION_WINDOW).min(m.len())]
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Register a full name (two or more core words) or an institution; a bare person name
+    /// gives None (it is resolved where it stands, see [`Registry::resolve_bare`]).
+    pub fn add(&mut self, article: usize, pos: usize, p: &Parsed) -> Option<usize> {
+        match p.kind {
+            NameKind::Institution => Some(self.institution(article, pos, &p.words)),
+            NameKind::Person => {
+                let core = names::core(&p.words);
+                if core.len() < 2 {
+                    return None;
+                }
+                let key = names::key(&p.words);
+                let name = names::canonical(&p.words);
+                // A spelling a small edit away from a known full name with the same first
+                // name ("Volodymyr Zelensky" / "Volodymyr Zelenskyy") is that person.
+                if !self.by_key.contains_key(&key) {
+                    if let Some(i) = self.near_key(&key) {
+                        self.by_key.insert(key.clone(), i);
+                    }
+                }
+                let fresh = !self.by_key.contains_key(&key);
+                let i = self.entity(key, SpeakerKind::Person, name.clone());
+                if fresh {
+                    let words: Vec<String> = core.iter().map(|w| w.to_lowercase()).collect();
+                    for w in &words {
+                        self.by_word.entry(w.clone()).or_default().push(i);
+                    }
+                    self.ents[i].words = words;
+                } else if name.split(' ').count() > self.ents[i].name.split(' ').count() {
+                    self.ents[i].name = name;
+                }
+                self.note(i, &p.words.join(" "), p.role.as_deref());
+                self.mention(article, pos, i);
+                Some(i)
+            }
+        }
+    }
+
+    /// The institution named by these words ("the Pentagon", "Defense Ministry").
+    pub fn institution(&mut self, article: usize, pos: usize, words: &[String]) -> usize {
+        let written = words.join(" ");
+        let bare = written
+            .strip_prefix("the ")
+            .or_else(|| written.strip_prefix("The "))
+            .unwrap_or(&written);
+        let key = format!("inst:{}", bare.to_lowercase());
+        let name = if written.starts_with("The ") {
+            format!("the {bare}")
+        } else {
+            written.clone()
+        };
+        let i = self.entity(key, SpeakerKind::Institution, name);
+        self.note(i, &written, None);
+        self.mention(article, pos, i);
+        i
+    }
+
+    /// An unnamed source ("a senior South Korean official"); "the official" refers back to
+    /// the last one in the article with the same head noun.
+    pub fn anonymous(
+        &mut self,
+        article: usize,
+        pos: usize,
+        phrase: &str,
+        head: &str,
+        definite: bool,
+    ) -> usize {
+        if definite {
+            let head_s = head.trim_end_matches('s');
+            if let Some(i) = self.latest(article, pos, |e| {
+                e.kind == SpeakerKind::Anonymous
+                    && e.words
+                        .last()
+                        .is_some_and(|h| h.trim_end_matches('s') == head_s)
+            }) {
+                self.note(i, phrase, None);
+                return i;
+            }
+        }
+        let lower = phrase.to_lowercase();
+        let bare = lower
+            .split_once(' ')
+            .filter(|(d, _)| matches!(*d, "a" | "an" | "the" | "one"))
+            .map_or(lower.as_str(), |(_, r)| r);
+        let key = format!("anon:{bare}");
+        let name = match phrase.strip_prefix('A') {
+            Some(rest) if rest.starts_with(' ') || rest.starts_with("n ") => format!("a{rest}"),
+            _ => match phrase.strip_prefix("The ") {
+                Some(rest) => format!("the {rest}"),
+                None => phrase.to_string(),
+            },
+        };
+        let i = self.entity(key, SpeakerKind::Anonymous, name);
+        if self.ents[i].words.is_empty() {
+            self.ents[i].words = vec![head.to_lowercase()];
+        }
+        self.note(i, phrase, None);
+        self.mention(article, pos, i);
+        i
+    }
+
+    /// The entity mentioned last before `pos` in `article` that passes `keep`.
+    pub fn latest(&self, article: usize, pos: usize, keep: impl Fn(&Ent) -> bool) -> Option<usize> {
+        self.before(article, pos)
+            .into_iter()
+            .map(|(_, i)| i)
+            .find(|&i| keep(&self.ents[i]))
+    }
+
+    /// A person whose role holds `word` ("the minister"), the last one in the article.
+    pub fn by_role(&self, article: usize, pos: usize, word: &str) -> Option<usize> {
+        let w = word.to_lowercase();
+        self.latest(article, pos, |e| {
+            e.kind == SpeakerKind::Person
+                && e.roles
+                    .iter()
+                    .any(|(r, _)| r.to_lowercase().split(' ').any(|x| x == w))
+        })
+    }
+
+    /// Resolve a bare name ("Austin", "Kim", "Kima") at `pos` in `article`: the person of
+    /// that name the article talked about last (else next), else the one person in the
+    /// dossier with it, else the one known name a small edit away; None when unclear.
+    pub fn resolve_bare(&self, article: usize, pos: usize, word: &str) -> Option<usize> {
+        let lower = word.to_lowercase();
+        let found = self.by_word.get(&lower).filter(|c| !c.is_empty());
+        let cands: &Vec<usize> = match found {
+            Some(c) => c,
+            None if self.by_key.contains_key(&format!("bare:{lower}")) => {
+                return self.by_key.get(&format!("bare:{lower}")).copied();
+            }
+            None => {
+                let n = lower.chars().count();
+                if n < 3 {
+                    return None;
+                }
+                let cap = if n >= 8 { 2 } else { 1 };
+                let mut near = self
+                    .by_word
+                    .iter()
+                    .filter(|(k, _)| k.chars().count() >= 3)
+                    .filter(|(k, _)| {
+                        crate::model::quotes::words::edit_distance(k, &lower, cap) <= cap
+                    });
+                match (near.next(), near.next()) {
+                    (Some((_, c)), None) => c,
+                    _ => return None,
+                }
+            }
+        };
+        if let [one] = cands.as_slice() {
+            return Some(*one);
+        }
+        let before = self
+            .before(article, pos)
+            .into_iter()
+            .find(|(_, i)| cands.contains(i));
+        let after = || {
+            self.after(article, pos)
+                .into_iter()
+                .find(|(_, i)| cands.contains(i))
+        };
+        if let Some((_, i)) = before.or_else(after) {
+            return Some(i);
+        }
+        // Nowhere near in this article: the one mentioned most in the dossier, if clear.
+        let count = |i: usize| self.counts.get(i).copied().unwrap_or(0);
+        let mut ranked: Vec<(usize, usize)> = cands.iter().map(|&c| (count(c), c)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(n, i), (m, _), ..] if n > m => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// A person known only by one word in the whole dossier ("Smith said").
+    pub fn bare_person(
+        &mut self,
+        article: usize,
+        pos: usize,
+        word: &str,
+        role: Option<&str>,
+    ) -> usize {
+        let key = format!("bare:{}", word.to_lowercase());
+        let i = self.entity(key, SpeakerKind::Person, word.to_string());
+        if self.ents[i].words.is_empty() {
+            self.ents[i].words = vec![word.to_lowercase()];
+        }
+        self.note(i, word, role);
+        self.mention(article, pos, i);
+        i
+    }
+
+    /// Note a form and role on an entity resolved from a mention.
+    pub fn seen(&mut self, article: usize, pos: usize, i: usize, form: &str, role: Option<&str>) {
+        self.note(i, form, role);
+        self.mention(article, pos, i);
+    }
+}
+
+/// The most used role of an entity (ties: the longest).
+pub(crate) fn best_role(roles: &[(String, usize)]) -> Option<String> {
+    roles
+        .iter()
+        .max_by_key(|(r, n)| (*n, r.len()))
+        .map(|(r, _)| r.clone())
 }

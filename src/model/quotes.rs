@@ -1,11 +1,24 @@
-//! Direct quotes and who said them (issue #3 fills in the extraction).
+//! Direct quotes and who said them.
 //!
-//! This file fixes the interface the reader and the CLI build on: a quote has its article,
-//! the byte span of its text (without the marks), a kind, its paragraph and sentence, and
-//! a speaker (a person of the dossier, or none).
+//! Extraction runs in two passes over the story paragraphs (body and headlines; never
+//! noise): the first finds every quote ([`marks`]) and gathers the dossier's full names
+//! (titled or speaking) into one registry, so that "Austin" in one article and "Lloyd J.
+//! Austin III" in another are one person; the second attributes each quote
+//! ([`attribute`]) and decides its kind. Work per quote is bounded (a sentence or a few),
+//! so extraction is linear in the text.
 
-use crate::model::{ArticleId, Dossier, Span};
+mod attribute;
+mod marks;
+mod np;
+mod pronoun;
+pub(crate) mod words;
+
+use crate::model::people::{best_role, names, Person, PersonId, Registry};
+use crate::model::{ArticleId, Dossier, ParaKind, Span};
+use attribute::{Attribution, Ctx, Para};
+use marks::Found;
 use serde::Serialize;
+use words::{has, is_cap, scare_cues, Tok};
 
 /// Index of a quote in `Dossier::quotes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -23,6 +36,17 @@ pub enum QuoteKind {
     Scare,
 }
 
+impl QuoteKind {
+    /// The name used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
 /// One direct quotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
@@ -35,14 +59,357 @@ pub struct Quote {
     /// Index of the sentence in the paragraph.
     pub sentence: usize,
     /// The speaker, if the text says who it is.
-    pub speaker: Option<crate::model::people::PersonId>,
+    pub speaker: Option<PersonId>,
     /// How the text named the speaker ("he", "the minister", "Austin").
     pub as_written: Option<String>,
     /// The rule that attributed it ("same sentence", "pronoun", …).
     pub how: Option<&'static str>,
+    /// The quote's previous part, when it runs over paragraphs (each paragraph opens with
+    /// a mark and only the last one closes).
+    pub continues: Option<QuoteId>,
+    /// Bracketed editor's insertions in the text (`[Russian President Vladimir]`).
+    pub insertions: Vec<Span>,
+    /// A mark was missing or unbalanced and the quote was recovered from the context.
+    pub broken: bool,
 }
 
-/// Find every quote in the dossier and resolve speakers (the extraction lands with #3).
-pub fn extract(_d: &Dossier) -> (Vec<Quote>, Vec<crate::model::people::Person>) {
-    (Vec::new(), Vec::new())
+/// True for the paragraphs quotes are read from.
+fn is_story(k: ParaKind) -> bool {
+    matches!(k, ParaKind::Body | ParaKind::Headline)
 }
+
+/// Opening double marks a continued quote's paragraph starts with.
+fn opens_paragraph(s: &str) -> bool {
+    s.starts_with(['“', '"', '„', '«', '‟'])
+}
+
+/// One article's quotes as found, and its tokenized paragraphs.
+struct ArticleWork {
+    found: Vec<Vec<Found>>,
+    paras: Vec<Option<Para>>,
+}
+
+/// Find every quote in the dossier and resolve speakers.
+pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
+    let mut reg = Registry::default();
+    let work: Vec<ArticleWork> = d
+        .articles
+        .iter()
+        .map(|a| {
+            let w = find_article(&a.text, &a.paragraphs);
+            for p in w.paras.iter().flatten() {
+                register_names(&a.text, a.id.0, p, &mut reg);
+            }
+            w
+        })
+        .collect();
+    reg.late = true;
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut ents: Vec<Option<usize>> = Vec::new();
+    for (a, w) in d.articles.iter().zip(&work) {
+        let ctx = Ctx {
+            article: a,
+            aid: a.id.0,
+            paras: &w.paras,
+        };
+        let first = quotes.len();
+        for (pi, found) in w.found.iter().enumerate() {
+            for (qi, f) in found.iter().enumerate() {
+                let (mut att, _) = attribute::attribute(&ctx, &mut reg, pi, qi);
+                let id = QuoteId(quotes.len());
+                // A part of a quote over paragraphs follows the part before.
+                let continues = (qi == 0
+                    && f.open == a.paragraphs[pi].span.start
+                    && quotes.len() > first)
+                    .then(|| quotes.len() - 1)
+                    .filter(|&prev| {
+                        let pq = &quotes[prev];
+                        pq.paragraph < pi && w.found[pq.paragraph].last().is_some_and(|x| x.runs_on)
+                    })
+                    .map(QuoteId);
+                if att.entity.is_none() && att.as_written.is_none() && att.how.is_none() {
+                    att = continuation(&quotes, &ents, first, pi, qi, continues, f, a, &w.found)
+                        .unwrap_or(att);
+                }
+                let kind = kind_of(
+                    &a.text,
+                    w.paras[pi].as_ref(),
+                    qi,
+                    f,
+                    att.entity.is_some(),
+                    continues.is_some(),
+                );
+                let sentence = a.paragraphs[pi]
+                    .sentences
+                    .partition_point(|s| s.end <= f.start);
+                quotes.push(Quote {
+                    article: a.id,
+                    span: Span::new(f.start, f.end),
+                    kind,
+                    paragraph: pi,
+                    sentence,
+                    speaker: None,
+                    as_written: att.as_written,
+                    how: att.how,
+                    continues,
+                    insertions: marks::insertions(&a.text, f.start, f.end)
+                        .into_iter()
+                        .map(|(s, e)| Span::new(s, e))
+                        .collect(),
+                    broken: f.broken,
+                });
+                ents.push(att.entity);
+                debug_assert_eq!(id.0 + 1, quotes.len());
+            }
+        }
+        share_over_parts(&mut quotes, &mut ents, first);
+    }
+    let people = people(&reg, &mut quotes, &ents);
+    (quotes, people)
+}
+
+/// Quotes found in each story paragraph of an article, and the paragraphs tokenized.
+fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWork {
+    let mut found = Vec::with_capacity(paragraphs.len());
+    let mut paras = Vec::with_capacity(paragraphs.len());
+    for (pi, p) in paragraphs.iter().enumerate() {
+        if !is_story(p.kind) {
+            found.push(Vec::new());
+            paras.push(None);
+            continue;
+        }
+        let next_opens = paragraphs
+            .get(pi + 1)
+            .is_some_and(|n| is_story(n.kind) && opens_paragraph(&text[n.span.range()]));
+        let f = marks::find(text, p.span.start, p.span.end, next_opens);
+        let masks: Vec<(usize, usize, usize)> = f
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.open, q.close, i))
+            .collect();
+        let inner_ends = |q: usize| {
+            f.get(q).is_some_and(|x| {
+                text[x.start..x.end]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…'])
+            })
+        };
+        paras.push(Some(attribute::para(
+            text,
+            p.span.start,
+            p.span.end,
+            &masks,
+            &inner_ends,
+        )));
+        found.push(f);
+    }
+    ArticleWork { found, paras }
+}
+
+/// Gather the full names of a paragraph: titled ones ("Defense Minister Kim Yong-hyun")
+/// and ones next to a speech verb.
+fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
+    let toks = &p.toks;
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Tok::Word)
+            .map(|t| &text[t.start..t.end])
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(w) = word(i) else {
+            i += 1;
+            continue;
+        };
+        if !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() {
+            let Some(x) = word(j + 1) else { break };
+            let joins = || {
+                word(j + 2).is_some_and(is_cap)
+                    && (matches!(x, "of" | "for") || names::is_particle(x))
+            };
+            if !(is_cap(x) || names::is_title(x) || joins())
+                || words::strip_possessive(word(j).unwrap_or("")).1
+            {
+                break;
+            }
+            j += 1;
+        }
+        // Only a run with a title, or next to a speech verb, can register: check that
+        // before parsing (most capitalized runs are sentence openers and places).
+        let verb_next = np::is_verb(text, toks, j + 1);
+        // "said Austin." yes; "urged North Korean troops" no.
+        let ends_phrase = word(j + 1).map_or(true, |x| is_cap(x) || verb_next);
+        let verb_before =
+            i > 0 && ends_phrase && (np::is_verb(text, toks, i - 1) || word(i - 1) == Some("to"));
+        let titled = j > i && (i..j).any(|x| word(x).is_some_and(names::is_title));
+        let ws: Vec<&str> = if titled || verb_next || verb_before {
+            (i..=j)
+                .filter_map(&word)
+                .map(|x| words::strip_possessive(x).0)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let Some(parsed) = names::parse(&ws) {
+            if parsed.kind == names::NameKind::Person
+                && (parsed.role.is_some() || verb_next || verb_before)
+            {
+                reg.add(aid, toks[i].start, &parsed);
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// A quote with no speaker of its own continues the quote before it: the previous part of
+/// a quote over paragraphs, the quote before it in the paragraph, or (when it opens the
+/// paragraph) the last quote of the paragraph before.
+#[allow(clippy::too_many_arguments)]
+fn continuation(
+    quotes: &[Quote],
+    ents: &[Option<usize>],
+    first: usize,
+    pi: usize,
+    qi: usize,
+    continues: Option<QuoteId>,
+    f: &Found,
+    a: &crate::model::Article,
+    found: &[Vec<Found>],
+) -> Option<Attribution> {
+    let prev = quotes.len().checked_sub(1).filter(|&p| p >= first)?;
+    let pq = &quotes[prev];
+    let ok = continues.is_some()
+        || (qi > 0 && pq.paragraph == pi)
+        || (qi == 0
+            && f.open == a.paragraphs[pi].span.start
+            && pq.paragraph + 1 == pi
+            && found[pq.paragraph].last().is_some_and(|x| {
+                // The paragraph before ended with that quote.
+                a.text[x.close..a.paragraphs[pq.paragraph].span.end].len() < 80
+            }));
+    if !ok || ents[prev].is_none() {
+        return None;
+    }
+    Some(Attribution {
+        entity: ents[prev],
+        as_written: pq.as_written.clone(),
+        how: Some("continuation"),
+    })
+}
+
+/// Parts of one quote over paragraphs share the speaker any part has.
+fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<usize>], first: usize) {
+    for i in (first..quotes.len()).rev() {
+        if let Some(QuoteId(p)) = quotes[i].continues {
+            if ents[p].is_none() && ents[i].is_some() {
+                ents[p] = ents[i];
+                quotes[p].as_written = quotes[i].as_written.clone();
+                quotes[p].how = Some("continuation");
+            }
+        }
+    }
+}
+
+/// Full when the quote stands as its own sentence or clause (it opens the sentence, or
+/// follows a colon, a comma or a speech verb with a capital); scare when marked by a cue
+/// ("so-called") or short with nobody speaking; partial otherwise.
+fn kind_of(
+    text: &str,
+    para: Option<&Para>,
+    qi: usize,
+    f: &Found,
+    spoken: bool,
+    part: bool,
+) -> QuoteKind {
+    if part {
+        return QuoteKind::Full;
+    }
+    let Some(para) = para else {
+        return QuoteKind::Full;
+    };
+    let Some(t) = para.quote_token(qi) else {
+        return QuoteKind::Full;
+    };
+    let (lo, _) = para.sentences[para.sentence_of(t)];
+    let inner = &text[f.start..f.end];
+    let word = |i: usize| {
+        let tk = para.toks[i];
+        (tk.kind == Tok::Word).then(|| &text[tk.start..tk.end])
+    };
+    let prev = (t > lo).then(|| para.toks[t - 1].kind);
+    let capital = inner
+        .trim_start_matches(['[', '(', '.', '…', ' '])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let opens = match prev {
+        None => true,
+        Some(Tok::Punct(':' | '—' | '–' | '-')) => true,
+        Some(Tok::Punct(',')) => capital || inner.ends_with([',', '.', '!', '?']),
+        Some(Tok::Word) => capital && np::is_verb(text, &para.toks, t - 1),
+        _ => false,
+    };
+    // The cue stands right before the marks ("so-called “X”", "known as “X”"): "called
+    // the strike “damaging”" is someone's words.
+    let cue = (t > lo && word(t - 1).is_some_and(|w| has(scare_cues(), w)))
+        || (t >= lo + 2
+            && word(t - 1) == Some("as")
+            && word(t - 2).is_some_and(|w| has(scare_cues(), w)));
+    if opens && !cue {
+        return QuoteKind::Full;
+    }
+    let n_words = inner.split_whitespace().count();
+    // A title or name in marks ("the film “Oppenheimer”", "a group called “River Watch”").
+    let title_case = n_words <= 5
+        && inner
+            .split_whitespace()
+            .all(|w| is_cap(w.trim_start_matches(|c: char| !c.is_alphanumeric())) || w.len() <= 3)
+        && inner.split_whitespace().any(is_cap);
+    if title_case {
+        return QuoteKind::Scare;
+    }
+    if cue || (!spoken && n_words <= 4) {
+        QuoteKind::Scare
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// The speakers of the quotes, one entry each, in order of their first quote; sets each
+/// quote's `speaker`.
+fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<Person> {
+    let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
+    let mut out: Vec<Person> = Vec::new();
+    for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
+        let Some(e) = *e else { continue };
+        let id = *index[e].get_or_insert_with(|| {
+            let ent = &reg.ents[e];
+            let id = PersonId(out.len());
+            out.push(Person {
+                id,
+                name: ent.name.clone(),
+                kind: ent.kind,
+                aliases: ent
+                    .forms
+                    .iter()
+                    .filter(|f| **f != ent.name)
+                    .cloned()
+                    .collect(),
+                role: best_role(&ent.roles),
+                quotes: Vec::new(),
+            });
+            id
+        });
+        q.speaker = Some(id);
+        out[id.0].quotes.push(QuoteId(qi));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -24,12 +24,16 @@ pub(crate) fn sample() -> Dossier {
     d.articles[0].meta.date = Some("2024-10-30".into());
     d.articles[0].meta.url = Some("https://example.org/austin".into());
     d.articles[1].meta.outlet = Some("Other [Wire]".into());
+    // Hand-made quotes and people, not the extractor's.
+    d.quotes.clear();
+    d.people.clear();
     d.people.push(Person {
         id: PersonId(0),
         name: "Lloyd Austin".into(),
         kind: SpeakerKind::Person,
         aliases: vec!["Austin".into()],
         role: None,
+        quotes: Vec::new(),
     });
     let text = "I am growing more worried,";
     let start = A.find(text).unwrap();
@@ -43,6 +47,9 @@ pub(crate) fn sample() -> Dossier {
         speaker: Some(PersonId(0)),
         as_written: Some("he".into()),
         how: Some("same sentence"),
+        continues: None,
+        insertions: Vec::new(),
+        broken: false,
     });
     d
 }

@@ -228,6 +228,9 @@ mod dossier {
             &LoadOptions::default(),
         );
         d.articles[1].meta.outlet = Some("Daily Paper".into());
+        // Hand-made quotes and people, not the extractor's.
+        d.quotes.clear();
+        d.people.clear();
         for (i, name) in ["Lloyd Austin", "Kim Yong-hyun"].iter().enumerate() {
             d.people.push(Person {
                 id: PersonId(i),
@@ -235,6 +238,7 @@ mod dossier {
                 kind: SpeakerKind::Person,
                 aliases: vec![],
                 role: None,
+                quotes: Vec::new(),
             });
         }
         let quotes = [
@@ -254,6 +258,9 @@ mod dossier {
                 speaker: Some(PersonId(who)),
                 as_written: None,
                 how: None,
+                continues: None,
+                insertions: Vec::new(),
+                broken: false,
             });
         }
         d

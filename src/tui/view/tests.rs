@@ -205,6 +205,7 @@ fn quotes_coloured_and_named() {
             kind: SpeakerKind::Person,
             aliases: vec![],
             role: None,
+            quotes: Vec::new(),
         },
         Person {
             id: PersonId(1),
@@ -212,6 +213,7 @@ fn quotes_coloured_and_named() {
             kind: SpeakerKind::Person,
             aliases: vec![],
             role: None,
+            quotes: Vec::new(),
         },
     ];
     d.quotes = vec![Quote {
@@ -223,6 +225,9 @@ fn quotes_coloured_and_named() {
         speaker: Some(PersonId(1)),
         as_written: Some("Austin".into()),
         how: Some("same sentence"),
+        continues: None,
+        insertions: Vec::new(),
+        broken: false,
     }];
     let mut app = App::new(Arc::new(d), Theme::colored());
     apply(&mut app, [A::Resize(120, 40), A::Open]);

@@ -1,0 +1,191 @@
+//! `dossier quotes` (every direct quote with its speaker) and `dossier speakers` (the
+//! who-said-what index).
+
+use super::{Format, Out};
+use crate::model::people::SpeakerKind;
+use crate::model::quotes::Quote;
+use crate::model::{ArticleId, Dossier};
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One row of `dossier quotes --format json`.
+#[derive(Debug, Serialize)]
+pub struct QuoteRow<'a> {
+    pub article: &'a str,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    pub speaker_kind: Option<&'static str>,
+    pub as_written: Option<&'a str>,
+    pub how: Option<&'static str>,
+    pub role: Option<&'a str>,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+    /// Index (in this list) of the quote's previous part, for quotes over paragraphs.
+    pub continues: Option<usize>,
+    /// Bracketed editor's insertions, as byte spans into the file.
+    pub insertions: Vec<[usize; 2]>,
+    pub broken: bool,
+}
+
+/// The quote's row.
+pub fn row<'a>(d: &'a Dossier, q: &'a Quote) -> QuoteRow<'a> {
+    let a = d.article(q.article);
+    let person = q.speaker.and_then(|p| d.people.get(p.0));
+    QuoteRow {
+        article: &a.file,
+        text: a.slice(q.span),
+        speaker: person.map(|p| p.name.as_str()),
+        speaker_kind: person.map(|p| p.kind.as_str()),
+        as_written: q.as_written.as_deref(),
+        how: q.how,
+        role: person.and_then(|p| p.role.as_deref()),
+        kind: q.kind.as_str(),
+        start: q.span.start,
+        end: q.span.end,
+        paragraph: q.paragraph,
+        sentence: q.sentence,
+        continues: q.continues.map(|c| c.0),
+        insertions: q.insertions.iter().map(|s| [s.start, s.end]).collect(),
+        broken: q.broken,
+    }
+}
+
+/// True when `name` picks this speaker: the canonical name or an alias, case-insensitive,
+/// or a word of either ("austin").
+fn speaker_matches(d: &Dossier, q: &Quote, name: &str) -> bool {
+    let Some(p) = q.speaker.and_then(|p| d.people.get(p.0)) else {
+        return false;
+    };
+    let want = name.trim().to_lowercase();
+    std::iter::once(&p.name).chain(&p.aliases).any(|n| {
+        let n = n.to_lowercase();
+        n == want
+            || n.split_whitespace().any(|w| w == want)
+            || n.contains(&want) && want.contains(' ')
+    })
+}
+
+/// Print the quotes, filtered by speaker and article.
+pub fn run(
+    d: &Dossier,
+    speaker: Option<&str>,
+    article: Option<ArticleId>,
+    out: &mut Out,
+) -> Result<()> {
+    let rows: Vec<QuoteRow> = d
+        .quotes
+        .iter()
+        .filter(|q| article.map_or(true, |a| q.article == a))
+        .filter(|q| speaker.map_or(true, |s| speaker_matches(d, q, s)))
+        .map(|q| row(d, q))
+        .collect();
+    if out.format == Format::Json {
+        return out.json(&rows);
+    }
+    let mut last: Option<&str> = None;
+    for r in &rows {
+        if last != Some(r.article) {
+            if last.is_some() {
+                out.line("")?;
+            }
+            out.line(&format!("== {}", out.text(r.article)))?;
+            last = Some(r.article);
+        }
+        let who = match (r.speaker, r.as_written) {
+            (Some(s), Some(w)) if !s.eq_ignore_ascii_case(w) => format!("{s} (“{w}”)"),
+            (Some(s), _) => s.to_string(),
+            (None, Some(w)) => format!("unknown (“{w}”)"),
+            (None, None) => "unknown".to_string(),
+        };
+        let head = format!(
+            "{:>4}  {} · {}{}",
+            r.paragraph + 1,
+            out.text(&who),
+            r.kind,
+            r.how.map(|h| format!(" · {h}")).unwrap_or_default()
+        );
+        out.line(&head)?;
+        let text = out.text(r.text).into_owned();
+        for l in out.wrap(&format!("“{text}”"), "      ", "       ") {
+            out.line(&l)?;
+        }
+    }
+    if rows.is_empty() {
+        out.line("no quotes")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One row of `dossier speakers --format json`.
+#[derive(Debug, Serialize)]
+pub struct SpeakerRow<'a> {
+    pub name: &'a str,
+    pub kind: SpeakerKind,
+    pub role: Option<&'a str>,
+    pub aliases: &'a [String],
+    pub quotes: usize,
+    /// Quote counts per article file.
+    pub articles: BTreeMap<&'a str, usize>,
+}
+
+/// Print the who-said-what index.
+pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
+    let mut rows: Vec<SpeakerRow> = d
+        .people
+        .iter()
+        .map(|p| {
+            let mut articles = BTreeMap::new();
+            for q in &p.quotes {
+                if let Some(q) = d.quotes.get(q.0) {
+                    *articles
+                        .entry(d.article(q.article).file.as_str())
+                        .or_insert(0) += 1;
+                }
+            }
+            SpeakerRow {
+                name: &p.name,
+                kind: p.kind,
+                role: p.role.as_deref(),
+                aliases: &p.aliases,
+                quotes: p.quotes.len(),
+                articles,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(b.name)));
+    if out.format == Format::Json {
+        return out.json(&rows);
+    }
+    for r in &rows {
+        let role = r
+            .role
+            .map(|x| format!(", {}", out.text(x)))
+            .unwrap_or_default();
+        out.line(&format!(
+            "{} ({}{role}): {} quote{}",
+            out.text(r.name),
+            r.kind.as_str(),
+            r.quotes,
+            if r.quotes == 1 { "" } else { "s" }
+        ))?;
+        if !r.aliases.is_empty() {
+            let a: Vec<String> = r.aliases.iter().map(|x| out.text(x).into_owned()).collect();
+            for l in out.wrap(&format!("also: {}", a.join("; ")), "    ", "    ") {
+                out.line(&l)?;
+            }
+        }
+        for (file, n) in &r.articles {
+            out.line(&format!("    {n:>3}  {}", out.text(file)))?;
+        }
+    }
+    if rows.is_empty() {
+        out.line("no speakers")?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! Names as written: splitting a capitalized run into a role and a name, and the key
+//! that makes "Lloyd Austin" and "Lloyd J. Austin III" one person.
+
+use crate::model::quotes::words::{
+    anonymous, demonyms, has, institutions, name_stopwords, places, titles,
+};
+
+/// What a run of capitalized words names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    Person,
+    Institution,
+}
+
+/// A name split from its title: "U.S. Secretary of Defense Lloyd Austin" gives role
+/// "U.S. Secretary of Defense" and name words ["Lloyd", "Austin"].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub role: Option<String>,
+    pub words: Vec<String>,
+    pub kind: NameKind,
+}
+
+/// True for generational suffixes ("Jr.", "III").
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "sr"
+    )
+}
+
+/// True for an initial ("J.", "J").
+fn is_initial(w: &str) -> bool {
+    let t = w.trim_end_matches('.');
+    t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+}
+
+/// True for a title or role word.
+pub(crate) fn is_title(w: &str) -> bool {
+    has(titles(), w) || (w.ends_with('.') && has(titles(), w.trim_end_matches('.')))
+}
+
+/// Split a run of words (titles and capitalized words, as written) into role and name.
+/// Returns None when nothing in it is a name.
+pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
+    // Drop leading function words ("When", "The", "On Monday").
+    let mut ws: &[&str] = words;
+    while let Some((first, rest)) = ws.split_first() {
+        if has(name_stopwords(), first) {
+            ws = rest;
+        } else {
+            break;
+        }
+    }
+    if ws.is_empty() {
+        return None;
+    }
+    // The name is the trailing run of capitalized words (and name particles) that are
+    // not titles.
+    let mut cut = ws.len();
+    while cut > 0 {
+        let w = ws[cut - 1];
+        let particle = is_particle(w) && cut < ws.len();
+        if !particle && (is_title(w) || !crate::model::quotes::words::is_cap(w)) {
+            break;
+        }
+        cut -= 1;
+    }
+    while cut < ws.len() && is_particle(ws[cut]) && !crate::model::quotes::words::is_cap(ws[cut]) {
+        cut += 1;
+    }
+    let name = &ws[cut..];
+    let joined = name.join(" ");
+    // An acronym ("KCNA", "U.N.") is an organization.
+    let acronym = name.len() == 1 && {
+        let bare: String = name[0].chars().filter(|c| *c != '.').collect();
+        bare.chars().count() >= 2 && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let not_name = acronym
+        || name.is_empty()
+        || name.iter().all(|w| is_suffix(w) || is_initial(w))
+        || name.iter().any(|w| has(institutions(), w))
+        || has(institutions(), &joined)
+        || has(places(), &joined)
+        || (name.len() == 1 && has(anonymous(), name[0]));
+    let person = !not_name;
+    if !person {
+        // An institution when the words name one ("Defense Ministry", "the Pentagon",
+        // "Ministry of Economic Affairs", "Russia"); "Police Chief Maria Ortiz" is a person.
+        let all = ws.join(" ");
+        if acronym
+            || ws.iter().any(|w| has(institutions(), w))
+            || has(institutions(), &all)
+            || has(places(), &all)
+        {
+            return Some(Parsed {
+                role: None,
+                words: ws.iter().map(|w| (*w).to_string()).collect(),
+                kind: NameKind::Institution,
+            });
+        }
+        return None;
+    }
+    if name.last().is_some_and(|w| has(demonyms(), w)) {
+        return None;
+    }
+    let role = (cut > 0).then(|| ws[..cut].join(" "));
+    Some(Parsed {
+        role,
+        words: name.iter().map(|w| (*w).to_string()).collect(),
+        kind: NameKind::Person,
+    })
+}
+
+/// Name particles that belong to the surname after them ("van Dam", "de la Cruz").
+pub(crate) fn is_particle(w: &str) -> bool {
+    w.len() <= 5
+        && [
+            "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
+            "ibn", "al", "ter", "ten", "dos", "das",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// The words that identify a person: initials and suffixes dropped, particles joined to
+/// the surname ("Lloyd J. Austin III" gives ["Lloyd", "Austin"], "Niels van Dam" gives
+/// ["Niels", "van Dam"]).
+pub(crate) fn core(words: &[String]) -> Vec<String> {
+    let ws: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_initial(w) && !is_suffix(w))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for (i, w) in ws.iter().enumerate() {
+        if is_particle(w) && i + 1 < ws.len() {
+            pending.push_str(w);
+            pending.push(' ');
+            continue;
+        }
+        out.push(format!("{pending}{w}"));
+        pending.clear();
+    }
+    out
+}
+
+/// The key of a full name: first and last core words, lowercased.
+/// Hyphens count as spaces, so "Kim Jong-un" and "Kim Jong Un" share a key.
+pub(crate) fn key(words: &[String]) -> String {
+    let c = core(words)
+        .join(" ")
+        .to_lowercase()
+        .replace(['-', '‑'], " ");
+    let parts: Vec<&str> = c.split_whitespace().collect();
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [first, .., last] => format!("{first} {last}"),
+    }
+}
+
+/// The canonical spelling of a name: its core words ("Lloyd Austin").
+pub(crate) fn canonical(words: &[String]) -> String {
+    core(words).join(" ")
+}

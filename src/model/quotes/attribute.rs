@@ -1,0 +1,380 @@
+//! Who said it: attribution patterns around a quote, pronouns, and names resolved to the
+//! dossier's entities.
+//!
+//! A quote's frame is the sentence that holds it, with every quote masked as one token.
+//! Rules, in order: "X: “…”" (colon); "according to X"; the speech verb nearest the quote
+//! with its subject ("X said", "said X"); the part before it of a quote running over
+//! paragraphs, or the quote before it in the paragraph (continuation); a speech verb in
+//! the sentence before or after (adjacent sentence).
+
+use super::np::{self, Np, Phrase};
+use super::words::{tokenize, Tok, Token};
+use crate::model::people::names::NameKind;
+use crate::model::people::Registry;
+use crate::model::Article;
+
+/// The speaker found for a quote.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attribution {
+    pub entity: Option<usize>,
+    pub as_written: Option<String>,
+    pub how: Option<&'static str>,
+}
+
+/// One paragraph, tokenized with its quotes masked.
+pub(crate) struct Para {
+    pub toks: Vec<Token>,
+    /// Token index of each quote.
+    pub quotes: Vec<usize>,
+    /// Token ranges of the sentences.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// How many tokens on each side of a quote attribution may reach.
+pub(crate) const SENTENCE_WINDOW: usize = 40;
+
+/// Tokenize a paragraph and cut it into sentences at final marks outside quotes (and
+/// after a quote that ends a sentence inside its marks).
+pub(crate) fn para(
+    text: &str,
+    from: usize,
+    to: usize,
+    quotes: &[(usize, usize, usize)],
+    inner_ends: &dyn Fn(usize) -> bool,
+) -> Para {
+    let toks = tokenize(text, from, to, quotes);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let next_starts = toks.get(i + 1).map_or(true, |t| match t.kind {
+            Tok::Word => super::words::is_cap(&text[t.start..t.end]),
+            Tok::Quote(_) => true,
+            Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
+        });
+        let ends = match toks[i].kind {
+            Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
+            Tok::Quote(q) => inner_ends(q),
+            Tok::Word => false,
+        };
+        if ends && next_starts {
+            sentences.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        sentences.push((start, toks.len()));
+    }
+    let mut qs: Vec<(usize, usize)> = toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match t.kind {
+            Tok::Quote(q) => Some((q, i)),
+            _ => None,
+        })
+        .collect();
+    qs.sort_unstable();
+    let mut index = vec![usize::MAX; quotes.len()];
+    for (q, i) in qs {
+        if let Some(slot) = index.get_mut(q) {
+            *slot = i;
+        }
+    }
+    let quotes = index;
+    Para {
+        toks,
+        quotes,
+        sentences,
+    }
+}
+
+impl Para {
+    /// The sentence holding token `t`.
+    pub fn sentence_of(&self, t: usize) -> usize {
+        self.sentences.partition_point(|&(_, e)| e <= t)
+    }
+    /// The token index of quote `q`.
+    pub fn quote_token(&self, q: usize) -> Option<usize> {
+        self.quotes.get(q).copied().filter(|&i| i != usize::MAX)
+    }
+}
+
+/// Context for attributing the quotes of one article.
+pub(crate) struct Ctx<'a> {
+    pub article: &'a Article,
+    pub aid: usize,
+    /// Tokenized paragraphs (None for noise).
+    pub paras: &'a [Option<Para>],
+}
+
+/// Speaker phrases at the verbs, colons and "according to" of a sentence, nearest to
+/// token `t` first.
+fn same_sentence(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    t: usize,
+) -> Option<(Phrase, &'static str)> {
+    // Attribution sits near its quote: a bounded window keeps a run-on "sentence" with
+    // many quotes linear.
+    let lo = lo.max(t.saturating_sub(SENTENCE_WINDOW));
+    let hi = hi.min(t + SENTENCE_WINDOW);
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Tok::Word)
+            .map(|t| &text[t.start..t.end])
+    };
+    // "“…” — Commissioner Jane Starks": a name after a dash that ends the sentence.
+    if t + 2 < hi && matches!(toks.get(t + 1).map(|x| x.kind), Some(Tok::Punct('—' | '–'))) {
+        if let Some(p) = np::after(text, toks, t + 2, hi) {
+            let rest = toks[p.first..hi].iter().find(|x| x.kind != Tok::Word);
+            if matches!(p.np, Np::Name(_))
+                && rest.map_or(true, |x| matches!(x.kind, Tok::Punct('.' | ',')))
+            {
+                return Some((p, "dash"));
+            }
+        }
+    }
+    if t >= lo + 2 && toks[t - 1].kind == Tok::Punct(':') {
+        if let Some(p) = np::before(text, toks, lo, t - 2) {
+            return Some((p, "colon"));
+        }
+        // "Jones disagreed: “…”": the subject of whatever verb introduces the quote.
+        let verbish = toks[t - 2].kind == Tok::Word
+            && text[toks[t - 2].start..toks[t - 2].end]
+                .chars()
+                .all(char::is_lowercase);
+        if verbish && t >= lo + 3 {
+            if let Some(p) = np::before(text, toks, lo, t - 3) {
+                if matches!(p.np, Np::Name(_) | Np::Pronoun(_)) && p.first == lo {
+                    return Some((p, "colon"));
+                }
+            }
+        }
+    }
+    for i in lo..hi.saturating_sub(2) {
+        if word(i).is_some_and(|w| w.eq_ignore_ascii_case("according")) && word(i + 1) == Some("to")
+        {
+            if let Some(p) = np::after(text, toks, i + 2, hi) {
+                return Some((p, "according to"));
+            }
+        }
+    }
+    let mut verbs: Vec<usize> = (lo..hi).filter(|&i| np::is_verb(text, toks, i)).collect();
+    verbs.sort_by_key(|&i| (i.abs_diff(t), i < t));
+    for v in verbs {
+        if v > lo {
+            if let Some(p) =
+                np::before(text, toks, lo, v - 1).or_else(|| appositive(text, toks, lo, v, t))
+            {
+                if !(v > t && p.first <= t) {
+                    return Some((p, "same sentence"));
+                }
+            }
+        }
+        let inverted = v > lo
+            && matches!(
+                toks[v - 1].kind,
+                Tok::Quote(_) | Tok::Punct(',' | '—' | '–')
+            );
+        if inverted && v + 1 < hi {
+            if let Some(p) = np::after(text, toks, v + 1, hi) {
+                return Some((p, "same sentence"));
+            }
+        }
+    }
+    None
+}
+
+/// The subject before an appositive or aside: "A senior official, who asked not to be
+/// named, said"; "Kim, for his part, warned".
+fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Option<Phrase> {
+    if v < lo + 3 || toks[v - 1].kind != Tok::Punct(',') {
+        return None;
+    }
+    // "The council's spokesman, Tom Birch, said": the name in the apposition speaks.
+    if let Some(p) = np::before(text, toks, lo, v - 2) {
+        if matches!(p.np, Np::Name(_)) && p.first > lo && toks[p.first - 1].kind == Tok::Punct(',')
+        {
+            return Some(p);
+        }
+    }
+    let from = (v - 1).saturating_sub(16).max(lo);
+    // Try each comma back, nearest first ("Maria Lopez, 34, who works nights, said").
+    for k in (from..v - 1)
+        .rev()
+        .filter(|&k| toks[k].kind == Tok::Punct(','))
+    {
+        if k <= lo || (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
+            return None;
+        }
+        if let Some(p) = np::before(text, toks, lo, k - 1) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// A speaker named by a speech verb in a whole sentence with no quote in it.
+fn sentence_speaker(text: &str, para: &Para, s: usize) -> Option<Phrase> {
+    let (lo, hi) = *para.sentences.get(s)?;
+    if para.toks[lo..hi]
+        .iter()
+        .any(|t| matches!(t.kind, Tok::Quote(_)))
+    {
+        return None;
+    }
+    same_sentence(text, &para.toks, lo, hi, hi).map(|(p, _)| p)
+}
+
+/// The speaker of the paragraph before `pi` when it ends with a colon ("X said:").
+fn introduced(ctx: &Ctx, pi: usize) -> Option<Phrase> {
+    let prev = ctx.paras.get(pi.checked_sub(1)?)?.as_ref()?;
+    let last = prev.toks.last()?;
+    if last.kind != Tok::Punct(':') {
+        return None;
+    }
+    let s = prev.sentences.len().checked_sub(1)?;
+    let text = ctx.article.text.as_str();
+    // "X said:" or a bare "From Chairwoman X:".
+    sentence_speaker(text, prev, s).or_else(|| {
+        let lo = prev.sentences[s].0;
+        np::before(text, &prev.toks, lo, prev.toks.len().checked_sub(2)?)
+            .filter(|p| matches!(p.np, Np::Name(_)))
+    })
+}
+
+/// Attribute quote `q` of paragraph `pi`.
+pub(crate) fn attribute(
+    ctx: &Ctx,
+    reg: &mut Registry,
+    pi: usize,
+    q: usize,
+) -> (Attribution, Option<&'static str>) {
+    let text = ctx.article.text.as_str();
+    let Some(Some(para)) = ctx.paras.get(pi) else {
+        return (Attribution::default(), None);
+    };
+    let Some(t) = para.quote_token(q) else {
+        return (Attribution::default(), None);
+    };
+    let s = para.sentence_of(t);
+    let (lo, hi) = para.sentences[s];
+    if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
+        return (resolve(ctx, reg, pi, &p, how), None);
+    }
+    // The sentence before, or after, names the speaker.
+    let prev = if s > 0 {
+        sentence_speaker(text, para, s - 1)
+    } else {
+        None
+    };
+    if let Some(p) = prev {
+        return (
+            resolve(ctx, reg, pi, &p, "adjacent sentence"),
+            Some("adjacent"),
+        );
+    }
+    // A paragraph that ends with "X said:" introduces the quote opening the next one.
+    if s == 0 && t == 0 {
+        if let Some(p) = introduced(ctx, pi) {
+            return (
+                resolve(ctx, reg, pi - 1, &p, "adjacent sentence"),
+                Some("adjacent"),
+            );
+        }
+    }
+    if let Some(p) =
+        sentence_speaker(text, para, s + 1).filter(|p| p.first == para.sentences[s + 1].0)
+    {
+        return (
+            resolve(ctx, reg, pi, &p, "adjacent sentence"),
+            Some("adjacent"),
+        );
+    }
+    // The sentence before, with no quote of its own, is about one person: that person
+    // speaks ("Jones was unconvinced. “…”"); about two, nobody can tell.
+    let before = if s > 0 {
+        Some((pi, s - 1))
+    } else if t == 0 {
+        let prev = pi
+            .checked_sub(1)
+            .and_then(|p| ctx.paras.get(p)?.as_ref().map(|x| (p, x)));
+        prev.and_then(|(p, x)| Some((p, x.sentences.len().checked_sub(1)?)))
+    } else {
+        None
+    };
+    if let Some((bp, bs)) = before {
+        if let Some(Some(bpara)) = ctx.paras.get(bp) {
+            let (lo, hi) = bpara.sentences[bs];
+            if !bpara.toks[lo..hi]
+                .iter()
+                .any(|x| matches!(x.kind, Tok::Quote(_)))
+            {
+                let people = super::pronoun::mentions(text, ctx.aid, reg, &bpara.toks, lo, hi);
+                match people.as_slice() {
+                    [] => {}
+                    [one] => {
+                        let att = Attribution {
+                            entity: Some(*one),
+                            as_written: None,
+                            how: Some("adjacent sentence"),
+                        };
+                        return (att, Some("adjacent"));
+                    }
+                    _ => {
+                        let att = Attribution {
+                            how: Some("unclear"),
+                            ..Attribution::default()
+                        };
+                        return (att, None);
+                    }
+                }
+            }
+        }
+    }
+    (Attribution::default(), None)
+}
+
+/// Resolve a speaker phrase to an entity.
+fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static str) -> Attribution {
+    let aid = ctx.aid;
+    let mut out = Attribution {
+        entity: None,
+        as_written: Some(p.written.clone()),
+        how: Some(how),
+    };
+    match &p.np {
+        Np::Pronoun(pr) => {
+            out.how = Some("pronoun");
+            out.entity = super::pronoun::referent(ctx, reg, pi, p, *pr);
+        }
+        Np::Name(parsed) => {
+            let role = parsed.role.as_deref();
+            out.entity = match parsed.kind {
+                NameKind::Institution => Some(reg.institution(aid, p.pos, &parsed.words)),
+                NameKind::Person => match reg.add(aid, p.pos, parsed) {
+                    Some(i) => Some(i),
+                    None => {
+                        let core = crate::model::people::names::core(&parsed.words);
+                        let w = core.last().cloned().unwrap_or_default();
+                        let w = w.as_str();
+                        let i = reg
+                            .resolve_bare(aid, p.pos, w)
+                            .unwrap_or_else(|| reg.bare_person(aid, p.pos, w, role));
+                        reg.seen(aid, p.pos, i, &parsed.words.join(" "), role);
+                        Some(i)
+                    }
+                },
+            };
+        }
+        Np::Anon { head, definite } => {
+            out.entity = Some(reg.anonymous(aid, p.pos, &p.written, head, *definite));
+        }
+        Np::Role(word) => {
+            out.how = Some("role");
+            out.entity = reg.by_role(aid, p.pos, word);
+        }
+    }
+    out
+}

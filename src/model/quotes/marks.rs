@@ -1,0 +1,339 @@
+//! Finding quotation marks in one paragraph and pairing them into quotes.
+//!
+//! Every mark is read by its neighbours, not only its glyph: a mark after a space and
+//! before a letter opens, one after a letter and before a space or punctuation closes, so
+//! straight quotes and wrong-direction curly ones pair as a reader would pair them.
+//! Single marks are quotation marks only when they pair up in the paragraph, never inside
+//! a word (an apostrophe) or before a digit (’90s). Nothing here reaches past the
+//! paragraph: an unbalanced mark ends at the paragraph's end or at an attribution.
+
+use super::words::{has, speech_verbs};
+
+/// A quote found in a paragraph (byte offsets into the article).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Where the opening mark starts (or the text, when the opening mark is missing).
+    pub open: usize,
+    /// The text between the marks.
+    pub start: usize,
+    pub end: usize,
+    /// Where the closing mark ends (or the text, when it is missing).
+    pub close: usize,
+    /// The paragraph ends inside the quote and the next one opens with a mark.
+    pub runs_on: bool,
+    /// A mark was missing and the quote was recovered.
+    pub broken: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Toggle,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    role: Role,
+    /// The glyph's style, to tell a nested opener from a repeated one.
+    glyph: char,
+}
+
+/// Double quotation marks.
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '＂')
+}
+
+/// Single quotation marks (and apostrophes).
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '‹' | '›')
+}
+
+/// Any quotation mark.
+pub(crate) fn is_mark(c: char) -> bool {
+    is_double(c) || is_single(c)
+}
+
+fn opens_after(c: Option<char>) -> bool {
+    c.map_or(true, |c| {
+        c.is_whitespace()
+            || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+            || is_mark(c)
+    })
+}
+
+fn closes_before(c: Option<char>) -> bool {
+    c.map_or(true, |c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '…' | '-'
+            )
+            || is_mark(c)
+    })
+}
+
+/// How a mark reads in its context.
+fn role_of(c: char, prev: Option<char>, next: Option<char>) -> Role {
+    let o = opens_after(prev);
+    let cl = closes_before(next);
+    match (o, cl) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => match c {
+            '“' | '„' | '‟' | '«' | '‘' | '‚' | '‛' | '‹' => Role::Open,
+            '”' | '»' | '’' | '›' => Role::Close,
+            _ => Role::Toggle,
+        },
+    }
+}
+
+/// Find the quotes of the paragraph `text[from..to]`, in order, outer quotes only.
+pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<Found> {
+    let para = &text[from..to];
+    let mut doubles = Vec::new();
+    let mut singles = Vec::new();
+    // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
+    // U+2039/203A, U+FF02) can start a mark: decode only there.
+    for (i, &b) in para.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xEF) {
+            continue;
+        }
+        let Some(c) = para[i..].chars().next() else {
+            continue;
+        };
+        let double = is_double(c);
+        if !double && !is_single(c) {
+            continue;
+        }
+        let prev = para[..i].chars().next_back();
+        let next = para[i + c.len_utf8()..].chars().next();
+        let role = role_of(c, prev, next);
+        let mark = Mark {
+            at: from + i,
+            len: c.len_utf8(),
+            role,
+            glyph: c,
+        };
+        if double {
+            doubles.push(mark);
+        } else {
+            let inside_word =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let before_digit = next.is_some_and(|n| n.is_ascii_digit());
+            // "the players’ union": a plural possessive, not a closing mark.
+            let after = &para[i + c.len_utf8()..];
+            let possessive = prev == Some('s')
+                && after.starts_with(' ')
+                && after[1..].chars().next().is_some_and(char::is_lowercase);
+            if !(inside_word || possessive || before_digit && role != Role::Close) {
+                singles.push(mark);
+            }
+        }
+    }
+    if doubles.is_empty() && singles.is_empty() {
+        return Vec::new();
+    }
+    let mut out = pair_doubles(text, from, to, &doubles, next_opens);
+    let singles = pair_singles(&singles, &out);
+    if !singles.is_empty() {
+        // Outer wins: drop double quotes inside a single-quoted one (British style).
+        out.retain(|d| {
+            !singles
+                .iter()
+                .any(|s| s.open < d.open && d.close <= s.close)
+        });
+        out.extend(singles);
+        out.sort_by_key(|f| f.open);
+    }
+    out
+}
+
+/// Pair double marks with a depth counter; recover from unbalanced ones.
+fn pair_doubles(
+    text: &str,
+    from: usize,
+    to: usize,
+    marks: &[Mark],
+    next_opens: bool,
+) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut open: Option<Mark> = None;
+    let mut depth = 0usize;
+    let mut last_end = from;
+    for &m in marks {
+        let opening = match m.role {
+            Role::Open => true,
+            Role::Close => false,
+            Role::Toggle => depth == 0,
+        };
+        match (opening, open) {
+            (true, None) => {
+                open = Some(m);
+                depth = 1;
+            }
+            (true, Some(o)) => {
+                if m.glyph == o.glyph || m.glyph == '"' {
+                    // The same mark again: the earlier quote was never closed.
+                    let start = o.at + o.len;
+                    let end = cut_unclosed(text, start, m.at);
+                    push(&mut out, o.at, start, end, end, true);
+                    open = Some(m);
+                    depth = 1;
+                } else {
+                    depth += 1;
+                }
+            }
+            (false, Some(o)) => {
+                depth -= 1;
+                if depth == 0 {
+                    push(&mut out, o.at, o.at + o.len, m.at, m.at + m.len, false);
+                    last_end = m.at + m.len;
+                    open = None;
+                }
+            }
+            (false, None) => {
+                // A closing mark with no opening one: the quote began at the paragraph's
+                // start, or after the previous quote's sentence.
+                let before = text[..m.at].chars().next_back();
+                if before.is_some_and(|c| !c.is_ascii_digit()) && m.at > last_end {
+                    let start = recovery_start(text, last_end, m.at);
+                    if start < m.at {
+                        push(&mut out, start, start, m.at, m.at + m.len, true);
+                    }
+                }
+                last_end = m.at + m.len;
+            }
+        }
+    }
+    if let Some(o) = open {
+        let start = o.at + o.len;
+        if next_opens {
+            if start < to {
+                out.push(Found {
+                    open: o.at,
+                    start,
+                    end: to,
+                    close: to,
+                    runs_on: true,
+                    broken: false,
+                });
+            }
+        } else {
+            let end = cut_unclosed(text, start, to);
+            push(&mut out, o.at, start, end, end, true);
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<Found>, open: usize, start: usize, end: usize, close: usize, broken: bool) {
+    if start < end {
+        out.push(Found {
+            open,
+            start,
+            end,
+            close,
+            runs_on: false,
+            broken,
+        });
+    }
+}
+
+/// Where a quote whose opening mark is missing starts: right after the previous quote if
+/// one closed earlier in the paragraph (skipping to the next sentence when there is one),
+/// else at the paragraph's start.
+fn recovery_start(text: &str, last_end: usize, at: usize) -> usize {
+    let seg = &text[last_end..at];
+    let b = seg.as_bytes();
+    let mut cut = 0;
+    for i in 0..b.len() {
+        let boundary = matches!(b[i], b'.' | b'!' | b'?')
+            && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace());
+        // "“A,” he said, we will win.”": the quote resumes after "said,".
+        let after_verb = b[i] == b','
+            && seg[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| has(speech_verbs(), w));
+        if boundary || after_verb {
+            cut = i + 1;
+        }
+    }
+    let rest = &seg[cut..];
+    last_end + cut + (rest.len() - rest.trim_start().len())
+}
+
+/// Where an unclosed quote most likely ends: before an attribution (", he said"), else at
+/// `limit` with trailing space trimmed.
+fn cut_unclosed(text: &str, start: usize, limit: usize) -> usize {
+    let seg = &text[start..limit];
+    let verbs = speech_verbs();
+    for (i, _) in seg.match_indices(',') {
+        let rest = &seg[i + 1..];
+        let mut words = rest.split_whitespace().take(4);
+        let first = words.next().unwrap_or("");
+        let subject = matches!(first, "he" | "she" | "they") || super::words::is_cap(first);
+        let verb_soon = rest
+            .split_whitespace()
+            .take(5)
+            .any(|w| has(verbs, w.trim_end_matches(|c: char| !c.is_alphanumeric())));
+        if subject && verb_soon || has(verbs, first.trim_end_matches(',')) {
+            return start + i + 1;
+        }
+    }
+    start + seg.trim_end().len()
+}
+
+/// Pair single marks (open, then the next close) outside the double quotes found.
+fn pair_singles(marks: &[Mark], doubles: &[Found]) -> Vec<Found> {
+    let inside = |at: usize| doubles.iter().any(|d| d.open <= at && at < d.close);
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    for &m in marks {
+        if inside(m.at) {
+            continue;
+        }
+        match (m.role, open) {
+            (Role::Open, None) => open = Some(m),
+            (Role::Open, Some(_)) => open = Some(m),
+            (Role::Close, Some(o)) | (Role::Toggle, Some(o)) => {
+                let start = o.at + o.len;
+                if start < m.at {
+                    out.push(Found {
+                        open: o.at,
+                        start,
+                        end: m.at,
+                        close: m.at + m.len,
+                        runs_on: false,
+                        broken: false,
+                    });
+                }
+                open = None;
+            }
+            (Role::Toggle, None) => open = Some(m),
+            (Role::Close, None) => {}
+        }
+    }
+    out
+}
+
+/// The spans of bracketed insertions (`[Russian President Vladimir]`) inside a quote.
+pub(crate) fn insertions(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, b) in text[start..end].bytes().enumerate() {
+        match b {
+            b'[' => open = Some(start + i),
+            b']' => {
+                if let Some(o) = open.take() {
+                    out.push((o, start + i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

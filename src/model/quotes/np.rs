@@ -1,0 +1,276 @@
+//! Noun phrases that can name a speaker, read backwards from a verb ("a senior South
+//! Korean official said", "Austin told") or forwards after it ("said Defense Secretary
+//! Lloyd Austin").
+
+use super::words::{
+    anonymous, has, institutions, is_cap, is_filler, pronoun, speech_verbs, Pronoun, Tok, Token,
+};
+use crate::model::people::names::{self, is_title, NameKind, Parsed};
+
+/// A phrase that names (or points to) a speaker.
+#[derive(Debug, Clone)]
+pub(crate) enum Np {
+    Pronoun(Pronoun),
+    /// A capitalized name, with its title split off.
+    Name(Parsed),
+    /// An unnamed source: the phrase, its head noun, and whether it is definite.
+    Anon {
+        head: String,
+        definite: bool,
+    },
+    /// A definite role with no name ("the minister"), and the role word.
+    Role(String),
+}
+
+/// A phrase with its place in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub np: Np,
+    /// The phrase as written.
+    pub written: String,
+    /// Byte offset where it starts.
+    pub pos: usize,
+    /// Index of its first token.
+    pub first: usize,
+}
+
+fn is_determiner(w: &str) -> bool {
+    w.len() <= 7
+        && [
+            "a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another",
+            "most",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
+    let t = toks.get(i)?;
+    (t.kind == Tok::Word).then(|| &text[t.start..t.end])
+}
+
+/// True when the token at `i` is a speech verb.
+pub(crate) fn is_verb(text: &str, toks: &[Token], i: usize) -> bool {
+    word(text, toks, i).is_some_and(|w| has(speech_verbs(), w))
+}
+
+/// The phrase that ends at token `j` (inclusive), not reaching before `lo`; fillers
+/// ("also", "has") between it and the verb are skipped.
+pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<Phrase> {
+    let mut j = j;
+    while j > lo && word(text, toks, j).is_some_and(is_filler) {
+        j -= 1;
+    }
+    let head = word(text, toks, j)?;
+    let (head, possessive) = super::words::strip_possessive(head);
+    if possessive {
+        return None;
+    }
+    if let Some(p) = pronoun(head) {
+        return Some(phrase(text, toks, j, j, Np::Pronoun(p)));
+    }
+    let anon_head = has(anonymous(), head) && !is_title(head);
+    if !anon_head
+        && (is_cap(head)
+            || (is_title(head) && j > lo && word(text, toks, j - 1).is_some_and(is_cap)))
+    {
+        let mut k = j;
+        while k > lo {
+            let Some(w) = word(text, toks, k - 1) else {
+                break;
+            };
+            let joins = (matches!(w, "of" | "for") || names::is_particle(w))
+                && k >= lo + 2
+                && word(text, toks, k - 2).is_some_and(|x| is_cap(x) || is_title(x));
+            if is_cap(w) || is_title(w) || joins {
+                if super::words::strip_possessive(w).1 {
+                    break;
+                }
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let the = k > lo && word(text, toks, k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // "officials in Seoul", "a spokesperson for the Pentagon": the unnamed source is the
+        // speaker, the place or institution only qualifies it.
+        let k0 = if the { k - 1 } else { k };
+        if k0 >= lo + 2
+            && word(text, toks, k0 - 1)
+                .is_some_and(|w| matches!(w, "in" | "for" | "from" | "at" | "of"))
+        {
+            if let Some(mut p) = before(text, toks, lo, k0 - 2) {
+                if matches!(p.np, Np::Anon { .. }) {
+                    let (s, e) = (toks[p.first].start, toks[j].end);
+                    p.written = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+                    return Some(p);
+                }
+            }
+        }
+        return named(text, toks, k, j, the);
+    }
+    let lower = head.to_ascii_lowercase();
+    let known = has(anonymous(), &lower) || is_title(&lower) || has(institutions(), &lower);
+    let generic = head.chars().all(char::is_lowercase) && head.len() > 2;
+    if known || generic {
+        let plural = lower.ends_with('s');
+        let mut k = j;
+        let mut det = None;
+        while k > lo && j - k < 6 {
+            let Some(w) = word(text, toks, k - 1) else {
+                break;
+            };
+            if is_determiner(w) || (is_cap(w) && super::words::strip_possessive(w).1) {
+                det = Some(w);
+                k -= 1;
+                break;
+            }
+            if has(speech_verbs(), w) || w.ends_with("ed") && !is_cap(w) {
+                break;
+            }
+            if !is_cap(w) && !plural && j - k >= 4 {
+                break;
+            }
+            if !is_cap(w) && plural && !w.chars().all(|c| c.is_lowercase()) {
+                break;
+            }
+            k -= 1;
+        }
+        if det.is_none() && !plural {
+            return None;
+        }
+        let indefinite = det.is_some_and(|d| {
+            matches!(
+                d.to_ascii_lowercase().as_str(),
+                "a" | "an" | "one" | "another"
+            )
+        });
+        // "said in a statement", "told an interviewer": a phrase after a preposition is
+        // not a subject.
+        let after_prep = k > lo && word(text, toks, k - 1).is_some_and(super::words::is_oblique);
+        if !known && (!indefinite || after_prep) {
+            return None;
+        }
+        if det.is_none() {
+            // "Pentagon officials said": only capitalized modifiers without a determiner.
+            k = j;
+            while k > lo
+                && word(text, toks, k - 1).is_some_and(|w| {
+                    is_cap(w) && !has(crate::model::quotes::words::name_stopwords(), w)
+                })
+            {
+                k -= 1;
+            }
+        }
+        let definite = det
+            .is_some_and(|d| d.eq_ignore_ascii_case("the") || super::words::strip_possessive(d).1);
+        let np = if has(institutions(), &lower) && !has(anonymous(), &lower) && definite {
+            let words = (k..=j)
+                .filter_map(|x| word(text, toks, x))
+                .map(str::to_string)
+                .collect();
+            Np::Name(Parsed {
+                role: None,
+                words,
+                kind: NameKind::Institution,
+            })
+        } else if has(anonymous(), &lower) || !known {
+            Np::Anon {
+                head: lower,
+                definite,
+            }
+        } else if definite {
+            Np::Role(lower)
+        } else {
+            return None;
+        };
+        return Some(phrase(text, toks, k, j, np));
+    }
+    None
+}
+
+/// The phrase that starts at token `i` ("said Austin", "said a senior official").
+pub(crate) fn after(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<Phrase> {
+    let mut i = i;
+    // "said her colleague Sam Young": a possessive opens the phrase like "the".
+    let possessive = |w: &str| matches!(w, "her" | "his" | "their" | "its");
+    if word(text, toks, i).is_some_and(possessive) && i + 1 < hi {
+        i += 1;
+    }
+    let first = word(text, toks, i)?;
+    if let Some(p) = pronoun(first) {
+        return Some(phrase(text, toks, i, i, Np::Pronoun(p)));
+    }
+    let mut j = i;
+    while j + 1 < hi && j - i < 8 {
+        let Some(w) = word(text, toks, j + 1) else {
+            break;
+        };
+        let ok = is_cap(w)
+            || is_title(w)
+            || has(anonymous(), w)
+            || ((matches!(w, "of" | "for") || names::is_particle(w))
+                && word(text, toks, j + 2).is_some_and(is_cap))
+            || (is_determiner(first) && !is_cap(w) && j - i < 4 && !has(speech_verbs(), w));
+        if !ok {
+            break;
+        }
+        j += 1;
+        if has(anonymous(), w) && !is_cap(w) {
+            break;
+        }
+    }
+    // The phrase ends at its head: the last capitalized word, anonymous noun or title.
+    while j > i {
+        let w = word(text, toks, j).unwrap_or("");
+        if is_cap(w) || has(anonymous(), w) || is_title(w) {
+            break;
+        }
+        j -= 1;
+    }
+    before(text, toks, i, j)
+}
+
+fn named(text: &str, toks: &[Token], k: usize, j: usize, the: bool) -> Option<Phrase> {
+    let ws: Vec<&str> = (k..=j).filter_map(|x| word(text, toks, x)).collect();
+    let parsed = names::parse(&ws)?;
+    // Where the name starts after leading stop words.
+    let skip = ws.len()
+        - ws.iter()
+            .skip_while(|w| has(crate::model::quotes::words::name_stopwords(), w))
+            .count();
+    let k = k + skip;
+    let inst = parsed.kind == NameKind::Institution;
+    // "Russia’s Defense Ministry": the owner belongs to the institution's name.
+    if inst && k > 0 {
+        if let Some(owner) = word(text, toks, k - 1) {
+            if is_cap(owner) && super::words::strip_possessive(owner).1 {
+                let mut p = phrase(text, toks, k - 1, j, Np::Name(parsed));
+                if let Np::Name(ref mut n) = p.np {
+                    n.words.insert(0, owner.to_string());
+                }
+                return Some(p);
+            }
+        }
+    }
+    let mut p = phrase(text, toks, k, j, Np::Name(parsed));
+    if the {
+        if let Np::Name(ref mut n) = p.np {
+            if n.kind == NameKind::Institution {
+                n.words.insert(0, "the".to_string());
+                p.written = format!("the {}", p.written);
+            }
+        }
+    }
+    Some(p)
+}
+
+fn phrase(text: &str, toks: &[Token], first: usize, last: usize, np: Np) -> Phrase {
+    let (s, e) = (toks[first].start, toks[last].end);
+    Phrase {
+        np,
+        written: text[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
+        pos: s,
+        first,
+    }
+}

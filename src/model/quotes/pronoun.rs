@@ -1,0 +1,137 @@
+//! Pronouns: "he said" names the one person the text has just been talking about, and
+//! nobody when two are in play.
+
+use super::attribute::{Ctx, SENTENCE_WINDOW};
+use super::np::Phrase;
+use super::words::{is_oblique, pronoun, Pronoun, Tok, Token};
+use crate::model::people::names::NameKind;
+use crate::model::people::{Registry, SpeakerKind};
+
+/// How many sentences back a pronoun may look for its person.
+const PRONOUN_WINDOW: usize = 4;
+
+/// The person a pronoun refers to: the one person named as a non-oblique mention in the
+/// nearest sentence that names anyone, looking back a few sentences; None when that
+/// sentence names two or more (a wrong name is worse than none).
+pub(crate) fn referent(
+    ctx: &Ctx,
+    reg: &Registry,
+    pi: usize,
+    p: &Phrase,
+    pr: Pronoun,
+) -> Option<usize> {
+    if pr == Pronoun::They {
+        return None;
+    }
+    let text = ctx.article.text.as_str();
+    let mut budget = PRONOUN_WINDOW + 1;
+    let mut cur_pi = pi;
+    let Some(Some(para)) = ctx.paras.get(pi) else {
+        return None;
+    };
+    let mut s = para.sentence_of(p.first) as isize;
+    let mut limit = Some(p.first);
+    let mut paras_back = 0;
+    while budget > 0 {
+        let Some(Some(para)) = ctx.paras.get(cur_pi) else {
+            return None;
+        };
+        if s < 0 {
+            // Step back to the previous story paragraph.
+            paras_back += 1;
+            if paras_back > 2 || cur_pi == 0 {
+                return None;
+            }
+            cur_pi -= 1;
+            while cur_pi > 0 && ctx.paras[cur_pi].is_none() {
+                cur_pi -= 1;
+            }
+            match &ctx.paras[cur_pi] {
+                Some(pp) => s = pp.sentences.len() as isize - 1,
+                None => return None,
+            }
+            continue;
+        }
+        let (lo, hi) = para.sentences[s as usize];
+        let hi = limit.take().map_or(hi, |l| l.min(hi));
+        let people = mentions(text, ctx.aid, reg, &para.toks, lo, hi);
+        match people.as_slice() {
+            [] => {}
+            [one] => return Some(*one),
+            _ => return None,
+        }
+        budget -= 1;
+        s -= 1;
+    }
+    None
+}
+
+/// The distinct persons named as subjects or objects (not after a preposition) in tokens
+/// `lo..hi`.
+pub(crate) fn mentions(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+) -> Vec<usize> {
+    let lo = lo.max(hi.saturating_sub(2 * SENTENCE_WINDOW));
+    let mut out: Vec<usize> = Vec::new();
+    let mut i = lo;
+    while i < hi {
+        let t = toks[i];
+        let w = &text[t.start..t.end];
+        if t.kind != Tok::Word || !super::words::is_cap(w) || pronoun(w).is_some() {
+            i += 1;
+            continue;
+        }
+        // The run of capitalized and title words from here.
+        let mut j = i;
+        while j + 1 < hi && toks[j + 1].kind == Tok::Word && {
+            let x = &text[toks[j + 1].start..toks[j + 1].end];
+            super::words::is_cap(x)
+                || crate::model::people::names::is_title(x)
+                || (crate::model::people::names::is_particle(x)
+                    && toks.get(j + 2).is_some_and(|n| {
+                        n.kind == Tok::Word && super::words::is_cap(&text[n.start..n.end])
+                    }))
+        } {
+            j += 1;
+            if super::words::strip_possessive(&text[toks[j].start..toks[j].end]).1 {
+                break;
+            }
+        }
+        let ws: Vec<&str> = (i..=j)
+            .map(|x| super::words::strip_possessive(&text[toks[x].start..toks[x].end]).0)
+            .collect();
+        let oblique = (i > lo
+            && toks[i - 1].kind == Tok::Word
+            && is_oblique(&text[toks[i - 1].start..toks[i - 1].end]))
+            || ws.first().is_some_and(|w| is_oblique(w));
+        if !oblique {
+            if let Some(e) = person_of(reg, aid, t.start, &ws) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// The registered person a run of words names, if any (no new entity is made).
+fn person_of(reg: &Registry, aid: usize, pos: usize, ws: &[&str]) -> Option<usize> {
+    let parsed = crate::model::people::names::parse(ws)?;
+    if parsed.kind != NameKind::Person {
+        return None;
+    }
+    let core = crate::model::people::names::core(&parsed.words);
+    let i = match reg.find(&parsed) {
+        Some(i) => i,
+        None if core.len() == 1 => reg.resolve_bare(aid, pos, &core[0])?,
+        None => return None,
+    };
+    (reg.ents[i].kind == SpeakerKind::Person).then_some(i)
+}
