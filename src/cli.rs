@@ -4,6 +4,8 @@
 //! `dossier read DIR ARTICLE`), which clap cannot express: each subcommand takes its
 //! positionals as one list, split by count in [`split_positionals`].
 
+mod claims;
+mod compare;
 mod output;
 mod read;
 mod sources;
@@ -67,6 +69,22 @@ pub enum Command {
         #[arg(value_name = "ARGS", required = true)]
         args: Vec<String>,
     },
+    /// Two articles claim by claim: agreeing and conflicting pairs, and what only one states.
+    #[command(override_usage = "dossier compare [OPTIONS] [PATH] <A> <B>")]
+    Compare {
+        /// [PATH] A B: articles by file name, file stem or 1-based index.
+        #[arg(value_name = "ARGS", required = true)]
+        args: Vec<String>,
+    },
+    /// Claims stated across the dossier, with the articles stating them and their conflicts.
+    #[command(override_usage = "dossier claims [OPTIONS] [PATH]")]
+    Claims {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+        /// Only claims whose mentions conflict.
+        #[arg(long)]
+        conflicts: bool,
+    },
 }
 
 /// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
@@ -124,6 +142,17 @@ pub fn run(cli: Cli) -> Result<()> {
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
             read::run(&d, id, &mut out)
+        }
+        Some(Command::Compare { args }) => {
+            let (path, rest) = split_positionals("compare", &args, 2);
+            let d = load(path.as_ref(), &cli.common)?;
+            let (a, b) = (find(&d, &rest[0])?, find(&d, &rest[1])?);
+            compare::run(&d, a, b, &mut out)
+        }
+        Some(Command::Claims { args, conflicts }) => {
+            let (path, _) = split_positionals("claims", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            claims::run(&d, conflicts, &mut out)
         }
     }
 }

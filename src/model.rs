@@ -6,6 +6,7 @@
 
 pub mod claims;
 pub mod dossier;
+pub mod facts;
 pub mod lexicon;
 pub mod load;
 pub mod people;

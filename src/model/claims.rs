@@ -1,9 +1,21 @@
-//! Claims lined up across sources: corroborated, conflicting, only here (issue #4 fills in
-//! the alignment).
+//! Claims lined up across sources: corroborated, conflicting, only here.
 //!
-//! This file fixes the interface the reader and the CLI build on.
+//! A claim is a body sentence, or a clause of a long one, with the facts it carries
+//! ([`crate::model::facts`]). Two articles are aligned claim by claim on rarity-weighted
+//! term overlap (stems, synonym groups, figures) plus shared facts; each pair then agrees
+//! or conflicts on its stated figures and likelihoods. Across the dossier, [`cluster`]
+//! groups the claims every outlet states, through an inverted index over rare terms.
 
-use crate::model::{ArticleId, Dossier, Span};
+mod align;
+pub mod cluster;
+mod index;
+
+pub use align::{relate, similarity};
+pub use cluster::{cluster, Cluster, ClusterConflict, Mention};
+pub use index::{Corpus, Term};
+
+use crate::model::facts::{self, tokens, Facts};
+use crate::model::{Article, ArticleId, Dossier, ParaKind, Span};
 use serde::Serialize;
 
 /// How two aligned claims relate.
@@ -12,6 +24,16 @@ use serde::Serialize;
 pub enum Relation {
     Agree,
     Conflict,
+}
+
+impl Relation {
+    /// The name used in JSON and text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Agree => "agree",
+            Relation::Conflict => "conflict",
+        }
+    }
 }
 
 /// One differing piece between two aligned claims ("10,000" vs "11,000", "troops").
@@ -47,13 +69,114 @@ pub struct Comparison {
     pub right_only: Vec<Span>,
 }
 
-/// Compare two articles claim by claim (the alignment lands with #4).
-pub fn compare(_d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
-    Comparison {
+/// One claim: a body sentence or clause with its terms and facts.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub article: ArticleId,
+    pub span: Span,
+    /// Sorted, distinct term ids with their local weights (see [`Corpus`]).
+    pub terms: Vec<(Term, f32)>,
+    /// The term vectors of its segments (clauses, reported statements), when it has two or
+    /// more.
+    pub segments: Vec<Vec<(Term, f32)>>,
+    pub facts: Facts,
+}
+
+/// Sentences longer than this (bytes) are split at clause boundaries.
+const LONG_SENTENCE: usize = 260;
+/// A clause shorter than this (bytes) stays with its neighbour.
+const MIN_CLAUSE: usize = 70;
+
+/// The claim spans of an article: body sentences, long ones cut at clause boundaries.
+pub fn claim_spans(a: &Article) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
+        for &s in &p.sentences {
+            if s.is_empty() || a.text.get(s.range()).is_none() {
+                continue;
+            }
+            if s.len() <= LONG_SENTENCE {
+                out.push(s);
+                continue;
+            }
+            let toks = tokens::lex(&a.text, s);
+            let f = facts::extract_tokens(&a.text, &toks);
+            let mut start = s.start;
+            for &c in &f.clauses {
+                if c - start >= MIN_CLAUSE && s.end - c >= MIN_CLAUSE {
+                    out.push(trim(&a.text, Span::new(start, c)));
+                    start = c;
+                }
+            }
+            out.push(trim(&a.text, Span::new(start, s.end)));
+        }
+    }
+    out
+}
+
+/// Trim white space and a trailing comma or semicolon from a clause.
+fn trim(text: &str, s: Span) -> Span {
+    let Some(t) = text.get(s.range()) else {
+        return s;
+    };
+    let lead = t.len() - t.trim_start().len();
+    let body = t.trim().trim_end_matches([',', ';']).trim_end();
+    Span::new(s.start + lead, s.start + lead + body.len())
+}
+
+/// The claims of every article, with the corpus of their terms.
+pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
+    let mut corpus = Corpus::default();
+    let claims: Vec<Vec<Claim>> = d
+        .articles
+        .iter()
+        .map(|a| article_claims(&mut corpus, a))
+        .collect();
+    (corpus, claims)
+}
+
+/// The claims of one article, interning their terms into `corpus`.
+pub fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
+    claim_spans(a)
+        .into_iter()
+        .map(|span| {
+            let toks = tokens::lex(&a.text, span);
+            let facts = facts::extract_tokens(&a.text, &toks);
+            // Likelihood wordings are compared as graded facts, not as words.
+            let toks: Vec<tokens::Token> = toks
+                .into_iter()
+                .filter(|t| !facts.likelihood.iter().any(|l| l.span.contains(t.span)))
+                .collect();
+            let terms = index::terms(corpus, &toks, &facts.figures);
+            let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
+            corpus.add(&ids);
+            let mut segments = index::segments(corpus, &toks);
+            if segments.len() < 2 {
+                segments.clear();
+            }
+            Claim {
+                article: a.id,
+                span,
+                terms,
+                segments,
+                facts,
+            }
+        })
+        .collect()
+}
+
+/// Compare two articles claim by claim.
+pub fn compare(d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
+    let empty = Comparison {
         left,
         right,
         pairs: Vec::new(),
         left_only: Vec::new(),
         right_only: Vec::new(),
+    };
+    if left.0 >= d.articles.len() || right.0 >= d.articles.len() {
+        return empty;
     }
+    let (corpus, claims) = dossier_claims(d);
+    align::align(&corpus, &claims[left.0], &claims[right.0], left, right)
 }

@@ -1,0 +1,185 @@
+//! Claim clusters across the dossier: which articles state each claim, with their values
+//! and conflicts (the coverage matrix, claims × sources).
+//!
+//! Candidates come from an inverted index over rare terms: each claim meets only the claims
+//! that share a term no more common than [`MAX_POSTINGS`] allows, so the work grows with the
+//! postings of rare terms, far below all pairs of sentences.
+
+use super::align::{relate, similarity, THRESHOLD};
+use super::{dossier_claims, Claim, Relation};
+use crate::model::{ArticleId, Dossier, Span};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Terms in more claims than this (or than a tenth of them, whichever is larger) are too
+/// common to propose candidates (they still count in the similarity).
+const MAX_POSTINGS: usize = 64;
+/// Cluster edges need this score: a little above pair alignment, since links chain.
+const CLUSTER_THRESHOLD: f32 = THRESHOLD + 0.04;
+
+/// One article's statement of a clustered claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub article: ArticleId,
+    pub span: Span,
+    /// The figures and likelihoods it states, as written.
+    pub values: Vec<String>,
+    pub attribution: Option<String>,
+}
+
+/// Two mentions of a cluster that disagree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClusterConflict {
+    /// Indexes into `mentions`.
+    pub a: usize,
+    pub b: usize,
+    pub left: String,
+    pub right: String,
+    pub what: String,
+}
+
+/// A claim stated by two or more articles (or by one against another's figure).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cluster {
+    pub id: usize,
+    pub mentions: Vec<Mention>,
+    pub conflicts: Vec<ClusterConflict>,
+}
+
+impl Cluster {
+    /// Articles that state the claim, distinct and sorted.
+    pub fn articles(&self) -> Vec<ArticleId> {
+        let mut v: Vec<ArticleId> = self.mentions.iter().map(|m| m.article).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Cluster the claims of a dossier across its articles.
+pub fn cluster(d: &Dossier) -> Vec<Cluster> {
+    let (corpus, per_article) = dossier_claims(d);
+    let claims: Vec<&Claim> = per_article.iter().flatten().collect();
+    let cap = MAX_POSTINGS.max(claims.len() / 10);
+    let mut postings: HashMap<super::Term, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        for &(t, _) in &c.terms {
+            postings.entry(t).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    let mut dot = vec![0.0f32; claims.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        for &(t, _) in &c.terms {
+            let Some(list) = postings.get(&t) else {
+                continue;
+            };
+            if list.len() > cap {
+                continue;
+            }
+            let w = corpus.idf(t).powi(2);
+            for &j in list {
+                if j <= i || claims[j].article == c.article {
+                    continue;
+                }
+                if dot[j] == 0.0 {
+                    touched.push(j);
+                }
+                dot[j] += w;
+            }
+        }
+        for &j in &touched {
+            dot[j] = 0.0;
+            if similarity(&corpus, c, claims[j]) >= CLUSTER_THRESHOLD {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                if ri != rj {
+                    parent[ri] = rj;
+                }
+            }
+        }
+        touched.clear();
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..claims.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_values()
+        .filter(|g| {
+            let first = claims[g[0]].article;
+            g.iter().any(|&i| claims[i].article != first)
+        })
+        .collect();
+    out.iter_mut().for_each(|g| g.sort_unstable());
+    out.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
+    out.into_iter()
+        .enumerate()
+        .map(|(id, g)| build(id + 1, &g, &claims))
+        .collect()
+}
+
+fn build(id: usize, g: &[usize], claims: &[&Claim]) -> Cluster {
+    let mentions: Vec<Mention> = g
+        .iter()
+        .map(|&i| {
+            let c = claims[i];
+            let mut values: Vec<String> = c
+                .facts
+                .figures
+                .iter()
+                .filter(|f| f.kind.comparable())
+                .map(|f| f.text.clone())
+                .collect();
+            values.extend(c.facts.likelihood.iter().map(|l| l.text.clone()));
+            let attribution = c
+                .facts
+                .figures
+                .first()
+                .and_then(|f| c.facts.attribution_for(f.span))
+                .or_else(|| c.facts.attributions.first())
+                .map(|a| a.text.clone());
+            Mention {
+                article: c.article,
+                span: c.span,
+                values,
+                attribution,
+            }
+        })
+        .collect();
+    let mut conflicts = Vec::new();
+    for x in 0..g.len() {
+        for y in x + 1..g.len() {
+            let (a, b) = (claims[g[x]], claims[g[y]]);
+            if a.article == b.article {
+                continue;
+            }
+            let (rel, diffs) = relate(&a.facts, &b.facts);
+            if rel == Relation::Conflict {
+                if let Some(dif) = diffs.into_iter().next() {
+                    conflicts.push(ClusterConflict {
+                        a: x,
+                        b: y,
+                        left: dif.left,
+                        right: dif.right,
+                        what: dif.what,
+                    });
+                }
+            }
+        }
+    }
+    Cluster {
+        id,
+        mentions,
+        conflicts,
+    }
+}

@@ -1,0 +1,199 @@
+//! The facts lexicons, kept as data in `assets/` and parsed once.
+//!
+//! Tables are `phrase = value` lines; lists are one entry a line; `#` starts a comment.
+
+use crate::model::lexicon::parse_list;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Split `phrase = value` lines into pairs (lines without ` = ` are skipped).
+pub fn parse_table(src: &str) -> Vec<(String, String)> {
+    parse_list(src)
+        .into_iter()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(" = ")?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect()
+}
+
+/// A unit after a number: its dimension, canonical unit and the factor into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub dimension: String,
+    pub canonical: String,
+    pub factor: f64,
+}
+
+/// Units by surface form ("kilometres", "miles", "%").
+pub fn units() -> &'static HashMap<String, Unit> {
+    static CELL: OnceLock<HashMap<String, Unit>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../../assets/units.txt"))
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let mut it = v.split_whitespace();
+                let dimension = it.next()?.to_string();
+                let canonical = it.next()?.to_string();
+                let factor = it.next()?.parse().ok()?;
+                Some((
+                    k,
+                    Unit {
+                        dimension,
+                        canonical,
+                        factor,
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// Currency codes by sign or word ("$", "pounds").
+pub fn currencies() -> &'static HashMap<String, String> {
+    static CELL: OnceLock<HashMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../../assets/currencies.txt"))
+            .into_iter()
+            .map(|(k, v)| (k, v.to_uppercase()))
+            .collect()
+    })
+}
+
+/// How a qualifier bounds its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// As stated ("10,000").
+    Exact,
+    /// Rounded ("about 10,000").
+    Approx,
+    /// A lower bound ("more than 3,000").
+    AtLeast,
+    /// An upper bound ("up to 11,000").
+    AtMost,
+    /// An order of magnitude ("hundreds of thousands"): at least the figure, below ten times it.
+    Vague,
+}
+
+/// Qualifier phrases by their words ("up to" -> AtMost), longest first.
+pub fn qualifiers() -> &'static [(Vec<String>, Qualifier)] {
+    static CELL: OnceLock<Vec<(Vec<String>, Qualifier)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<(Vec<String>, Qualifier)> =
+            parse_table(include_str!("../../../assets/qualifiers.txt"))
+                .into_iter()
+                .filter_map(|(k, v)| {
+                    let q = match v.as_str() {
+                        "approx" => Qualifier::Approx,
+                        "atleast" => Qualifier::AtLeast,
+                        "atmost" => Qualifier::AtMost,
+                        "exact" => Qualifier::Exact,
+                        _ => return None,
+                    };
+                    Some((k.split_whitespace().map(str::to_string).collect(), q))
+                })
+                .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        v
+    })
+}
+
+/// What a written number word is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// A plain value ("ten", "dozen").
+    Value(f64),
+    /// A multiplier ("thousand", "bn").
+    Scale(f64),
+    /// A vague plural ("hundreds"): an order of magnitude.
+    Vague(f64),
+}
+
+/// Written numbers by word.
+pub fn number_words() -> &'static HashMap<String, NumberWord> {
+    static CELL: OnceLock<HashMap<String, NumberWord>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../../assets/number_words.txt"))
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let mut it = v.split_whitespace();
+                let first = it.next()?;
+                let w = match first {
+                    "scale" => NumberWord::Scale(it.next()?.parse().ok()?),
+                    "vague" => NumberWord::Vague(it.next()?.parse().ok()?),
+                    n => NumberWord::Value(n.parse().ok()?),
+                };
+                Some((k, w))
+            })
+            .collect()
+    })
+}
+
+/// A grade of likelihood: 0 ruled out … 4 near certain; `None` is undetermined.
+pub type Grade = Option<u8>;
+
+/// Likelihood phrases as word lists with their grade, longest first.
+pub fn likelihood() -> &'static [(Vec<String>, Grade)] {
+    static CELL: OnceLock<Vec<(Vec<String>, Grade)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<(Vec<String>, Grade)> =
+            parse_table(include_str!("../../../assets/likelihood.txt"))
+                .into_iter()
+                .filter_map(|(k, v)| {
+                    let g = if v == "u" {
+                        None
+                    } else {
+                        Some(v.parse().ok()?)
+                    };
+                    Some((k.split_whitespace().map(str::to_string).collect(), g))
+                })
+                .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        v
+    })
+}
+
+/// Nouns that head a source phrase ("officials", "estimates").
+pub fn attribution_heads() -> &'static [String] {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
+    CELL.get_or_init(|| parse_list(include_str!("../../../assets/attribution.txt")))
+}
+
+/// Phrases after which the source follows ("according to").
+pub fn attribution_openers() -> &'static [Vec<String>] {
+    static CELL: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/attribution_openers.txt"))
+            .into_iter()
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect()
+    })
+}
+
+/// Synonym groups: every member (and the head) maps to the group's head word.
+pub fn synonyms() -> &'static HashMap<String, String> {
+    static CELL: OnceLock<HashMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in parse_list(include_str!("../../../assets/synonyms.txt")) {
+            let mut words = line.split_whitespace();
+            let Some(head) = words.next() else { continue };
+            m.insert(head.to_string(), head.to_string());
+            for w in words {
+                m.entry(w.to_string()).or_insert_with(|| head.to_string());
+            }
+        }
+        m
+    })
+}
+
+/// Words that carry no claim.
+pub fn stopwords() -> &'static std::collections::HashSet<String> {
+    static CELL: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/claim_stopwords.txt"))
+            .into_iter()
+            .collect()
+    })
+}
