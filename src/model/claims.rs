@@ -180,3 +180,6 @@ pub fn compare(d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
     let (corpus, claims) = dossier_claims(d);
     align::align(&corpus, &claims[left.0], &claims[right.0], left, right)
 }
+
+#[cfg(test)]
+mod tests;

@@ -89,6 +89,8 @@ pub struct Figure {
     pub unit: Option<String>,
     /// What a count counts, canonical ("troop").
     pub what: Option<String>,
+    /// What a count counts, as written ("soldiers").
+    pub noun: Option<String>,
     /// True when the value was converted from another unit (miles -> km).
     pub converted: bool,
     /// From the qualifier to the unit.

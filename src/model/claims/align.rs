@@ -242,9 +242,9 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
                 left: shown(x, a),
                 right: shown(y, b),
                 what: x
-                    .what
+                    .noun
                     .clone()
-                    .or_else(|| y.what.clone())
+                    .or_else(|| y.noun.clone())
                     .unwrap_or_else(|| x.kind.as_str().to_string()),
                 left_span: Some(x.span),
                 right_span: Some(y.span),

@@ -5,7 +5,7 @@
 //! that share a term no more common than [`MAX_POSTINGS`] allows, so the work grows with the
 //! postings of rare terms, far below all pairs of sentences.
 
-use super::align::{relate, similarity, THRESHOLD};
+use super::align::{relate, similarity, CONFLICT_THRESHOLD, THRESHOLD};
 use super::{dossier_claims, Claim, Relation};
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
@@ -14,6 +14,10 @@ use std::collections::HashMap;
 /// Terms in more claims than this (or than a tenth of them, whichever is larger) are too
 /// common to propose candidates (they still count in the similarity).
 const MAX_POSTINGS: usize = 64;
+/// Two groups merge when their mentions score this much on average.
+const CLUSTER_AVERAGE: f32 = THRESHOLD;
+/// Mentions per group sampled for the average link.
+const LINK_SAMPLE: usize = 12;
 /// Cluster edges need this score: a little above pair alignment, since links chain.
 const CLUSTER_THRESHOLD: f32 = THRESHOLD + 0.04;
 
@@ -75,7 +79,7 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
             postings.entry(t).or_default().push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     let mut dot = vec![0.0f32; claims.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
@@ -86,7 +90,6 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
             if list.len() > cap {
                 continue;
             }
-            let w = corpus.idf(t).powi(2);
             for &j in list {
                 if j <= i || claims[j].article == c.article {
                     continue;
@@ -94,19 +97,36 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
                 if dot[j] == 0.0 {
                     touched.push(j);
                 }
-                dot[j] += w;
+                dot[j] += 1.0;
             }
         }
         for &j in &touched {
             dot[j] = 0.0;
-            if similarity(&corpus, c, claims[j]) >= CLUSTER_THRESHOLD {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                if ri != rj {
-                    parent[ri] = rj;
-                }
+            let s = similarity(&corpus, c, claims[j]);
+            let conflict = s >= CONFLICT_THRESHOLD
+                && relate(&c.facts, &claims[j].facts).0 == Relation::Conflict;
+            if s >= CLUSTER_THRESHOLD || conflict {
+                edges.push((s, i, j));
             }
         }
         touched.clear();
+    }
+    // Strongest links first; two groups merge only when they are alike on average, so a
+    // chain of loose links never turns the dossier into one claim.
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
+    for (_, i, j) in edges {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        if !alike(&corpus, &claims, &members[ri], &members[rj]) {
+            continue;
+        }
+        parent[ri] = rj;
+        let moved = std::mem::take(&mut members[ri]);
+        members[rj].extend(moved);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..claims.len() {
@@ -124,11 +144,26 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
     out.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
     out.into_iter()
         .enumerate()
-        .map(|(id, g)| build(id + 1, &g, &claims))
+        .map(|(id, g)| build(&corpus, id + 1, &g, &claims))
         .collect()
 }
 
-fn build(id: usize, g: &[usize], claims: &[&Claim]) -> Cluster {
+/// Average-link test between two groups (on a sample of each, to bound the work).
+fn alike(corpus: &super::Corpus, claims: &[&Claim], a: &[usize], b: &[usize]) -> bool {
+    let (mut sum, mut n) = (0.0f32, 0usize);
+    for &x in a.iter().take(LINK_SAMPLE) {
+        for &y in b.iter().take(LINK_SAMPLE) {
+            if claims[x].article == claims[y].article {
+                continue;
+            }
+            sum += similarity(corpus, claims[x], claims[y]);
+            n += 1;
+        }
+    }
+    n == 0 || sum / n as f32 >= CLUSTER_AVERAGE.min(CONFLICT_THRESHOLD + 0.05)
+}
+
+fn build(corpus: &super::Corpus, id: usize, g: &[usize], claims: &[&Claim]) -> Cluster {
     let mentions: Vec<Mention> = g
         .iter()
         .map(|&i| {
@@ -160,7 +195,7 @@ fn build(id: usize, g: &[usize], claims: &[&Claim]) -> Cluster {
     for x in 0..g.len() {
         for y in x + 1..g.len() {
             let (a, b) = (claims[g[x]], claims[g[y]]);
-            if a.article == b.article {
+            if a.article == b.article || similarity(corpus, a, b) < CONFLICT_THRESHOLD {
                 continue;
             }
             let (rel, diffs) = relate(&a.facts, &b.facts);

@@ -454,11 +454,12 @@ fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure, usize)> {
     if word(toks, j) == Some("range") {
         qualifier = Qualifier::Approx;
     }
-    let what = if kind == Kind::Count {
+    let noun = if kind == Kind::Count {
         counted(toks, j)
     } else {
         None
     };
+    let what = noun.as_deref().map(canonical_word);
     let end = toks
         .get(j.saturating_sub(1))
         .map_or(t.span.end, |e| e.span.end);
@@ -471,6 +472,7 @@ fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure, usize)> {
             qualifier,
             unit,
             what,
+            noun,
             converted,
             span,
             text: text.get(span.range()).unwrap_or("").to_string(),
@@ -495,7 +497,7 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
         if t.capital || NOT_COUNTED.contains(&t.lower.as_str()) {
             continue;
         }
-        return Some(canonical_word(&t.lower));
+        return Some(t.lower.clone());
     }
     None
 }
@@ -514,6 +516,7 @@ fn simple(text: &str, toks: &[Token], from: usize, to: usize, kind: Kind, value:
         qualifier: Qualifier::Exact,
         unit: None,
         what: None,
+        noun: None,
         converted: false,
         span,
         text: text.get(span.range()).unwrap_or("").to_string(),
