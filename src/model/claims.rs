@@ -79,6 +79,9 @@ pub struct Claim {
     /// The term vectors of its segments (clauses, reported statements), when it has two or
     /// more.
     pub segments: Vec<Vec<(Term, f32)>>,
+    /// Euclidean norms of `terms` and of each segment, once weighted by rarity.
+    pub norm: f32,
+    pub segment_norms: Vec<f32>,
     pub facts: Facts,
 }
 
@@ -127,16 +130,30 @@ fn trim(text: &str, s: Span) -> Span {
 /// The claims of every article, with the corpus of their terms.
 pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
     let mut corpus = Corpus::default();
-    let claims: Vec<Vec<Claim>> = d
+    let mut claims: Vec<Vec<Claim>> = d
         .articles
         .iter()
         .map(|a| article_claims(&mut corpus, a))
         .collect();
+    let idf: Vec<f32> = (0..corpus.df.len() as Term)
+        .map(|t| corpus.idf(t))
+        .collect();
+    let weigh = |v: &mut Vec<(Term, f32)>| -> f32 {
+        for (t, w) in v.iter_mut() {
+            *w *= idf.get(*t as usize).copied().unwrap_or(0.0);
+        }
+        v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+    };
+    for c in claims.iter_mut().flatten() {
+        c.norm = weigh(&mut c.terms);
+        c.segment_norms = c.segments.iter_mut().map(&weigh).collect();
+    }
     (corpus, claims)
 }
 
-/// The claims of one article, interning their terms into `corpus`.
-pub fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
+/// The claims of one article, interning their terms into `corpus` (weights and norms are
+/// set by [`dossier_claims`] once every term is counted).
+fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     claim_spans(a)
         .into_iter()
         .map(|span| {
@@ -147,10 +164,11 @@ pub fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 .into_iter()
                 .filter(|t| !facts.likelihood.iter().any(|l| l.span.contains(t.span)))
                 .collect();
-            let terms = index::terms(corpus, &toks, &facts.figures);
+            let tok_terms = index::token_terms(corpus, &toks);
+            let terms = index::terms(corpus, &tok_terms, &facts.figures);
             let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
             corpus.add(&ids);
-            let mut segments = index::segments(corpus, &toks);
+            let mut segments = index::segments(&toks, &tok_terms);
             if segments.len() < 2 {
                 segments.clear();
             }
@@ -159,6 +177,8 @@ pub fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 span,
                 terms,
                 segments,
+                norm: 0.0,
+                segment_norms: Vec::new(),
                 facts,
             }
         })

@@ -18,16 +18,15 @@ pub const CONFLICT_THRESHOLD: f32 = 0.15;
 /// Below its claims' best pairs by more than this share, a pair is dropped.
 const NEAR_BEST: f32 = 0.8;
 
-/// Cosine of two claims' idf-weighted term vectors.
-pub fn lexical(corpus: &Corpus, a: &[(super::Term, f32)], b: &[(super::Term, f32)]) -> f32 {
+/// Cosine of two rarity-weighted term vectors with their norms.
+pub fn lexical(a: &[(super::Term, f32)], na: f32, b: &[(super::Term, f32)], nb: f32) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let w = corpus.idf(a[i].0);
-                dot += w * w * a[i].1 * b[j].1;
+                dot += a[i].1 * b[j].1;
                 i += 1;
                 j += 1;
             }
@@ -36,13 +35,7 @@ pub fn lexical(corpus: &Corpus, a: &[(super::Term, f32)], b: &[(super::Term, f32
     if dot == 0.0 {
         return 0.0;
     }
-    let norm = |v: &[(super::Term, f32)]| {
-        v.iter()
-            .map(|&(t, w)| (corpus.idf(t) * w).powi(2))
-            .sum::<f32>()
-            .sqrt()
-    };
-    dot / (norm(a) * norm(b)).max(1e-6)
+    dot / (na * nb).max(1e-6)
 }
 
 /// Extra evidence from facts: figures of the same thing at a similar magnitude (and
@@ -75,24 +68,39 @@ pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
     bonus
 }
 
-/// A claim's segments, or the claim itself when it has none.
-fn parts(c: &Claim) -> Vec<&[(super::Term, f32)]> {
-    if c.segments.is_empty() {
-        vec![c.terms.as_slice()]
-    } else {
-        c.segments.iter().map(|s| s.as_slice()).collect()
-    }
-}
-
-/// How alike two claims are: lexical cosine plus fact evidence.
-pub fn similarity(corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
-    let mut lex = lexical(corpus, &a.terms, &b.terms);
-    if lex > 0.05 {
-        let (sa, sb) = (parts(a), parts(b));
-        if sa.len() > 1 || sb.len() > 1 {
-            for x in &sa {
-                for y in &sb {
-                    lex = lex.max(SEGMENT_WEIGHT * lexical(corpus, x, y));
+/// How alike two claims are: lexical cosine (of the claims, or of their best matching
+/// segments) plus fact evidence.
+pub fn similarity(_corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
+    let mut lex = lexical(&a.terms, a.norm, &b.terms, b.norm);
+    if lex > 0.05 && (!a.segments.is_empty() || !b.segments.is_empty()) {
+        // A claim without segments is its own single segment.
+        let whole_a = [(a.terms.as_slice(), a.norm)];
+        let whole_b = [(b.terms.as_slice(), b.norm)];
+        let seg_a = a
+            .segments
+            .iter()
+            .map(Vec::as_slice)
+            .zip(a.segment_norms.iter().copied());
+        let seg_b = || {
+            b.segments
+                .iter()
+                .map(Vec::as_slice)
+                .zip(b.segment_norms.iter().copied())
+        };
+        let parts_a: &mut dyn Iterator<Item = (&[(super::Term, f32)], f32)> =
+            if a.segments.is_empty() {
+                &mut whole_a.iter().copied()
+            } else {
+                &mut { seg_a }
+            };
+        for (x, nx) in parts_a {
+            if b.segments.is_empty() {
+                for &(y, ny) in &whole_b {
+                    lex = lex.max(SEGMENT_WEIGHT * lexical(x, nx, y, ny));
+                }
+            } else {
+                for (y, ny) in seg_b() {
+                    lex = lex.max(SEGMENT_WEIGHT * lexical(x, nx, y, ny));
                 }
             }
         }

@@ -7,17 +7,23 @@
 
 use super::align::{relate, similarity, CONFLICT_THRESHOLD, THRESHOLD};
 use super::{dossier_claims, Claim, Relation};
+use crate::model::facts::lexicon::FastMap;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
-use std::collections::HashMap;
 
-/// Terms in more claims than this (or than a tenth of them, whichever is larger) are too
-/// common to propose candidates (they still count in the similarity).
+/// Terms in more claims than this (or than four times the square root of their number,
+/// whichever is larger) are too common to propose candidates (they still count in the similarity).
 const MAX_POSTINGS: usize = 64;
 /// Two groups merge when their mentions score this much on average.
 const CLUSTER_AVERAGE: f32 = THRESHOLD;
 /// Mentions per group sampled for the average link.
-const LINK_SAMPLE: usize = 12;
+const LINK_SAMPLE: usize = 4;
+/// Terms of a claim (its rarest) that propose candidates.
+const PROBE_TERMS: usize = 8;
+/// Candidates whose rare-term cosine is below this are not scored.
+const MIN_PARTIAL: f32 = 0.04;
+/// At most this many candidates per claim are scored in full.
+const MAX_CANDIDATES: usize = 24;
 /// Cluster edges need this score: a little above pair alignment, since links chain.
 const CLUSTER_THRESHOLD: f32 = THRESHOLD + 0.04;
 
@@ -72,44 +78,75 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 pub fn cluster(d: &Dossier) -> Vec<Cluster> {
     let (corpus, per_article) = dossier_claims(d);
     let claims: Vec<&Claim> = per_article.iter().flatten().collect();
-    let cap = MAX_POSTINGS.max(claims.len() / 10);
-    let mut postings: HashMap<super::Term, Vec<usize>> = HashMap::new();
+    let cap = MAX_POSTINGS.max(4 * (claims.len() as f64).sqrt() as usize);
+    let mut postings: FastMap<super::Term, Vec<(usize, f32)>> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {
-        for &(t, _) in &c.terms {
-            postings.entry(t).or_default().push(i);
+        for &(t, w) in &c.terms {
+            postings.entry(t).or_default().push((i, w));
         }
     }
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     let mut dot = vec![0.0f32; claims.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        for &(t, _) in &c.terms {
+        // The claim's rarest (heaviest) terms propose its candidates.
+        // (Terms of this claim alone propose nothing.)
+        let mut probe: Vec<(super::Term, f32)> = c
+            .terms
+            .iter()
+            .copied()
+            .filter(|(t, _)| postings.get(t).is_some_and(|l| l.len() > 1))
+            .collect();
+        if probe.len() > PROBE_TERMS {
+            probe.select_nth_unstable_by(PROBE_TERMS, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            probe.truncate(PROBE_TERMS);
+        }
+        for &(t, w) in &probe {
             let Some(list) = postings.get(&t) else {
                 continue;
             };
             if list.len() > cap {
                 continue;
             }
-            for &j in list {
-                if j <= i || claims[j].article == c.article {
+            // Postings are in claim order: only later claims, each pair once.
+            let from = list.partition_point(|&(j, _)| j <= i);
+            for &(j, wj) in &list[from..] {
+                if claims[j].article == c.article {
                     continue;
                 }
                 if dot[j] == 0.0 {
                     touched.push(j);
                 }
-                dot[j] += 1.0;
+                // The partial dot product over rare terms (a lower bound of the full one).
+                dot[j] += w * wj + 1e-6;
             }
         }
+        // Only the most promising candidates get the full score.
+        let mut cands: Vec<(f32, usize)> = touched
+            .iter()
+            .map(|&j| (dot[j] / (c.norm * claims[j].norm).max(1e-6), j))
+            .filter(|&(p, _)| p >= MIN_PARTIAL)
+            .collect();
         for &j in &touched {
             dot[j] = 0.0;
+        }
+        touched.clear();
+        if cands.len() > MAX_CANDIDATES {
+            cands.select_nth_unstable_by(MAX_CANDIDATES, |a, b| {
+                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+            });
+            cands.truncate(MAX_CANDIDATES);
+        }
+        for (_, j) in cands {
             let s = similarity(&corpus, c, claims[j]);
-            let conflict = s >= CONFLICT_THRESHOLD
+            let conflict = (CONFLICT_THRESHOLD..CLUSTER_THRESHOLD).contains(&s)
                 && relate(&c.facts, &claims[j].facts).0 == Relation::Conflict;
             if s >= CLUSTER_THRESHOLD || conflict {
                 edges.push((s, i, j));
             }
         }
-        touched.clear();
     }
     // Strongest links first; two groups merge only when they are alike on average, so a
     // chain of loose links never turns the dossier into one claim.
@@ -128,7 +165,7 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
         let moved = std::mem::take(&mut members[ri]);
         members[rj].extend(moved);
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: FastMap<usize, Vec<usize>> = FastMap::default();
     for i in 0..claims.len() {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);

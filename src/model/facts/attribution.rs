@@ -1,16 +1,16 @@
 //! Who an article credits with a claim: "according to …", "Pentagon officials said",
 //! "U.S. estimates indicate", "a senior South Korean official".
 
+use super::lexicon::FastSet;
 use super::lexicon::{attribution_heads, attribution_openers};
 use super::tokens::{Tok, Token};
 use super::Attribution;
 use crate::model::lexicon::parse_list;
 use crate::model::Span;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-fn verbs() -> &'static HashSet<String> {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+fn verbs() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
     CELL.get_or_init(|| {
         parse_list(include_str!("../../../assets/attribution_verbs.txt"))
             .into_iter()
@@ -18,8 +18,8 @@ fn verbs() -> &'static HashSet<String> {
     })
 }
 
-fn modifiers() -> &'static HashSet<String> {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+fn modifiers() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
     CELL.get_or_init(|| {
         parse_list(include_str!("../../../assets/attribution_modifiers.txt"))
             .into_iter()

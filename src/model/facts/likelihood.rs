@@ -16,7 +16,8 @@ pub fn likelihoods(text: &str, toks: &[Token]) -> Vec<Likelihood> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let hit = lexicon::likelihood().iter().find(|(phrase, _)| {
+        let cands = lexicon::likelihood().get(&words[i].1.lower);
+        let hit = cands.into_iter().flatten().find(|(phrase, _)| {
             phrase.len() <= words.len() - i
                 && phrase
                     .iter()
