@@ -5,17 +5,19 @@ use crate::model::facts::{compare_figures, compare_likelihood, compat, Facts, Fi
 use crate::model::{ArticleId, Span};
 
 /// A pair is kept from this score up (precision first).
-pub const THRESHOLD: f32 = 0.25;
+pub const THRESHOLD: f32 = 0.22;
 /// Two likelihood assessments of alike claims add up to this.
 const LIKELIHOOD_BONUS: f32 = 0.2;
 /// Figures further apart than this are different quantities, not a conflict.
 const MAX_CONFLICT_RATIO: f64 = 3.0;
+/// Likelihood conflicts that are mutual best counterparts pair from this score up.
+const RESCUE_THRESHOLD: f32 = 0.05;
 /// A segment pair counts this share of its cosine.
 pub const SEGMENT_WEIGHT: f32 = 0.8;
 /// A pair whose figures or likelihoods disagree is kept from this score up: a disagreement
 /// on the same quantity is itself evidence that two claims speak of one thing.
 pub const CONFLICT_THRESHOLD: f32 = 0.15;
-/// Below its claims' best pairs by more than this share, a pair is dropped.
+/// Below either of its claims' best pairs by more than this share, a pair is dropped.
 const NEAR_BEST: f32 = 0.8;
 
 /// Cosine of two rarity-weighted term vectors with their norms.
@@ -139,7 +141,9 @@ pub fn align(
             let th = THRESHOLD;
             let tc = CONFLICT_THRESHOLD;
             let nb = NEAR_BEST;
-            if s < tc.min(th) || (s < nb * best_l[i] && s < nb * best_r[j]) {
+            // Kept only when near the best of both its claims (a claim may still pair with
+            // several whose scores are close).
+            if s < tc.min(th) || s < nb * best_l[i] || s < nb * best_r[j] {
                 continue;
             }
             let (relation, differences) = relate(&a.facts, &b.facts);
@@ -160,6 +164,9 @@ pub fn align(
             });
         }
     }
+    // Two claims that disagree on a likelihood are each other's best such counterpart
+    // pair up even on weak wording ("yet to be determined" vs "a high likelihood").
+    rescue_conflicts(left, right, &scores, &mut pairs, &mut used_l, &mut used_r);
     let only = |claims: &[Claim], used: &[bool]| -> Vec<Span> {
         claims
             .iter()
@@ -174,6 +181,57 @@ pub fn align(
         left_only: only(left, &used_l),
         right_only: only(right, &used_r),
         pairs,
+    }
+}
+
+/// Pair claims whose likelihoods conflict when each is the other's best-scoring such
+/// counterpart and they share some wording ([`RESCUE_THRESHOLD`]).
+fn rescue_conflicts(
+    left: &[Claim],
+    right: &[Claim],
+    scores: &[f32],
+    pairs: &mut Vec<Pair>,
+    used_l: &mut [bool],
+    used_r: &mut [bool],
+) {
+    let m = right.len();
+    let mut cands: Vec<(usize, usize, f32)> = Vec::new();
+    for (i, a) in left.iter().enumerate() {
+        if a.facts.likelihood.is_empty() {
+            continue;
+        }
+        for (j, b) in right.iter().enumerate() {
+            let s = scores[i * m + j];
+            if b.facts.likelihood.is_empty() || s < RESCUE_THRESHOLD {
+                continue;
+            }
+            let conflict = relate(&a.facts, &b.facts)
+                .1
+                .iter()
+                .any(|d| d.what == "likelihood");
+            if conflict {
+                cands.push((i, j, s));
+            }
+        }
+    }
+    for &(i, j, s) in &cands {
+        let best_i = cands.iter().filter(|c| c.0 == i).all(|c| c.2 <= s);
+        let best_j = cands.iter().filter(|c| c.1 == j).all(|c| c.2 <= s);
+        let known = pairs
+            .iter()
+            .any(|p| p.left == left[i].span && p.right == right[j].span);
+        if best_i && best_j && !known {
+            let (relation, differences) = relate(&left[i].facts, &right[j].facts);
+            used_l[i] = true;
+            used_r[j] = true;
+            pairs.push(Pair {
+                relation,
+                score: (s * 1000.0).round() / 1000.0,
+                left: left[i].span,
+                right: right[j].span,
+                differences,
+            });
+        }
     }
 }
 
