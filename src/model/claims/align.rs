@@ -11,7 +11,7 @@ const LIKELIHOOD_BONUS: f32 = 0.2;
 /// Figures further apart than this are different quantities, not a conflict.
 const MAX_CONFLICT_RATIO: f64 = 3.0;
 /// Likelihood conflicts that are mutual best counterparts pair from this score up.
-const RESCUE_THRESHOLD: f32 = 0.05;
+const RESCUE_THRESHOLD: f32 = 0.04;
 /// A segment pair counts this share of its cosine.
 pub const SEGMENT_WEIGHT: f32 = 0.8;
 /// A pair whose figures or likelihoods disagree is kept from this score up: a disagreement

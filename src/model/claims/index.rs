@@ -2,7 +2,7 @@
 //! figures they state; weights are the terms' rarity over the dossier (BM25 idf).
 
 use crate::model::facts::lexicon::FastMap;
-use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure};
+use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure, Kind};
 
 /// Term identifiers, interned per dossier.
 pub type Term = u32;
@@ -106,15 +106,22 @@ pub fn terms(
 ) -> Vec<(Term, f32)> {
     let mut out: Vec<(Term, f32)> = tok_terms.iter().flatten().copied().collect();
     for f in figures {
-        if f.kind.comparable() {
-            out.push((
-                corpus.intern(&format!("#{}:{}", f.kind.as_str(), f.value)),
-                1.0,
-            ));
-        }
+        let (term, w) = match f.kind {
+            Kind::Ordinal | Kind::Time => continue,
+            // Dates are context, never disputed, but a shared date is shared wording.
+            Kind::Date | Kind::Year => (
+                format!("#{}:{}", f.kind.as_str(), f.text.to_lowercase()),
+                DATE_WEIGHT,
+            ),
+            _ => (format!("#{}:{}", f.kind.as_str(), f.value), 1.0),
+        };
+        out.push((corpus.intern(&term), w));
     }
     distinct(out)
 }
+
+/// Weight of a date term (context more than content).
+const DATE_WEIGHT: f32 = 1.0;
 
 /// Words that open a new segment of a sentence (a clause or a reported statement).
 const SEGMENT_OPENERS: &[&str] = &[
