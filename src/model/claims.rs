@@ -130,6 +130,7 @@ fn trim(text: &str, s: Span) -> Span {
 /// The claims of every article, with the corpus of their terms.
 pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
     let mut corpus = Corpus::default();
+    people_terms(&mut corpus, d);
     let mut claims: Vec<Vec<Claim>> = d
         .articles
         .iter()
@@ -149,6 +150,28 @@ pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
         c.segment_norms = c.segments.iter_mut().map(&weigh).collect();
     }
     (corpus, claims)
+}
+
+/// One term per person of the quotes model: every capitalized alias ("Austin", "Lloyd J.
+/// Austin III") ends on a word that stands for the person. Without people, names are
+/// matched as written.
+fn people_terms(corpus: &mut Corpus, d: &Dossier) {
+    for p in &d.people {
+        let term = corpus.intern(&format!("@{}", p.name.to_lowercase()));
+        for alias in std::iter::once(&p.name).chain(&p.aliases) {
+            if !alias.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let last = alias.split_whitespace().rev().find(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            });
+            if let Some(w) = last {
+                corpus.surface.entry(w.to_lowercase()).or_insert(term);
+            }
+        }
+    }
 }
 
 /// The claims of one article, interning their terms into `corpus` (weights and norms are

@@ -134,3 +134,28 @@ fn clusters_carry_conflicts() {
         assert!(c.articles().len() >= 2);
     }
 }
+
+/// People of the quotes model make their aliases one term ("Lloyd Austin", "Secretary
+/// Lloyd J. Austin III", "Lloyd").
+#[test]
+fn people_aliases_share_a_term() {
+    use crate::model::people::{Person, PersonId, SpeakerKind};
+    let mut d = dossier(&[("a.txt", QUAKE_A)]);
+    d.people.push(Person {
+        id: PersonId(0),
+        name: "Lloyd Austin".into(),
+        kind: SpeakerKind::Person,
+        aliases: vec![
+            "Lloyd J. Austin III".into(),
+            "Lloyd".into(),
+            "the minister".into(),
+        ],
+        role: None,
+    });
+    let mut corpus = Corpus::default();
+    people_terms(&mut corpus, &d);
+    let t = corpus.word("austin");
+    assert_eq!(corpus.word("lloyd"), t);
+    assert_eq!(corpus.word("iii"), t);
+    assert_ne!(corpus.word("minister"), t);
+}
