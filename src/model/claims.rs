@@ -152,6 +152,18 @@ pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
     (corpus, claims)
 }
 
+/// Where the speech tag of a sentence that opens with a quote begins: after its last
+/// closing quote mark, when the quote is the longer part.
+fn speech_tag_start(text: &str, span: Span) -> Option<usize> {
+    let s = text.get(span.range())?;
+    if !s.starts_with(['“', '"']) {
+        return None;
+    }
+    let close = s.rfind(['”', '"']).filter(|&c| c > 0)?;
+    let after = close + s[close..].chars().next().map_or(1, char::len_utf8);
+    (after < s.len() && after * 2 > s.len()).then_some(span.start + after)
+}
+
 /// One term per person of the quotes model: every capitalized alias ("Austin", "Lloyd J.
 /// Austin III") ends on a word that stands for the person. Without people, names are
 /// matched as written.
@@ -182,10 +194,14 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
         .map(|span| {
             let toks = tokens::lex(&a.text, span);
             let facts = facts::extract_tokens(&a.text, &toks);
-            // Likelihood wordings are compared as graded facts, not as words.
+            // Likelihood wordings are compared as graded facts, not as words; the speech
+            // tag after a quote ("…,” he said during a news conference with …") says who
+            // and where, not what.
+            let tag_from = speech_tag_start(&a.text, span);
             let toks: Vec<tokens::Token> = toks
                 .into_iter()
                 .filter(|t| !facts.likelihood.iter().any(|l| l.span.contains(t.span)))
+                .filter(|t| tag_from.map_or(true, |f| t.span.start < f))
                 .collect();
             let tok_terms = index::token_terms(corpus, &toks);
             let terms = index::terms(corpus, &tok_terms, &facts.figures);
