@@ -48,7 +48,9 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
             }
         }
         let t = &toks[i];
-        let is_head = t.kind == Tok::Word && heads.contains(&t.lower);
+        // "has estimated" is a verb, not the head noun "estimated".
+        let after_aux = i > 0 && AUX.contains(&toks[i - 1].lower.as_str());
+        let is_head = t.kind == Tok::Word && heads.contains(&t.lower) && !after_aux;
         let is_verb = t.kind == Tok::Word && verbs().contains(&t.lower) && i > 0;
         if is_head || is_verb {
             let mut k = if is_head { i } else { i - 1 };

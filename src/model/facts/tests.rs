@@ -461,6 +461,15 @@ fn attribution_subject_of_verb() {
     assert_eq!(f.attributions[0].text, "Pentagon officials");
 }
 
+/// Attribution: a source before an auxiliary and a reporting verb.
+#[test]
+fn attribution_before_auxiliary() {
+    let s = "The US has estimated that there are around 10,000 troops.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("The US"));
+}
+
 /// Entities are capitalized runs.
 #[test]
 fn entities_are_capitalized_runs() {
