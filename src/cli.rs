@@ -6,6 +6,7 @@
 
 mod claims;
 mod compare;
+pub mod export;
 mod output;
 mod read;
 mod sources;
@@ -35,12 +36,15 @@ pub struct Cli {
     pub path: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
+    /// Print the documented default config.toml and exit.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// Options every subcommand takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
-    /// Output format.
+    /// Output format (md/markdown: `export` only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Print article text as is, without making control characters visible.
@@ -52,6 +56,9 @@ pub struct Common {
     /// Wrap text at this many columns (default: the terminal's width, or 80).
     #[arg(long, global = true, value_name = "COLS")]
     pub width: Option<usize>,
+    /// Print how long each phase of loading took (read, segment, quotes) to stderr.
+    #[arg(long, global = true)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +92,15 @@ pub enum Command {
         #[arg(long)]
         conflicts: bool,
     },
+    /// Quotes or saved clippings with citations, as Markdown, JSON or text.
+    #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
+    Export {
+        /// The dossier folder (default: the bundled dossier).
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+        #[command(flatten)]
+        opts: export::ExportArgs,
+    },
 }
 
 /// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
@@ -114,21 +130,70 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
     let opts = LoadOptions {
         max_bytes: common.max_bytes,
     };
+    let mut phases = model::load::Phases::default();
     let d = match path {
-        Some(p) => model::load_path(p, &opts)?,
-        None => model::load_bundled(),
+        Some(p) => model::load::load_path_timed(p, &opts, &mut phases)?,
+        None => model::load::from_files_timed(
+            model::load::BUNDLED_TITLE,
+            model::load::bundled_files(),
+            &mut phases,
+        ),
     };
+    if common.timings {
+        print_timings(&d, &phases);
+    }
     for w in &d.warnings {
         eprintln!("warning: {}", output::clean(&w.to_string(), false));
     }
     Ok(d)
 }
 
+/// Report the phases of loading on stderr, with throughput over the dossier's text.
+fn print_timings(d: &Dossier, phases: &model::load::Phases) {
+    let bytes: usize = d.articles.iter().map(|a| a.text.len()).sum();
+    eprintln!(
+        "timings: {} articles, {:.2} MB",
+        d.articles.len(),
+        bytes as f64 / 1e6
+    );
+    for (name, t) in &phases.0 {
+        let secs = t.as_secs_f64();
+        let rate = if secs > 0.0 {
+            bytes as f64 / 1e6 / secs
+        } else {
+            f64::INFINITY
+        };
+        eprintln!("  {name:<8} {:>9.2} ms  {rate:>8.1} MB/s", secs * 1e3);
+    }
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    if cli.print_config {
+        print!("{}", crate::config::DEFAULT_CONFIG);
+        return Ok(());
+    }
+    if cli.common.format == Format::Md && !matches!(cli.command, Some(Command::Export { .. })) {
+        anyhow::bail!("--format md is for `dossier export` only; use --format text or json");
+    }
     let mut out = Out::stdout(&cli.common);
     match cli.command {
         None => {
+            // The reader on a terminal; the summary when piped or asked for JSON.
+            if std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && cli.common.format == Format::Text
+            {
+                // Loaded behind the reader's first frame; its warnings are shown there,
+                // as stderr is under the reader's screen.
+                let path = cli.path.clone();
+                let opts = LoadOptions {
+                    max_bytes: cli.common.max_bytes,
+                };
+                return crate::tui::run_loading(move || match path {
+                    Some(p) => Ok(model::load_path(&p, &opts)?),
+                    None => Ok(model::load_bundled()),
+                });
+            }
             let d = load(cli.path.as_ref(), &cli.common)?;
             sources::summary(&d, &mut out)
         }
@@ -153,6 +218,11 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, _) = split_positionals("claims", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             claims::run(&d, conflicts, &mut out)
+        }
+        Some(Command::Export { args, opts }) => {
+            let (path, _) = split_positionals("export", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            export::run(&d, path.as_deref(), &opts, &mut out)
         }
     }
 }

@@ -6,12 +6,14 @@
 
 pub mod claims;
 pub mod dossier;
+pub mod export;
 pub mod facts;
 pub mod lexicon;
 pub mod load;
 pub mod people;
 pub mod quotes;
 pub mod sanitize;
+pub mod search;
 pub mod text;
 
 pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};

@@ -10,6 +10,9 @@ use std::io::{self, IsTerminal, Write};
 pub enum Format {
     Text,
     Json,
+    /// Markdown (`dossier export` only).
+    #[value(alias = "markdown")]
+    Md,
 }
 
 /// Text made safe for a terminal (article text is untrusted).

@@ -225,19 +225,40 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
 }
 
 /// Compare two articles claim by claim.
+///
+/// This extracts the claims of the whole dossier (rarity is dossier-wide); to compare many
+/// pairs, build an [`Aligner`] once.
 pub fn compare(d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
-    let empty = Comparison {
-        left,
-        right,
-        pairs: Vec::new(),
-        left_only: Vec::new(),
-        right_only: Vec::new(),
-    };
-    if left.0 >= d.articles.len() || right.0 >= d.articles.len() {
-        return empty;
+    Aligner::new(d).compare(left, right)
+}
+
+/// The claims of a dossier extracted once, for comparing many pairs of its articles.
+#[derive(Debug, Clone)]
+pub struct Aligner {
+    corpus: Corpus,
+    claims: Vec<Vec<Claim>>,
+}
+
+impl Aligner {
+    /// Extract every article's claims.
+    pub fn new(d: &Dossier) -> Self {
+        let (corpus, claims) = dossier_claims(d);
+        Aligner { corpus, claims }
     }
-    let (corpus, claims) = dossier_claims(d);
-    align::align(&corpus, &claims[left.0], &claims[right.0], left, right)
+
+    /// Compare two articles claim by claim (empty for ids outside the dossier).
+    pub fn compare(&self, left: ArticleId, right: ArticleId) -> Comparison {
+        match (self.claims.get(left.0), self.claims.get(right.0)) {
+            (Some(l), Some(r)) => align::align(&self.corpus, l, r, left, right),
+            _ => Comparison {
+                left,
+                right,
+                pairs: Vec::new(),
+                left_only: Vec::new(),
+                right_only: Vec::new(),
+            },
+        }
+    }
 }
 
 #[cfg(test)]

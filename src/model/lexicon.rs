@@ -2,6 +2,7 @@
 //!
 //! Each list is one entry a line; `#` starts a comment line; entries are lowercased.
 
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -55,3 +56,34 @@ pub fn abbreviations() -> &'static HashSet<String> {
             .collect()
     })
 }
+
+macro_rules! matcher {
+    ($(#[$doc:meta])* $name:ident, $list:ident) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static AhoCorasick {
+            static CELL: OnceLock<AhoCorasick> = OnceLock::new();
+            CELL.get_or_init(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build($list())
+                    .expect("the cue list builds an automaton")
+            })
+        }
+    };
+}
+
+matcher!(
+    /// One-pass, case-insensitive search for boilerplate cues.
+    boilerplate_matcher,
+    boilerplate
+);
+matcher!(
+    /// One-pass, case-insensitive search for caption cues.
+    captions_matcher,
+    captions
+);
+matcher!(
+    /// One-pass, case-insensitive search for byline cues.
+    bylines_matcher,
+    bylines
+);

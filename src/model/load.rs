@@ -125,12 +125,17 @@ pub fn line_col(src: &str, at: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The bundled articles as (file name, bytes).
+pub fn bundled_files() -> Vec<(String, Vec<u8>)> {
+    BUNDLED
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+        .collect()
+}
+
 /// The bundled dossier (the seeds built into the binary).
 pub fn load_bundled() -> Dossier {
-    let files = BUNDLED
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()));
-    from_files(BUNDLED_TITLE, files, &LoadOptions::default())
+    from_files(BUNDLED_TITLE, bundled_files(), &LoadOptions::default())
 }
 
 /// Is this file name an article?
@@ -139,8 +144,31 @@ pub fn is_article_name(name: &str) -> bool {
     (lower.ends_with(".txt") || lower.ends_with(".md")) && !name.starts_with('.')
 }
 
+/// How long each phase of loading took, for `--timings`.
+#[derive(Debug, Clone, Default)]
+pub struct Phases(pub Vec<(&'static str, std::time::Duration)>);
+
+impl Phases {
+    /// Run `f` as the phase `name`, recording its duration.
+    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let out = f();
+        self.0.push((name, start.elapsed()));
+        out
+    }
+}
+
 /// Load a folder (or a single article file) from disk.
 pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Dossier, LoadError> {
+    load_path_timed(path, opts, &mut Phases::default())
+}
+
+/// Load a folder (or a single article file), recording the phases: read, segment, quotes.
+pub fn load_path_timed(
+    path: &Path,
+    opts: &LoadOptions,
+    phases: &mut Phases,
+) -> Result<Dossier, LoadError> {
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::Missing {
             path: path.to_path_buf(),
@@ -156,11 +184,13 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Dossier, LoadError> 
             |n| n.to_string_lossy().into_owned(),
         );
         let mut warnings = Vec::new();
-        let files: Vec<(String, Vec<u8>)> = read_article(path, &name, opts, &mut warnings)
-            .map(|b| (name.clone(), b))
-            .into_iter()
-            .collect();
-        let mut d = from_files(&name, files, opts);
+        let files: Vec<(String, Vec<u8>)> = phases.time("read", || {
+            read_article(path, &name, opts, &mut warnings)
+                .map(|b| (name.clone(), b))
+                .into_iter()
+                .collect()
+        });
+        let mut d = from_files_timed(&name, files, phases);
         d.warnings.splice(0..0, warnings);
         return nonempty(d, path);
     }
@@ -186,15 +216,17 @@ pub fn load_path(path: &Path, opts: &LoadOptions) -> Result<Dossier, LoadError> 
         .collect();
     names.sort();
     let mut warnings = Vec::new();
-    let files: Vec<(String, Vec<u8>)> = names
-        .into_iter()
-        .filter_map(|n| read_article(&path.join(&n), &n, opts, &mut warnings).map(|b| (n, b)))
-        .collect();
+    let files: Vec<(String, Vec<u8>)> = phases.time("read", || {
+        names
+            .into_iter()
+            .filter_map(|n| read_article(&path.join(&n), &n, opts, &mut warnings).map(|b| (n, b)))
+            .collect()
+    });
     let title = manifest
         .as_ref()
         .and_then(|m| m.title.clone())
         .unwrap_or_else(|| folder_title(path));
-    let mut d = from_files(&title, files, opts);
+    let mut d = from_files_timed(&title, files, phases);
     d.warnings.splice(0..0, warnings);
     if let Some(m) = manifest {
         apply_manifest(&mut d, m);
@@ -331,25 +363,36 @@ pub fn from_files(
     files: impl IntoIterator<Item = (String, Vec<u8>)>,
     _opts: &LoadOptions,
 ) -> Dossier {
+    from_files_timed(title, files, &mut Phases::default())
+}
+
+/// [`from_files`], recording the phases segment and quotes.
+pub fn from_files_timed(
+    title: &str,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    phases: &mut Phases,
+) -> Dossier {
     let mut d = Dossier {
         title: title.to_string(),
         ..Dossier::default()
     };
-    for (name, bytes) in files {
-        let Some((text, lossy)) = decode(&name, &bytes, &mut d.warnings) else {
-            continue;
-        };
-        if text.trim_matches(crate::model::text::is_trim).is_empty() {
-            d.warnings.push(Warning {
-                file: Some(name),
-                message: "skipped: empty file".into(),
-            });
-            continue;
+    phases.time("segment", || {
+        for (name, bytes) in files {
+            let Some((text, lossy)) = decode(&name, &bytes, &mut d.warnings) else {
+                continue;
+            };
+            if text.trim_matches(crate::model::text::is_trim).is_empty() {
+                d.warnings.push(Warning {
+                    file: Some(name),
+                    message: "skipped: empty file".into(),
+                });
+                continue;
+            }
+            let id = ArticleId(d.articles.len());
+            d.articles.push(build_article(id, name, text, lossy));
         }
-        let id = ArticleId(d.articles.len());
-        d.articles.push(build_article(id, name, text, lossy));
-    }
-    let (quotes, people) = crate::model::quotes::extract(&d);
+    });
+    let (quotes, people) = phases.time("quotes", || crate::model::quotes::extract(&d));
     d.quotes = quotes;
     d.people = people;
     d

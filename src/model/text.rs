@@ -124,9 +124,24 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 /// Words in a piece of text (runs of alphanumeric characters, with inner apostrophes,
 /// hyphens and digit separators).
 pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | ',')))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    // One pass: a word is a run of joiners holding at least one alphanumeric character.
+    let (mut count, mut in_run, mut has_alnum) = (0, false, false);
+    for c in s.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum || matches!(c, '\'' | '’' | '-' | '.' | ',') {
+            in_run = true;
+            has_alnum |= alnum;
+        } else if in_run {
+            count += usize::from(has_alnum);
+            in_run = false;
+            has_alnum = false;
+        }
+    }
+    count + usize::from(in_run && has_alnum)
 }
 
 #[cfg(test)]

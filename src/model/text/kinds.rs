@@ -108,27 +108,30 @@ fn is_markup(s: &str) -> bool {
 
 /// The kind a paragraph has on its own words alone, if not body.
 fn own_kind(s: &str) -> Option<ParaKind> {
-    let lower = s.to_lowercase();
     let words = word_count(s);
     if is_markup(s) || s.matches(" | ").count() >= 2 || s.starts_with("![") {
         return Some(ParaKind::Boilerplate);
     }
-    let first_words: String = lower
+    // Cue rules apply to short paragraphs only (the longest, a bio, is under 80 words).
+    if words > 80 {
+        return None;
+    }
+    // Where the first three words end: a cue there opens the paragraph.
+    let opening = s
         .split_whitespace()
         .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let boiler = lexicon::boilerplate().iter().any(|cue| {
-        lower.contains(cue.as_str())
-            && (words <= 6 || !ends_sentence(s) || first_words.contains(cue.as_str()))
-    });
+        .last()
+        .map_or(0, |w| w.as_ptr() as usize - s.as_ptr() as usize + w.len());
+    let boiler = lexicon::boilerplate_matcher()
+        .find_iter(s)
+        .any(|m| words <= 6 || !ends_sentence(s) || m.end() <= opening);
     if boiler && words <= 40 {
         return Some(ParaKind::Boilerplate);
     }
-    if is_caption(s, &lower, words) {
+    if is_caption(s, words) {
         return Some(ParaKind::Caption);
     }
-    if is_byline(s, &lower, words) {
+    if is_byline(s, words) {
         return Some(ParaKind::Byline);
     }
     if s.starts_with('#') && words <= 25 {
@@ -137,14 +140,11 @@ fn own_kind(s: &str) -> Option<ParaKind> {
     None
 }
 
-fn is_caption(s: &str, lower: &str, words: usize) -> bool {
+fn is_caption(s: &str, words: usize) -> bool {
     if words > 60 {
         return false;
     }
-    if lexicon::captions()
-        .iter()
-        .any(|c| lower.contains(c.as_str()))
-    {
+    if lexicon::captions_matcher().is_match(s) {
         return true;
     }
     // A trailing credit in brackets: "(Madelyn Keech/Defense Department)".
@@ -174,17 +174,13 @@ fn starts_with_name(s: &str) -> bool {
     caps >= 2
 }
 
-fn is_byline(s: &str, lower: &str, words: usize) -> bool {
+fn is_byline(s: &str, words: usize) -> bool {
     if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
         if words <= 14 && starts_with_name(rest) {
             return true;
         }
     }
-    words <= 80
-        && starts_with_name(s)
-        && lexicon::bylines()
-            .iter()
-            .any(|c| lower.contains(c.as_str()))
+    words <= 80 && starts_with_name(s) && lexicon::bylines_matcher().is_match(s)
 }
 
 /// "Editor: …", "Dr. Carter: …", "Q: …": a speaker label opening a paragraph.
@@ -207,29 +203,30 @@ pub(crate) fn dialogue_label(s: &str) -> Option<&str> {
 fn mark_appended(strs: &[&str], paras: &mut [Paragraph]) {
     let n = strs.len();
     let cue_at = strs.iter().enumerate().skip(1).find_map(|(i, s)| {
-        let l = s.to_lowercase();
         lexicon::appended()
             .iter()
-            .any(|c| l.starts_with(c.as_str()))
+            .any(|c| {
+                s.get(..c.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(c))
+            })
             .then_some(i)
     });
-    let labelled: Vec<bool> = strs.iter().map(|s| dialogue_label(s).is_some()).collect();
-    let mut run_at = None;
-    for i in 1..n {
-        if !labelled[i] {
-            continue;
+    let labels: Vec<Option<&str>> = strs.iter().map(|s| dialogue_label(s)).collect();
+    // Counts over each suffix, from one backward pass: labelled paragraphs and distinct labels.
+    let mut labelled_from = vec![0usize; n + 1];
+    let mut distinct_from = vec![0usize; n + 1];
+    let mut seen: HashSet<&str> = HashSet::new();
+    for i in (0..n).rev() {
+        labelled_from[i] = labelled_from[i + 1] + usize::from(labels[i].is_some());
+        if let Some(l) = labels[i] {
+            seen.insert(l);
         }
-        let tail = i..n;
-        let count = tail.clone().filter(|&j| labelled[j]).count();
-        let labels: HashSet<&str> = tail
-            .clone()
-            .filter_map(|j| dialogue_label(strs[j]))
-            .collect();
-        if count >= 3 && labels.len() >= 2 && count * 2 >= tail.len() {
-            run_at = Some(i);
-            break;
-        }
+        distinct_from[i] = seen.len();
     }
+    let run_at = (1..n).find(|&i| {
+        let count = labelled_from[i];
+        labels[i].is_some() && count >= 3 && distinct_from[i] >= 2 && count * 2 >= n - i
+    });
     // A short untitled line right before the run introduces it.
     let run_at = run_at.map(|i| {
         let prev = strs[i - 1];
@@ -272,37 +269,95 @@ fn mark_headlines(strs: &[&str], paras: &mut [Paragraph]) {
     }
 }
 
-fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The distinct words of `s` as case-folded 64-bit hashes, sorted (no allocation per word;
+/// a collision would at worst merge two words in a similarity estimate).
+fn word_ids(s: &str) -> Vec<u64> {
+    let mut ids = Vec::new();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+            } else {
+                for l in c.to_lowercase() {
+                    h = (h ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            in_word = true;
+        } else if in_word {
+            ids.push(h);
+            h = 0xcbf2_9ce4_8422_2325;
+            in_word = false;
+        }
+    }
+    if in_word {
+        ids.push(h);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
+
+/// Size of the intersection of two sorted sets.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The most paragraphs one rare word may stand in before it stops telling copies apart.
+const MAX_CANDIDATES: usize = 32;
 
 /// Near-copies: of a set of paragraphs whose words are (almost) all in another, the
 /// fullest stays; the others become `duplicate`. Candidates come from an index over each
 /// paragraph's rarest words, so long articles are not compared all against all.
 fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
-    let sets: Vec<HashSet<String>> = strs
-        .iter()
-        .map(|s| words_of(s).into_iter().collect())
-        .collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let sets: Vec<Vec<u64>> = strs.iter().map(|s| word_ids(s)).collect();
+    // Exact copies of a word set first (any number of them, in one pass): the first stays.
+    let mut first_of: HashMap<&[u64], usize> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {
-        for w in set {
-            postings.entry(w.as_str()).or_default().push(i);
+        if set.len() < 6 || paras[i].kind != ParaKind::Body {
+            continue;
+        }
+        if first_of.contains_key(set.as_slice()) {
+            paras[i].kind = ParaKind::Duplicate;
+        } else {
+            first_of.insert(set, i);
         }
     }
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for &w in set {
+            postings.entry(w).or_default().push(i);
+        }
+    }
+    let df = |w: &u64| postings.get(w).map_or(0, Vec::len);
     for i in 0..sets.len() {
         if sets[i].len() < 6 || matches!(paras[i].kind, ParaKind::Boilerplate) {
             continue;
         }
-        let mut rare: Vec<&str> = sets[i].iter().map(String::as_str).collect();
-        rare.sort_by_key(|w| (postings[w].len(), *w));
+        // The three rarest words of the paragraph (ties broken by id, for determinism).
+        let mut rare: Vec<(usize, u64)> = sets[i].iter().map(|w| (df(w), *w)).collect();
+        let k = rare.len().min(3);
+        rare.select_nth_unstable(k - 1);
+        // A paragraph made only of common words has no telling near-copy to look for:
+        // skipping it keeps long, repetitive articles linear.
+        rare.truncate(k);
+        rare.retain(|(df, _)| *df <= MAX_CANDIDATES);
         let mut candidates: Vec<usize> = rare
             .iter()
-            .take(3)
-            .flat_map(|w| postings[w].iter().copied())
+            .flat_map(|(_, w)| postings.get(w).into_iter().flatten().copied())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -310,8 +365,7 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
             if j == i || sets[j].len() < sets[i].len() {
                 continue;
             }
-            let shared = sets[i].intersection(&sets[j]).count();
-            let contained = shared as f32 / sets[i].len() as f32 >= 0.85;
+            let contained = shared(&sets[i], &sets[j]) as f32 / sets[i].len() as f32 >= 0.85;
             // Equal copies: the first stays.
             let fuller = sets[j].len() > sets[i].len() || strs[j].len() > strs[i].len() || j < i;
             if contained && fuller && paras[j].kind == ParaKind::Body {

@@ -1,0 +1,302 @@
+//! Writing files so that nothing is ever half-written or clobbered by accident.
+//!
+//! Every file dossier writes (exports, saved state) goes through [`write_atomic`]: the
+//! bytes go to a temporary file in the target folder, which is flushed to disk and then
+//! moved into place in one step. A failed write (disk full, a writer error, a missing
+//! folder) leaves no partial file behind, and an existing file is refused unless the
+//! caller asks to overwrite it. Errors name the path and say what to do.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a file could not be written; the message names the path and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path}: already exists; choose another name, or overwrite it explicitly (--force)")]
+    Exists { path: PathBuf },
+    #[error("{path}: the folder {folder} does not exist; create it or choose another path")]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("{path}: {folder} is not a folder; choose another path")]
+    NotAFolder { path: PathBuf, folder: PathBuf },
+    #[error("{path}: {folder} is not writable ({source}); choose a folder you can write to")]
+    Denied {
+        path: PathBuf,
+        folder: PathBuf,
+        source: io::Error,
+    },
+    #[error("{path}: write failed ({source}); nothing was written, any earlier file is unchanged")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl WriteError {
+    /// The path that was to be written.
+    pub fn path(&self) -> &Path {
+        match self {
+            WriteError::Exists { path }
+            | WriteError::NoFolder { path, .. }
+            | WriteError::NotAFolder { path, .. }
+            | WriteError::Denied { path, .. }
+            | WriteError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// What to do when the target already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clobber {
+    /// Refuse with [`WriteError::Exists`].
+    Refuse,
+    /// Replace it (atomically).
+    Overwrite,
+}
+
+/// Write `path` atomically: `body` writes into a temporary file in the same folder, which
+/// is synced and then moved into place. With [`Clobber::Refuse`] an existing file is left
+/// alone (checked atomically, by linking rather than renaming). On any error the
+/// temporary file is removed and the target is untouched.
+pub fn write_atomic<F>(path: &Path, clobber: Clobber, body: F) -> Result<(), WriteError>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    let folder = folder_of(path);
+    check_folder(path, &folder)?;
+    if clobber == Clobber::Refuse && fs::symlink_metadata(path).is_ok() {
+        return Err(WriteError::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    let (tmp, file) = create_temp(path, &folder)?;
+    if let Err(e) = fill(file, body).and_then(|()| place(&tmp, path, clobber)) {
+        let _ = fs::remove_file(&tmp);
+        return Err((path.to_path_buf(), e).into());
+    }
+    sync_folder(&folder);
+    Ok(())
+}
+
+/// The folder a path lives in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn check_folder(path: &Path, folder: &Path) -> Result<(), WriteError> {
+    match fs::metadata(folder) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(WriteError::NotAFolder {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(WriteError::NoFolder {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        }),
+        // A path through a file ("notes.txt/out.md") reports "not a directory".
+        Err(_) => Err(WriteError::NotAFolder {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        }),
+    }
+}
+
+/// Create a fresh temporary file beside the target (hidden, unique per process and call).
+fn create_temp(path: &Path, folder: &Path) -> Result<(PathBuf, File), WriteError> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = folder.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                return Err(WriteError::Denied {
+                    path: path.to_path_buf(),
+                    folder: folder.to_path_buf(),
+                    source: e,
+                })
+            }
+            Err(e) => {
+                return Err(WriteError::Io {
+                    path: path.to_path_buf(),
+                    source: e,
+                })
+            }
+        }
+    }
+}
+
+/// Run the body into the file, flush and sync it.
+fn fill<F>(file: File, body: F) -> io::Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    let mut w = BufWriter::new(file);
+    body(&mut w)?;
+    let file = w.into_inner().map_err(|e| e.into_error())?;
+    file.sync_all()
+}
+
+/// Move the finished temporary file into place.
+fn place(tmp: &Path, path: &Path, clobber: Clobber) -> io::Result<()> {
+    match clobber {
+        Clobber::Overwrite => fs::rename(tmp, path),
+        Clobber::Refuse => match fs::hard_link(tmp, path) {
+            // Linking fails if the target appeared meanwhile: no clobber, even in a race.
+            Ok(()) => fs::remove_file(tmp),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+            // File systems without hard links: check, then rename (a small race remains).
+            Err(_) if fs::symlink_metadata(path).is_err() => fs::rename(tmp, path),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// Make the rename durable (best effort: not every platform can sync a folder).
+fn sync_folder(folder: &Path) {
+    if let Ok(f) = File::open(folder) {
+        let _ = f.sync_all();
+    }
+}
+
+/// Map errors from [`place`] about an existing file to [`WriteError::Exists`].
+impl From<(PathBuf, io::Error)> for WriteError {
+    fn from((path, source): (PathBuf, io::Error)) -> Self {
+        if source.kind() == io::ErrorKind::AlreadyExists {
+            WriteError::Exists { path }
+        } else {
+            WriteError::Io { path, source }
+        }
+    }
+}
+
+/// A writer that fails with "no space left" after `limit` bytes: a full disk, for tests.
+#[derive(Debug)]
+pub struct FailAfter<W> {
+    inner: W,
+    left: usize,
+}
+
+impl<W: Write> FailAfter<W> {
+    /// Pass through `limit` bytes, then fail every write.
+    pub fn new(inner: W, limit: usize) -> Self {
+        FailAfter { inner, left: limit }
+    }
+}
+
+impl<W: Write> Write for FailAfter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            return Err(io::Error::other("no space left on device"));
+        }
+        let n = buf.len().min(self.left);
+        let n = self.inner.write(&buf[..n])?;
+        self.left -= n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// A successful write leaves exactly the target with the body's bytes.
+    #[test]
+    fn writes_whole_file_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        write_atomic(&p, Clobber::Refuse, |w| w.write_all(b"hello")).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "hello");
+        assert_eq!(files(dir.path()), ["out.md"]);
+    }
+
+    /// An existing file is refused and left as it was, unless overwriting is asked for.
+    #[test]
+    fn existing_file_refused_unless_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        fs::write(&p, "old").unwrap();
+        let e = write_atomic(&p, Clobber::Refuse, |w| w.write_all(b"new")).unwrap_err();
+        assert!(matches!(e, WriteError::Exists { .. }), "{e}");
+        assert!(e.to_string().contains("out.md") && e.to_string().contains("--force"));
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        assert_eq!(files(dir.path()), ["out.md"]);
+        write_atomic(&p, Clobber::Overwrite, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    /// A disk that fills up mid-write leaves no partial file and no temporary file.
+    #[test]
+    fn disk_full_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        let e = write_atomic(&p, Clobber::Refuse, |w| {
+            let mut w = FailAfter::new(w, 10);
+            w.write_all(&[b'x'; 100_000])
+        })
+        .unwrap_err();
+        assert!(matches!(e, WriteError::Io { .. }), "{e}");
+        assert!(e.to_string().contains("no space left"), "{e}");
+        assert!(files(dir.path()).is_empty());
+    }
+
+    /// A failed overwrite leaves the earlier file untouched.
+    #[test]
+    fn failed_overwrite_keeps_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("state.json");
+        fs::write(&p, "old").unwrap();
+        write_atomic(&p, Clobber::Overwrite, |w| {
+            FailAfter::new(w, 1).write_all(b"new contents")
+        })
+        .unwrap_err();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        assert_eq!(files(dir.path()), ["state.json"]);
+    }
+
+    /// A missing folder is named, with what to do.
+    #[test]
+    fn missing_folder_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("nope/out.md");
+        let e = write_atomic(&p, Clobber::Refuse, |w| w.write_all(b"x")).unwrap_err();
+        assert!(matches!(e, WriteError::NoFolder { .. }), "{e}");
+        assert!(e.to_string().contains("does not exist"));
+        assert!(!dir.path().join("nope").exists());
+    }
+
+    /// A path whose parent is a file (unwritable even for root) is refused clearly.
+    #[test]
+    fn parent_is_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "x").unwrap();
+        let p = dir.path().join("notes.txt/out.md");
+        let e = write_atomic(&p, Clobber::Refuse, |w| w.write_all(b"x")).unwrap_err();
+        assert!(matches!(e, WriteError::NotAFolder { .. }), "{e}");
+        assert_eq!(e.path(), p);
+    }
+
+    /// A bare file name writes into the current folder's terms (parent ".").
+    #[test]
+    fn bare_name_has_dot_folder() {
+        assert_eq!(folder_of(Path::new("out.md")), PathBuf::from("."));
+    }
+}

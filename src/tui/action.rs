@@ -1,0 +1,99 @@
+//! Every user intent ([`Action`]) and every piece of IO the app asks for ([`Effect`]).
+//!
+//! Keys, mouse and finished background work all arrive as actions; `App::update` answers
+//! with effects, which only the driver carries out.
+
+use crate::model::claims::Comparison;
+use crate::model::ArticleId;
+use crate::tui::analysis::Analysis;
+use std::sync::Arc;
+
+/// Something the user (or a finished job) wants done.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Suspend to the shell (Ctrl-Z); `fg` resumes.
+    Suspend,
+    /// Show or hide the list of keys.
+    Help,
+    /// Back out of the current mode: close an overlay, cancel a search, leave a view.
+    Back,
+    /// Move up one item (source, sentence, claim, row).
+    Up,
+    /// Move down one item.
+    Down,
+    /// Move left (matrix column, compare side).
+    Left,
+    /// Move right.
+    Right,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down a page.
+    PageDown,
+    /// Scroll up half a page.
+    HalfPageUp,
+    /// Scroll down half a page.
+    HalfPageDown,
+    /// Go to the start.
+    Top,
+    /// Go to the end.
+    Bottom,
+    /// Open the selection (a source, a matrix cell, the picked source).
+    Open,
+    /// Move focus between the source list and the article.
+    NextPane,
+    /// Fold or unfold noise (boilerplate, captions, bylines, duplicates, appended).
+    ToggleNoise,
+    /// Start a search in the text.
+    SearchStart,
+    /// Type a character into the search.
+    SearchChar(char),
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Keep the search and return to reading.
+    SearchConfirm,
+    /// Next match.
+    SearchNext,
+    /// Previous match.
+    SearchPrev,
+    /// Compare the current source with another one, side by side.
+    Compare,
+    /// Swap the two sides of the comparison.
+    SwapSides,
+    /// Pick a different source for the other side.
+    OtherSource,
+    /// Move the cursor to the other side of the comparison.
+    SwitchSide,
+    /// Next conflicting claim.
+    NextConflict,
+    /// Previous conflicting claim.
+    PrevConflict,
+    /// Show the claims × sources matrix.
+    Matrix,
+    /// The terminal now has this size (columns, rows).
+    Resize(u16, u16),
+    /// A mouse click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel at (column, row), down when true.
+    Wheel(u16, u16, bool),
+    /// Background analysis progress: (done, total).
+    Progress(usize, usize),
+    /// Every comparison and the matrix are ready.
+    AnalysisReady(Arc<Analysis>),
+    /// One comparison is ready.
+    ComparisonReady(Arc<Comparison>),
+}
+
+/// IO the driver performs for the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal, stop the process, and take the terminal back on resume.
+    Suspend,
+    /// Compare every pair of sources and build the matrix, off the UI thread.
+    Analyse,
+    /// Compare two sources, off the UI thread.
+    Compare(ArticleId, ArticleId),
+}

@@ -1,0 +1,293 @@
+//! Claims across the whole dossier, for the matrix and the source badges: every pair of
+//! articles compared (off the UI thread), then claims joined into rows across sources.
+//!
+//! Until a dossier-wide clustering exists in the model, rows are built here from the
+//! pairwise comparisons: claims linked by a pair are one row (union-find), a claim no pair
+//! touches is a row of its own.
+
+use crate::model::claims::{self, Comparison, Relation};
+use crate::model::{ArticleId, Dossier, Span};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What one source says about one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// The source does not report it.
+    Absent,
+    /// The source reports it, in agreement with every other source that does.
+    Reports(Span),
+    /// The source reports it with a figure another source contradicts.
+    Conflicts(Span),
+}
+
+impl Cell {
+    /// The passage behind the cell, if any.
+    pub fn span(self) -> Option<Span> {
+        match self {
+            Cell::Absent => None,
+            Cell::Reports(s) | Cell::Conflicts(s) => Some(s),
+        }
+    }
+}
+
+/// One claim across the sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    /// Where the row's label is taken from.
+    pub label: (ArticleId, Span),
+    /// One cell per article, in article order.
+    pub cells: Vec<Cell>,
+}
+
+impl ClaimRow {
+    /// How many sources report the claim.
+    pub fn sources(&self) -> usize {
+        self.cells.iter().filter(|c| **c != Cell::Absent).count()
+    }
+    /// True when some sources disagree on it.
+    pub fn conflict(&self) -> bool {
+        self.cells.iter().any(|c| matches!(c, Cell::Conflicts(_)))
+    }
+}
+
+/// Claims × sources.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matrix {
+    pub rows: Vec<ClaimRow>,
+}
+
+/// Every comparison of the dossier, the matrix and each article's conflict count.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Keyed by (left, right) with left < right; see [`Analysis::comparison`].
+    pub comparisons: HashMap<(ArticleId, ArticleId), Arc<Comparison>>,
+    pub matrix: Matrix,
+    /// Per article: claims of it in conflict with another source.
+    pub conflicts: Vec<usize>,
+}
+
+impl Analysis {
+    /// The comparison of `left` with `right`, sides as asked.
+    pub fn comparison(&self, left: ArticleId, right: ArticleId) -> Option<Arc<Comparison>> {
+        if let Some(c) = self.comparisons.get(&(left, right)) {
+            return Some(c.clone());
+        }
+        self.comparisons
+            .get(&(right, left))
+            .map(|c| Arc::new(mirror(c)))
+    }
+}
+
+/// The same comparison seen from the other side.
+pub fn mirror(c: &Comparison) -> Comparison {
+    Comparison {
+        left: c.right,
+        right: c.left,
+        pairs: c
+            .pairs
+            .iter()
+            .map(|p| claims::Pair {
+                relation: p.relation,
+                score: p.score,
+                left: p.right,
+                right: p.left,
+                differences: p
+                    .differences
+                    .iter()
+                    .map(|d| claims::Difference {
+                        left: d.right.clone(),
+                        right: d.left.clone(),
+                        what: d.what.clone(),
+                        left_span: d.right_span,
+                        right_span: d.left_span,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        left_only: c.right_only.clone(),
+        right_only: c.left_only.clone(),
+    }
+}
+
+/// Compare every pair of articles, reporting `(done, total)` after each.
+pub fn analyse(d: &Dossier, mut progress: impl FnMut(usize, usize)) -> Analysis {
+    let n = d.articles.len();
+    let total = n * n.saturating_sub(1) / 2;
+    let mut comparisons = HashMap::new();
+    let mut done = 0;
+    for i in 0..n {
+        for j in i + 1..n {
+            let c = claims::compare(d, ArticleId(i), ArticleId(j));
+            comparisons.insert((ArticleId(i), ArticleId(j)), Arc::new(c));
+            done += 1;
+            progress(done, total);
+        }
+    }
+    from_comparisons(n, comparisons)
+}
+
+/// Build the matrix and the badges from pairwise comparisons.
+pub fn from_comparisons(
+    n: usize,
+    comparisons: HashMap<(ArticleId, ArticleId), Arc<Comparison>>,
+) -> Analysis {
+    let mut nodes: Vec<(ArticleId, Span)> = Vec::new();
+    let mut index: HashMap<(ArticleId, Span), usize> = HashMap::new();
+    let mut node = |k: (ArticleId, Span), nodes: &mut Vec<(ArticleId, Span)>| {
+        *index.entry(k).or_insert_with(|| {
+            nodes.push(k);
+            nodes.len() - 1
+        })
+    };
+    let mut edges = Vec::new();
+    let mut keys: Vec<_> = comparisons.keys().copied().collect();
+    keys.sort();
+    for k in &keys {
+        let c = &comparisons[k];
+        for p in &c.pairs {
+            let a = node((c.left, p.left), &mut nodes);
+            let b = node((c.right, p.right), &mut nodes);
+            edges.push((a, b, p.relation));
+        }
+        for s in &c.left_only {
+            node((c.left, *s), &mut nodes);
+        }
+        for s in &c.right_only {
+            node((c.right, *s), &mut nodes);
+        }
+    }
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut conflicted = vec![false; nodes.len()];
+    for &(a, b, rel) in &edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[ra] = rb;
+        if rel == Relation::Conflict {
+            conflicted[a] = true;
+            conflicted[b] = true;
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..nodes.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut conflicts = vec![0; n];
+    let mut rows: Vec<ClaimRow> = groups
+        .into_values()
+        .map(|members| {
+            let mut cells = vec![Cell::Absent; n];
+            for &m in &members {
+                let (a, s) = nodes[m];
+                // The first passage of a source stands for it in its cell.
+                if cells[a.0] == Cell::Absent || conflicted[m] {
+                    cells[a.0] = if conflicted[m] {
+                        Cell::Conflicts(s)
+                    } else {
+                        Cell::Reports(s)
+                    };
+                }
+            }
+            let label = members
+                .iter()
+                .map(|&m| nodes[m])
+                .min()
+                .unwrap_or((ArticleId(0), Span::default()));
+            ClaimRow { label, cells }
+        })
+        .collect();
+    for r in &rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            if matches!(c, Cell::Conflicts(_)) {
+                conflicts[i] += 1;
+            }
+        }
+    }
+    // Disagreements first, then what most sources report, then reading order.
+    rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
+    Analysis {
+        comparisons,
+        matrix: Matrix { rows },
+        conflicts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::claims::{Difference, Pair};
+
+    fn pair(relation: Relation, l: (usize, usize), r: (usize, usize)) -> Pair {
+        Pair {
+            relation,
+            score: 1.0,
+            left: Span::new(l.0, l.1),
+            right: Span::new(r.0, r.1),
+            differences: vec![],
+        }
+    }
+
+    /// Claims linked across three sources form one row; a conflict marks both ends.
+    #[test]
+    fn rows_join_linked_claims() {
+        let mut m = HashMap::new();
+        let c01 = Comparison {
+            left: ArticleId(0),
+            right: ArticleId(1),
+            pairs: vec![pair(Relation::Conflict, (0, 10), (5, 20))],
+            left_only: vec![Span::new(30, 40)],
+            right_only: vec![],
+        };
+        let c12 = Comparison {
+            left: ArticleId(1),
+            right: ArticleId(2),
+            pairs: vec![pair(Relation::Agree, (5, 20), (0, 9))],
+            left_only: vec![],
+            right_only: vec![],
+        };
+        m.insert((ArticleId(0), ArticleId(1)), Arc::new(c01));
+        m.insert((ArticleId(1), ArticleId(2)), Arc::new(c12));
+        let a = from_comparisons(3, m);
+        assert_eq!(a.matrix.rows.len(), 2);
+        let top = &a.matrix.rows[0];
+        assert!(top.conflict());
+        assert_eq!(top.sources(), 3);
+        assert_eq!(top.cells[2], Cell::Reports(Span::new(0, 9)));
+        assert_eq!(a.conflicts, vec![1, 1, 0]);
+        assert_eq!(a.matrix.rows[1].sources(), 1);
+    }
+
+    /// Mirroring swaps every side, differences included.
+    #[test]
+    fn mirror_swaps_sides() {
+        let mut p = pair(Relation::Conflict, (1, 2), (3, 4));
+        p.differences.push(Difference {
+            left: "10,000".into(),
+            right: "11,000".into(),
+            what: "troops".into(),
+            left_span: Some(Span::new(1, 2)),
+            right_span: None,
+        });
+        let c = Comparison {
+            left: ArticleId(0),
+            right: ArticleId(1),
+            pairs: vec![p],
+            left_only: vec![Span::new(7, 8)],
+            right_only: vec![],
+        };
+        let m = mirror(&c);
+        assert_eq!(m.left, ArticleId(1));
+        assert_eq!(m.pairs[0].left, Span::new(3, 4));
+        assert_eq!(m.pairs[0].differences[0].left, "11,000");
+        assert_eq!(m.pairs[0].differences[0].right_span, Some(Span::new(1, 2)));
+        assert_eq!(m.right_only, vec![Span::new(7, 8)]);
+        assert_eq!(mirror(&m), c);
+    }
+}

@@ -1,0 +1,505 @@
+//! The reader's state and its one pure transition, `update(Action) -> Vec<Effect>`.
+//!
+//! Nothing here touches the terminal, the clock or the disk: the driver feeds actions in
+//! (keys, mouse, finished jobs) and carries the returned effects out. Geometry comes from
+//! the last `Resize` through `view::layout`, the same function rendering uses.
+
+mod compare;
+mod matrix;
+mod mouse;
+pub mod reader;
+mod search;
+
+pub use compare::{Claim, CompareState, Mark, Side};
+pub use reader::{Reader, Unit};
+pub use search::find_all;
+
+use crate::model::claims::Comparison;
+use crate::model::{ArticleId, Dossier, Span};
+use crate::tui::action::{Action, Effect};
+use crate::tui::analysis::Analysis;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::theme::Theme;
+use crate::tui::view;
+use crate::tui::wrap::WrapCache;
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// Which pane has the keys (and what the main area shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sources,
+    Article,
+    Compare,
+    Matrix,
+}
+
+/// What is drawn over the panes and takes the keys while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys, scrolled by this many rows.
+    Help { scroll: usize },
+    /// Choosing the source to compare `left` with; `selected` indexes the candidates.
+    Pick { left: ArticleId, selected: usize },
+}
+
+/// A search in the article pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// True while the query is being typed.
+    pub editing: bool,
+    pub matches: Vec<Span>,
+    /// The match the cursor went to.
+    pub current: Option<usize>,
+}
+
+/// The cursor of the claims matrix.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MatrixState {
+    pub row: usize,
+    pub col: usize,
+    pub scroll: usize,
+}
+
+/// Everything the reader shows.
+#[derive(Debug)]
+pub struct App {
+    pub dossier: Arc<Dossier>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The selected row of the source list.
+    pub selected: usize,
+    /// The article pane's position.
+    pub reader: Reader,
+    /// Noise paragraphs folded away.
+    pub fold: bool,
+    pub search: Search,
+    pub compare: Option<CompareState>,
+    pub matrix: MatrixState,
+    pub analysis: Option<Arc<Analysis>>,
+    /// Background analysis progress (done, total) while it runs.
+    pub progress: Option<(usize, usize)>,
+    /// A comparison being computed off the UI thread.
+    pub pending: Option<(ArticleId, ArticleId)>,
+    /// A one-line message for the status bar (cleared by the next key).
+    pub message: Option<String>,
+    /// Where Esc from the article goes.
+    pub back: Option<Focus>,
+    /// Where Esc from the matrix goes.
+    pub matrix_back: Focus,
+    pub wraps: WrapCache,
+    /// Cursor units per article.
+    pub units: Vec<Vec<Unit>>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader on `dossier`, showing its sources.
+    pub fn new(dossier: Arc<Dossier>, theme: Theme) -> Self {
+        let units = dossier.articles.iter().map(reader::units).collect();
+        App {
+            dossier,
+            keymap: Keymap::default(),
+            theme,
+            focus: Focus::Sources,
+            overlay: None,
+            size: (120, 40),
+            selected: 0,
+            reader: Reader::new(ArticleId(0)),
+            fold: false,
+            search: Search::default(),
+            compare: None,
+            matrix: MatrixState::default(),
+            analysis: None,
+            progress: None,
+            pending: None,
+            message: None,
+            back: None,
+            matrix_back: Focus::Sources,
+            wraps: WrapCache::default(),
+            units,
+            quit: false,
+        }
+    }
+
+    /// The work to start with: the dossier-wide claims analysis.
+    pub fn start(&mut self) -> Vec<Effect> {
+        // Loading warnings went to stderr, which the reader's screen now covers.
+        if let Some(w) = self.dossier.warnings.first() {
+            let n = self.dossier.warnings.len();
+            self.message = Some(match n {
+                1 => format!("warning: {w}"),
+                _ => format!("{n} warnings (dossier sources prints them all); first: {w}"),
+            });
+        }
+        if self.dossier.articles.len() < 2 {
+            return vec![];
+        }
+        let n = self.dossier.articles.len();
+        self.progress = Some((0, n * (n - 1) / 2));
+        vec![Effect::Analyse]
+    }
+
+    /// Where keys go now.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => return Mode::Help,
+            Some(Overlay::Pick { .. }) => return Mode::Pick,
+            None => {}
+        }
+        if self.search.editing {
+            return Mode::Search;
+        }
+        match self.focus {
+            Focus::Sources => Mode::Sources,
+            Focus::Article => Mode::Article,
+            Focus::Compare => Mode::Compare,
+            Focus::Matrix => Mode::Matrix,
+        }
+    }
+
+    /// True while background work runs (the driver then ticks a spinner).
+    pub fn busy(&self) -> bool {
+        self.progress.is_some() || self.pending.is_some()
+    }
+
+    /// The whole screen.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The article pane's reading frame (units, rows, height) for `reader`'s article.
+    pub(crate) fn frame_for(&self, article: ArticleId, text: Rect) -> FrameData {
+        let rows = self
+            .wraps
+            .get(&self.dossier, article, text.width as usize, self.fold);
+        FrameData {
+            article,
+            rows,
+            height: text.height as usize,
+        }
+    }
+
+    /// Apply one action; return the IO it asks for.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !matches!(
+            action,
+            Action::Progress(..) | Action::AnalysisReady(_) | Action::ComparisonReady(_)
+        ) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
+                }
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.fix_readers();
+            }
+            Action::Progress(done, total) => self.progress = Some((done, total)),
+            Action::AnalysisReady(a) => return self.analysis_ready(a),
+            Action::ComparisonReady(c) => self.comparison_ready(c),
+            Action::Click(x, y) => return self.click(x, y),
+            Action::Wheel(x, y, down) => self.wheel(x, y, down),
+            a => return self.key(a),
+        }
+        vec![]
+    }
+
+    /// A key's action, by mode.
+    fn key(&mut self, a: Action) -> Vec<Effect> {
+        match self.mode() {
+            Mode::Help => self.help_key(a),
+            Mode::Pick => return self.pick_key(a),
+            Mode::Search => self.search_key(a),
+            Mode::Sources => return self.sources_key(a),
+            Mode::Article => return self.article_key(a),
+            Mode::Compare => return self.compare_key(a),
+            Mode::Matrix => self.matrix_key(a),
+        }
+        vec![]
+    }
+
+    fn help_key(&mut self, a: Action) {
+        // The help box is the screen less two rows, inside a border.
+        let shown = (self.size.1 as usize).saturating_sub(4).max(1);
+        let max = view::help::lines(self).len().saturating_sub(shown);
+        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+            match a {
+                Action::Down => *scroll = (*scroll + 1).min(max),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + shown / 2).min(max),
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(shown / 2),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = max,
+                Action::Back => self.overlay = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// Open the source list's selection in the article pane (without moving focus).
+    fn preview(&mut self) {
+        let id = ArticleId(self.selected);
+        if self.reader.article != id {
+            self.reader = Reader::new(id);
+            self.refresh_search();
+        }
+    }
+
+    fn sources_key(&mut self, a: Action) -> Vec<Effect> {
+        let n = self.dossier.articles.len();
+        match a {
+            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = n.saturating_sub(1),
+            Action::Open | Action::NextPane => {
+                self.preview();
+                self.focus = Focus::Article;
+                self.back = None;
+            }
+            Action::Compare => return self.ask_compare(ArticleId(self.selected)),
+            Action::Matrix => self.open_matrix(),
+            Action::ToggleNoise => self.toggle_noise(),
+            Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
+                self.preview();
+                self.scroll_article(a);
+            }
+            _ => {}
+        }
+        if n > 0 {
+            self.preview();
+        }
+        vec![]
+    }
+
+    fn article_key(&mut self, a: Action) -> Vec<Effect> {
+        match a {
+            Action::Back => {
+                self.focus = self.back.take().unwrap_or(Focus::Sources);
+                if self.focus == Focus::Sources {
+                    self.selected = self.reader.article.0;
+                }
+            }
+            Action::NextPane => {
+                self.selected = self.reader.article.0;
+                self.focus = Focus::Sources;
+            }
+            Action::SearchStart => {
+                self.search = Search {
+                    editing: true,
+                    ..Search::default()
+                };
+            }
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::Compare => return self.ask_compare(self.reader.article),
+            Action::Matrix => self.open_matrix(),
+            Action::ToggleNoise => self.toggle_noise(),
+            a => self.scroll_article(a),
+        }
+        vec![]
+    }
+
+    /// Movement keys on the article pane's reader.
+    fn scroll_article(&mut self, a: Action) {
+        let Some(text) = view::article_text_area(self) else {
+            return;
+        };
+        let f = self.frame_for(self.reader.article, text);
+        let v = f.view(self);
+        let mut r = self.reader;
+        move_reader(&mut r, &v, &a);
+        self.reader = r;
+    }
+
+    fn toggle_noise(&mut self) {
+        self.fold = !self.fold;
+        self.fix_readers();
+        self.message = Some(if self.fold {
+            "noise folded (z unfolds)".into()
+        } else {
+            "noise shown (z folds)".into()
+        });
+    }
+
+    /// Keep every reader valid for the current size and folding.
+    fn fix_readers(&mut self) {
+        if let Some(text) = view::article_text_area(self) {
+            let f = self.frame_for(self.reader.article, text);
+            let mut r = self.reader;
+            r.fix(&f.view(self));
+            self.reader = r;
+        }
+        self.fix_compare();
+        let rows = self.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
+        self.matrix.row = self.matrix.row.min(rows.saturating_sub(1));
+    }
+
+    fn pick_key(&mut self, a: Action) -> Vec<Effect> {
+        let Some(Overlay::Pick { left, selected }) = self.overlay.clone() else {
+            return vec![];
+        };
+        let n = self.dossier.articles.len().saturating_sub(1);
+        let selected = match a {
+            Action::Down => (selected + 1).min(n.saturating_sub(1)),
+            Action::Up => selected.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => n.saturating_sub(1),
+            Action::Back => {
+                self.overlay = None;
+                return vec![];
+            }
+            Action::Open => {
+                self.overlay = None;
+                let right = candidates(&self.dossier, left)
+                    .get(selected)
+                    .copied()
+                    .unwrap_or(left);
+                return self.open_compare(left, right);
+            }
+            _ => selected,
+        };
+        self.overlay = Some(Overlay::Pick { left, selected });
+        vec![]
+    }
+
+    /// Ask which source to compare `left` with (the next one is preselected).
+    fn ask_compare(&mut self, left: ArticleId) -> Vec<Effect> {
+        if self.dossier.articles.len() < 2 {
+            self.message = Some("only one source: nothing to compare with".into());
+            return vec![];
+        }
+        let cands = candidates(&self.dossier, left);
+        let selected = cands.iter().position(|c| c.0 > left.0).unwrap_or(0);
+        self.overlay = Some(Overlay::Pick { left, selected });
+        vec![]
+    }
+
+    /// Show `span` of `article` in the article pane; Esc returns to `back`.
+    pub fn open_at(&mut self, article: ArticleId, span: Span, back: Focus) {
+        self.selected = article.0;
+        self.reader = Reader::new(article);
+        self.refresh_search();
+        self.focus = Focus::Article;
+        self.back = Some(back);
+        let unit = reader::unit_at(&self.units[article.0], span.start);
+        if self.fold
+            && self.dossier.article(article).paragraphs[self.units[article.0][unit].para]
+                .kind
+                .is_noise()
+        {
+            self.fold = false;
+        }
+        if let Some(text) = view::article_text_area(self) {
+            let f = self.frame_for(article, text);
+            let v = f.view(self);
+            let mut r = self.reader;
+            r.go(&v, unit);
+            // Centre the passage rather than leave it on the last row.
+            let row = v.rows_of(unit).0;
+            r.scroll = row.saturating_sub(v.height / 3);
+            r.keep_visible(&v);
+            self.reader = r;
+        }
+    }
+
+    fn analysis_ready(&mut self, a: Arc<Analysis>) -> Vec<Effect> {
+        self.progress = None;
+        if let Some(c) = &self.compare {
+            if c.comparison.is_none() {
+                if let Some(cmp) = a.comparison(c.sides[0].article, c.sides[1].article) {
+                    self.analysis = Some(a);
+                    self.comparison_ready(cmp);
+                    return vec![];
+                }
+            }
+        }
+        self.analysis = Some(a);
+        vec![]
+    }
+
+    fn comparison_ready(&mut self, c: Arc<Comparison>) {
+        let Some(state) = &mut self.compare else {
+            return;
+        };
+        let (l, r) = (state.sides[0].article, state.sides[1].article);
+        if (c.left, c.right) == (l, r) {
+            state.set_comparison(c);
+        } else if (c.right, c.left) == (l, r) {
+            state.set_comparison(Arc::new(crate::tui::analysis::mirror(&c)));
+        } else {
+            return;
+        }
+        if self.pending == Some((l, r)) || self.pending == Some((r, l)) {
+            self.pending = None;
+        }
+        self.fix_compare();
+    }
+}
+
+/// What a reader needs from the cache, owned so that `App` can be borrowed meanwhile.
+pub(crate) struct FrameData {
+    article: ArticleId,
+    rows: std::rc::Rc<crate::tui::wrap::Wrapped>,
+    height: usize,
+}
+
+impl FrameData {
+    /// The reading frame over `app`'s article data.
+    pub(crate) fn view<'a>(&'a self, app: &'a App) -> reader::View<'a> {
+        reader::View {
+            units: &app.units[self.article.0],
+            paras: &app.dossier.article(self.article).paragraphs,
+            rows: &self.rows,
+            fold: app.fold,
+            height: self.height,
+        }
+    }
+}
+
+/// Apply a movement key to a reader.
+fn move_reader(r: &mut Reader, v: &reader::View, a: &Action) {
+    let h = v.height.max(1) as isize;
+    match a {
+        Action::Down => {
+            r.step(v, true);
+        }
+        Action::Up => {
+            r.step(v, false);
+        }
+        Action::PageDown => r.scroll_by(v, (h - 2).max(1)),
+        Action::PageUp => r.scroll_by(v, -(h - 2).max(1)),
+        Action::HalfPageDown => r.scroll_by(v, (h / 2).max(1)),
+        Action::HalfPageUp => r.scroll_by(v, -(h / 2).max(1)),
+        Action::Top => r.end(v, false),
+        Action::Bottom => r.end(v, true),
+        _ => {}
+    }
+}
+
+/// The sources `left` can be compared with, in order.
+pub fn candidates(d: &Dossier, left: ArticleId) -> Vec<ArticleId> {
+    d.articles
+        .iter()
+        .map(|a| a.id)
+        .filter(|&id| id != left)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,86 @@
+//! Test fixtures: the reader on the bundled seeds and a hand-built comparison of the 000
+//! and 001 articles (the 10,000 vs 11,000 troops conflict), so relation styling and
+//! synchronized scrolling are tested before the claims analysis exists.
+
+use crate::model::claims::{Comparison, Difference, Pair, Relation};
+use crate::model::{load_bundled, ArticleId, Dossier, Span};
+use crate::tui::action::Action;
+use crate::tui::analysis::{self, Analysis};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The span of `needle` in article `a`.
+#[track_caller]
+pub fn find(d: &Dossier, a: usize, needle: &str) -> Span {
+    let text = &d.articles[a].text;
+    let i = text.find(needle).expect("needle in article");
+    Span::new(i, i + needle.len())
+}
+
+/// The sentence of article `a` holding `needle`.
+#[track_caller]
+pub fn sentence(d: &Dossier, a: usize, needle: &str) -> Span {
+    let at = find(d, a, needle);
+    d.articles[a]
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.sentences.iter())
+        .find(|s| s.contains(at))
+        .copied()
+        .expect("sentence holding needle")
+}
+
+/// 000 vs 001: one conflict (troop numbers), one agreement, one claim only on each side.
+pub fn troops(d: &Dossier) -> Comparison {
+    Comparison {
+        left: ArticleId(0),
+        right: ArticleId(1),
+        pairs: vec![
+            Pair {
+                relation: Relation::Agree,
+                score: 0.8,
+                left: sentence(d, 0, "urged North Korea"),
+                right: sentence(d, 1, "Washington: Defense Secretary"),
+                differences: vec![],
+            },
+            Pair {
+                relation: Relation::Conflict,
+                score: 0.7,
+                left: sentence(d, 0, "approximately 10,000"),
+                right: sentence(d, 1, "up to 11,000"),
+                differences: vec![Difference {
+                    left: "approximately 10,000 (Austin)".into(),
+                    right: "up to 11,000 (Austin)".into(),
+                    what: "troops".into(),
+                    left_span: Some(find(d, 0, "10,000")),
+                    right_span: Some(find(d, 1, "11,000")),
+                }],
+            },
+        ],
+        left_only: vec![sentence(d, 0, "Vladimir Putin")],
+        right_only: vec![sentence(d, 1, "over 3,000")],
+    }
+}
+
+/// The analysis built from [`troops`] alone.
+pub fn analysis(d: &Dossier) -> Analysis {
+    let mut m = HashMap::new();
+    m.insert((ArticleId(0), ArticleId(1)), Arc::new(troops(d)));
+    analysis::from_comparisons(d.articles.len(), m)
+}
+
+/// The reader on the seeds at a size, in colour.
+pub fn app(w: u16, h: u16) -> App {
+    let mut app = App::new(Arc::new(load_bundled()), Theme::colored());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// Apply actions in order.
+pub fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        app.update(a);
+    }
+}

@@ -1,0 +1,588 @@
+//! The only place keys become actions. The same table draws the help overlay and the
+//! status-bar hints, so what the help says is what the keys do.
+
+use crate::tui::action::Action;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+/// Where keys go: decided by the app's focus and overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Sources,
+    Article,
+    Compare,
+    Matrix,
+    /// Typing a search.
+    Search,
+    /// The help overlay.
+    Help,
+    /// Picking the other source of a comparison.
+    Pick,
+}
+
+impl Mode {
+    /// The name shown in the status bar and the help.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Sources => "SOURCES",
+            Mode::Article => "ARTICLE",
+            Mode::Compare => "COMPARE",
+            Mode::Matrix => "MATRIX",
+            Mode::Search => "SEARCH",
+            Mode::Help => "HELP",
+            Mode::Pick => "PICK",
+        }
+    }
+}
+
+/// A key with its modifiers (Shift is folded into the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+impl Key {
+    const fn ch(c: char) -> Key {
+        Key(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+    const fn ctrl(c: char) -> Key {
+        Key(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+    const fn code(c: KeyCode) -> Key {
+        Key(c, KeyModifiers::NONE)
+    }
+
+    /// The key from an event, with Shift dropped from characters ('G', not Shift-g).
+    pub fn from_event(k: &KeyEvent) -> Key {
+        let mut mods = k.modifiers;
+        if matches!(k.code, KeyCode::Char(_)) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Key(k.code, mods)
+    }
+
+    /// How the help writes the key.
+    pub fn label(self) -> String {
+        let base = match self.0 {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            other => format!("{other:?}"),
+        };
+        if self.1.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// Keys bound to one action in some modes.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub modes: &'static [Mode],
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// Shown in the status bar of these modes.
+    pub hint: Option<&'static str>,
+}
+
+/// The key table.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+const READING: &[Mode] = &[Mode::Sources, Mode::Article, Mode::Compare, Mode::Matrix];
+const PAGED: &[Mode] = &[
+    Mode::Sources,
+    Mode::Article,
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Help,
+];
+const LISTS: &[Mode] = &[
+    Mode::Sources,
+    Mode::Article,
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Pick,
+    Mode::Help,
+];
+
+fn bind(
+    modes: &'static [Mode],
+    keys: &[Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        modes,
+        keys: keys.to_vec(),
+        action,
+        help,
+        hint,
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use KeyCode as K;
+        use Mode as M;
+        let b = vec![
+            bind(
+                READING,
+                &[Key::ch('q'), Key::ctrl('c')],
+                Action::Quit,
+                "quit",
+                Some("quit"),
+            ),
+            bind(
+                &[M::Sources, M::Article, M::Compare, M::Matrix, M::Help],
+                &[Key::ch('?')],
+                Action::Help,
+                "show / hide this help",
+                Some("help"),
+            ),
+            bind(
+                READING,
+                &[Key::ctrl('z')],
+                Action::Suspend,
+                "suspend to the shell (fg resumes)",
+                None,
+            ),
+            bind(
+                &[
+                    M::Article,
+                    M::Compare,
+                    M::Matrix,
+                    M::Search,
+                    M::Help,
+                    M::Pick,
+                ],
+                &[Key::code(K::Esc)],
+                Action::Back,
+                "back: close, cancel, leave the view",
+                Some("back"),
+            ),
+            bind(
+                &[M::Help, M::Pick],
+                &[Key::ch('q')],
+                Action::Back,
+                "close",
+                None,
+            ),
+            bind(
+                LISTS,
+                &[Key::ch('j'), Key::code(K::Down)],
+                Action::Down,
+                "next source, sentence or row",
+                None,
+            ),
+            bind(
+                LISTS,
+                &[Key::ch('k'), Key::code(K::Up)],
+                Action::Up,
+                "previous source, sentence or row",
+                None,
+            ),
+            bind(
+                PAGED,
+                &[Key::code(K::PageDown), Key::ch(' ')],
+                Action::PageDown,
+                "page down",
+                None,
+            ),
+            bind(
+                PAGED,
+                &[Key::code(K::PageUp), Key::ch('b')],
+                Action::PageUp,
+                "page up",
+                None,
+            ),
+            bind(
+                PAGED,
+                &[Key::ctrl('d')],
+                Action::HalfPageDown,
+                "half a page down",
+                None,
+            ),
+            bind(
+                PAGED,
+                &[Key::ctrl('u')],
+                Action::HalfPageUp,
+                "half a page up",
+                None,
+            ),
+            bind(
+                LISTS,
+                &[Key::ch('g'), Key::code(K::Home)],
+                Action::Top,
+                "go to the top",
+                None,
+            ),
+            bind(
+                LISTS,
+                &[Key::ch('G'), Key::code(K::End)],
+                Action::Bottom,
+                "go to the bottom",
+                None,
+            ),
+            bind(
+                &[M::Sources, M::Matrix, M::Pick],
+                &[Key::code(K::Enter)],
+                Action::Open,
+                "open the selection",
+                Some("open"),
+            ),
+            bind(
+                &[M::Sources, M::Article],
+                &[Key::code(K::Tab)],
+                Action::NextPane,
+                "switch between sources and article",
+                None,
+            ),
+            bind(
+                &[M::Article],
+                &[Key::ch('/')],
+                Action::SearchStart,
+                "search the article",
+                Some("search"),
+            ),
+            bind(
+                &[M::Article],
+                &[Key::ch('n')],
+                Action::SearchNext,
+                "next match",
+                None,
+            ),
+            bind(
+                &[M::Article],
+                &[Key::ch('N')],
+                Action::SearchPrev,
+                "previous match",
+                None,
+            ),
+            bind(
+                &[M::Sources, M::Article],
+                &[Key::ch('c')],
+                Action::Compare,
+                "compare with another source",
+                Some("compare"),
+            ),
+            bind(
+                &[M::Compare],
+                &[Key::ch(']')],
+                Action::NextConflict,
+                "next conflict",
+                Some("conflict"),
+            ),
+            bind(
+                &[M::Compare],
+                &[Key::ch('[')],
+                Action::PrevConflict,
+                "previous conflict",
+                None,
+            ),
+            bind(
+                &[M::Compare],
+                &[Key::code(K::Tab)],
+                Action::SwitchSide,
+                "move to the other side",
+                Some("side"),
+            ),
+            bind(
+                &[M::Compare, M::Matrix],
+                &[Key::ch('h'), Key::code(K::Left)],
+                Action::Left,
+                "left side / column",
+                None,
+            ),
+            bind(
+                &[M::Compare, M::Matrix],
+                &[Key::ch('l'), Key::code(K::Right)],
+                Action::Right,
+                "right side / column",
+                None,
+            ),
+            bind(
+                &[M::Compare],
+                &[Key::ch('s')],
+                Action::SwapSides,
+                "swap the sides",
+                Some("swap"),
+            ),
+            bind(
+                &[M::Compare],
+                &[Key::ch('o')],
+                Action::OtherSource,
+                "pick the other source",
+                Some("other"),
+            ),
+            bind(
+                &[M::Sources, M::Article, M::Compare],
+                &[Key::ch('m')],
+                Action::Matrix,
+                "claims × sources matrix",
+                Some("matrix"),
+            ),
+            bind(
+                &[M::Sources, M::Article, M::Compare],
+                &[Key::ch('z')],
+                Action::ToggleNoise,
+                "fold / unfold noise (boilerplate, captions…)",
+                Some("fold"),
+            ),
+            bind(
+                &[M::Search],
+                &[Key::code(K::Enter)],
+                Action::SearchConfirm,
+                "keep the search (n / N move)",
+                Some("keep"),
+            ),
+            bind(
+                &[M::Search],
+                &[Key::code(K::Backspace)],
+                Action::SearchBackspace,
+                "delete a character",
+                None,
+            ),
+        ];
+        Keymap { bindings: b }
+    }
+}
+
+impl Keymap {
+    /// The action for an event in a mode, if any.
+    pub fn resolve(&self, mode: Mode, ev: &Event) -> Option<Action> {
+        match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let key = Key::from_event(k);
+                let bound = self
+                    .bindings
+                    .iter()
+                    .find(|b| b.modes.contains(&mode) && b.keys.contains(&key))
+                    .map(|b| b.action.clone());
+                match (bound, mode, key) {
+                    (Some(a), _, _) => Some(a),
+                    (None, Mode::Search, Key(KeyCode::Char(c), m))
+                        if !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    {
+                        Some(Action::SearchChar(c))
+                    }
+                    (None, Mode::Search, Key(KeyCode::Char('c'), KeyModifiers::CONTROL)) => {
+                        Some(Action::Back)
+                    }
+                    _ => None,
+                }
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+                MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+                MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            _ => None,
+        }
+    }
+
+    /// The help: per mode, each binding's keys and what it does.
+    pub fn help(&self) -> Vec<(Mode, Vec<(String, &'static str)>)> {
+        let modes = [
+            Mode::Sources,
+            Mode::Article,
+            Mode::Compare,
+            Mode::Matrix,
+            Mode::Search,
+            Mode::Pick,
+        ];
+        modes
+            .iter()
+            .map(|&m| {
+                let rows = self
+                    .bindings
+                    .iter()
+                    .filter(|b| b.modes.contains(&m))
+                    .map(|b| {
+                        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+                        (keys.join(" "), b.help)
+                    })
+                    .collect();
+                (m, rows)
+            })
+            .collect()
+    }
+
+    /// Status-bar hints for a mode: ("key", "word") pairs, help first, then what is
+    /// particular to the mode, then the rest, so a narrow bar keeps what matters.
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let rank = |b: &Binding| match b.action {
+            Action::Help => 0,
+            _ if b.modes.len() < READING.len() => 1,
+            _ => 2,
+        };
+        let mut bs: Vec<&Binding> = self
+            .bindings
+            .iter()
+            .filter(|b| b.modes.contains(&mode) && b.hint.is_some())
+            .collect();
+        bs.sort_by_key(|b| rank(b));
+        bs.into_iter()
+            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyEventState, MouseEvent};
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers: mods,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[track_caller]
+    fn resolves(mode: Mode, code: KeyCode, mods: KeyModifiers) -> String {
+        format!("{:?}", Keymap::default().resolve(mode, &key(code, mods)))
+    }
+
+    /// Vim keys and arrows do the same, in every reading mode.
+    #[test]
+    fn vim_keys_and_arrows_agree() {
+        for m in [Mode::Sources, Mode::Article, Mode::Compare, Mode::Matrix] {
+            assert_eq!(
+                resolves(m, KeyCode::Char('j'), KeyModifiers::NONE),
+                resolves(m, KeyCode::Down, KeyModifiers::NONE)
+            );
+            assert_eq!(
+                resolves(m, KeyCode::Char('k'), KeyModifiers::NONE),
+                "Some(Up)"
+            );
+        }
+    }
+
+    /// Shifted characters resolve by character: G goes to the bottom, N to the previous match.
+    #[test]
+    fn shift_is_folded_into_characters() {
+        assert_eq!(
+            resolves(Mode::Article, KeyCode::Char('G'), KeyModifiers::SHIFT),
+            "Some(Bottom)"
+        );
+        assert_eq!(
+            resolves(Mode::Article, KeyCode::Char('N'), KeyModifiers::SHIFT),
+            "Some(SearchPrev)"
+        );
+    }
+
+    /// While typing a search, letters are text, not commands; Esc cancels.
+    #[test]
+    fn search_mode_types_text() {
+        assert_eq!(
+            resolves(Mode::Search, KeyCode::Char('q'), KeyModifiers::NONE),
+            "Some(SearchChar('q'))"
+        );
+        assert_eq!(
+            resolves(Mode::Search, KeyCode::Esc, KeyModifiers::NONE),
+            "Some(Back)"
+        );
+    }
+
+    /// q quits while reading but only closes the help.
+    #[test]
+    fn q_quits_or_closes() {
+        assert_eq!(
+            resolves(Mode::Sources, KeyCode::Char('q'), KeyModifiers::NONE),
+            "Some(Quit)"
+        );
+        assert_eq!(
+            resolves(Mode::Help, KeyCode::Char('q'), KeyModifiers::NONE),
+            "Some(Back)"
+        );
+        assert_eq!(
+            resolves(Mode::Sources, KeyCode::Char('z'), KeyModifiers::CONTROL),
+            "Some(Suspend)"
+        );
+    }
+
+    /// Compare keys: ] and [ jump between conflicts, s swaps, o picks another source.
+    #[test]
+    fn compare_keys() {
+        assert_eq!(
+            resolves(Mode::Compare, KeyCode::Char(']'), KeyModifiers::NONE),
+            "Some(NextConflict)"
+        );
+        assert_eq!(
+            resolves(Mode::Compare, KeyCode::Char('['), KeyModifiers::NONE),
+            "Some(PrevConflict)"
+        );
+        assert_eq!(
+            resolves(Mode::Compare, KeyCode::Char('s'), KeyModifiers::NONE),
+            "Some(SwapSides)"
+        );
+    }
+
+    /// Mouse clicks and the wheel become actions with their position.
+    #[test]
+    fn mouse_events() {
+        let ev = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(
+            format!("{:?}", Keymap::default().resolve(Mode::Article, &ev)),
+            "Some(Wheel(3, 4, true))"
+        );
+    }
+
+    /// Help comes first in every hint list; the mode's own keys before the global ones.
+    #[test]
+    fn hints_put_help_and_mode_keys_first() {
+        let km = Keymap::default();
+        let h = km.hints(Mode::Compare);
+        assert_eq!(h[0], ("?".to_string(), "help"));
+        assert_eq!(h[1].1, "conflict");
+        assert_eq!(km.hints(Mode::Article)[1].1, "search");
+        assert!(h.iter().position(|x| x.1 == "quit") > h.iter().position(|x| x.1 == "swap"));
+    }
+
+    /// No key is bound twice in one mode, and every mode has a way out.
+    #[test]
+    fn no_conflicting_bindings() {
+        let km = Keymap::default();
+        for (mode, _) in km.help() {
+            let mut seen = Vec::new();
+            for b in km.bindings.iter().filter(|b| b.modes.contains(&mode)) {
+                for k in &b.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {mode:?}");
+                    seen.push(*k);
+                }
+            }
+            assert!(
+                seen.contains(&Key::code(KeyCode::Esc)) || seen.contains(&Key::ch('q')),
+                "no way out of {mode:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Drawing: `layout` decides where panes go (key handling uses it too, for geometry and
+//! mouse hits), `render` draws `&App` and never changes it. One file per pane below.
+
+pub mod article;
+pub mod compare;
+pub mod help;
+pub mod matrix;
+pub mod sources;
+pub mod status;
+
+use crate::tui::app::{App, Focus, Overlay};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Below this size the reader says so instead of drawing.
+pub const MIN_SIZE: (u16, u16) = (40, 10);
+
+/// Below this width the source list and the article take turns instead of sharing.
+const SPLIT_WIDTH: u16 = 80;
+
+/// Where the panes go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub sources: Option<Rect>,
+    pub main: Option<Rect>,
+    pub status: Rect,
+}
+
+/// Split the screen for the app's focus.
+pub fn layout(area: Rect, app: &App) -> Panes {
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    match app.focus {
+        Focus::Compare | Focus::Matrix => Panes {
+            sources: None,
+            main: Some(body),
+            status,
+        },
+        _ if body.width < SPLIT_WIDTH => {
+            let one = Some(body);
+            if app.focus == Focus::Sources {
+                Panes {
+                    sources: one,
+                    main: None,
+                    status,
+                }
+            } else {
+                Panes {
+                    sources: None,
+                    main: one,
+                    status,
+                }
+            }
+        }
+        _ => {
+            let w = (body.width / 3).clamp(28, 44);
+            let [s, m] =
+                Layout::horizontal([Constraint::Length(w), Constraint::Min(1)]).areas(body);
+            Panes {
+                sources: Some(s),
+                main: Some(m),
+                status,
+            }
+        }
+    }
+}
+
+/// True when the terminal is too small to draw the reader.
+pub fn too_small(app: &App) -> bool {
+    app.size.0 < MIN_SIZE.0 || app.size.1 < MIN_SIZE.1
+}
+
+/// The article pane's text rows (without border, header and gutter), when it is shown.
+pub fn article_text_area(app: &App) -> Option<Rect> {
+    let panes = layout(app.area(), app);
+    match app.focus {
+        Focus::Sources | Focus::Article => panes.main.map(article::text_area),
+        _ => None,
+    }
+}
+
+/// Both sides' text rows in the compare view.
+pub fn compare_text_areas(app: &App) -> Option<[Rect; 2]> {
+    let main = layout(app.area(), app).main?;
+    let r = compare::split(main);
+    Some([
+        compare::text_area(r.sides[0]),
+        compare::text_area(r.sides[1]),
+    ])
+}
+
+/// Rows of claims the matrix shows at once.
+pub fn matrix_body_height(app: &App) -> usize {
+    layout(app.area(), app).main.map_or(1, |m| {
+        matrix::split(m).table.height.saturating_sub(1) as usize
+    })
+}
+
+/// Draw the whole reader.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let msg = vec![
+            Line::from("Terminal too small"),
+            Line::from(format!(
+                "{}x{}: dossier needs at least {}x{}",
+                area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+            )),
+            Line::from("(q quits)"),
+        ];
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let panes = layout(area, app);
+    if let Some(s) = panes.sources {
+        sources::render(app, s, frame.buffer_mut());
+    }
+    if let Some(m) = panes.main {
+        match app.focus {
+            Focus::Sources | Focus::Article => article::render(app, m, frame.buffer_mut()),
+            Focus::Compare => compare::render(app, m, frame.buffer_mut()),
+            Focus::Matrix => matrix::render(app, m, frame.buffer_mut()),
+        }
+    }
+    status::render(app, panes.status, frame.buffer_mut());
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => {
+            let r = centered(area, 76, area.height.saturating_sub(2));
+            frame.render_widget(Clear, r);
+            help::render(app, *scroll, r, frame.buffer_mut());
+        }
+        Some(Overlay::Pick { left, selected }) => {
+            let n = app.dossier.articles.len() as u16;
+            let r = centered(area, 70, (n + 3).min(area.height.saturating_sub(2)));
+            frame.render_widget(Clear, r);
+            help::render_pick(app, *left, *selected, r, frame.buffer_mut());
+        }
+        None => {}
+    }
+}
+
+/// The screen while the dossier loads.
+pub fn render_loading(frame: &mut Frame, tick: usize) {
+    const SPIN: [&str; 4] = ["◐", "◓", "◑", "◒"];
+    let area = frame.area();
+    let msg = format!(
+        "{} loading the dossier…  (q quits)",
+        SPIN[tick % SPIN.len()]
+    );
+    let r = centered(area, msg.chars().count() as u16 + 2, 1);
+    frame.render_widget(Paragraph::new(msg), r);
+}
+
+/// A box of at most `w` x `h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(1);
+    let h = h.min(area.height).max(1);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    )
+}
+
+/// Cut `s` to `n` columns with an ellipsis (display width, after sanitizing).
+pub fn fit(s: &str, n: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let s = crate::tui::wrap::display(s);
+    if crate::tui::wrap::display_width(&s) <= n {
+        return s;
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > n {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if n > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

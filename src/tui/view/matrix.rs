@@ -1,0 +1,175 @@
+//! The claims matrix: one row per claim, one column per source; `≠` where the source's
+//! figure conflicts, `●` where it reports the claim, `·` where it is silent. The passage
+//! of the selected cell is shown under the table; Enter opens it.
+
+use crate::model::ArticleId;
+use crate::tui::analysis::Cell;
+use crate::tui::app::App;
+use crate::tui::wrap::display;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+/// Columns per source.
+const COL: u16 = 4;
+
+/// Where the parts of the matrix go.
+#[derive(Debug, Clone, Copy)]
+pub struct MatrixRects {
+    /// Header row and claim rows.
+    pub table: Rect,
+    /// The selected cell's passage.
+    pub preview: Rect,
+}
+
+/// Split the main area.
+pub fn split(main: Rect) -> MatrixRects {
+    let inner = Block::bordered().inner(main);
+    let pre = (inner.height / 4).clamp(2, 6);
+    let [table, preview] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(pre)]).areas(inner);
+    MatrixRects { table, preview }
+}
+
+fn label_width(app: &App, table: Rect) -> u16 {
+    table
+        .width
+        .saturating_sub(COL * app.dossier.articles.len() as u16 + 1)
+}
+
+/// The (row, column) under a screen position; column none when on the label.
+pub fn cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> {
+    let main = super::layout(app.area(), app).main?;
+    let table = split(main).table;
+    if !table.contains(p) || p.y == table.y {
+        return None;
+    }
+    let row = app.matrix.scroll + (p.y - table.y - 1) as usize;
+    let rows = app.analysis.as_ref()?.matrix.rows.len();
+    if row >= rows {
+        return None;
+    }
+    let lw = label_width(app, table);
+    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / COL) as usize);
+    Some((row, col.filter(|&c| c < app.dossier.articles.len())))
+}
+
+/// Draw the matrix.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let block = Block::bordered()
+        .border_style(t.border_focus)
+        .title(Span::styled(" Claims × sources ", t.title));
+    block.render(area, buf);
+    let r = split(area);
+    let Some(an) = &app.analysis else {
+        let (done, total) = app.progress.unwrap_or((0, 0));
+        buf.set_stringn(
+            r.table.x + 1,
+            r.table.y,
+            format!("analysing claims… {done}/{total} comparisons"),
+            r.table.width as usize,
+            t.dim,
+        );
+        return;
+    };
+    let lw = label_width(app, r.table);
+    let n = app.dossier.articles.len();
+    buf.set_stringn(r.table.x, r.table.y, "claim", lw as usize, t.dim);
+    for i in 0..n {
+        let x = r.table.x + lw + 1 + i as u16 * COL;
+        let st = if i == app.matrix.col { t.title } else { t.dim };
+        buf.set_stringn(x, r.table.y, format!("{:>2}", i + 1), COL as usize, st);
+    }
+    if an.matrix.rows.is_empty() {
+        buf.set_stringn(
+            r.table.x,
+            r.table.y + 1,
+            "no claims aligned across these sources",
+            r.table.width as usize,
+            t.dim,
+        );
+    }
+    let height = r.table.height.saturating_sub(1) as usize;
+    for (i, row) in an
+        .matrix
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.matrix.scroll)
+        .take(height)
+    {
+        let y = r.table.y + 1 + (i - app.matrix.scroll) as u16;
+        let (aid, span) = row.label;
+        let text = app.dossier.article(aid).slice(span);
+        let sel = i == app.matrix.row;
+        let st = if row.conflict() { t.conflict } else { t.text };
+        let st = if sel { st.patch(t.title) } else { st };
+        let mark = if sel { "▌" } else { " " };
+        buf.set_stringn(
+            r.table.x,
+            y,
+            format!("{mark}{}", super::fit(text, lw.saturating_sub(1) as usize)),
+            lw as usize,
+            st,
+        );
+        for (c, cell) in row.cells.iter().enumerate() {
+            let x = r.table.x + lw + 1 + c as u16 * COL;
+            let (s, cs) = match cell {
+                Cell::Conflicts(_) => (" ≠ ", t.conflict),
+                Cell::Reports(_) => (" ● ", t.agree),
+                Cell::Absent => (" · ", t.dim),
+            };
+            let cs = if sel && c == app.matrix.col {
+                t.selected
+            } else {
+                cs
+            };
+            buf.set_stringn(x, y, s, COL as usize, cs);
+        }
+    }
+    preview(app, r.preview, buf);
+}
+
+/// The selected cell's passage (or the source's name when it is silent).
+fn preview(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(row) = app
+        .analysis
+        .as_ref()
+        .and_then(|an| an.matrix.rows.get(app.matrix.row))
+    else {
+        // No claim to show: say which source each column is.
+        let legend: Vec<String> = app
+            .dossier
+            .articles
+            .iter()
+            .map(|a| format!("{} {}", a.id.0 + 1, super::fit(a.display_title(), 30)))
+            .collect();
+        Paragraph::new(legend.join(" · "))
+            .style(t.dim)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    };
+    let col = app.matrix.col.min(row.cells.len().saturating_sub(1));
+    let a = app.dossier.article(ArticleId(col));
+    let text = match row.cells.get(col).and_then(|c| c.span()) {
+        Some(s) => format!(
+            "{}. {}: {}",
+            col + 1,
+            display(a.display_title()),
+            display(a.slice(s))
+        ),
+        None => format!(
+            "{}. {}: does not report this claim",
+            col + 1,
+            display(a.display_title())
+        ),
+    };
+    Paragraph::new(text)
+        .style(t.dim)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

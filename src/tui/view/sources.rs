@@ -1,0 +1,85 @@
+//! The source list: two rows per article — title, then outlet, body words, quotes and a
+//! badge counting its claims in conflict with other sources.
+
+use crate::tui::app::{App, Focus};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+/// Rows each source takes.
+const ROWS: u16 = 2;
+
+/// The first source shown, so the selection is on screen.
+fn offset(app: &App, inner: Rect) -> usize {
+    let fit = (inner.height / ROWS).max(1) as usize;
+    (app.selected + 1).saturating_sub(fit)
+}
+
+/// The source drawn at screen row `y` of a list at `area`.
+pub fn row_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    let inner = Block::bordered().inner(area);
+    if y < inner.y || y >= inner.bottom() {
+        return None;
+    }
+    Some(offset(app, inner) + ((y - inner.y) / ROWS) as usize)
+}
+
+/// Draw the source list.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let focused = app.focus == Focus::Sources;
+    let block = Block::bordered()
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(
+            format!(" Sources ({}) ", app.dossier.articles.len()),
+            t.title,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let first = offset(app, inner);
+    for (row, a) in app.dossier.articles.iter().enumerate().skip(first) {
+        let y = inner.y + ((row - first) as u16) * ROWS;
+        if y >= inner.bottom() {
+            break;
+        }
+        let selected = row == app.selected;
+        let style = if selected && focused {
+            t.selected
+        } else if selected {
+            t.title
+        } else {
+            t.text
+        };
+        let mark = if selected { "▌" } else { " " };
+        let title = format!("{mark}{:>2} {}", row + 1, a.display_title());
+        let title = format!("{:<w$}", super::fit(&title, w));
+        buf.set_stringn(inner.x, y, title, w, style);
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        let quotes = app
+            .dossier
+            .quotes
+            .iter()
+            .filter(|q| q.article == a.id)
+            .count();
+        let outlet = a.meta.outlet.as_deref().unwrap_or(&a.file);
+        let mut spans = vec![Span::styled(
+            format!(
+                "   {} · {}w · {}q",
+                super::fit(outlet, w.saturating_sub(20)),
+                a.meta.words,
+                quotes
+            ),
+            t.dim,
+        )];
+        match app.analysis.as_ref().and_then(|an| an.conflicts.get(row)) {
+            Some(&n) if n > 0 => spans.push(Span::styled(format!(" ≠{n}"), t.conflict)),
+            Some(_) => {}
+            None => spans.push(Span::styled(" …", t.dim)),
+        }
+        buf.set_line(inner.x, y + 1, &Line::from(spans), inner.width);
+    }
+}

@@ -1,0 +1,113 @@
+//! The status bar: mode, where the reader is, a message or the search being typed,
+//! background progress, and the key hints of the mode (from the keymap).
+
+use crate::tui::app::{App, Focus};
+use crate::tui::keymap::Mode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Spinner frames for background work.
+const SPIN: [&str; 4] = ["◐", "◓", "◑", "◒"];
+
+/// Where the reader is, in a few words.
+fn position(app: &App) -> String {
+    let d = &app.dossier;
+    match app.focus {
+        Focus::Sources => format!(
+            "{}/{} {}",
+            app.selected + 1,
+            d.articles.len(),
+            d.articles.get(app.selected).map_or("", |a| a.file.as_str())
+        ),
+        Focus::Article => d.article(app.reader.article).file.clone(),
+        Focus::Compare => app.compare.as_ref().map_or(String::new(), |c| {
+            format!(
+                "{} ⇄ {}",
+                c.sides[0].article.0 + 1,
+                c.sides[1].article.0 + 1
+            )
+        }),
+        Focus::Matrix => {
+            let n = app.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
+            format!(
+                "claim {}/{} · source {}",
+                (app.matrix.row + 1).min(n),
+                n,
+                app.matrix.col + 1
+            )
+        }
+    }
+}
+
+/// Draw the status bar.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    buf.set_style(area, t.status);
+    let mode = app.mode();
+    let mut left = vec![Span::styled(format!(" {} ", mode.label()), t.mode)];
+    if mode == Mode::Search {
+        let n = app.search.matches.len();
+        left.push(Span::styled(
+            format!(
+                " /{}▏ {n} match{}",
+                super::fit(&app.search.query, 40),
+                if n == 1 { "" } else { "es" }
+            ),
+            t.status,
+        ));
+    } else {
+        left.push(Span::styled(
+            format!(" {} ", super::fit(&position(app), 40)),
+            t.status,
+        ));
+        if let Some(m) = &app.message {
+            // Messages can quote file names and search text: drawn through `fit`.
+            left.push(Span::styled(format!("│ {} ", super::fit(m, 90)), t.status));
+        } else if !app.search.query.is_empty() && app.focus == Focus::Article {
+            let n = app.search.matches.len();
+            let cur = app.search.current.map_or(0, |i| i + 1);
+            left.push(Span::styled(
+                format!("│ /{} {cur}/{n} ", super::fit(&app.search.query, 20)),
+                t.status,
+            ));
+        }
+    }
+    let mut right = String::new();
+    if let Some((done, total)) = app.progress {
+        right.push_str(&format!(
+            "{} claims {done}/{total}  ",
+            SPIN[done % SPIN.len()]
+        ));
+    } else if app.pending.is_some() {
+        right.push_str("◐ comparing  ");
+    }
+    let hints: Vec<String> = app
+        .keymap
+        .hints(mode)
+        .into_iter()
+        .map(|(k, w)| format!("{k} {w}"))
+        .collect();
+    right.push_str(&hints.join("  "));
+    right.push(' ');
+    let line = Line::from(left);
+    let used = line.width() as u16;
+    buf.set_line(area.x, area.y, &line, area.width);
+    let room = area.width.saturating_sub(used + 1) as usize;
+    // Hints are dropped from the end when the bar is too narrow.
+    let mut shown = right.clone();
+    while unicode_width::UnicodeWidthStr::width(shown.as_str()) > room {
+        match shown.trim_end().rfind("  ") {
+            Some(i) => {
+                shown.truncate(i);
+                shown.push(' ');
+            }
+            None => {
+                shown.clear();
+                break;
+            }
+        }
+    }
+    let w = unicode_width::UnicodeWidthStr::width(shown.as_str()) as u16;
+    buf.set_string(area.right().saturating_sub(w), area.y, shown, t.status);
+}

@@ -1,0 +1,186 @@
+//! A real terminal for end-to-end tests: a private tmux server in a temporary folder.
+//!
+//! The recipe that proved reliable here: a socket in the temp dir (`-S`, not `-L`),
+//! escape-time 0, HOME and XDG folders in the temp dir, the binary run through
+//! `sh -c '"$BIN" ARGS; echo $? > $DIR/status'` with the status file polled, the screen
+//! polled every 50 ms under a deadline (`DOSSIER_TEST_WAIT_MS`), and the server killed
+//! on drop. After the status, `stty -a` is saved too, to check raw mode was left, and
+//! the pane is kept alive (a dead pane reports its cursor hidden) to read its state.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// One tmux server with one pane running `dossier`.
+pub struct Tmux {
+    dir: tempfile::TempDir,
+    sock: PathBuf,
+}
+
+/// True when tmux can be run here.
+pub fn available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// How long a wait may take: `DOSSIER_TEST_WAIT_MS`, else 5 s.
+fn deadline() -> Duration {
+    let ms = std::env::var("DOSSIER_TEST_WAIT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5000);
+    Duration::from_millis(ms)
+}
+
+/// Quote an argument for sh.
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+impl Tmux {
+    /// Start `dossier ARGS` in a `w` x `h` pane and wait for its first frame (`ready`).
+    #[track_caller]
+    pub fn start(args: &[&str], w: u16, h: u16, ready: &str) -> Tmux {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let sock = dir.path().join("sock");
+        let t = Tmux { dir, sock };
+        let args: Vec<String> = args.iter().map(|a| quote(a)).collect();
+        let script = format!(
+            "\"$BIN\" {}; echo $? > \"$DIR/status\"; stty -a > \"$DIR/stty\"; exec sleep 600",
+            args.join(" ")
+        );
+        let (w, h) = (w.to_string(), h.to_string());
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "sh",
+            "-c",
+            &script,
+            ";",
+            "set-option",
+            "-s",
+            "escape-time",
+            "0",
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t.wait_for(ready);
+        t
+    }
+
+    /// The temporary folder.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run a tmux command on this server.
+    pub fn tmux(&self, args: &[&str]) -> Output {
+        let d = self.dir.path();
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.sock)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .env("BIN", env!("CARGO_BIN_EXE_dossier"))
+            .env("DIR", d)
+            .env("HOME", d)
+            .env("XDG_CONFIG_HOME", d.join("config"))
+            .env("XDG_DATA_HOME", d.join("data"))
+            .env("XDG_STATE_HOME", d.join("state"))
+            .env("XDG_CACHE_HOME", d.join("cache"))
+            .env_remove("NO_COLOR")
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    /// The pane's text.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// A pane format variable (`#{alternate_on}` …).
+    pub fn var(&self, name: &str) -> String {
+        let f = format!("#{{{name}}}");
+        let out = self.tmux(&["display-message", "-p", &f]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Send keys by tmux name ("j", "Enter", "Escape", "C-d").
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend(keys);
+        assert!(self.tmux(&args).status.success());
+    }
+
+    /// Type text literally.
+    pub fn type_text(&self, s: &str) {
+        assert!(self.tmux(&["send-keys", "-l", s]).status.success());
+    }
+
+    /// Send a key and wait until the screen changes (after Escape, so the next key is
+    /// not read as Alt+key).
+    #[track_caller]
+    pub fn key_and_wait_change(&self, key: &str) -> String {
+        let before = self.screen();
+        self.keys(&[key]);
+        self.poll(|s| s != before, "the screen to change")
+    }
+
+    /// Wait until the screen shows `text`; return the screen.
+    #[track_caller]
+    pub fn wait_for(&self, text: &str) -> String {
+        self.poll(|s| s.contains(text), text)
+    }
+
+    /// Poll the screen every 50 ms until `ok`, or fail printing it.
+    #[track_caller]
+    pub fn poll(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        let end = Instant::now() + deadline();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if Instant::now() > end {
+                panic!("timed out waiting for {what:?}; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait for the program to exit and return its status.
+    #[track_caller]
+    pub fn wait_exit(&self) -> i32 {
+        let path = self.dir.path().join("stty");
+        let end = Instant::now() + deadline();
+        while !path.exists() || std::fs::read_to_string(&path).map_or(true, |s| s.is_empty()) {
+            if Instant::now() > end {
+                panic!("dossier did not exit; the screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let status = std::fs::read_to_string(self.dir.path().join("status")).expect("status");
+        status.trim().parse().expect("a number")
+    }
+
+    /// The terminal settings after the program exited.
+    pub fn stty(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("stty")).unwrap_or_default()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
