@@ -19,6 +19,18 @@ pub enum Mode {
     Help,
     /// Picking the other source of a comparison.
     Pick,
+    /// The finder over quotes and sentences.
+    Finder,
+    /// The list of clippings.
+    Clippings,
+    /// Selecting sentences to clip (article or compare).
+    Visual,
+    /// Typing a clipping's note.
+    Note,
+    /// The export dialog.
+    Export,
+    /// Asking before overwriting a file.
+    Confirm,
 }
 
 impl Mode {
@@ -32,7 +44,21 @@ impl Mode {
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
             Mode::Pick => "PICK",
+            Mode::Finder => "FIND",
+            Mode::Clippings => "CLIPPINGS",
+            Mode::Visual => "VISUAL",
+            Mode::Note => "NOTE",
+            Mode::Export => "EXPORT",
+            Mode::Confirm => "OVERWRITE?",
         }
+    }
+
+    /// True when typed characters are text (a search, the finder, a note, a path).
+    pub fn types_text(self) -> bool {
+        matches!(
+            self,
+            Mode::Search | Mode::Finder | Mode::Note | Mode::Export
+        )
     }
 }
 
@@ -77,14 +103,89 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
             KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
             other => format!("{other:?}"),
         };
         if self.1.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.1.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
     }
+
+    /// A key as written in `config.toml`: "j", "J", "\"", "ctrl-f", "alt-x", "shift-tab",
+    /// "enter", "esc", "tab", "backspace", "delete", "space", arrows, "home", "end",
+    /// "pageup", "pagedown", "f1" … "f12".
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            // Ctrl with a letter arrives lower-case.
+            let c = if mods.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
+            return Some(Key(KeyCode::Char(c), mods));
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            f if f.starts_with('f') => {
+                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+            }
+            _ => return None,
+        };
+        Some(Key(code, mods))
+    }
+}
+
+/// An action's name in `config.toml` and the help: its variant in snake case
+/// (`Finder` is "finder", `ClipParagraph` "clip_paragraph").
+pub fn action_name(a: &Action) -> String {
+    let dbg = format!("{a:?}");
+    let variant = dbg.split(['(', ' ', '{']).next().unwrap_or_default();
+    let mut out = String::new();
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Keys bound to one action in some modes.
@@ -99,19 +200,29 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
+/// One row of the help: keys, what they do, the action's name.
+pub type HelpRow = (String, &'static str, String);
+
 /// The key table.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-const READING: &[Mode] = &[Mode::Sources, Mode::Article, Mode::Compare, Mode::Matrix];
+const READING: &[Mode] = &[
+    Mode::Sources,
+    Mode::Article,
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Clippings,
+];
 const PAGED: &[Mode] = &[
     Mode::Sources,
     Mode::Article,
     Mode::Compare,
     Mode::Matrix,
     Mode::Help,
+    Mode::Visual,
 ];
 const LISTS: &[Mode] = &[
     Mode::Sources,
@@ -120,7 +231,11 @@ const LISTS: &[Mode] = &[
     Mode::Matrix,
     Mode::Pick,
     Mode::Help,
+    Mode::Clippings,
+    Mode::Visual,
 ];
+/// Where the clipping keys work: on the text under a cursor.
+const TEXT: &[Mode] = &[Mode::Article, Mode::Compare];
 
 fn bind(
     modes: &'static [Mode],
@@ -151,7 +266,14 @@ impl Default for Keymap {
                 Some("quit"),
             ),
             bind(
-                &[M::Sources, M::Article, M::Compare, M::Matrix, M::Help],
+                &[
+                    M::Sources,
+                    M::Article,
+                    M::Compare,
+                    M::Matrix,
+                    M::Help,
+                    M::Clippings,
+                ],
                 &[Key::ch('?')],
                 Action::Help,
                 "show / hide this help",
@@ -172,6 +294,12 @@ impl Default for Keymap {
                     M::Search,
                     M::Help,
                     M::Pick,
+                    M::Finder,
+                    M::Clippings,
+                    M::Visual,
+                    M::Note,
+                    M::Export,
+                    M::Confirm,
                 ],
                 &[Key::code(K::Esc)],
                 Action::Back,
@@ -354,11 +482,193 @@ impl Default for Keymap {
                 Some("keep"),
             ),
             bind(
-                &[M::Search],
+                &[M::Search, M::Finder, M::Note, M::Export],
                 &[Key::code(K::Backspace)],
                 Action::SearchBackspace,
                 "delete a character",
                 None,
+            ),
+            bind(
+                &[M::Sources, M::Article, M::Compare, M::Matrix, M::Clippings],
+                &[Key::ch('"'), Key::ctrl('f')],
+                Action::Finder,
+                "find a quote (or any sentence) in the dossier",
+                Some("find"),
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::code(K::Enter)],
+                Action::Open,
+                "jump to the passage in its article",
+                Some("jump"),
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::code(K::Tab)],
+                Action::FinderScope,
+                "search quotes / all sentences",
+                Some("quotes/sentences"),
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::code(K::Down), Key::ctrl('n')],
+                Action::Down,
+                "next result",
+                None,
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::code(K::Up), Key::ctrl('p')],
+                Action::Up,
+                "previous result",
+                None,
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::code(K::PageDown)],
+                Action::PageDown,
+                "results: page down",
+                None,
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::code(K::PageUp)],
+                Action::PageUp,
+                "results: page up",
+                None,
+            ),
+            bind(
+                TEXT,
+                &[Key::ch('x')],
+                Action::Clip,
+                "clip the quote (else the sentence) at the cursor",
+                Some("clip"),
+            ),
+            bind(
+                TEXT,
+                &[Key::ch('X')],
+                Action::ClipParagraph,
+                "clip the paragraph at the cursor",
+                None,
+            ),
+            bind(
+                TEXT,
+                &[Key::ch('v')],
+                Action::Visual,
+                "select sentences (move, then x clips them)",
+                Some("select"),
+            ),
+            bind(
+                &[M::Visual],
+                &[Key::ch('x')],
+                Action::Clip,
+                "clip the selected sentences",
+                Some("clip"),
+            ),
+            bind(
+                &[M::Visual],
+                &[Key::ch('v')],
+                Action::Visual,
+                "end the selection",
+                None,
+            ),
+            bind(
+                &[M::Article, M::Compare, M::Visual, M::Clippings],
+                &[Key::ch('y')],
+                Action::Copy,
+                "copy the passage / clipping (OSC 52)",
+                Some("copy"),
+            ),
+            bind(
+                &[M::Finder],
+                &[Key::ctrl('y')],
+                Action::Copy,
+                "copy the passage (OSC 52)",
+                None,
+            ),
+            bind(
+                &[M::Sources, M::Article, M::Compare, M::Matrix],
+                &[Key::ch('C')],
+                Action::Clippings,
+                "the clippings",
+                Some("clippings"),
+            ),
+            bind(
+                &[M::Sources, M::Article, M::Compare, M::Clippings],
+                &[Key::ch('E')],
+                Action::Export,
+                "export the clippings (Markdown, JSON, text)",
+                Some("export"),
+            ),
+            bind(
+                &[M::Clippings],
+                &[Key::code(K::Enter)],
+                Action::Open,
+                "open the passage in its article",
+                Some("open"),
+            ),
+            bind(
+                &[M::Clippings],
+                &[Key::ch('d'), Key::code(K::Delete)],
+                Action::Delete,
+                "delete the clipping",
+                Some("delete"),
+            ),
+            bind(
+                &[M::Clippings],
+                &[Key::ch('K')],
+                Action::MoveUp,
+                "move the clipping up",
+                Some("move"),
+            ),
+            bind(
+                &[M::Clippings],
+                &[Key::ch('J')],
+                Action::MoveDown,
+                "move the clipping down",
+                None,
+            ),
+            bind(
+                &[M::Clippings],
+                &[Key::ch('n')],
+                Action::Note,
+                "write a note on the clipping",
+                Some("note"),
+            ),
+            bind(
+                &[M::Note],
+                &[Key::code(K::Enter)],
+                Action::Open,
+                "save the note",
+                Some("save"),
+            ),
+            bind(
+                &[M::Export],
+                &[Key::code(K::Tab)],
+                Action::NextFormat,
+                "next format: md, json, text",
+                Some("format"),
+            ),
+            bind(
+                &[M::Export],
+                &[Key::code(K::Enter)],
+                Action::Open,
+                "write the file",
+                Some("write"),
+            ),
+            bind(
+                &[M::Confirm],
+                &[Key::ch('y')],
+                Action::Yes,
+                "overwrite the file",
+                Some("overwrite"),
+            ),
+            bind(
+                &[M::Confirm],
+                &[Key::ch('n')],
+                Action::Back,
+                "keep the file: choose another name",
+                Some("no"),
             ),
         ];
         Keymap { bindings: b }
@@ -378,12 +688,15 @@ impl Keymap {
                     .map(|b| b.action.clone());
                 match (bound, mode, key) {
                     (Some(a), _, _) => Some(a),
-                    (None, Mode::Search, Key(KeyCode::Char(c), m))
-                        if !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    (None, m, Key(KeyCode::Char(c), mods))
+                        if m.types_text()
+                            && !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                     {
                         Some(Action::SearchChar(c))
                     }
-                    (None, Mode::Search, Key(KeyCode::Char('c'), KeyModifiers::CONTROL)) => {
+                    (None, m, Key(KeyCode::Char('c'), KeyModifiers::CONTROL))
+                        if m.types_text() || m == Mode::Confirm =>
+                    {
                         Some(Action::Back)
                     }
                     _ => None,
@@ -400,8 +713,8 @@ impl Keymap {
         }
     }
 
-    /// The help: per mode, each binding's keys and what it does.
-    pub fn help(&self) -> Vec<(Mode, Vec<(String, &'static str)>)> {
+    /// The help: per mode, each binding's keys, what it does, and its action's name.
+    pub fn help(&self) -> Vec<(Mode, Vec<HelpRow>)> {
         let modes = [
             Mode::Sources,
             Mode::Article,
@@ -409,6 +722,12 @@ impl Keymap {
             Mode::Matrix,
             Mode::Search,
             Mode::Pick,
+            Mode::Finder,
+            Mode::Visual,
+            Mode::Clippings,
+            Mode::Note,
+            Mode::Export,
+            Mode::Confirm,
         ];
         modes
             .iter()
@@ -417,9 +736,10 @@ impl Keymap {
                     .bindings
                     .iter()
                     .filter(|b| b.modes.contains(&m))
+                    .filter(|b| !b.keys.is_empty())
                     .map(|b| {
                         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-                        (keys.join(" "), b.help)
+                        (keys.join(" "), b.help, action_name(&b.action))
                     })
                     .collect();
                 (m, rows)
@@ -427,13 +747,47 @@ impl Keymap {
             .collect()
     }
 
+    /// The keymap with `config.toml`'s keys (action name -> keys) replacing the default
+    /// keys of those actions; what could not be used is returned as warnings.
+    pub fn with_overrides(
+        mut self,
+        keys: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> (Keymap, Vec<String>) {
+        let mut warnings = Vec::new();
+        for (name, list) in keys {
+            let parsed: Vec<Option<Key>> = list.iter().map(|k| Key::parse(k.trim())).collect();
+            if let Some(bad) = list.iter().zip(&parsed).find(|(_, p)| p.is_none()) {
+                warnings.push(format!(
+                    "config: key {:?} of {name:?} not understood",
+                    bad.0
+                ));
+                continue;
+            }
+            let keys: Vec<Key> = parsed.into_iter().flatten().collect();
+            let mut found = false;
+            for b in self.bindings.iter_mut() {
+                if action_name(&b.action) == *name {
+                    b.keys.clone_from(&keys);
+                    found = true;
+                }
+            }
+            if !found {
+                warnings.push(format!(
+                    "config: no action {name:?} (the help, ?, names every action)"
+                ));
+            }
+        }
+        (self, warnings)
+    }
+
     /// Status-bar hints for a mode: ("key", "word") pairs, help first, then what is
     /// particular to the mode, then the rest, so a narrow bar keeps what matters.
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
         let rank = |b: &Binding| match b.action {
             Action::Help => 0,
-            _ if b.modes.len() < READING.len() => 1,
-            _ => 2,
+            Action::Finder => 1,
+            _ if b.modes.len() < READING.len() => 2,
+            _ => 3,
         };
         let mut bs: Vec<&Binding> = self
             .bindings
@@ -556,14 +910,16 @@ mod tests {
         );
     }
 
-    /// Help comes first in every hint list; the mode's own keys before the global ones.
+    /// Help, then the finder, come first in every hint list; the mode's own keys before
+    /// the global ones.
     #[test]
     fn hints_put_help_and_mode_keys_first() {
         let km = Keymap::default();
         let h = km.hints(Mode::Compare);
         assert_eq!(h[0], ("?".to_string(), "help"));
-        assert_eq!(h[1].1, "conflict");
-        assert_eq!(km.hints(Mode::Article)[1].1, "search");
+        assert_eq!(h[1].1, "find");
+        assert_eq!(h[2].1, "conflict");
+        assert_eq!(km.hints(Mode::Article)[2].1, "search");
         assert!(h.iter().position(|x| x.1 == "quit") > h.iter().position(|x| x.1 == "swap"));
     }
 

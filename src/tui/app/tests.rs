@@ -48,9 +48,15 @@ fn q_quits() {
     for setup in [vec![], vec![A::Open], vec![A::Matrix]] {
         let mut app = app();
         apply(&mut app, setup);
-        assert_eq!(app.update(A::Quit), vec![Effect::Quit]);
+        let e = app.update(A::Quit);
+        assert_eq!(e.last(), Some(&Effect::Quit));
+        // The reading position is saved first.
+        assert!(
+            matches!(e[0], Effect::Save(crate::state::Change::SetPosition(_))),
+            "{e:?}"
+        );
     }
-    assert_eq!(app().update(A::Suspend), vec![Effect::Suspend]);
+    assert_eq!(app().update(A::Suspend).last(), Some(&Effect::Suspend));
 }
 
 /// Typing a search jumps to the first match after the cursor; n and N cycle; Esc clears.
