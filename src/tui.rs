@@ -337,3 +337,64 @@ fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
     stopped.context("could not suspend (kill -TSTP)")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::{ClipKind, Clipping, ExportFormat};
+
+    /// base64 as RFC 4648 writes it, padding included.
+    #[test]
+    fn base64_matches_the_rfc() {
+        for (plain, enc) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), enc);
+        }
+        assert_eq!(base64("é".as_bytes()), "w6k=");
+    }
+
+    /// An export refuses an existing file (so the dialog can ask), overwrites when told,
+    /// and answers with the path written.
+    #[test]
+    fn export_refuses_then_overwrites() {
+        let d = crate::model::load_bundled();
+        let clips = vec![Clipping::new(
+            &d,
+            crate::model::ArticleId(0),
+            d.articles[0].paragraphs[0].sentences[0],
+            ClipKind::Sentence,
+            None,
+        )];
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        let md = ExportFormat::Markdown;
+        match export_to(&d, &p, md, &clips, false) {
+            Action::Exported(Ok(written)) => assert!(written.ends_with("out.md")),
+            other => panic!("{other:?}"),
+        }
+        let first = std::fs::read_to_string(&p).unwrap();
+        assert!(first.contains("> U.S. Secretary of Defense"), "{first}");
+        assert!(matches!(
+            export_to(&d, &p, md, &clips, false),
+            Action::ExportExists(_)
+        ));
+        let json = ExportFormat::Json;
+        assert!(matches!(
+            export_to(&d, &p, json, &clips, true),
+            Action::Exported(Ok(_))
+        ));
+        assert!(std::fs::read_to_string(&p).unwrap().starts_with('{'));
+        let bad = dir.path().join("no/such/folder.md");
+        match export_to(&d, &bad, md, &clips, false) {
+            Action::Exported(Err(e)) => assert!(e.contains("does not exist"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

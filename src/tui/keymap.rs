@@ -941,4 +941,91 @@ mod tests {
             );
         }
     }
+
+    /// Keys as config.toml writes them.
+    #[test]
+    fn keys_parse_as_written() {
+        let k = |s: &str| Key::parse(s);
+        assert_eq!(k("j"), Some(Key::ch('j')));
+        assert_eq!(k("J"), Some(Key::ch('J')));
+        assert_eq!(k("\""), Some(Key::ch('"')));
+        assert_eq!(k("ctrl-f"), Some(Key::ctrl('f')));
+        assert_eq!(k("Ctrl-F"), Some(Key::ctrl('f')));
+        assert_eq!(k("alt-x"), Some(Key(KeyCode::Char('x'), KeyModifiers::ALT)));
+        assert_eq!(k("enter"), Some(Key::code(KeyCode::Enter)));
+        assert_eq!(k("shift-tab"), Some(Key::code(KeyCode::BackTab)));
+        assert_eq!(k("f5"), Some(Key::code(KeyCode::F(5))));
+        assert_eq!(k("space"), Some(Key::ch(' ')));
+        for bad in ["", "ctrl-", "f13", "hyper-x", "enterr"] {
+            assert_eq!(k(bad), None, "{bad:?}");
+        }
+    }
+
+    /// A config's keys replace that action's default keys in every mode; unknown actions
+    /// and keys are warnings, and the rest still applies.
+    #[test]
+    fn config_overrides_replace_keys() {
+        let mut cfg = std::collections::BTreeMap::new();
+        cfg.insert("finder".to_string(), vec!["ctrl-g".to_string()]);
+        cfg.insert("clip".to_string(), vec!["a".to_string()]);
+        cfg.insert("no_such".to_string(), vec!["q".to_string()]);
+        cfg.insert("export".to_string(), vec!["hyper-e".to_string()]);
+        let (km, warnings) = Keymap::default().with_overrides(&cfg);
+        let ev = |c: KeyCode, m: KeyModifiers| key(c, m);
+        let r = |mode, e: &Event| format!("{:?}", km.resolve(mode, e));
+        let ctrl_g = ev(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(r(Mode::Sources, &ctrl_g), "Some(Finder)");
+        assert_eq!(
+            r(Mode::Sources, &ev(KeyCode::Char('"'), KeyModifiers::NONE)),
+            "None"
+        );
+        let a = ev(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(r(Mode::Article, &a), "Some(Clip)");
+        assert_eq!(r(Mode::Visual, &a), "Some(Clip)");
+        let e = ev(KeyCode::Char('E'), KeyModifiers::SHIFT);
+        assert_eq!(
+            r(Mode::Article, &e),
+            "Some(Export)",
+            "a bad key keeps the default"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("no_such")));
+        assert!(warnings.iter().any(|w| w.contains("hyper-e")));
+        // The help lists the new key under the action's name.
+        let help = km.help();
+        let rows = &help.iter().find(|(m, _)| *m == Mode::Sources).unwrap().1;
+        assert!(rows.iter().any(|(k, _, n)| k == "Ctrl-g" && n == "finder"));
+    }
+
+    /// Actions are named in snake case, as config.toml writes them.
+    #[test]
+    fn action_names() {
+        assert_eq!(action_name(&Action::Finder), "finder");
+        assert_eq!(action_name(&Action::ClipParagraph), "clip_paragraph");
+        assert_eq!(action_name(&Action::SearchChar('x')), "search_char");
+    }
+
+    /// In the finder, letters are the query; Ctrl-n / Ctrl-p and arrows move; Tab
+    /// switches scope.
+    #[test]
+    fn finder_keys() {
+        let r = |c, m| resolves(Mode::Finder, c, m);
+        assert_eq!(
+            r(KeyCode::Char('j'), KeyModifiers::NONE),
+            "Some(SearchChar('j'))"
+        );
+        assert_eq!(r(KeyCode::Char('n'), KeyModifiers::CONTROL), "Some(Down)");
+        assert_eq!(r(KeyCode::Char('p'), KeyModifiers::CONTROL), "Some(Up)");
+        assert_eq!(r(KeyCode::Down, KeyModifiers::NONE), "Some(Down)");
+        assert_eq!(r(KeyCode::Tab, KeyModifiers::NONE), "Some(FinderScope)");
+        assert_eq!(r(KeyCode::Enter, KeyModifiers::NONE), "Some(Open)");
+        assert_eq!(
+            resolves(Mode::Export, KeyCode::Char('y'), KeyModifiers::NONE),
+            "Some(SearchChar('y'))"
+        );
+        assert_eq!(
+            resolves(Mode::Confirm, KeyCode::Char('y'), KeyModifiers::NONE),
+            "Some(Yes)"
+        );
+    }
 }
