@@ -131,10 +131,11 @@ fn configured_app(dossier: Arc<Dossier>) -> App {
 fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Path>) -> Result<()> {
     let dossier = Arc::new(dossier);
     let mut app = configured_app(dossier.clone());
+    // Start-up work sets its own messages: the settings' warnings go first.
+    let config_warning = app.message.take();
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let (tx, rx) = channel::<Action>();
-    let config_warning = app.message.take();
     let mut effects = app.start();
     if let Some(w) = config_warning {
         app.message = Some(match app.message.take() {

@@ -244,6 +244,8 @@ impl App {
                 | Action::ComparisonReady(_)
                 | Action::Tick
                 | Action::Saved(_)
+                | Action::Restored(_)
+                | Action::Resize(..)
         ) {
             self.message = None;
         }

@@ -205,5 +205,29 @@ pub fn fit(s: &str, n: usize) -> String {
     out
 }
 
+/// Cut `s` to `n` columns keeping its start and its end ("/tmp/a…/out.md"): for paths.
+pub fn fit_middle(s: &str, n: usize) -> String {
+    let s = crate::tui::wrap::display(s);
+    let chars: Vec<char> = s.chars().collect();
+    if crate::tui::wrap::display_width(&s) <= n || n < 8 {
+        return fit(&s, n);
+    }
+    let tail_n = (n - 1) * 2 / 3;
+    let mut tail = Vec::new();
+    let mut w = 0;
+    for &c in chars.iter().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > tail_n {
+            break;
+        }
+        w += cw;
+        tail.push(c);
+    }
+    tail.reverse();
+    let tail: String = tail.into_iter().collect();
+    let head = fit(&s, n.saturating_sub(w));
+    format!("{head}{tail}")
+}
+
 #[cfg(test)]
 mod tests;

@@ -68,7 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style,
         );
         if y + 1 < inner.y + list_h {
-            let text = format!("    “{}”", p.text().trim());
+            let text = format!("    {}", p.text().trim());
             buf.set_stringn(inner.x + 1, y + 1, super::fit(&text, w), w, t.text);
         }
     }
@@ -166,7 +166,8 @@ pub fn render_export(app: &App, dlg: &ExportDialog, area: Rect, buf: &mut Buffer
         fmt.push(Span::raw(" "));
     }
     fmt.push(Span::styled(" (Tab)", t.dim));
-    let path = super::fit(&dlg.path, w.saturating_sub(10) as usize);
+    // The end of the path shows, where it is being typed.
+    let path = fit_tail(&dlg.path, w.saturating_sub(10) as usize);
     let mut lines = vec![
         Line::from(fmt),
         Line::from(vec![
@@ -208,4 +209,24 @@ pub fn render_export(app: &App, dlg: &ExportDialog, area: Rect, buf: &mut Buffer
     for (i, l) in lines.iter().take(inner.height as usize).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, l, inner.width);
     }
+}
+
+/// The last `n` columns of `s`, with an ellipsis in front when cut.
+fn fit_tail(s: &str, n: usize) -> String {
+    let s = crate::tui::wrap::display(s);
+    if crate::tui::wrap::display_width(&s) <= n {
+        return s;
+    }
+    let mut out = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > n {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
 }

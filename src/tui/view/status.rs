@@ -62,10 +62,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.status,
         ));
     } else {
-        left.push(Span::styled(
-            format!(" {} ", super::fit(&position(app), 40)),
-            t.status,
-        ));
+        // On a narrow bar a message takes the place of the position.
+        if app.message.is_none() || area.width >= 80 {
+            left.push(Span::styled(
+                format!(" {} ", super::fit(&position(app), 40)),
+                t.status,
+            ));
+        }
         if let Some(m) = &app.message {
             // Messages can quote file names and search text: drawn through `fit`.
             let room = (area.width as usize).saturating_sub(Line::from(left.clone()).width() + 4);
