@@ -311,6 +311,23 @@ fn random_actions_keep_invariants() {
         A::Resize(41, 10),
         A::Click(50, 7),
         A::Wheel(70, 20, true),
+        A::Finder,
+        A::FinderScope,
+        A::SearchBackspace,
+        A::Clip,
+        A::ClipParagraph,
+        A::Visual,
+        A::Clippings,
+        A::Delete,
+        A::MoveUp,
+        A::MoveDown,
+        A::Note,
+        A::Export,
+        A::NextFormat,
+        A::Yes,
+        A::Copy,
+        A::Tick,
+        A::ExportExists(std::path::PathBuf::from("x.md")),
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..40 {

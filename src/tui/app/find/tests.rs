@@ -113,3 +113,25 @@ fn finder_from_compare_returns_to_compare() {
     apply(&mut app, [A::Back]);
     assert_eq!(app.focus, Focus::Compare);
 }
+
+/// Above the synchronous limit the engine matches on a worker: the finder says it is
+/// running (so the driver ticks), and ticks bring the results in.
+#[test]
+fn finder_streams_results_on_ticks() {
+    let mut app = fixtures::app(120, 40);
+    let mut f = crate::model::search::Finder::new(&app.dossier);
+    f.set_scope(Scope::Sentences);
+    f.set_sync_limit(0);
+    app.finder = Some(f);
+    apply(&mut app, [A::Finder]);
+    type_text(&mut app, "troops");
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.finder_running() {
+        assert!(app.busy(), "the driver ticks while the finder runs");
+        assert!(std::time::Instant::now() < end, "the worker finished");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        apply(&mut app, [A::Tick]);
+    }
+    assert!(!app.busy());
+    assert!(app.finder.as_ref().unwrap().hits().len() > 5);
+}
