@@ -219,10 +219,12 @@ impl Driver {
             Effect::Export {
                 path,
                 format,
+                grouping,
                 clips,
                 overwrite,
             } => {
-                let _ = tx.send(export_to(dossier, &path, format, &clips, overwrite));
+                let how = (format, grouping);
+                let _ = tx.send(export_to(dossier, &path, how, &clips, overwrite));
             }
             Effect::Copy(text) => {
                 let mut out = std::io::stdout();
@@ -271,7 +273,7 @@ impl Driver {
 fn export_to(
     d: &Dossier,
     path: &Path,
-    format: export::ExportFormat,
+    (format, grouping): (export::ExportFormat, export::Grouping),
     clips: &[export::Clipping],
     overwrite: bool,
 ) -> Action {
@@ -282,7 +284,7 @@ fn export_to(
         Clobber::Refuse
     };
     let r = write_atomic(&path, clobber, |w| {
-        export::write(w, d, clips, format, export::Grouping::BySource)
+        export::write(w, d, clips, format, grouping)
     });
     match r {
         Ok(()) => Action::Exported(Ok(std::fs::canonicalize(&path).unwrap_or(path))),
@@ -342,7 +344,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::export::{ClipKind, Clipping, ExportFormat};
+    use crate::model::export::{ClipKind, Clipping, ExportFormat, Grouping};
 
     /// base64 as RFC 4648 writes it, padding included.
     #[test]
@@ -375,7 +377,7 @@ mod tests {
         )];
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("out.md");
-        let md = ExportFormat::Markdown;
+        let md = (ExportFormat::Markdown, Grouping::BySource);
         match export_to(&d, &p, md, &clips, false) {
             Action::Exported(Ok(written)) => assert!(written.ends_with("out.md")),
             other => panic!("{other:?}"),
@@ -386,7 +388,7 @@ mod tests {
             export_to(&d, &p, md, &clips, false),
             Action::ExportExists(_)
         ));
-        let json = ExportFormat::Json;
+        let json = (ExportFormat::Json, Grouping::BySource);
         assert!(matches!(
             export_to(&d, &p, json, &clips, true),
             Action::Exported(Ok(_))

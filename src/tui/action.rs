@@ -4,7 +4,7 @@
 //! with effects, which only the driver carries out.
 
 use crate::model::claims::Comparison;
-use crate::model::export::{Clipping, ExportFormat};
+use crate::model::export::{Clipping, ExportFormat, Grouping};
 use crate::model::ArticleId;
 use crate::state::{Change, Loaded};
 use crate::tui::analysis::Analysis;
@@ -98,6 +98,8 @@ pub enum Action {
     Export,
     /// Next export format (Markdown, JSON, text).
     NextFormat,
+    /// Export grouped by source, or in clipping order.
+    Grouping,
     /// Yes: overwrite the existing file.
     Yes,
     /// Copy the passage or clipping to the clipboard (OSC 52).
@@ -144,6 +146,7 @@ pub enum Effect {
     Export {
         path: PathBuf,
         format: ExportFormat,
+        grouping: Grouping,
         clips: Vec<Clipping>,
         overwrite: bool,
     },

@@ -651,6 +651,13 @@ impl Default for Keymap {
             ),
             bind(
                 &[M::Export],
+                &[Key::ctrl('g')],
+                Action::Grouping,
+                "group by source / keep clipping order",
+                Some("grouping"),
+            ),
+            bind(
+                &[M::Export],
                 &[Key::code(K::Enter)],
                 Action::Open,
                 "write the file",

@@ -4,7 +4,7 @@
 //! `Effect::Save`, which writes it to the state file before anything else happens.
 
 use super::{App, Focus, Overlay, Reader};
-use crate::model::export::{self, resolve, ClipKind, Clipping, ExportFormat};
+use crate::model::export::{self, resolve, ClipKind, Clipping, ExportFormat, Grouping};
 use crate::model::quotes::QuoteId;
 use crate::model::{ArticleId, Span};
 use crate::state::{Change, Loaded, Position};
@@ -15,6 +15,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub format: ExportFormat,
+    pub grouping: Grouping,
     pub path: String,
     /// Set when the path exists: the dialog asks before overwriting.
     pub exists: Option<PathBuf>,
@@ -261,6 +262,7 @@ impl App {
         let format = ExportFormat::Markdown;
         self.overlay = Some(Overlay::Export(ExportDialog {
             format,
+            grouping: Grouping::BySource,
             path: export::suggested_name(&self.dossier, format),
             exists: None,
         }));
@@ -290,6 +292,12 @@ impl App {
                     dlg.path = format!("{stem}.{}", dlg.format.extension());
                 }
             }
+            Action::Grouping => {
+                dlg.grouping = match dlg.grouping {
+                    Grouping::BySource => Grouping::InOrder,
+                    Grouping::InOrder => Grouping::BySource,
+                }
+            }
             Action::Open if dlg.path.trim().is_empty() => {
                 self.message = Some("type a file name to export to".into())
             }
@@ -308,6 +316,7 @@ impl App {
         vec![Effect::Export {
             path,
             format: dlg.format,
+            grouping: dlg.grouping,
             clips: self.state.clippings.clone(),
             overwrite,
         }]

@@ -2,7 +2,7 @@
 //! the note line and the export dialog.
 
 use super::finder::source_label;
-use crate::model::export::{resolve, ExportFormat};
+use crate::model::export::{resolve, ExportFormat, Grouping};
 use crate::tui::app::{App, ExportDialog};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -196,10 +196,14 @@ pub fn render_export(app: &App, dlg: &ExportDialog, area: Rect, buf: &mut Buffer
             )));
         }
         None => {
-            lines.push(Line::from(Span::styled(
-                " Grouped by source, each passage with its citation.",
-                t.dim,
-            )));
+            let order = match dlg.grouping {
+                Grouping::BySource => " Grouped by source",
+                Grouping::InOrder => " In clipping order",
+            };
+            lines.push(Line::from(vec![
+                Span::styled(order, t.text),
+                Span::styled(" (Ctrl-g); each passage with its citation.", t.dim),
+            ]));
             lines.push(Line::from(Span::styled(
                 " Enter writes · Esc cancels",
                 t.key,

@@ -1,7 +1,7 @@
 //! Clipping, the clippings list and the export dialog through `update`: every change
 //! comes out as the effect that saves it.
 
-use crate::model::export::{ClipKind, ExportFormat};
+use crate::model::export::{ClipKind, ExportFormat, Grouping};
 use crate::model::ArticleId;
 use crate::state::{Change, Loaded, Position, State};
 use crate::tui::action::{Action as A, Effect};
@@ -140,12 +140,13 @@ fn export_dialog_asks_before_overwriting() {
         (d.format, d.path.ends_with(".json")),
         (ExportFormat::Json, true)
     );
-    apply(&mut app, [A::NextFormat, A::NextFormat]);
+    apply(&mut app, [A::NextFormat, A::NextFormat, A::Grouping]);
     let e = app.update(A::Open);
     let clips = app.state.clippings.clone();
     let want = |overwrite| Effect::Export {
         path: PathBuf::from("north-korean-troops-in-russia-bundled-seeds-clippings.md"),
         format: ExportFormat::Markdown,
+        grouping: Grouping::InOrder,
         clips: clips.clone(),
         overwrite,
     };
