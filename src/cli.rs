@@ -208,7 +208,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 let opts = LoadOptions {
                     max_bytes: cli.common.max_bytes,
                 };
-                return crate::tui::run_loading(move || match path {
+                return crate::tui::run_loading(cli.path.clone(), move || match path {
                     Some(p) => Ok(model::load_path(&p, &opts)?),
                     None => Ok(model::load_bundled()),
                 });

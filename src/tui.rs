@@ -1,7 +1,10 @@
 //! The reader's driver: terminal lifecycle, the event loop, and carrying out effects.
 //!
 //! The loop blocks on the next terminal event (idle CPU ≈ 0); only while background work
-//! runs does it wake every 80 ms, to take results and turn the spinner. Keys become
+//! runs does it wake every 80 ms (20 ms while the finder matches on a worker), to take
+//! results and turn the spinner. Settings (keymap, theme) come from `config.toml`, and
+//! the dossier's saved state (clippings, reading position) from its state file, which
+//! every change is written to as it is made. Keys become
 //! actions in the keymap, actions become state and effects in `App::update`, and the
 //! effects (quit, suspend, start a job) happen here. The terminal is restored on quit, on
 //! error and on panic (ratatui's hook, installed over ours, which releases the mouse).
@@ -17,7 +20,9 @@ pub mod wrap;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
-use crate::model::{claims, Dossier};
+use crate::fsutil::{write_atomic, Clobber, WriteError};
+use crate::model::{claims, export, Dossier};
+use crate::state::{Change, Store};
 use action::{Action, Effect};
 use anyhow::{Context, Result};
 use app::App;
@@ -28,19 +33,23 @@ use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::DefaultTerminal;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
-/// Run the reader on a loaded dossier until the user quits.
-pub fn run(dossier: Dossier) -> Result<()> {
-    run_loading(move || Ok(dossier))
+/// Run the reader on a loaded dossier (from `path`, None for the bundled one) until the
+/// user quits.
+pub fn run(dossier: Dossier, path: Option<PathBuf>) -> Result<()> {
+    run_loading(path, move || Ok(dossier))
 }
 
 /// Open the reader at once and run `load` on a worker thread meanwhile (a large dossier
-/// takes seconds), then read until the user quits. A load error restores the terminal
-/// and is returned; q or Ctrl-C quit while loading.
-pub fn run_loading<F>(load: F) -> Result<()>
+/// takes seconds), then read until the user quits. `path` names the dossier for its
+/// saved state (None: the bundled one). A load error restores the terminal and is
+/// returned; q or Ctrl-C quit while loading.
+pub fn run_loading<F>(path: Option<PathBuf>, load: F) -> Result<()>
 where
     F: FnOnce() -> Result<Dossier> + Send + 'static,
 {
@@ -52,7 +61,7 @@ where
     let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = match loading(&mut terminal, load) {
-        Ok(Some(dossier)) => event_loop(&mut terminal, dossier),
+        Ok(Some(dossier)) => event_loop(&mut terminal, dossier, path.as_deref()),
         Ok(None) => Ok(()),
         Err(e) => Err(e),
     };
@@ -91,20 +100,76 @@ where
     Ok(None)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier) -> Result<()> {
+/// What the driver holds besides the app: the dossier, the channel results come back
+/// on, and the dossier's state store (None when there is no data folder).
+struct Driver {
+    dossier: Arc<Dossier>,
+    tx: Sender<Action>,
+    store: Option<Store>,
+}
+
+/// The app with the user's settings: keymap and theme from `config.toml` over the
+/// defaults; what was wrong with the file goes to the status bar.
+fn configured_app(dossier: Arc<Dossier>) -> App {
+    let loaded = crate::config::load();
+    let (theme, theme_warning) = theme::Theme::named(&loaded.config.theme);
+    let (keymap, key_warnings) = keymap::Keymap::default().with_overrides(&loaded.config.keys);
+    let mut app = App::new(dossier, theme);
+    app.keymap = keymap;
+    let warnings: Vec<String> = loaded
+        .warning
+        .into_iter()
+        .chain(theme_warning)
+        .chain(key_warnings)
+        .collect();
+    if !warnings.is_empty() {
+        app.message = Some(warnings.join(" · "));
+    }
+    app
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Path>) -> Result<()> {
     let dossier = Arc::new(dossier);
-    let mut app = App::new(dossier.clone(), theme::Theme::from_env());
+    let mut app = configured_app(dossier.clone());
+    // Start-up work sets its own messages: the settings' warnings go first.
+    let config_warning = app.message.take();
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let (tx, rx) = channel::<Action>();
-    let effects = app.start();
-    perform(terminal, &dossier, &tx, effects)?;
+    let mut effects = app.start();
+    if let Some(w) = config_warning {
+        app.message = Some(match app.message.take() {
+            Some(m) => format!("{w} · {m}"),
+            None => w,
+        });
+    }
+    let store = Store::for_dossier(path);
+    let restored = match &store {
+        Ok(s) => s.load().map(Box::new).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    effects.extend(app.update(Action::Restored(restored)));
+    let mut driver = Driver {
+        dossier,
+        tx,
+        store: store.ok(),
+    };
+    if driver.perform(terminal, effects)? {
+        return Ok(());
+    }
     loop {
+        // Results of effects just performed (a save, an export) before the next frame.
+        for a in rx.try_iter().collect::<Vec<_>>() {
+            let effects = app.update(a);
+            if driver.perform(terminal, effects)? {
+                return Ok(());
+            }
+        }
         terminal.draw(|f| view::render(&app, f))?;
         let actions = next_actions(&app, &rx)?;
         for a in actions {
             let effects = app.update(a);
-            if perform(terminal, &dossier, &tx, effects)? {
+            if driver.perform(terminal, effects)? {
                 return Ok(());
             }
         }
@@ -114,7 +179,9 @@ fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier) -> Result<()> {
 /// Wait for the next input (or, while work runs, for a result or a spinner tick).
 fn next_actions(app: &App, rx: &Receiver<Action>) -> Result<Vec<Action>> {
     let mut out = Vec::new();
-    let ready = if app.busy() {
+    let ready = if app.finder_running() {
+        event::poll(Duration::from_millis(20))?
+    } else if app.busy() {
         event::poll(Duration::from_millis(80))?
     } else {
         true
@@ -123,20 +190,47 @@ fn next_actions(app: &App, rx: &Receiver<Action>) -> Result<Vec<Action>> {
         let ev = event::read()?;
         out.extend(app.keymap.resolve(app.mode(), &ev));
     }
+    if app.finder_running() {
+        out.push(Action::Tick);
+    }
     out.extend(rx.try_iter());
     Ok(out)
 }
 
-/// Carry out effects; true when the reader should exit.
-fn perform(
-    terminal: &mut DefaultTerminal,
-    dossier: &Arc<Dossier>,
-    tx: &Sender<Action>,
-    effects: Vec<Effect>,
-) -> Result<bool> {
-    for e in effects {
+impl Driver {
+    /// Carry out effects; true when the reader should exit.
+    fn perform(&mut self, terminal: &mut DefaultTerminal, effects: Vec<Effect>) -> Result<bool> {
+        for e in effects {
+            if self.perform_one(terminal, e)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn perform_one(&mut self, terminal: &mut DefaultTerminal, e: Effect) -> Result<bool> {
+        let (dossier, tx) = (&self.dossier, &self.tx);
         match e {
             Effect::Quit => return Ok(true),
+            Effect::Save(change) => {
+                let r = self.save(change);
+                let _ = tx.send(Action::Saved(r));
+            }
+            Effect::Export {
+                path,
+                format,
+                grouping,
+                clips,
+                overwrite,
+            } => {
+                let how = (format, grouping);
+                let _ = tx.send(export_to(dossier, &path, how, &clips, overwrite));
+            }
+            Effect::Copy(text) => {
+                let mut out = std::io::stdout();
+                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+                out.flush()?;
+            }
             Effect::Suspend => suspend(terminal)?,
             Effect::Analyse => {
                 let (d, tx) = (dossier.clone(), tx.clone());
@@ -156,8 +250,77 @@ fn perform(
                 });
             }
         }
+        Ok(false)
     }
-    Ok(false)
+
+    /// Save one change to the state file; a new clipping is stamped with the time now.
+    fn save(&self, change: Change) -> Result<Box<crate::state::Loaded>, String> {
+        let Some(store) = &self.store else {
+            return Err("no data folder: set DOSSIER_DATA to a folder for saved clippings".into());
+        };
+        let change = match change {
+            Change::AddClipping(mut c) => {
+                c.created = Some(crate::state::iso8601(SystemTime::now()));
+                Change::AddClipping(c)
+            }
+            c => c,
+        };
+        store.apply(change).map(Box::new).map_err(|e| e.to_string())
+    }
+}
+
+/// Write an export; the answer is `Exported`, or `ExportExists` to ask about overwriting.
+fn export_to(
+    d: &Dossier,
+    path: &Path,
+    (format, grouping): (export::ExportFormat, export::Grouping),
+    clips: &[export::Clipping],
+    overwrite: bool,
+) -> Action {
+    let path = expand_home(path);
+    let clobber = if overwrite {
+        Clobber::Overwrite
+    } else {
+        Clobber::Refuse
+    };
+    let r = write_atomic(&path, clobber, |w| {
+        export::write(w, d, clips, format, grouping)
+    });
+    match r {
+        Ok(()) => Action::Exported(Ok(std::fs::canonicalize(&path).unwrap_or(path))),
+        Err(WriteError::Exists { path }) => Action::ExportExists(path),
+        Err(e) => Action::Exported(Err(e.to_string())),
+    }
+}
+
+/// `~/x` as x in the home folder.
+fn expand_home(p: &Path) -> PathBuf {
+    match (p.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// Standard base64 (RFC 4648, padded), for the OSC 52 clipboard sequence.
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Give the terminal back, stop until `fg`, then take it again.
@@ -176,4 +339,65 @@ fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
     terminal.clear()?;
     stopped.context("could not suspend (kill -TSTP)")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::{ClipKind, Clipping, ExportFormat, Grouping};
+
+    /// base64 as RFC 4648 writes it, padding included.
+    #[test]
+    fn base64_matches_the_rfc() {
+        for (plain, enc) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), enc);
+        }
+        assert_eq!(base64("é".as_bytes()), "w6k=");
+    }
+
+    /// An export refuses an existing file (so the dialog can ask), overwrites when told,
+    /// and answers with the path written.
+    #[test]
+    fn export_refuses_then_overwrites() {
+        let d = crate::model::load_bundled();
+        let clips = vec![Clipping::new(
+            &d,
+            crate::model::ArticleId(0),
+            d.articles[0].paragraphs[0].sentences[0],
+            ClipKind::Sentence,
+            None,
+        )];
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.md");
+        let md = (ExportFormat::Markdown, Grouping::BySource);
+        match export_to(&d, &p, md, &clips, false) {
+            Action::Exported(Ok(written)) => assert!(written.ends_with("out.md")),
+            other => panic!("{other:?}"),
+        }
+        let first = std::fs::read_to_string(&p).unwrap();
+        assert!(first.contains("> U.S. Secretary of Defense"), "{first}");
+        assert!(matches!(
+            export_to(&d, &p, md, &clips, false),
+            Action::ExportExists(_)
+        ));
+        let json = (ExportFormat::Json, Grouping::BySource);
+        assert!(matches!(
+            export_to(&d, &p, json, &clips, true),
+            Action::Exported(Ok(_))
+        ));
+        assert!(std::fs::read_to_string(&p).unwrap().starts_with('{'));
+        let bad = dir.path().join("no/such/folder.md");
+        match export_to(&d, &bad, md, &clips, false) {
+            Action::Exported(Err(e)) => assert!(e.contains("does not exist"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+    }
 }

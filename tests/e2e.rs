@@ -143,6 +143,75 @@ fn compare_jumps_to_the_troops_conflict() {
     quit_and_check_restored(&t);
 }
 
+/// Find “unprecedented” with the finder (the quote, or its sentence while the dossier
+/// has no quotes), jump to it, clip it, export the clippings to Markdown in the current
+/// folder, and find the passage with its citation in the file; a second export asks
+/// before overwriting.
+#[test]
+fn find_clip_and_export_markdown() {
+    need_tmux!();
+    let t = Tmux::start(&[s(&seeds())], 120, 40, "Sources (5)");
+    t.keys(&["\""]);
+    t.wait_for("Find ");
+    t.type_text("unprecedented");
+    let screen = t.poll(|s| s.contains("❯ unprecedented▏"), "the query typed");
+    if screen.contains(" 0/") {
+        // No quote matches: the same passage is a sentence.
+        t.keys(&["Tab"]);
+        t.wait_for("Find sentences");
+    }
+    t.poll(|s| !s.contains(" 0/"), "a result");
+    t.keys(&["Enter"]);
+    t.poll(
+        |s| status_bar(s).contains("ARTICLE"),
+        "the passage in its article",
+    );
+    t.keys(&["x"]);
+    t.wait_for("clipped the");
+    t.keys(&["E"]);
+    t.wait_for("Export 1 clipping");
+    t.keys(&["Enter"]);
+    t.wait_for("wrote 1 clipping to");
+    let md: Vec<_> = std::fs::read_dir(t.dir())
+        .expect("temp dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    assert_eq!(md.len(), 1, "one Markdown file: {md:?}");
+    let text = std::fs::read_to_string(&md[0]).expect("the export");
+    assert!(text.starts_with("# Clippings: "), "{text}");
+    let quote = text
+        .lines()
+        .find(|l| l.contains("unprecedented level of direct military cooperation"))
+        .unwrap_or_else(|| panic!("the passage: {text}"));
+    assert!(quote.starts_with("> "), "a blockquote: {text}");
+    let cite = text
+        .lines()
+        .find(|l| l.starts_with("> — "))
+        .unwrap_or_else(|| panic!("a citation: {text}"));
+    assert!(
+        cite.contains("000_a746009515ada104.txt") && cite.contains("¶ 2"),
+        "file and paragraph cited: {cite}"
+    );
+    // Again: the file exists, so the dialog asks; y overwrites.
+    t.keys(&["E"]);
+    t.wait_for("Export 1 clipping");
+    t.keys(&["Enter"]);
+    t.wait_for("Overwrite it?");
+    t.keys(&["y"]);
+    t.wait_for("wrote 1 clipping to");
+    // Saved as made: the state file holds the clipping.
+    let state = std::fs::read_dir(t.dir().join("data/state"))
+        .expect("state folder")
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .expect("a state file");
+    let json = std::fs::read_to_string(state.path()).expect("state");
+    assert!(json.contains("unprecedented level"), "{json}");
+    quit_and_check_restored(&t);
+}
+
 /// An article full of escape sequences neither sets the terminal title nor clears the
 /// screen: every control shows as its visible picture.
 #[test]

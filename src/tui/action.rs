@@ -4,8 +4,11 @@
 //! with effects, which only the driver carries out.
 
 use crate::model::claims::Comparison;
+use crate::model::export::{Clipping, ExportFormat, Grouping};
 use crate::model::ArticleId;
+use crate::state::{Change, Loaded};
 use crate::tui::analysis::Analysis;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Something the user (or a finished job) wants done.
@@ -47,9 +50,9 @@ pub enum Action {
     ToggleNoise,
     /// Start a search in the text.
     SearchStart,
-    /// Type a character into the search.
+    /// Type a character into the line being edited (search, finder, note, path).
     SearchChar(char),
-    /// Delete the last character of the search.
+    /// Delete the last character of the line being edited.
     SearchBackspace,
     /// Keep the search and return to reading.
     SearchConfirm,
@@ -71,6 +74,46 @@ pub enum Action {
     PrevConflict,
     /// Show the claims × sources matrix.
     Matrix,
+    /// Open the finder over every quote (Tab there switches to all sentences).
+    Finder,
+    /// Switch the finder between quotes and all sentences.
+    FinderScope,
+    /// Clip the quote (or else the sentence) at the cursor, or the visual selection.
+    Clip,
+    /// Clip the whole paragraph at the cursor.
+    ClipParagraph,
+    /// Start (or end) a visual selection of sentences.
+    Visual,
+    /// Show the clippings.
+    Clippings,
+    /// Delete the selected clipping.
+    Delete,
+    /// Move the selected clipping up the list.
+    MoveUp,
+    /// Move the selected clipping down the list.
+    MoveDown,
+    /// Write a note on the selected clipping.
+    Note,
+    /// Export the clippings (format and path in a dialog).
+    Export,
+    /// Next export format (Markdown, JSON, text).
+    NextFormat,
+    /// Export grouped by source, or in clipping order.
+    Grouping,
+    /// Yes: overwrite the existing file.
+    Yes,
+    /// Copy the passage or clipping to the clipboard (OSC 52).
+    Copy,
+    /// Time passed while the finder matches in the background: take its results.
+    Tick,
+    /// The saved state as read when the dossier opened (clippings, reading position).
+    Restored(Result<Box<Loaded>, String>),
+    /// A change was saved; the state now on disk (with other readers' changes).
+    Saved(Result<Box<Loaded>, String>),
+    /// The export target exists: ask before overwriting.
+    ExportExists(PathBuf),
+    /// The export was written (to this path) or failed (with this message).
+    Exported(Result<PathBuf, String>),
     /// The terminal now has this size (columns, rows).
     Resize(u16, u16),
     /// A mouse click at (column, row).
@@ -96,4 +139,17 @@ pub enum Effect {
     Analyse,
     /// Compare two sources, off the UI thread.
     Compare(ArticleId, ArticleId),
+    /// Save one change to the dossier's state file at once (the driver stamps a new
+    /// clipping's creation time).
+    Save(Change),
+    /// Write the clippings to a file, atomically; an existing file only when `overwrite`.
+    Export {
+        path: PathBuf,
+        format: ExportFormat,
+        grouping: Grouping,
+        clips: Vec<Clipping>,
+        overwrite: bool,
+    },
+    /// Put text on the clipboard with the OSC 52 escape sequence.
+    Copy(String),
 }

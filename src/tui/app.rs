@@ -4,18 +4,23 @@
 //! (keys, mouse, finished jobs) and carries the returned effects out. Geometry comes from
 //! the last `Resize` through `view::layout`, the same function rendering uses.
 
+mod clip;
 mod compare;
+mod find;
 mod matrix;
 mod mouse;
 pub mod reader;
 mod search;
 
+pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
 pub use reader::{Reader, Unit};
 pub use search::find_all;
 
 use crate::model::claims::Comparison;
+use crate::model::search::Finder;
 use crate::model::{ArticleId, Dossier, Span};
+use crate::state::State;
 use crate::tui::action::{Action, Effect};
 use crate::tui::analysis::Analysis;
 use crate::tui::keymap::{Keymap, Mode};
@@ -32,6 +37,8 @@ pub enum Focus {
     Article,
     Compare,
     Matrix,
+    /// The list of clippings.
+    Clippings,
 }
 
 /// What is drawn over the panes and takes the keys while open.
@@ -41,6 +48,12 @@ pub enum Overlay {
     Help { scroll: usize },
     /// Choosing the source to compare `left` with; `selected` indexes the candidates.
     Pick { left: ArticleId, selected: usize },
+    /// The finder (its query and engine are `App::finder_query` and `App::finder`).
+    Finder,
+    /// Typing the note of clipping `id`.
+    Note { id: u64, text: String },
+    /// Choosing the format and path of an export.
+    Export(ExportDialog),
 }
 
 /// A search in the article pane.
@@ -96,6 +109,23 @@ pub struct App {
     /// Cursor units per article.
     pub units: Vec<Vec<Unit>>,
     pub quit: bool,
+    /// The finder's engine, built when first opened.
+    pub finder: Option<Finder>,
+    /// The finder's query as typed, and its selected result.
+    pub finder_query: String,
+    pub finder_selected: usize,
+    /// Where Esc goes after the finder jumped to a passage: focus, reader, source row.
+    pub jump_back: Option<(Focus, Reader, usize)>,
+    /// The passage the finder (or the clippings) jumped to, highlighted.
+    pub found: Option<(ArticleId, Span)>,
+    /// A visual selection: its article and the unit it started on.
+    pub visual: Option<(ArticleId, usize)>,
+    /// The saved state: clippings (and marks, position) as last saved or restored.
+    pub state: State,
+    /// The selected clipping.
+    pub clip_selected: usize,
+    /// Where Esc from the clippings goes.
+    pub clip_back: Focus,
 }
 
 impl App {
@@ -124,6 +154,15 @@ impl App {
             wraps: WrapCache::default(),
             units,
             quit: false,
+            finder: None,
+            finder_query: String::new(),
+            finder_selected: 0,
+            jump_back: None,
+            found: None,
+            visual: None,
+            state: State::default(),
+            clip_selected: 0,
+            clip_back: Focus::Sources,
         }
     }
 
@@ -150,22 +189,33 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help { .. }) => return Mode::Help,
             Some(Overlay::Pick { .. }) => return Mode::Pick,
+            Some(Overlay::Finder) => return Mode::Finder,
+            Some(Overlay::Note { .. }) => return Mode::Note,
+            Some(Overlay::Export(d)) if d.exists.is_some() => return Mode::Confirm,
+            Some(Overlay::Export(_)) => return Mode::Export,
             None => {}
         }
         if self.search.editing {
             return Mode::Search;
         }
         match self.focus {
+            Focus::Article | Focus::Compare if self.visual.is_some() => Mode::Visual,
             Focus::Sources => Mode::Sources,
             Focus::Article => Mode::Article,
             Focus::Compare => Mode::Compare,
             Focus::Matrix => Mode::Matrix,
+            Focus::Clippings => Mode::Clippings,
         }
     }
 
     /// True while background work runs (the driver then ticks a spinner).
     pub fn busy(&self) -> bool {
-        self.progress.is_some() || self.pending.is_some()
+        self.progress.is_some() || self.pending.is_some() || self.finder_running()
+    }
+
+    /// True while the finder matches on a worker (the driver then ticks quickly).
+    pub fn finder_running(&self) -> bool {
+        self.finder.as_ref().is_some_and(Finder::is_running)
     }
 
     /// The whole screen.
@@ -189,16 +239,33 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
-            Action::Progress(..) | Action::AnalysisReady(_) | Action::ComparisonReady(_)
+            Action::Progress(..)
+                | Action::AnalysisReady(_)
+                | Action::ComparisonReady(_)
+                | Action::Tick
+                | Action::Saved(_)
+                | Action::Restored(_)
+                | Action::Resize(..)
         ) {
             self.message = None;
         }
         match action {
             Action::Quit => {
                 self.quit = true;
-                return vec![Effect::Quit];
+                let mut e = self.save_position();
+                e.push(Effect::Quit);
+                return e;
             }
-            Action::Suspend => return vec![Effect::Suspend],
+            Action::Suspend => {
+                let mut e = self.save_position();
+                e.push(Effect::Suspend);
+                return e;
+            }
+            Action::Tick => self.poll_finder(),
+            Action::Restored(r) => self.restored(r),
+            Action::Saved(r) => self.saved(r),
+            Action::ExportExists(p) => self.export_exists(p),
+            Action::Exported(r) => self.exported(r),
             Action::Help => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
@@ -224,11 +291,20 @@ impl App {
         match self.mode() {
             Mode::Help => self.help_key(a),
             Mode::Pick => return self.pick_key(a),
+            Mode::Finder => return self.finder_key(a),
+            Mode::Note => return self.note_key(a),
+            Mode::Export | Mode::Confirm => return self.export_key(a),
+            Mode::Clippings => return self.clippings_key(a),
+            Mode::Visual => return self.visual_key(a),
             Mode::Search => self.search_key(a),
             Mode::Sources => return self.sources_key(a),
             Mode::Article => return self.article_key(a),
             Mode::Compare => return self.compare_key(a),
-            Mode::Matrix => self.matrix_key(a),
+            Mode::Matrix => match a {
+                Action::Finder => return self.open_finder(),
+                Action::Clippings => self.open_clippings(),
+                a => self.matrix_key(a),
+            },
         }
         vec![]
     }
@@ -271,8 +347,12 @@ impl App {
                 self.preview();
                 self.focus = Focus::Article;
                 self.back = None;
+                self.jump_back = None;
             }
             Action::Compare => return self.ask_compare(ArticleId(self.selected)),
+            Action::Finder => return self.open_finder(),
+            Action::Clippings => self.open_clippings(),
+            Action::Export => self.open_export(),
             Action::Matrix => self.open_matrix(),
             Action::ToggleNoise => self.toggle_noise(),
             Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
@@ -290,6 +370,17 @@ impl App {
     fn article_key(&mut self, a: Action) -> Vec<Effect> {
         match a {
             Action::Back => {
+                self.found = None;
+                if let Some((focus, reader, selected)) = self.jump_back.take() {
+                    // Back to where the finder (or the clippings) was opened from.
+                    self.focus = focus;
+                    self.reader = reader;
+                    self.selected = selected;
+                    self.back = None;
+                    self.refresh_search();
+                    self.fix_readers();
+                    return vec![];
+                }
                 self.focus = self.back.take().unwrap_or(Focus::Sources);
                 if self.focus == Focus::Sources {
                     self.selected = self.reader.article.0;
@@ -298,7 +389,15 @@ impl App {
             Action::NextPane => {
                 self.selected = self.reader.article.0;
                 self.focus = Focus::Sources;
+                self.jump_back = None;
             }
+            Action::Finder => return self.open_finder(),
+            Action::Clippings => self.open_clippings(),
+            Action::Export => self.open_export(),
+            Action::Clip => return self.clip(false),
+            Action::ClipParagraph => return self.clip(true),
+            Action::Visual => self.start_visual(),
+            Action::Copy => return self.copy_at_cursor(),
             Action::SearchStart => {
                 self.search = Search {
                     editing: true,

@@ -84,3 +84,88 @@ pub fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
         app.update(a);
     }
 }
+
+/// The seeds with three hand-made quotes (two speakers), independent of the extractor:
+/// Austin's “unprecedented level of direct military cooperation” in 000, and two quotes
+/// in 002.
+pub fn with_quotes() -> Dossier {
+    use crate::model::people::{Person, PersonId, SpeakerKind};
+    use crate::model::quotes::{Quote, QuoteKind};
+    let mut d = load_bundled();
+    let person = |id: usize, name: &str, alias: &str| Person {
+        id: PersonId(id),
+        name: name.into(),
+        kind: SpeakerKind::Person,
+        aliases: vec![alias.into()],
+        role: None,
+        quotes: Vec::new(),
+    };
+    d.people = vec![
+        person(0, "Lloyd Austin", "Austin"),
+        person(1, "Kim Yong-hyun", "Kim"),
+    ];
+    let quotes = [
+        (0, "unprecedented level of direct military cooperation", 0),
+        (
+            2,
+            "We remain concerned that they’re going to use these troops in combat,",
+            0,
+        ),
+        (
+            2,
+            "I believe this can result in the escalation of the security threats",
+            1,
+        ),
+    ];
+    d.quotes = quotes
+        .iter()
+        .map(|&(a, needle, who)| {
+            let span = find(&d, a, needle);
+            let art = &d.articles[a];
+            let paragraph = art.paragraph_at(span.start).expect("a paragraph");
+            let sentence = art.paragraphs[paragraph]
+                .sentences
+                .iter()
+                .position(|s| s.overlaps(span))
+                .unwrap_or(0);
+            Quote {
+                article: ArticleId(a),
+                span,
+                kind: QuoteKind::Full,
+                paragraph,
+                sentence,
+                speaker: Some(PersonId(who)),
+                as_written: None,
+                how: Some("same sentence"),
+                continues: None,
+                insertions: Vec::new(),
+                broken: false,
+            }
+        })
+        .collect();
+    d
+}
+
+/// The reader on [`with_quotes`] at a size, in colour.
+pub fn app_with_quotes(w: u16, h: u16) -> App {
+    let mut app = App::new(Arc::new(with_quotes()), Theme::colored());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// The reader on the seeds with no quotes at all (as a dossier of reported speech only).
+pub fn app_without_quotes(w: u16, h: u16) -> App {
+    let mut d = load_bundled();
+    d.quotes.clear();
+    d.people.clear();
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// Type text into whatever line is being edited.
+pub fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::SearchChar(c));
+    }
+}

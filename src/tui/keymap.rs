@@ -19,6 +19,18 @@ pub enum Mode {
     Help,
     /// Picking the other source of a comparison.
     Pick,
+    /// The finder over quotes and sentences.
+    Finder,
+    /// The list of clippings.
+    Clippings,
+    /// Selecting sentences to clip (article or compare).
+    Visual,
+    /// Typing a clipping's note.
+    Note,
+    /// The export dialog.
+    Export,
+    /// Asking before overwriting a file.
+    Confirm,
 }
 
 impl Mode {
@@ -32,7 +44,21 @@ impl Mode {
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
             Mode::Pick => "PICK",
+            Mode::Finder => "FIND",
+            Mode::Clippings => "CLIPPINGS",
+            Mode::Visual => "VISUAL",
+            Mode::Note => "NOTE",
+            Mode::Export => "EXPORT",
+            Mode::Confirm => "OVERWRITE?",
         }
+    }
+
+    /// True when typed characters are text (a search, the finder, a note, a path).
+    pub fn types_text(self) -> bool {
+        matches!(
+            self,
+            Mode::Search | Mode::Finder | Mode::Note | Mode::Export
+        )
     }
 }
 
@@ -77,14 +103,89 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
             KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
             other => format!("{other:?}"),
         };
         if self.1.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.1.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
     }
+
+    /// A key as written in `config.toml`: "j", "J", "\"", "ctrl-f", "alt-x", "shift-tab",
+    /// "enter", "esc", "tab", "backspace", "delete", "space", arrows, "home", "end",
+    /// "pageup", "pagedown", "f1" … "f12".
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            // Ctrl with a letter arrives lower-case.
+            let c = if mods.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
+            return Some(Key(KeyCode::Char(c), mods));
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            f if f.starts_with('f') => {
+                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+            }
+            _ => return None,
+        };
+        Some(Key(code, mods))
+    }
+}
+
+/// An action's name in `config.toml` and the help: its variant in snake case
+/// (`Finder` is "finder", `ClipParagraph` "clip_paragraph").
+pub fn action_name(a: &Action) -> String {
+    let dbg = format!("{a:?}");
+    let variant = dbg.split(['(', ' ', '{']).next().unwrap_or_default();
+    let mut out = String::new();
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Keys bound to one action in some modes.
@@ -99,271 +200,16 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
+/// One row of the help: keys, what they do, the action's name.
+pub type HelpRow = (String, &'static str, String);
+
 /// The key table.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-const READING: &[Mode] = &[Mode::Sources, Mode::Article, Mode::Compare, Mode::Matrix];
-const PAGED: &[Mode] = &[
-    Mode::Sources,
-    Mode::Article,
-    Mode::Compare,
-    Mode::Matrix,
-    Mode::Help,
-];
-const LISTS: &[Mode] = &[
-    Mode::Sources,
-    Mode::Article,
-    Mode::Compare,
-    Mode::Matrix,
-    Mode::Pick,
-    Mode::Help,
-];
-
-fn bind(
-    modes: &'static [Mode],
-    keys: &[Key],
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        modes,
-        keys: keys.to_vec(),
-        action,
-        help,
-        hint,
-    }
-}
-
-impl Default for Keymap {
-    fn default() -> Self {
-        use KeyCode as K;
-        use Mode as M;
-        let b = vec![
-            bind(
-                READING,
-                &[Key::ch('q'), Key::ctrl('c')],
-                Action::Quit,
-                "quit",
-                Some("quit"),
-            ),
-            bind(
-                &[M::Sources, M::Article, M::Compare, M::Matrix, M::Help],
-                &[Key::ch('?')],
-                Action::Help,
-                "show / hide this help",
-                Some("help"),
-            ),
-            bind(
-                READING,
-                &[Key::ctrl('z')],
-                Action::Suspend,
-                "suspend to the shell (fg resumes)",
-                None,
-            ),
-            bind(
-                &[
-                    M::Article,
-                    M::Compare,
-                    M::Matrix,
-                    M::Search,
-                    M::Help,
-                    M::Pick,
-                ],
-                &[Key::code(K::Esc)],
-                Action::Back,
-                "back: close, cancel, leave the view",
-                Some("back"),
-            ),
-            bind(
-                &[M::Help, M::Pick],
-                &[Key::ch('q')],
-                Action::Back,
-                "close",
-                None,
-            ),
-            bind(
-                LISTS,
-                &[Key::ch('j'), Key::code(K::Down)],
-                Action::Down,
-                "next source, sentence or row",
-                None,
-            ),
-            bind(
-                LISTS,
-                &[Key::ch('k'), Key::code(K::Up)],
-                Action::Up,
-                "previous source, sentence or row",
-                None,
-            ),
-            bind(
-                PAGED,
-                &[Key::code(K::PageDown), Key::ch(' ')],
-                Action::PageDown,
-                "page down",
-                None,
-            ),
-            bind(
-                PAGED,
-                &[Key::code(K::PageUp), Key::ch('b')],
-                Action::PageUp,
-                "page up",
-                None,
-            ),
-            bind(
-                PAGED,
-                &[Key::ctrl('d')],
-                Action::HalfPageDown,
-                "half a page down",
-                None,
-            ),
-            bind(
-                PAGED,
-                &[Key::ctrl('u')],
-                Action::HalfPageUp,
-                "half a page up",
-                None,
-            ),
-            bind(
-                LISTS,
-                &[Key::ch('g'), Key::code(K::Home)],
-                Action::Top,
-                "go to the top",
-                None,
-            ),
-            bind(
-                LISTS,
-                &[Key::ch('G'), Key::code(K::End)],
-                Action::Bottom,
-                "go to the bottom",
-                None,
-            ),
-            bind(
-                &[M::Sources, M::Matrix, M::Pick],
-                &[Key::code(K::Enter)],
-                Action::Open,
-                "open the selection",
-                Some("open"),
-            ),
-            bind(
-                &[M::Sources, M::Article],
-                &[Key::code(K::Tab)],
-                Action::NextPane,
-                "switch between sources and article",
-                None,
-            ),
-            bind(
-                &[M::Article],
-                &[Key::ch('/')],
-                Action::SearchStart,
-                "search the article",
-                Some("search"),
-            ),
-            bind(
-                &[M::Article],
-                &[Key::ch('n')],
-                Action::SearchNext,
-                "next match",
-                None,
-            ),
-            bind(
-                &[M::Article],
-                &[Key::ch('N')],
-                Action::SearchPrev,
-                "previous match",
-                None,
-            ),
-            bind(
-                &[M::Sources, M::Article],
-                &[Key::ch('c')],
-                Action::Compare,
-                "compare with another source",
-                Some("compare"),
-            ),
-            bind(
-                &[M::Compare],
-                &[Key::ch(']')],
-                Action::NextConflict,
-                "next conflict",
-                Some("conflict"),
-            ),
-            bind(
-                &[M::Compare],
-                &[Key::ch('[')],
-                Action::PrevConflict,
-                "previous conflict",
-                None,
-            ),
-            bind(
-                &[M::Compare],
-                &[Key::code(K::Tab)],
-                Action::SwitchSide,
-                "move to the other side",
-                Some("side"),
-            ),
-            bind(
-                &[M::Compare, M::Matrix],
-                &[Key::ch('h'), Key::code(K::Left)],
-                Action::Left,
-                "left side / column",
-                None,
-            ),
-            bind(
-                &[M::Compare, M::Matrix],
-                &[Key::ch('l'), Key::code(K::Right)],
-                Action::Right,
-                "right side / column",
-                None,
-            ),
-            bind(
-                &[M::Compare],
-                &[Key::ch('s')],
-                Action::SwapSides,
-                "swap the sides",
-                Some("swap"),
-            ),
-            bind(
-                &[M::Compare],
-                &[Key::ch('o')],
-                Action::OtherSource,
-                "pick the other source",
-                Some("other"),
-            ),
-            bind(
-                &[M::Sources, M::Article, M::Compare],
-                &[Key::ch('m')],
-                Action::Matrix,
-                "claims × sources matrix",
-                Some("matrix"),
-            ),
-            bind(
-                &[M::Sources, M::Article, M::Compare],
-                &[Key::ch('z')],
-                Action::ToggleNoise,
-                "fold / unfold noise (boilerplate, captions…)",
-                Some("fold"),
-            ),
-            bind(
-                &[M::Search],
-                &[Key::code(K::Enter)],
-                Action::SearchConfirm,
-                "keep the search (n / N move)",
-                Some("keep"),
-            ),
-            bind(
-                &[M::Search],
-                &[Key::code(K::Backspace)],
-                Action::SearchBackspace,
-                "delete a character",
-                None,
-            ),
-        ];
-        Keymap { bindings: b }
-    }
-}
+mod defaults;
 
 impl Keymap {
     /// The action for an event in a mode, if any.
@@ -378,12 +224,15 @@ impl Keymap {
                     .map(|b| b.action.clone());
                 match (bound, mode, key) {
                     (Some(a), _, _) => Some(a),
-                    (None, Mode::Search, Key(KeyCode::Char(c), m))
-                        if !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    (None, m, Key(KeyCode::Char(c), mods))
+                        if m.types_text()
+                            && !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                     {
                         Some(Action::SearchChar(c))
                     }
-                    (None, Mode::Search, Key(KeyCode::Char('c'), KeyModifiers::CONTROL)) => {
+                    (None, m, Key(KeyCode::Char('c'), KeyModifiers::CONTROL))
+                        if m.types_text() || m == Mode::Confirm =>
+                    {
                         Some(Action::Back)
                     }
                     _ => None,
@@ -400,8 +249,8 @@ impl Keymap {
         }
     }
 
-    /// The help: per mode, each binding's keys and what it does.
-    pub fn help(&self) -> Vec<(Mode, Vec<(String, &'static str)>)> {
+    /// The help: per mode, each binding's keys, what it does, and its action's name.
+    pub fn help(&self) -> Vec<(Mode, Vec<HelpRow>)> {
         let modes = [
             Mode::Sources,
             Mode::Article,
@@ -409,6 +258,12 @@ impl Keymap {
             Mode::Matrix,
             Mode::Search,
             Mode::Pick,
+            Mode::Finder,
+            Mode::Visual,
+            Mode::Clippings,
+            Mode::Note,
+            Mode::Export,
+            Mode::Confirm,
         ];
         modes
             .iter()
@@ -417,9 +272,10 @@ impl Keymap {
                     .bindings
                     .iter()
                     .filter(|b| b.modes.contains(&m))
+                    .filter(|b| !b.keys.is_empty())
                     .map(|b| {
                         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-                        (keys.join(" "), b.help)
+                        (keys.join(" "), b.help, action_name(&b.action))
                     })
                     .collect();
                 (m, rows)
@@ -427,13 +283,47 @@ impl Keymap {
             .collect()
     }
 
+    /// The keymap with `config.toml`'s keys (action name -> keys) replacing the default
+    /// keys of those actions; what could not be used is returned as warnings.
+    pub fn with_overrides(
+        mut self,
+        keys: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> (Keymap, Vec<String>) {
+        let mut warnings = Vec::new();
+        for (name, list) in keys {
+            let parsed: Vec<Option<Key>> = list.iter().map(|k| Key::parse(k.trim())).collect();
+            if let Some(bad) = list.iter().zip(&parsed).find(|(_, p)| p.is_none()) {
+                warnings.push(format!(
+                    "config: key {:?} of {name:?} not understood",
+                    bad.0
+                ));
+                continue;
+            }
+            let keys: Vec<Key> = parsed.into_iter().flatten().collect();
+            let mut found = false;
+            for b in self.bindings.iter_mut() {
+                if action_name(&b.action) == *name {
+                    b.keys.clone_from(&keys);
+                    found = true;
+                }
+            }
+            if !found {
+                warnings.push(format!(
+                    "config: no action {name:?} (the help, ?, names every action)"
+                ));
+            }
+        }
+        (self, warnings)
+    }
+
     /// Status-bar hints for a mode: ("key", "word") pairs, help first, then what is
     /// particular to the mode, then the rest, so a narrow bar keeps what matters.
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
         let rank = |b: &Binding| match b.action {
             Action::Help => 0,
-            _ if b.modes.len() < READING.len() => 1,
-            _ => 2,
+            Action::Finder => 1,
+            _ if b.modes.len() < defaults::READING.len() => 2,
+            _ => 3,
         };
         let mut bs: Vec<&Binding> = self
             .bindings
@@ -556,14 +446,16 @@ mod tests {
         );
     }
 
-    /// Help comes first in every hint list; the mode's own keys before the global ones.
+    /// Help, then the finder, come first in every hint list; the mode's own keys before
+    /// the global ones.
     #[test]
     fn hints_put_help_and_mode_keys_first() {
         let km = Keymap::default();
         let h = km.hints(Mode::Compare);
         assert_eq!(h[0], ("?".to_string(), "help"));
-        assert_eq!(h[1].1, "conflict");
-        assert_eq!(km.hints(Mode::Article)[1].1, "search");
+        assert_eq!(h[1].1, "find");
+        assert_eq!(h[2].1, "conflict");
+        assert_eq!(km.hints(Mode::Article)[2].1, "search");
         assert!(h.iter().position(|x| x.1 == "quit") > h.iter().position(|x| x.1 == "swap"));
     }
 
@@ -584,5 +476,92 @@ mod tests {
                 "no way out of {mode:?}"
             );
         }
+    }
+
+    /// Keys as config.toml writes them.
+    #[test]
+    fn keys_parse_as_written() {
+        let k = |s: &str| Key::parse(s);
+        assert_eq!(k("j"), Some(Key::ch('j')));
+        assert_eq!(k("J"), Some(Key::ch('J')));
+        assert_eq!(k("\""), Some(Key::ch('"')));
+        assert_eq!(k("ctrl-f"), Some(Key::ctrl('f')));
+        assert_eq!(k("Ctrl-F"), Some(Key::ctrl('f')));
+        assert_eq!(k("alt-x"), Some(Key(KeyCode::Char('x'), KeyModifiers::ALT)));
+        assert_eq!(k("enter"), Some(Key::code(KeyCode::Enter)));
+        assert_eq!(k("shift-tab"), Some(Key::code(KeyCode::BackTab)));
+        assert_eq!(k("f5"), Some(Key::code(KeyCode::F(5))));
+        assert_eq!(k("space"), Some(Key::ch(' ')));
+        for bad in ["", "ctrl-", "f13", "hyper-x", "enterr"] {
+            assert_eq!(k(bad), None, "{bad:?}");
+        }
+    }
+
+    /// A config's keys replace that action's default keys in every mode; unknown actions
+    /// and keys are warnings, and the rest still applies.
+    #[test]
+    fn config_overrides_replace_keys() {
+        let mut cfg = std::collections::BTreeMap::new();
+        cfg.insert("finder".to_string(), vec!["ctrl-g".to_string()]);
+        cfg.insert("clip".to_string(), vec!["a".to_string()]);
+        cfg.insert("no_such".to_string(), vec!["q".to_string()]);
+        cfg.insert("export".to_string(), vec!["hyper-e".to_string()]);
+        let (km, warnings) = Keymap::default().with_overrides(&cfg);
+        let ev = |c: KeyCode, m: KeyModifiers| key(c, m);
+        let r = |mode, e: &Event| format!("{:?}", km.resolve(mode, e));
+        let ctrl_g = ev(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(r(Mode::Sources, &ctrl_g), "Some(Finder)");
+        assert_eq!(
+            r(Mode::Sources, &ev(KeyCode::Char('"'), KeyModifiers::NONE)),
+            "None"
+        );
+        let a = ev(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(r(Mode::Article, &a), "Some(Clip)");
+        assert_eq!(r(Mode::Visual, &a), "Some(Clip)");
+        let e = ev(KeyCode::Char('E'), KeyModifiers::SHIFT);
+        assert_eq!(
+            r(Mode::Article, &e),
+            "Some(Export)",
+            "a bad key keeps the default"
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("no_such")));
+        assert!(warnings.iter().any(|w| w.contains("hyper-e")));
+        // The help lists the new key under the action's name.
+        let help = km.help();
+        let rows = &help.iter().find(|(m, _)| *m == Mode::Sources).unwrap().1;
+        assert!(rows.iter().any(|(k, _, n)| k == "Ctrl-g" && n == "finder"));
+    }
+
+    /// Actions are named in snake case, as config.toml writes them.
+    #[test]
+    fn action_names() {
+        assert_eq!(action_name(&Action::Finder), "finder");
+        assert_eq!(action_name(&Action::ClipParagraph), "clip_paragraph");
+        assert_eq!(action_name(&Action::SearchChar('x')), "search_char");
+    }
+
+    /// In the finder, letters are the query; Ctrl-n / Ctrl-p and arrows move; Tab
+    /// switches scope.
+    #[test]
+    fn finder_keys() {
+        let r = |c, m| resolves(Mode::Finder, c, m);
+        assert_eq!(
+            r(KeyCode::Char('j'), KeyModifiers::NONE),
+            "Some(SearchChar('j'))"
+        );
+        assert_eq!(r(KeyCode::Char('n'), KeyModifiers::CONTROL), "Some(Down)");
+        assert_eq!(r(KeyCode::Char('p'), KeyModifiers::CONTROL), "Some(Up)");
+        assert_eq!(r(KeyCode::Down, KeyModifiers::NONE), "Some(Down)");
+        assert_eq!(r(KeyCode::Tab, KeyModifiers::NONE), "Some(FinderScope)");
+        assert_eq!(r(KeyCode::Enter, KeyModifiers::NONE), "Some(Open)");
+        assert_eq!(
+            resolves(Mode::Export, KeyCode::Char('y'), KeyModifiers::NONE),
+            "Some(SearchChar('y'))"
+        );
+        assert_eq!(
+            resolves(Mode::Confirm, KeyCode::Char('y'), KeyModifiers::NONE),
+            "Some(Yes)"
+        );
     }
 }

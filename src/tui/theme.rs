@@ -34,6 +34,12 @@ pub struct Theme {
     pub mode: Style,
     pub key: Style,
     pub warning: Style,
+    /// The gutter mark of a clipped passage.
+    pub clipped: Style,
+    /// A visual selection.
+    pub selection: Style,
+    /// A matched character in the finder's results.
+    pub hit: Style,
     quotes: Vec<Style>,
 }
 
@@ -77,6 +83,9 @@ impl Theme {
                 .add_modifier(b),
             key: Style::new().add_modifier(b),
             warning: Style::new().fg(Color::Red).add_modifier(b),
+            clipped: Style::new().fg(Color::Magenta).add_modifier(b),
+            selection: Style::new().add_modifier(Modifier::REVERSED),
+            hit: Style::new().fg(Color::Yellow).add_modifier(b),
             quotes: [
                 Color::Magenta,
                 Color::Cyan,
@@ -114,7 +123,26 @@ impl Theme {
             mode: m(Modifier::BOLD),
             key: m(Modifier::BOLD),
             warning: m(Modifier::BOLD),
+            clipped: m(Modifier::BOLD),
+            selection: m(Modifier::REVERSED),
+            hit: m(Modifier::BOLD | Modifier::UNDERLINED),
             quotes: vec![m(Modifier::ITALIC)],
+        }
+    }
+
+    /// The theme named in `config.toml` ("default", or "plain" for no colour); NO_COLOR
+    /// wins. An unknown name gives the default and a warning.
+    pub fn named(name: &str) -> (Self, Option<String>) {
+        let env = Theme::from_env();
+        match name {
+            "default" | "" => (env, None),
+            "plain" | "no-color" | "none" => (Theme::plain(), None),
+            other => (
+                env,
+                Some(format!(
+                    "config: no theme {other:?} (themes: default, plain); using the default"
+                )),
+            ),
         }
     }
 

@@ -2,7 +2,9 @@
 //! mouse hits), `render` draws `&App` and never changes it. One file per pane below.
 
 pub mod article;
+pub mod clippings;
 pub mod compare;
+pub mod finder;
 pub mod help;
 pub mod matrix;
 pub mod sources;
@@ -32,7 +34,7 @@ pub struct Panes {
 pub fn layout(area: Rect, app: &App) -> Panes {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match app.focus {
-        Focus::Compare | Focus::Matrix => Panes {
+        Focus::Compare | Focus::Matrix | Focus::Clippings => Panes {
             sources: None,
             main: Some(body),
             status,
@@ -121,6 +123,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Focus::Sources | Focus::Article => article::render(app, m, frame.buffer_mut()),
             Focus::Compare => compare::render(app, m, frame.buffer_mut()),
             Focus::Matrix => matrix::render(app, m, frame.buffer_mut()),
+            Focus::Clippings => clippings::render(app, m, frame.buffer_mut()),
         }
     }
     status::render(app, panes.status, frame.buffer_mut());
@@ -135,6 +138,21 @@ pub fn render(app: &App, frame: &mut Frame) {
             let r = centered(area, 70, (n + 3).min(area.height.saturating_sub(2)));
             frame.render_widget(Clear, r);
             help::render_pick(app, *left, *selected, r, frame.buffer_mut());
+        }
+        Some(Overlay::Finder) => {
+            let r = centered(area, 116, area.height.saturating_sub(2));
+            frame.render_widget(Clear, r);
+            finder::render(app, r, frame.buffer_mut());
+        }
+        Some(Overlay::Note { id, text }) => {
+            let r = centered(area, 76, 3);
+            frame.render_widget(Clear, r);
+            clippings::render_note(app, *id, text, r, frame.buffer_mut());
+        }
+        Some(Overlay::Export(dlg)) => {
+            let r = centered(area, 76, 8);
+            frame.render_widget(Clear, r);
+            clippings::render_export(app, dlg, r, frame.buffer_mut());
         }
         None => {}
     }
@@ -185,6 +203,30 @@ pub fn fit(s: &str, n: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// Cut `s` to `n` columns keeping its start and its end ("/tmp/a…/out.md"): for paths.
+pub fn fit_middle(s: &str, n: usize) -> String {
+    let s = crate::tui::wrap::display(s);
+    let chars: Vec<char> = s.chars().collect();
+    if crate::tui::wrap::display_width(&s) <= n || n < 8 {
+        return fit(&s, n);
+    }
+    let tail_n = (n - 1) * 2 / 3;
+    let mut tail = Vec::new();
+    let mut w = 0;
+    for &c in chars.iter().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > tail_n {
+            break;
+        }
+        w += cw;
+        tail.push(c);
+    }
+    tail.reverse();
+    let tail: String = tail.into_iter().collect();
+    let head = fit(&s, n.saturating_sub(w));
+    format!("{head}{tail}")
 }
 
 #[cfg(test)]

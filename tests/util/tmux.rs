@@ -1,7 +1,8 @@
 //! A real terminal for end-to-end tests: a private tmux server in a temporary folder.
 //!
 //! The recipe that proved reliable here: a socket in the temp dir (`-S`, not `-L`),
-//! escape-time 0, HOME and XDG folders in the temp dir, the binary run through
+//! escape-time 0, HOME, XDG folders and DOSSIER_DATA in the temp dir (which is also the
+//! working directory, where exports go), the binary run through
 //! `sh -c '"$BIN" ARGS; echo $? > $DIR/status'` with the status file polled, the screen
 //! polled every 50 ms under a deadline (`DOSSIER_TEST_WAIT_MS`), and the server killed
 //! on drop. After the status, `stty -a` is saved too, to check raw mode was left, and
@@ -55,6 +56,8 @@ impl Tmux {
         let out = t.tmux(&[
             "new-session",
             "-d",
+            "-c",
+            &t.dir.path().to_string_lossy(),
             "-x",
             &w,
             "-y",
@@ -97,6 +100,8 @@ impl Tmux {
             .env("XDG_DATA_HOME", d.join("data"))
             .env("XDG_STATE_HOME", d.join("state"))
             .env("XDG_CACHE_HOME", d.join("cache"))
+            .env("DOSSIER_DATA", d.join("data"))
+            .env_remove("DOSSIER_CONFIG")
             .env_remove("NO_COLOR")
             .env_remove("TMUX")
             .output()

@@ -221,6 +221,13 @@ impl App {
             Action::PrevConflict => self.jump_conflict(false),
             Action::Matrix => self.open_matrix(),
             Action::ToggleNoise => self.toggle_noise(),
+            Action::Finder => return self.open_finder(),
+            Action::Clippings => self.open_clippings(),
+            Action::Export => self.open_export(),
+            Action::Clip => return self.clip(false),
+            Action::ClipParagraph => return self.clip(true),
+            Action::Visual => self.start_visual(),
+            Action::Copy => return self.copy_at_cursor(),
             a => {
                 self.move_active(|r, v| move_reader(r, v, &a));
             }

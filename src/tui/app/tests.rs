@@ -48,9 +48,15 @@ fn q_quits() {
     for setup in [vec![], vec![A::Open], vec![A::Matrix]] {
         let mut app = app();
         apply(&mut app, setup);
-        assert_eq!(app.update(A::Quit), vec![Effect::Quit]);
+        let e = app.update(A::Quit);
+        assert_eq!(e.last(), Some(&Effect::Quit));
+        // The reading position is saved first.
+        assert!(
+            matches!(e[0], Effect::Save(crate::state::Change::SetPosition(_))),
+            "{e:?}"
+        );
     }
-    assert_eq!(app().update(A::Suspend), vec![Effect::Suspend]);
+    assert_eq!(app().update(A::Suspend).last(), Some(&Effect::Suspend));
 }
 
 /// Typing a search jumps to the first match after the cursor; n and N cycle; Esc clears.
@@ -305,6 +311,23 @@ fn random_actions_keep_invariants() {
         A::Resize(41, 10),
         A::Click(50, 7),
         A::Wheel(70, 20, true),
+        A::Finder,
+        A::FinderScope,
+        A::SearchBackspace,
+        A::Clip,
+        A::ClipParagraph,
+        A::Visual,
+        A::Clippings,
+        A::Delete,
+        A::MoveUp,
+        A::MoveDown,
+        A::Note,
+        A::Export,
+        A::NextFormat,
+        A::Yes,
+        A::Copy,
+        A::Tick,
+        A::ExportExists(std::path::PathBuf::from("x.md")),
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..40 {

@@ -212,7 +212,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let mut hl = quote_highlights(app, id);
     hl.extend(app.search.matches.iter().map(|&m| (m, t.matched)));
-    let none = |_: Span| None;
+    hl.extend(extra_highlights(app, id, app.reader.cursor));
+    let clipped = clipped_spans(app, id);
+    let marker = |row: Span| {
+        clipped
+            .iter()
+            .any(|c| c.overlaps(row))
+            .then_some(("*", t.clipped))
+    };
     TextPane {
         app,
         article: id,
@@ -220,7 +227,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         area: text_area(area),
         highlights: &hl,
         focused,
-        marker: &none,
+        marker: &marker,
     }
     .draw(buf);
+}
+
+/// The passage the finder jumped to and the visual selection, as highlights.
+pub fn extra_highlights(app: &App, article: ArticleId, cursor: usize) -> Vec<Highlight> {
+    let t = &app.theme;
+    let mut hl = vec![];
+    if let Some((a, s)) = app.found {
+        if a == article {
+            hl.push((s, t.matched));
+        }
+    }
+    if let Some(s) = app.visual_span(article, cursor) {
+        hl.push((s, t.selection));
+    }
+    hl
+}
+
+/// The spans of an article's clippings (as saved), for the gutter mark.
+pub fn clipped_spans(app: &App, article: ArticleId) -> Vec<Span> {
+    let file = &app.dossier.article(article).file;
+    app.state
+        .clippings
+        .iter()
+        .filter(|c| &c.article == file)
+        .map(|c| c.span())
+        .collect()
 }

@@ -136,7 +136,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .right_aligned(),
             );
         block.render(r.sides[side.idx()], buf);
-        let hl = highlights(t, st, side);
+        let mut hl = highlights(t, st, side);
+        if active {
+            hl.extend(super::article::extra_highlights(
+                app,
+                reader.article,
+                reader.cursor,
+            ));
+        }
         let claims = &st.claims[side.idx()];
         let marker = |span: Span| strongest(claims, span).map(|m| (m.marker(), mark_style(t, m)));
         TextPane {

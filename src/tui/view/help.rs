@@ -17,10 +17,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             out.push(Line::from(""));
         }
         out.push(Line::from(Span::styled(mode.label().to_string(), t.title)));
-        for (keys, what) in rows {
+        for (keys, what, name) in rows {
             out.push(Line::from(vec![
                 Span::styled(format!("  {keys:<16}"), t.key),
                 Span::raw(what.to_string()),
+                Span::styled(format!("  {name}"), t.dim),
             ]));
         }
     }

@@ -28,6 +28,11 @@ fn position(app: &App) -> String {
                 c.sides[1].article.0 + 1
             )
         }),
+        Focus::Clippings => format!(
+            "{}/{} clippings",
+            (app.clip_selected + 1).min(app.state.clippings.len()),
+            app.state.clippings.len()
+        ),
         Focus::Matrix => {
             let n = app.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
             format!(
@@ -57,13 +62,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.status,
         ));
     } else {
-        left.push(Span::styled(
-            format!(" {} ", super::fit(&position(app), 40)),
-            t.status,
-        ));
+        // On a narrow bar a message takes the place of the position.
+        if app.message.is_none() || area.width >= 80 {
+            left.push(Span::styled(
+                format!(" {} ", super::fit(&position(app), 40)),
+                t.status,
+            ));
+        }
         if let Some(m) = &app.message {
             // Messages can quote file names and search text: drawn through `fit`.
-            left.push(Span::styled(format!("│ {} ", super::fit(m, 90)), t.status));
+            let room = (area.width as usize).saturating_sub(Line::from(left.clone()).width() + 4);
+            left.push(Span::styled(
+                format!("│ {} ", super::fit(m, room)),
+                t.status,
+            ));
         } else if !app.search.query.is_empty() && app.focus == Focus::Article {
             let n = app.search.matches.len();
             let cur = app.search.current.map_or(0, |i| i + 1);
@@ -81,6 +93,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     } else if app.pending.is_some() {
         right.push_str("◐ comparing  ");
+    } else if app.finder_running() {
+        right.push_str("◐ finding  ");
     }
     let hints: Vec<String> = app
         .keymap

@@ -306,3 +306,128 @@ fn view_unaligned() {
         ))));
     });
 }
+
+/// Three clippings from two sources (two sentences of 000, a paragraph of 001).
+fn three_clippings(app: &mut App) {
+    apply(
+        app,
+        [
+            A::Open,
+            A::Clip,
+            A::Down,
+            A::Clip,
+            A::Back,
+            A::Down,
+            A::Open,
+            A::ClipParagraph,
+        ],
+    );
+}
+
+/// The finder over the quotes, narrowed to Austin's, the first selected.
+#[test]
+fn view_finder_quotes() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app_with_quotes(w, h);
+        apply(&mut app, [A::Finder]);
+        fixtures::type_text(&mut app, "@austin troops");
+        insta::assert_snapshot!(format!("finder_quotes_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+/// The finder over all sentences (the seeds have no quotes yet).
+#[test]
+fn view_finder_sentences() {
+    snapshot_both("finder_sentences", |app| {
+        apply(app, [A::Finder, A::FinderScope]);
+        fixtures::type_text(app, "unprecedented");
+    });
+}
+
+/// The clippings pane with three clippings, the second selected and annotated.
+#[test]
+fn view_clippings() {
+    snapshot_both("clippings", |app| {
+        three_clippings(app);
+        apply(app, [A::Clippings, A::Down, A::Note]);
+        fixtures::type_text(app, "compare with 001");
+        apply(app, [A::Open]);
+    });
+}
+
+/// The clippings pane when there are none: how to make one.
+#[test]
+fn view_clippings_empty() {
+    snapshot_both("clippings_empty", |app| apply(app, [A::Clippings]));
+}
+
+/// The export dialog, then its question about an existing file.
+#[test]
+fn view_export_dialog() {
+    snapshot_both("export", |app| {
+        three_clippings(app);
+        apply(app, [A::Export]);
+    });
+    snapshot_both("export_exists", |app| {
+        three_clippings(app);
+        let p = std::path::PathBuf::from("north-korean-troops-clippings.md");
+        apply(app, [A::Export, A::ExportExists(p)]);
+    });
+}
+
+/// The finder highlights the matched characters of the results, and the preview the
+/// passage itself.
+#[test]
+fn finder_highlights_matches() {
+    let mut app = fixtures::app_with_quotes(120, 40);
+    apply(&mut app, [A::Finder]);
+    fixtures::type_text(&mut app, "'military");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let at = positions(buf, "military");
+    assert!(at.len() >= 3, "in the query, the result and the preview");
+    let (x, y) = at[1];
+    assert_eq!(
+        buf[(x, y)].fg,
+        app.theme.hit.fg.unwrap(),
+        "result row match"
+    );
+    assert_eq!(
+        buf[(x + 8, y)].fg,
+        Color::Reset,
+        "no highlight past the match"
+    );
+    let (x, y) = at[2];
+    assert_eq!(buf[(x, y)].bg, Color::Yellow, "the passage in the preview");
+}
+
+/// Clipped passages carry a mark in the article's gutter; a visual selection is shown.
+#[test]
+fn clipped_and_selected_are_marked() {
+    let mut app = fixtures::app(120, 40);
+    apply(
+        &mut app,
+        [A::Open, A::Clip, A::Down, A::Down, A::Visual, A::Down],
+    );
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let text = crate::tui::view::article_text_area(&app).unwrap();
+    let gutter = text.x - 1;
+    assert_eq!(
+        buf[(gutter, text.y)].symbol(),
+        "*",
+        "first sentence clipped"
+    );
+    assert_eq!(buf[(gutter, text.y)].fg, app.theme.clipped.fg.unwrap());
+    let sel = app.visual_span(ArticleId(0), app.reader.cursor).unwrap();
+    let words = &app.dossier.articles[0].text[sel.range()];
+    let first = words.split_whitespace().next().unwrap();
+    let hit = positions(buf, first)
+        .into_iter()
+        .find(|&(x, _)| x >= text.x)
+        .unwrap();
+    assert!(
+        buf[hit].modifier.contains(Modifier::REVERSED),
+        "selection shown"
+    );
+}
