@@ -21,8 +21,8 @@ use std::sync::Arc;
 const W: u16 = 200;
 const H: u16 = 60;
 
-/// Synthetic articles 0..k joined into one long article (about 26 wrapped rows each at the
-/// article pane's width, so 190 of them give ~5,000 rows).
+/// Synthetic articles 0..k joined into one long article (about 80 wrapped rows each at the
+/// article pane's width, so 63 of them give ~5,000 rows).
 fn long_article(seed: u64, k: usize) -> String {
     dossier::synth::generate(seed, k)
         .into_iter()
@@ -34,8 +34,8 @@ fn long_article(seed: u64, k: usize) -> String {
 /// Two long articles (0 and 1) and eight ordinary ones.
 fn long_dossier() -> Dossier {
     let mut files = vec![
-        ("a-long.txt".to_string(), long_article(1, 190).into_bytes()),
-        ("b-long.txt".to_string(), long_article(2, 190).into_bytes()),
+        ("a-long.txt".to_string(), long_article(1, 63).into_bytes()),
+        ("b-long.txt".to_string(), long_article(2, 63).into_bytes()),
     ];
     files.extend(
         dossier::synth::generate(3, 8)

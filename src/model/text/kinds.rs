@@ -35,6 +35,10 @@ fn ends_sentence(s: &str) -> bool {
 /// The byte offset within `s` where a navigation line's leading title ends: "Title Words
 /// world-news World News | Latest | …" gives the offset of "world-news".
 pub(crate) fn navigation_title_end(s: &str) -> Option<usize> {
+    // A byte search rules out most paragraphs before the substring search.
+    if !s.as_bytes().contains(&b'|') {
+        return None;
+    }
     let (head, _) = s.split_once(" | ")?;
     if s.matches(" | ").count() < 2 {
         return None;
@@ -352,18 +356,34 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
             first_of.insert(set, i);
         }
     }
-    // Postings as one sorted list of (word, paragraph): no map, no list per word.
-    let mut postings: Vec<(u64, usize)> = sets
-        .iter()
-        .enumerate()
-        .flat_map(|(i, set)| set.iter().map(move |&w| (w, i)))
-        .collect();
-    postings.sort_unstable();
-    let posting = |w: u64| {
-        let lo = postings.partition_point(|&(x, _)| x < w);
-        let hi = lo + postings[lo..].partition_point(|&(x, _)| x == w);
-        &postings[lo..hi]
-    };
+    // Document frequencies first; postings only for the words some paragraph will look
+    // up (its three rarest, when rare enough), so most words never get a list.
+    let mut df: HashMap<u64, usize, IdHash> = HashMap::default();
+    for set in &sets {
+        for &w in set {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let count = |w: &u64| df.get(w).copied().unwrap_or(0);
+    let mut postings: HashMap<u64, Vec<usize>, IdHash> = HashMap::default();
+    for set in sets.iter().filter(|s| s.len() >= 6) {
+        let mut rare: Vec<(usize, u64)> = set.iter().map(|w| (count(w), *w)).collect();
+        let k = rare.len().min(3);
+        rare.select_nth_unstable(k - 1);
+        for &(n, w) in &rare[..k] {
+            if n <= MAX_CANDIDATES {
+                postings.entry(w).or_default();
+            }
+        }
+    }
+    for (i, set) in sets.iter().enumerate() {
+        for w in set {
+            if let Some(list) = postings.get_mut(w) {
+                list.push(i);
+            }
+        }
+    }
+    let posting = |w: u64| postings.get(&w).map_or(&[][..], Vec::as_slice);
     let mut rare: Vec<(usize, u64)> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for i in 0..sets.len() {
@@ -372,7 +392,7 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
         }
         // The three rarest words of the paragraph (ties broken by id, for determinism).
         rare.clear();
-        rare.extend(sets[i].iter().map(|&w| (posting(w).len(), w)));
+        rare.extend(sets[i].iter().map(|&w| (count(&w), w)));
         let k = rare.len().min(3);
         rare.select_nth_unstable(k - 1);
         // A paragraph made only of common words has no telling near-copy to look for:
@@ -380,10 +400,7 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
         rare.truncate(k);
         rare.retain(|(df, _)| *df <= MAX_CANDIDATES);
         candidates.clear();
-        candidates.extend(
-            rare.iter()
-                .flat_map(|&(_, w)| posting(w).iter().map(|&(_, j)| j)),
-        );
+        candidates.extend(rare.iter().flat_map(|&(_, w)| posting(w).iter().copied()));
         candidates.sort_unstable();
         candidates.dedup();
         for &j in &candidates {
