@@ -57,6 +57,19 @@ pub fn abbreviations() -> &'static HashSet<String> {
     })
 }
 
+/// Abbreviations that do not end a sentence before a number only ("no !num" in the list),
+/// without the marker: looked up without building a key per period.
+pub fn abbreviations_before_number() -> &'static HashSet<String> {
+    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        abbreviations()
+            .iter()
+            .filter_map(|a| a.strip_suffix(" !num"))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
 macro_rules! matcher {
     ($(#[$doc:meta])* $name:ident, $list:ident) => {
         $(#[$doc])*

@@ -309,14 +309,14 @@ fn read_article(
 
 /// Decode a file's bytes: UTF-8 (lossily, with a warning), or UTF-16 with a BOM.
 /// Returns the text and whether it differs from the bytes.
-fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<(String, bool)> {
+fn decode(name: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<(String, bool)> {
     let warn = |warnings: &mut Vec<Warning>, message: String| {
         warnings.push(Warning {
             file: Some(name.to_string()),
             message,
         })
     };
-    if let Some(le) = match bytes {
+    if let Some(le) = match bytes.as_slice() {
         [0xFF, 0xFE, ..] => Some(true),
         [0xFE, 0xFF, ..] => Some(false),
         _ => None,
@@ -342,9 +342,11 @@ fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<(Stri
         warn(warnings, "skipped: binary file (contains NUL bytes)".into());
         return None;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Some((s.to_string(), false)),
+    // Valid UTF-8 becomes the text without a copy.
+    match String::from_utf8(bytes) {
+        Ok(s) => Some((s, false)),
         Err(e) => {
+            let (e, bytes) = (e.utf8_error(), e.into_bytes());
             warn(
                 warnings,
                 format!(
@@ -352,7 +354,7 @@ fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<(Stri
                     e.valid_up_to()
                 ),
             );
-            Some((String::from_utf8_lossy(bytes).into_owned(), true))
+            Some((String::from_utf8_lossy(&bytes).into_owned(), true))
         }
     }
 }
@@ -376,26 +378,87 @@ pub fn from_files_timed(
         title: title.to_string(),
         ..Dossier::default()
     };
+    let files: Vec<(String, Vec<u8>)> = files.into_iter().collect();
     phases.time("segment", || {
-        for (name, bytes) in files {
-            let Some((text, lossy)) = decode(&name, &bytes, &mut d.warnings) else {
-                continue;
-            };
-            if text.trim_matches(crate::model::text::is_trim).is_empty() {
-                d.warnings.push(Warning {
-                    file: Some(name),
-                    message: "skipped: empty file".into(),
-                });
-                continue;
+        // Articles are independent: decode and segment them on all cores, then number them
+        // in file order, so the result is the same at any thread count.
+        let built = par_map(files, |(name, bytes)| {
+            let mut warnings = Vec::new();
+            let article = decode(&name, bytes, &mut warnings).and_then(|(text, lossy)| {
+                if text.trim_matches(crate::model::text::is_trim).is_empty() {
+                    warnings.push(Warning {
+                        file: Some(name.clone()),
+                        message: "skipped: empty file".into(),
+                    });
+                    return None;
+                }
+                Some(build_article(ArticleId(0), name, text, lossy))
+            });
+            (warnings, article)
+        });
+        for (warnings, article) in built {
+            d.warnings.extend(warnings);
+            if let Some(mut a) = article {
+                a.id = ArticleId(d.articles.len());
+                d.articles.push(a);
             }
-            let id = ArticleId(d.articles.len());
-            d.articles.push(build_article(id, name, text, lossy));
         }
     });
     let (quotes, people) = phases.time("quotes", || crate::model::quotes::extract(&d));
     d.quotes = quotes;
     d.people = people;
     d
+}
+
+/// Threads for per-article work: `DOSSIER_THREADS` if set (1 measures one core), else
+/// the machine's cores.
+pub fn threads() -> usize {
+    std::env::var("DOSSIER_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 64)
+}
+
+/// `items.into_iter().map(f).collect()`, spread over [`threads`] scoped threads that take
+/// items as they go (articles differ in length); the output keeps the input's order. Each
+/// item is moved into `f` (and so freed as soon as `f` is done with it).
+pub(crate) fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let n = threads().min(items.len());
+    if n <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..n)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(slot) = slots.get(i) else { break };
+                        let item = slot.lock().map(|mut s| s.take()).ok().flatten();
+                        if let Some(item) = item {
+                            out.push((i, f(item)));
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    parts.sort_unstable_by_key(|(i, _)| *i);
+    parts.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Segment, classify and describe one article.

@@ -92,17 +92,15 @@ struct ArticleWork {
 /// Find every quote in the dossier and resolve speakers.
 pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
     let mut reg = Registry::default();
-    let work: Vec<ArticleWork> = d
-        .articles
-        .iter()
-        .map(|a| {
-            let w = find_article(&a.text, &a.paragraphs);
-            for p in w.paras.iter().flatten() {
-                register_names(&a.text, a.id.0, p, &mut reg);
-            }
-            w
-        })
-        .collect();
+    // Finding quotes is per article (on all cores); names are registered in article order.
+    let work: Vec<ArticleWork> = crate::model::load::par_map(d.articles.iter().collect(), |a| {
+        find_article(&a.text, &a.paragraphs)
+    });
+    for (a, w) in d.articles.iter().zip(&work) {
+        for p in w.paras.iter().flatten() {
+            register_names(&a.text, a.id.0, p, &mut reg);
+        }
+    }
     reg.late = true;
     let mut quotes: Vec<Quote> = Vec::new();
     let mut ents: Vec<Option<usize>> = Vec::new();

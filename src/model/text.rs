@@ -125,16 +125,29 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 /// hyphens and digit separators).
 pub fn word_count(s: &str) -> usize {
     // One pass: a word is a run of joiners holding at least one alphanumeric character.
+    // ASCII bytes go through a table (most news text); other characters are decoded.
     let (mut count, mut in_run, mut has_alnum) = (0, false, false);
-    for c in s.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let class = if b < 0x80 {
+            i += 1;
+            ASCII_CLASS[b as usize]
         } else {
-            c.is_alphanumeric()
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                ALNUM
+            } else if c == '’' {
+                JOINER
+            } else {
+                0
+            }
         };
-        if alnum || matches!(c, '\'' | '’' | '-' | '.' | ',') {
+        if class != 0 {
             in_run = true;
-            has_alnum |= alnum;
+            has_alnum |= class == ALNUM;
         } else if in_run {
             count += usize::from(has_alnum);
             in_run = false;
@@ -143,6 +156,27 @@ pub fn word_count(s: &str) -> usize {
     }
     count + usize::from(in_run && has_alnum)
 }
+
+const ALNUM: u8 = 2;
+const JOINER: u8 = 1;
+
+/// For [`word_count`]: ASCII letters and digits are `ALNUM`; `'`, `-`, `.` and `,` join.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-' | b'.' | b',') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {

@@ -338,6 +338,9 @@ pub(crate) fn tokenize(
             i = end;
         }
     }
+    // Every paragraph's tokens stay alive until speakers are resolved dossier-wide: give
+    // back the growth slack (up to half the buffer; shrinking reallocates in place).
+    out.shrink_to_fit();
     out
 }
 

@@ -35,6 +35,10 @@ fn ends_sentence(s: &str) -> bool {
 /// The byte offset within `s` where a navigation line's leading title ends: "Title Words
 /// world-news World News | Latest | …" gives the offset of "world-news".
 pub(crate) fn navigation_title_end(s: &str) -> Option<usize> {
+    // A byte search rules out most paragraphs before the substring search.
+    if !s.as_bytes().contains(&b'|') {
+        return None;
+    }
     let (head, _) = s.split_once(" | ")?;
     if s.matches(" | ").count() < 2 {
         return None;
@@ -109,7 +113,8 @@ fn is_markup(s: &str) -> bool {
 /// The kind a paragraph has on its own words alone, if not body.
 fn own_kind(s: &str) -> Option<ParaKind> {
     let words = word_count(s);
-    if is_markup(s) || s.matches(" | ").count() >= 2 || s.starts_with("![") {
+    let piped = s.contains('|') && s.matches(" | ").count() >= 2;
+    if is_markup(s) || piped || s.starts_with("![") {
         return Some(ParaKind::Boilerplate);
     }
     // Cue rules apply to short paragraphs only (the longest, a bio, is under 80 words).
@@ -275,15 +280,30 @@ fn word_ids(s: &str) -> Vec<u64> {
     let mut ids = Vec::new();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut in_word = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-            } else {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes directly; other characters decoded and folded as before.
+        let alnum = if b.is_ascii() {
+            i += 1;
+            let word = b.is_ascii_alphanumeric();
+            if word {
+                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+            word
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            let word = c.is_alphanumeric();
+            if word {
                 for l in c.to_lowercase() {
                     h = (h ^ l as u64).wrapping_mul(0x0100_0000_01b3);
                 }
             }
+            word
+        };
+        if alnum {
             in_word = true;
         } else if in_word {
             ids.push(h);
@@ -325,7 +345,7 @@ const MAX_CANDIDATES: usize = 32;
 fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
     let sets: Vec<Vec<u64>> = strs.iter().map(|s| word_ids(s)).collect();
     // Exact copies of a word set first (any number of them, in one pass): the first stays.
-    let mut first_of: HashMap<&[u64], usize> = HashMap::new();
+    let mut first_of: HashMap<&[u64], usize, IdHash> = HashMap::default();
     for (i, set) in sets.iter().enumerate() {
         if set.len() < 6 || paras[i].kind != ParaKind::Body {
             continue;
@@ -336,32 +356,54 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
             first_of.insert(set, i);
         }
     }
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, set) in sets.iter().enumerate() {
+    // Document frequencies first; postings only for the words some paragraph will look
+    // up (its three rarest, when rare enough), so most words never get a list.
+    let mut df: HashMap<u64, usize, IdHash> = HashMap::default();
+    for set in &sets {
         for &w in set {
-            postings.entry(w).or_default().push(i);
+            *df.entry(w).or_default() += 1;
         }
     }
-    let df = |w: &u64| postings.get(w).map_or(0, Vec::len);
+    let count = |w: &u64| df.get(w).copied().unwrap_or(0);
+    let mut postings: HashMap<u64, Vec<usize>, IdHash> = HashMap::default();
+    for set in sets.iter().filter(|s| s.len() >= 6) {
+        let mut rare: Vec<(usize, u64)> = set.iter().map(|w| (count(w), *w)).collect();
+        let k = rare.len().min(3);
+        rare.select_nth_unstable(k - 1);
+        for &(n, w) in &rare[..k] {
+            if n <= MAX_CANDIDATES {
+                postings.entry(w).or_default();
+            }
+        }
+    }
+    for (i, set) in sets.iter().enumerate() {
+        for w in set {
+            if let Some(list) = postings.get_mut(w) {
+                list.push(i);
+            }
+        }
+    }
+    let posting = |w: u64| postings.get(&w).map_or(&[][..], Vec::as_slice);
+    let mut rare: Vec<(usize, u64)> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     for i in 0..sets.len() {
         if sets[i].len() < 6 || matches!(paras[i].kind, ParaKind::Boilerplate) {
             continue;
         }
         // The three rarest words of the paragraph (ties broken by id, for determinism).
-        let mut rare: Vec<(usize, u64)> = sets[i].iter().map(|w| (df(w), *w)).collect();
+        rare.clear();
+        rare.extend(sets[i].iter().map(|&w| (count(&w), w)));
         let k = rare.len().min(3);
         rare.select_nth_unstable(k - 1);
         // A paragraph made only of common words has no telling near-copy to look for:
         // skipping it keeps long, repetitive articles linear.
         rare.truncate(k);
         rare.retain(|(df, _)| *df <= MAX_CANDIDATES);
-        let mut candidates: Vec<usize> = rare
-            .iter()
-            .flat_map(|(_, w)| postings.get(w).into_iter().flatten().copied())
-            .collect();
+        candidates.clear();
+        candidates.extend(rare.iter().flat_map(|&(_, w)| posting(w).iter().copied()));
         candidates.sort_unstable();
         candidates.dedup();
-        for j in candidates {
+        for &j in &candidates {
             if j == i || sets[j].len() < sets[i].len() {
                 continue;
             }
@@ -375,6 +417,32 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
                 break;
             }
         }
+    }
+}
+
+/// Hashing for keys that are already well-mixed word hashes: one multiply per word instead
+/// of SipHash (no untrusted keys here: they come from the article's own words).
+type IdHash = std::hash::BuildHasherDefault<IdHasher>;
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
     }
 }
 

@@ -76,17 +76,21 @@ fn period_ends(s: &str, dot: usize, next: &str) -> bool {
     if bare.is_empty() {
         return true;
     }
-    let lower = bare.to_lowercase();
     // Initials: "Lloyd J. Austin", "J.R.R."
     if bare.chars().count() == 1 && bare.chars().all(char::is_uppercase) {
         return false;
     }
-    let abbr = lexicon::abbreviations();
-    if abbr.contains(lower.as_str()) {
+    // Most words before a period are lower-case already: fold only when needed.
+    let lower: std::borrow::Cow<str> =
+        if !bare.is_ascii() || bare.bytes().any(|b| b.is_ascii_uppercase()) {
+            bare.to_lowercase().into()
+        } else {
+            bare.into()
+        };
+    if lexicon::abbreviations().contains(lower.as_ref()) {
         return false;
     }
-    let before_number = format!("{lower} !num");
-    if abbr.contains(&before_number) {
+    if lexicon::abbreviations_before_number().contains(lower.as_ref()) {
         return !next.chars().next().is_some_and(|c| c.is_ascii_digit());
     }
     // Dotted abbreviations ("U.S.", "a.m.", "D.C."): a sentence ends only when a typical
@@ -103,21 +107,31 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let s = &text[span.range()];
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Final marks are ASCII or '…' (E2 80 A6): scan bytes, decode only around a mark.
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if s[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         // Extend over repeated marks and closing quotes/brackets.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in s[end..].chars() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let at = i;
+        i = end;
         // A sentence ends only before white space.
         let rest = &s[end..];
         let Some(ws) = rest.chars().next() else { break };
@@ -133,7 +147,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         let next = word_after(s, next_at);
-        if c == '.' && end == i + 1 && !period_ends(s, i, next) {
+        if c == '.' && end == at + 1 && !period_ends(s, at, next) {
             continue;
         }
         out.push(trim_span(
