@@ -136,8 +136,9 @@ pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
         .iter()
         .map(|a| article_claims(&mut corpus, a))
         .collect();
+    corpus.settle();
     let idf: Vec<f32> = (0..corpus.df.len() as Term)
-        .map(|t| corpus.idf(t))
+        .map(|t| corpus.idf(t) * corpus.entity_factor(t))
         .collect();
     let weigh = |v: &mut Vec<(Term, f32)>| -> f32 {
         for (t, w) in v.iter_mut() {
@@ -170,6 +171,7 @@ fn speech_tag_start(text: &str, span: Span) -> Option<usize> {
 fn people_terms(corpus: &mut Corpus, d: &Dossier) {
     for p in &d.people {
         let term = corpus.intern(&format!("@{}", p.name.to_lowercase()));
+        corpus.mark_entity(term);
         for alias in std::iter::once(&p.name).chain(&p.aliases) {
             if !alias.starts_with(char::is_uppercase) {
                 continue;
@@ -189,7 +191,8 @@ fn people_terms(corpus: &mut Corpus, d: &Dossier) {
 /// The claims of one article, interning their terms into `corpus` (weights and norms are
 /// set by [`dossier_claims`] once every term is counted).
 fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
-    claim_spans(a)
+    let mut seen: Vec<Term> = Vec::new();
+    let claims = claim_spans(a)
         .into_iter()
         .map(|span| {
             let toks = tokens::lex(&a.text, span);
@@ -207,6 +210,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             let terms = index::terms(corpus, &tok_terms, &facts.figures);
             let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
             corpus.add(&ids);
+            seen.extend_from_slice(&ids);
             let mut segments = index::segments(&toks, &tok_terms);
             if segments.len() < 2 {
                 segments.clear();
@@ -221,7 +225,9 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 facts,
             }
         })
-        .collect()
+        .collect();
+    corpus.add_article(&mut seen);
+    claims
 }
 
 /// Compare two articles claim by claim.

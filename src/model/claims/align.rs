@@ -20,26 +20,6 @@ pub const CONFLICT_THRESHOLD: f32 = 0.15;
 /// Below either of its claims' best pairs by more than this share, a pair is dropped.
 const NEAR_BEST: f32 = 0.8;
 
-/// Cosine of two rarity-weighted term vectors with their norms.
-pub fn lexical(a: &[(super::Term, f32)], na: f32, b: &[(super::Term, f32)], nb: f32) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    if dot == 0.0 {
-        return 0.0;
-    }
-    dot / (na * nb).max(1e-6)
-}
-
 /// Extra evidence from facts: figures of the same thing at a similar magnitude (and
 /// against: at very different magnitudes, which are different quantities), and two
 /// likelihood assessments of what is otherwise alike (`lex` is the lexical score).
@@ -70,42 +50,84 @@ pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
     bonus
 }
 
-/// How alike two claims are: lexical cosine (of the claims, or of their best matching
-/// segments) plus fact evidence.
-pub fn similarity(_corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
-    let mut lex = lexical(&a.terms, a.norm, &b.terms, b.norm);
-    if lex > 0.05 && (!a.segments.is_empty() || !b.segments.is_empty()) {
-        // A claim without segments is its own single segment.
-        let whole_a = [(a.terms.as_slice(), a.norm)];
-        let whole_b = [(b.terms.as_slice(), b.norm)];
-        let seg_a = a
-            .segments
+/// Cosine of two weighted term vectors, the part of it that common names do not carry, and
+/// the number of shared terms that are not common names.
+fn lexical_parts(
+    corpus: &Corpus,
+    a: &[(super::Term, f32)],
+    na: f32,
+    b: &[(super::Term, f32)],
+    nb: f32,
+) -> (f32, f32, usize) {
+    let (mut i, mut j, mut dot, mut content, mut shared) = (0, 0, 0.0f32, 0.0f32, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let x = a[i].1 * b[j].1;
+                dot += x;
+                if !corpus.is_common_name(a[i].0) {
+                    content += x;
+                    shared += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if dot == 0.0 {
+        return (0.0, 0.0, 0);
+    }
+    let n = (na * nb).max(1e-6);
+    (dot / n, content / n, shared)
+}
+
+/// The term vectors of a claim's segments with their norms (itself when it has none).
+fn segment_parts(c: &Claim) -> Vec<(&[(super::Term, f32)], f32)> {
+    if c.segments.is_empty() {
+        vec![(c.terms.as_slice(), c.norm)]
+    } else {
+        c.segments
             .iter()
             .map(Vec::as_slice)
-            .zip(a.segment_norms.iter().copied());
-        let seg_b = || {
-            b.segments
-                .iter()
-                .map(Vec::as_slice)
-                .zip(b.segment_norms.iter().copied())
-        };
-        let parts_a: &mut dyn Iterator<Item = (&[(super::Term, f32)], f32)> =
-            if a.segments.is_empty() {
-                &mut whole_a.iter().copied()
-            } else {
-                &mut { seg_a }
-            };
-        for (x, nx) in parts_a {
-            if b.segments.is_empty() {
-                for &(y, ny) in &whole_b {
-                    lex = lex.max(SEGMENT_WEIGHT * lexical(x, nx, y, ny));
-                }
-            } else {
-                for (y, ny) in seg_b() {
-                    lex = lex.max(SEGMENT_WEIGHT * lexical(x, nx, y, ny));
+            .zip(c.segment_norms.iter().copied())
+            .collect()
+    }
+}
+
+/// Two claims share at least this many terms that are not common names (words, figures).
+pub const MIN_SHARED: usize = 2;
+
+/// Below this cosine of what is not a common name, two claims only share people or places: no
+/// pair, however alike the names ("Austin said…" ~ "Austin warned…").
+pub const MIN_CONTENT: f32 = 0.08;
+
+/// How alike two claims are: lexical cosine (of the claims, or of their best matching
+/// segments) plus fact evidence. Claims that share little beyond names score their shared
+/// content only.
+pub fn similarity(corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
+    let (mut lex, mut content, shared) = lexical_parts(corpus, &a.terms, a.norm, &b.terms, b.norm);
+    // One shared word ("… did not elaborate") is no claim in common.
+    if shared < MIN_SHARED {
+        return 0.0;
+    }
+    if lex > 0.05 && (!a.segments.is_empty() || !b.segments.is_empty()) {
+        // A claim without segments is its own single segment.
+        let parts = segment_parts;
+        let (seg_a, seg_b) = (parts(a), parts(b));
+        for &(x, nx) in &seg_a {
+            for &(y, ny) in &seg_b {
+                let (l, c, _) = lexical_parts(corpus, x, nx, y, ny);
+                if SEGMENT_WEIGHT * l > lex {
+                    lex = SEGMENT_WEIGHT * l;
+                    content = content.max(SEGMENT_WEIGHT * c);
                 }
             }
         }
+    }
+    if content < MIN_CONTENT {
+        return content;
     }
     if lex < 0.1 {
         return lex;

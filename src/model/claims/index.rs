@@ -15,6 +15,16 @@ pub struct Corpus {
     pub surface: FastMap<String, Term>,
     pub df: Vec<u32>,
     pub n: usize,
+    /// Per term: true for names (people of the quotes model, capitalized words inside a
+    /// sentence, acronyms), whose weight falls with the share of articles naming them.
+    pub entity: Vec<bool>,
+    /// Per term: the number of articles that use it.
+    pub article_df: Vec<u32>,
+    /// The number of articles counted in `article_df`.
+    pub articles: usize,
+    /// Per term: a name that many articles use (see [`Corpus::settle`]): it does not count
+    /// as content two claims share.
+    pub common_name: Vec<bool>,
 }
 
 impl Corpus {
@@ -26,7 +36,57 @@ impl Corpus {
         let id = self.df.len() as Term;
         self.ids.insert(t.to_string(), id);
         self.df.push(0);
+        self.entity.push(false);
+        self.article_df.push(0);
         id
+    }
+
+    /// Mark a term as a name.
+    pub fn mark_entity(&mut self, t: Term) {
+        if let Some(e) = self.entity.get_mut(t as usize) {
+            *e = true;
+        }
+    }
+
+    /// True when the term is a name.
+    pub fn is_entity(&self, t: Term) -> bool {
+        self.entity.get(t as usize).copied().unwrap_or(false)
+    }
+
+    /// Count the distinct terms of one article once.
+    pub fn add_article(&mut self, terms: &mut Vec<Term>) {
+        terms.sort_unstable();
+        terms.dedup();
+        self.articles += 1;
+        for &t in terms.iter() {
+            if let Some(c) = self.article_df.get_mut(t as usize) {
+                *c += 1;
+            }
+        }
+    }
+
+    /// Once every article is counted: mark the names that many articles use.
+    pub fn settle(&mut self) {
+        self.common_name = (0..self.df.len() as Term)
+            .map(|t| self.entity_factor(t) < COMMON_NAME)
+            .collect();
+    }
+
+    /// True for a name that many articles use (after [`Corpus::settle`]).
+    pub fn is_common_name(&self, t: Term) -> bool {
+        self.common_name.get(t as usize).copied().unwrap_or(false)
+    }
+
+    /// Rarity of a name across articles: a name that most articles use (the event's main
+    /// people and places) tells little about which claim a sentence states. With fewer
+    /// than three articles there is no such evidence, and names weigh fully.
+    pub fn entity_factor(&self, t: Term) -> f32 {
+        if !self.is_entity(t) || self.articles < 3 {
+            return 1.0;
+        }
+        let df = self.article_df.get(t as usize).copied().unwrap_or(0).max(1) as f32;
+        let share = (df - 1.0) / (self.articles as f32 - 1.0);
+        1.0 - (1.0 - ENTITY_FLOOR) * share.clamp(0.0, 1.0)
     }
 
     /// The term of a lowercase word: its synonym group or stem, interned.
@@ -57,6 +117,13 @@ impl Corpus {
     }
 }
 
+/// Weight left to a name that every article uses (see [`Corpus::entity_factor`]).
+const ENTITY_FLOOR: f32 = 0.25;
+
+/// A name whose [`Corpus::entity_factor`] falls below this is common (in five articles: used
+/// by three or more); rarer names are content ("Europe and the Indo-Pacific").
+const COMMON_NAME: f32 = 0.7;
+
 /// Weight of the words of a capitalized run other than its last ("South Korean Defense
 /// Minister Kim Yong-hyun" is mostly one name; a long title should not dominate a claim).
 const NAME_PREFIX_WEIGHT: f32 = 0.35;
@@ -86,7 +153,14 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
             } else {
                 1.0
             };
-            Some((corpus.word(&t.lower), w))
+            let term = corpus.word(&t.lower);
+            // A capital after a word (or an acronym) is a name, not a sentence or quote
+            // opener ("“They’re …").
+            let after_word = i > 0 && toks[i - 1].kind == Tok::Word;
+            if (t.capital && after_word) || t.acronym {
+                corpus.mark_entity(term);
+            }
+            Some((term, w))
         })
         .collect()
 }

@@ -161,3 +161,57 @@ fn people_aliases_share_a_term() {
     assert_eq!(corpus.word("iii"), t);
     assert_ne!(corpus.word("minister"), t);
 }
+
+/// A name that every article uses weighs less than one only some use; with fewer than three
+/// articles names weigh fully.
+#[test]
+fn common_names_weigh_less() {
+    let mut c = Corpus::default();
+    let (name, word) = (c.intern("okafor"), c.intern("bridge"));
+    c.mark_entity(name);
+    c.add_article(&mut vec![name, word]);
+    c.add_article(&mut vec![name]);
+    assert_eq!(c.entity_factor(name), 1.0);
+    c.add_article(&mut vec![name]);
+    c.add_article(&mut vec![]);
+    let in_three_of_four = c.entity_factor(name);
+    assert!(in_three_of_four < 1.0 && in_three_of_four > 0.25);
+    c.add_article(&mut vec![name]);
+    assert!(c.entity_factor(name) < in_three_of_four);
+    assert_eq!(c.entity_factor(word), 1.0);
+}
+
+const FLOOD_A: &str = "Minister Okafor said the river burst its banks near the town of Lusan on Sunday.\n\nMinister Okafor thanked the volunteers who cooked meals at the stadium.\n";
+const FLOOD_B: &str = "Floodwater from the river swept through Lusan on Sunday after the banks burst, Minister Okafor said.\n\nMinister Okafor opened a new library in the capital last year.\n";
+const FLOOD_C: &str =
+    "Minister Okafor visited families in shelters.\n\nThe weather office expects more rain.\n";
+
+/// Sharing a person alone (named in every article) makes no pair; what the sentences
+/// state does.
+#[test]
+fn a_shared_person_alone_does_not_pair() {
+    let d = dossier(&[("a.txt", FLOOD_A), ("b.txt", FLOOD_B), ("c.txt", FLOOD_C)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(
+        c.pairs
+            .iter()
+            .all(|p| !d.articles[1].slice(p.right).contains("library")),
+        "{c:#?}"
+    );
+    assert!(
+        pair_with(&c, &d, "banks")
+            .iter()
+            .any(|p| d.articles[1].slice(p.right).contains("Floodwater")),
+        "{c:#?}"
+    );
+}
+
+/// One shared word is no claim in common ("did not elaborate").
+#[test]
+fn one_shared_word_does_not_pair() {
+    let a = "The mayor did not elaborate.\n\nSchools stayed closed.\n";
+    let b = "Asked about the new tram line for the harbour district, the council did not elaborate.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(c.pairs.is_empty(), "{:#?}", c.pairs);
+}
