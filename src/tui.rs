@@ -99,9 +99,14 @@ fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier) -> Result<()> {
     let (tx, rx) = channel::<Action>();
     let effects = app.start();
     perform(terminal, &dossier, &tx, effects)?;
+    // `?` panics when this is set: end-to-end tests of the crash path.
+    let test_panic = std::env::var_os(crate::crash::TEST_PANIC_ENV).is_some();
     loop {
         terminal.draw(|f| view::render(&app, f))?;
         let actions = next_actions(&app, &rx)?;
+        if test_panic && actions.iter().any(|a| matches!(a, Action::Help)) {
+            panic!("{} is set: a test panic", crate::crash::TEST_PANIC_ENV);
+        }
         for a in actions {
             let effects = app.update(a);
             if perform(terminal, &dossier, &tx, effects)? {

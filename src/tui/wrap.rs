@@ -5,7 +5,7 @@
 //! span lookup, never a search in wrapped text. Widths are those of the text as drawn,
 //! after [`display`] has made control characters visible.
 
-use crate::model::sanitize::{is_unsafe, substitute};
+use crate::model::sanitize::visible;
 use crate::model::{Article, ArticleId, Dossier, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -41,9 +41,8 @@ pub struct Wrapped {
 /// visible stand-in (the one rule of `model::sanitize`).
 pub fn display_char(c: char) -> char {
     match c {
-        '\n' | '\r' | '\t' => ' ',
-        c if is_unsafe(c) => substitute(c),
-        c => c,
+        '\n' | '\r' => ' ',
+        c => visible(c),
     }
 }
 
