@@ -4,6 +4,8 @@
 //! `dossier read DIR ARTICLE`), which clap cannot express: each subcommand takes its
 //! positionals as one list, split by count in [`split_positionals`].
 
+mod claims;
+mod compare;
 pub mod export;
 mod output;
 mod quotes;
@@ -74,6 +76,22 @@ pub enum Command {
         /// [PATH] ARTICLE: ARTICLE is a file name, a file stem or a 1-based index.
         #[arg(value_name = "ARGS", required = true)]
         args: Vec<String>,
+    },
+    /// Two articles claim by claim: agreeing and conflicting pairs, and what only one states.
+    #[command(override_usage = "dossier compare [OPTIONS] [PATH] <A> <B>")]
+    Compare {
+        /// [PATH] A B: articles by file name, file stem or 1-based index.
+        #[arg(value_name = "ARGS", required = true)]
+        args: Vec<String>,
+    },
+    /// Claims stated across the dossier, with the articles stating them and their conflicts.
+    #[command(override_usage = "dossier claims [OPTIONS] [PATH]")]
+    Claims {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+        /// Only claims whose mentions conflict.
+        #[arg(long)]
+        conflicts: bool,
     },
     /// Quotes or saved clippings with citations, as Markdown, JSON or text.
     #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
@@ -208,6 +226,17 @@ pub fn run(cli: Cli) -> Result<()> {
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
             read::run(&d, id, &mut out)
+        }
+        Some(Command::Compare { args }) => {
+            let (path, rest) = split_positionals("compare", &args, 2);
+            let d = load(path.as_ref(), &cli.common)?;
+            let (a, b) = (find(&d, &rest[0])?, find(&d, &rest[1])?);
+            compare::run(&d, a, b, &mut out)
+        }
+        Some(Command::Claims { args, conflicts }) => {
+            let (path, _) = split_positionals("claims", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            claims::run(&d, conflicts, &mut out)
         }
         Some(Command::Export { args, opts }) => {
             let (path, _) = split_positionals("export", &args, 0);

@@ -7,6 +7,7 @@
 pub mod claims;
 pub mod dossier;
 pub mod export;
+pub mod facts;
 pub mod lexicon;
 pub mod load;
 pub mod people;

@@ -262,3 +262,113 @@ fn single_file_is_a_dossier() {
     let v = json(&["sources", s(&seeds().join("003_48946c23aec9d6af.txt"))]);
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
+
+/// The byte range `[start, end)` of a JSON span object holds its `text` in the file.
+#[track_caller]
+fn assert_span_holds(raw: &[u8], v: &serde_json::Value) {
+    let (a, b) = (
+        v["start"].as_u64().unwrap() as usize,
+        v["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        std::str::from_utf8(&raw[a..b]).unwrap(),
+        v["text"].as_str().unwrap()
+    );
+}
+
+/// `compare` prints the documented JSON shape, with offsets that hold each side's text.
+#[test]
+fn compare_json_shape() {
+    let dir = fixture("quake");
+    let v = json(&["compare", s(&dir), "a_wire.txt", "b_daily.txt"]);
+    assert_eq!(v["left"], "a_wire.txt");
+    assert_eq!(v["right"], "b_daily.txt");
+    let left = fs::read(dir.join("a_wire.txt")).unwrap();
+    let right = fs::read(dir.join("b_daily.txt")).unwrap();
+    let pairs = v["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for p in pairs {
+        assert!(["agree", "conflict"].contains(&p["relation"].as_str().unwrap()));
+        assert!(p["score"].is_number());
+        assert_span_holds(&left, &p["left"]);
+        assert_span_holds(&right, &p["right"]);
+        for d in p["differences"].as_array().unwrap() {
+            for k in ["left", "right", "what"] {
+                assert!(d[k].is_string(), "missing {k}");
+            }
+        }
+    }
+    // Conflicts come first.
+    assert_eq!(pairs[0]["relation"], "conflict");
+    for o in v["left_only"].as_array().unwrap() {
+        assert_span_holds(&left, o);
+    }
+    for o in v["right_only"].as_array().unwrap() {
+        assert_span_holds(&right, o);
+    }
+}
+
+/// The text form of `compare` marks the differing figures, since pipes carry no colour.
+#[test]
+fn compare_text_marks_differences() {
+    let out = ok(&["compare", s(&fixture("quake")), "1", "2"]);
+    assert!(out.contains("CONFLICT"), "{out}");
+    assert!(out.contains("»233«") && out.contains("»235«"), "{out}");
+}
+
+/// `compare` with one article too few is a usage error.
+#[test]
+fn compare_needs_two_articles() {
+    let out = run(&["compare", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `claims` prints clusters with mentions and conflicts in the documented shape.
+#[test]
+fn claims_json_shape() {
+    let dir = fixture("quake");
+    let v = json(&["claims", s(&dir)]);
+    let clusters = v.as_array().unwrap();
+    assert!(!clusters.is_empty());
+    for c in clusters {
+        assert!(c["id"].is_string() && c["summary"].is_string());
+        for m in c["mentions"].as_array().unwrap() {
+            let raw = fs::read(dir.join(m["article"].as_str().unwrap())).unwrap();
+            assert_span_holds(&raw, m);
+            assert!(m["values"].is_array());
+            assert!(m["attribution"].is_string() || m["attribution"].is_null());
+        }
+        for x in c["conflicts"].as_array().unwrap() {
+            for k in ["a", "b"] {
+                assert!(x[k].is_u64());
+            }
+            for k in ["left", "right", "what"] {
+                assert!(x[k].is_string());
+            }
+        }
+    }
+}
+
+/// `claims --conflicts` keeps only clusters with a conflict.
+#[test]
+fn claims_conflicts_filter() {
+    let v = json(&["claims", s(&fixture("quake")), "--conflicts"]);
+    let clusters = v.as_array().unwrap();
+    assert!(!clusters.is_empty());
+    assert!(clusters
+        .iter()
+        .all(|c| !c["conflicts"].as_array().unwrap().is_empty()));
+}
+
+/// `sources` rows count the claims each article shares, alone states, and disputes.
+#[test]
+fn sources_count_claims() {
+    let v = json(&["sources", s(&fixture("quake"))]);
+    for r in v.as_array().unwrap() {
+        for k in ["claims_shared", "claims_unique", "claims_conflicting"] {
+            assert!(r[k].is_u64(), "missing {k}");
+        }
+        assert!(r["claims_shared"].as_u64().unwrap() >= 1);
+        assert!(r["claims_conflicting"].as_u64().unwrap() >= 1);
+    }
+}

@@ -19,13 +19,21 @@ pub struct SourceRow<'a> {
     /// Direct quotes found in the article.
     pub quotes: usize,
     pub lossy: bool,
+    /// Claims of this article that another article states too.
+    pub claims_shared: usize,
+    /// Claims of this article that no other article states.
+    pub claims_unique: usize,
+    /// Claims of this article whose figures or likelihood another article contradicts.
+    pub claims_conflicting: usize,
 }
 
 /// The rows, one per article.
 pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
+    let counts = claim_counts(d);
     d.articles
         .iter()
-        .map(|a| SourceRow {
+        .zip(counts)
+        .map(|(a, (shared, unique, conflicting))| SourceRow {
             article: &a.file,
             title: a.display_title(),
             outlet: a.meta.outlet.as_deref(),
@@ -36,6 +44,45 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),
             quotes: d.quotes.iter().filter(|q| q.article == a.id).count(),
             lossy: a.lossy,
+            claims_shared: shared,
+            claims_unique: unique,
+            claims_conflicting: conflicting,
+        })
+        .collect()
+}
+
+/// Per article: (claims shared with another article, claims it alone states, claims in
+/// conflict), from the dossier's claim clusters.
+pub fn claim_counts(d: &Dossier) -> Vec<(usize, usize, usize)> {
+    let clusters = crate::model::claims::cluster(d);
+    let mut shared = vec![std::collections::HashSet::new(); d.articles.len()];
+    let mut conflicting = vec![std::collections::HashSet::new(); d.articles.len()];
+    for c in &clusters {
+        for m in &c.mentions {
+            if let Some(s) = shared.get_mut(m.article.0) {
+                s.insert(m.span);
+            }
+        }
+        for x in &c.conflicts {
+            for k in [x.a, x.b] {
+                if let Some(m) = c.mentions.get(k) {
+                    if let Some(s) = conflicting.get_mut(m.article.0) {
+                        s.insert(m.span);
+                    }
+                }
+            }
+        }
+    }
+    d.articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let total = crate::model::claims::claim_spans(a).len();
+            (
+                shared[i].len(),
+                total.saturating_sub(shared[i].len()),
+                conflicting[i].len(),
+            )
         })
         .collect()
 }
@@ -69,22 +116,26 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
     let dash = "-";
     let title_w = out
         .width
-        .saturating_sub(3 + 1 + 26 + 1 + 18 + 1 + 16 + 1 + 10 + 1 + 6 + 5)
+        .saturating_sub(3 + 1 + 26 + 1 + 18 + 1 + 16 + 1 + 10 + 1 + 6 + 1 + 10 + 5)
         .clamp(24, 60);
     out.line(&format!(
-        "{:>3} {:<26} {:<title_w$} {:<18} {:<16} {:<10} {:>6}",
-        "#", "ARTICLE", "TITLE", "OUTLET", "AUTHOR", "DATE", "WORDS"
+        "{:>3} {:<26} {:<title_w$} {:<18} {:<16} {:<10} {:>6} {:>10}",
+        "#", "ARTICLE", "TITLE", "OUTLET", "AUTHOR", "DATE", "WORDS", "SHR/UNQ/≠"
     ))?;
     for (i, r) in rows.iter().enumerate() {
         out.line(&format!(
-            "{:>3} {} {} {} {} {:<10} {:>6}",
+            "{:>3} {} {} {} {} {:<10} {:>6} {:>10}",
             i + 1,
             fit(&out.text(r.article), 26),
             fit(&out.text(r.title), title_w),
             fit(&out.text(r.outlet.unwrap_or(dash)), 18),
             fit(&out.text(r.author.unwrap_or(dash)), 16),
             r.date.unwrap_or(dash),
-            r.words
+            r.words,
+            format!(
+                "{}/{}/{}",
+                r.claims_shared, r.claims_unique, r.claims_conflicting
+            )
         ))?;
     }
     out.flush()?;

@@ -1,9 +1,21 @@
-//! Claims lined up across sources: corroborated, conflicting, only here (issue #4 fills in
-//! the alignment).
+//! Claims lined up across sources: corroborated, conflicting, only here.
 //!
-//! This file fixes the interface the reader and the CLI build on.
+//! A claim is a body sentence, or a clause of a long one, with the facts it carries
+//! ([`crate::model::facts`]). Two articles are aligned claim by claim on rarity-weighted
+//! term overlap (stems, synonym groups, figures) plus shared facts; each pair then agrees
+//! or conflicts on its stated figures and likelihoods. Across the dossier, [`cluster`]
+//! groups the claims every outlet states, through an inverted index over rare terms.
 
-use crate::model::{ArticleId, Dossier, Span};
+mod align;
+pub mod cluster;
+mod index;
+
+pub use align::{relate, similarity};
+pub use cluster::{cluster, Cluster, ClusterConflict, Mention};
+pub use index::{Corpus, Term};
+
+use crate::model::facts::{self, tokens, Facts};
+use crate::model::{Article, ArticleId, Dossier, ParaKind, Span};
 use serde::Serialize;
 
 /// How two aligned claims relate.
@@ -12,6 +24,16 @@ use serde::Serialize;
 pub enum Relation {
     Agree,
     Conflict,
+}
+
+impl Relation {
+    /// The name used in JSON and text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Agree => "agree",
+            Relation::Conflict => "conflict",
+        }
+    }
 }
 
 /// One differing piece between two aligned claims ("10,000" vs "11,000", "troops").
@@ -47,13 +69,197 @@ pub struct Comparison {
     pub right_only: Vec<Span>,
 }
 
-/// Compare two articles claim by claim (the alignment lands with #4).
-pub fn compare(_d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
-    Comparison {
-        left,
-        right,
-        pairs: Vec::new(),
-        left_only: Vec::new(),
-        right_only: Vec::new(),
+/// One claim: a body sentence or clause with its terms and facts.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub article: ArticleId,
+    pub span: Span,
+    /// Sorted, distinct term ids with their local weights (see [`Corpus`]).
+    pub terms: Vec<(Term, f32)>,
+    /// The term vectors of its segments (clauses, reported statements), when it has two or
+    /// more.
+    pub segments: Vec<Vec<(Term, f32)>>,
+    /// Euclidean norms of `terms` and of each segment, once weighted by rarity.
+    pub norm: f32,
+    pub segment_norms: Vec<f32>,
+    pub facts: Facts,
+}
+
+/// Sentences longer than this (bytes) are split at clause boundaries.
+const LONG_SENTENCE: usize = 260;
+/// A clause shorter than this (bytes) stays with its neighbour.
+const MIN_CLAUSE: usize = 70;
+
+/// The claim spans of an article: body sentences, long ones cut at clause boundaries.
+pub fn claim_spans(a: &Article) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
+        for &s in &p.sentences {
+            if s.is_empty() || a.text.get(s.range()).is_none() {
+                continue;
+            }
+            if s.len() <= LONG_SENTENCE {
+                out.push(s);
+                continue;
+            }
+            let toks = tokens::lex(&a.text, s);
+            let f = facts::extract_tokens(&a.text, &toks);
+            let mut start = s.start;
+            for &c in &f.clauses {
+                if c - start >= MIN_CLAUSE && s.end - c >= MIN_CLAUSE {
+                    out.push(trim(&a.text, Span::new(start, c)));
+                    start = c;
+                }
+            }
+            out.push(trim(&a.text, Span::new(start, s.end)));
+        }
+    }
+    out
+}
+
+/// Trim white space and a trailing comma or semicolon from a clause.
+fn trim(text: &str, s: Span) -> Span {
+    let Some(t) = text.get(s.range()) else {
+        return s;
+    };
+    let lead = t.len() - t.trim_start().len();
+    let body = t.trim().trim_end_matches([',', ';']).trim_end();
+    Span::new(s.start + lead, s.start + lead + body.len())
+}
+
+/// The claims of every article, with the corpus of their terms.
+pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
+    let mut corpus = Corpus::default();
+    people_terms(&mut corpus, d);
+    let mut claims: Vec<Vec<Claim>> = d
+        .articles
+        .iter()
+        .map(|a| article_claims(&mut corpus, a))
+        .collect();
+    let idf: Vec<f32> = (0..corpus.df.len() as Term)
+        .map(|t| corpus.idf(t))
+        .collect();
+    let weigh = |v: &mut Vec<(Term, f32)>| -> f32 {
+        for (t, w) in v.iter_mut() {
+            *w *= idf.get(*t as usize).copied().unwrap_or(0.0);
+        }
+        v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+    };
+    for c in claims.iter_mut().flatten() {
+        c.norm = weigh(&mut c.terms);
+        c.segment_norms = c.segments.iter_mut().map(&weigh).collect();
+    }
+    (corpus, claims)
+}
+
+/// Where the speech tag of a sentence that opens with a quote begins: after its last
+/// closing quote mark, when the quote is the longer part.
+fn speech_tag_start(text: &str, span: Span) -> Option<usize> {
+    let s = text.get(span.range())?;
+    if !s.starts_with(['“', '"']) {
+        return None;
+    }
+    let close = s.rfind(['”', '"']).filter(|&c| c > 0)?;
+    let after = close + s[close..].chars().next().map_or(1, char::len_utf8);
+    (after < s.len() && after * 2 > s.len()).then_some(span.start + after)
+}
+
+/// One term per person of the quotes model: every capitalized alias ("Austin", "Lloyd J.
+/// Austin III") ends on a word that stands for the person. Without people, names are
+/// matched as written.
+fn people_terms(corpus: &mut Corpus, d: &Dossier) {
+    for p in &d.people {
+        let term = corpus.intern(&format!("@{}", p.name.to_lowercase()));
+        for alias in std::iter::once(&p.name).chain(&p.aliases) {
+            if !alias.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let last = alias.split_whitespace().rev().find(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            });
+            if let Some(w) = last {
+                corpus.surface.entry(w.to_lowercase()).or_insert(term);
+            }
+        }
     }
 }
+
+/// The claims of one article, interning their terms into `corpus` (weights and norms are
+/// set by [`dossier_claims`] once every term is counted).
+fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
+    claim_spans(a)
+        .into_iter()
+        .map(|span| {
+            let toks = tokens::lex(&a.text, span);
+            let facts = facts::extract_tokens(&a.text, &toks);
+            // Likelihood wordings are compared as graded facts, not as words; the speech
+            // tag after a quote ("…,” he said during a news conference with …") says who
+            // and where, not what.
+            let tag_from = speech_tag_start(&a.text, span);
+            let toks: Vec<tokens::Token> = toks
+                .into_iter()
+                .filter(|t| !facts.likelihood.iter().any(|l| l.span.contains(t.span)))
+                .filter(|t| tag_from.map_or(true, |f| t.span.start < f))
+                .collect();
+            let tok_terms = index::token_terms(corpus, &toks);
+            let terms = index::terms(corpus, &tok_terms, &facts.figures);
+            let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
+            corpus.add(&ids);
+            let mut segments = index::segments(&toks, &tok_terms);
+            if segments.len() < 2 {
+                segments.clear();
+            }
+            Claim {
+                article: a.id,
+                span,
+                terms,
+                segments,
+                norm: 0.0,
+                segment_norms: Vec::new(),
+                facts,
+            }
+        })
+        .collect()
+}
+
+/// Compare two articles claim by claim.
+///
+/// This extracts the claims of the whole dossier (rarity is dossier-wide); to compare many
+/// pairs, build an [`Aligner`] once.
+pub fn compare(d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
+    Aligner::new(d).compare(left, right)
+}
+
+/// The claims of a dossier extracted once, for comparing many pairs of its articles.
+#[derive(Debug, Clone)]
+pub struct Aligner {
+    corpus: Corpus,
+    claims: Vec<Vec<Claim>>,
+}
+
+impl Aligner {
+    /// Extract every article's claims.
+    pub fn new(d: &Dossier) -> Self {
+        let (corpus, claims) = dossier_claims(d);
+        Aligner { corpus, claims }
+    }
+
+    /// Compare two articles claim by claim (empty for ids outside the dossier).
+    pub fn compare(&self, left: ArticleId, right: ArticleId) -> Comparison {
+        match (self.claims.get(left.0), self.claims.get(right.0)) {
+            (Some(l), Some(r)) => align::align(&self.corpus, l, r, left, right),
+            _ => Comparison {
+                left,
+                right,
+                pairs: Vec::new(),
+                left_only: Vec::new(),
+                right_only: Vec::new(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+//! `dossier claims`: the claims stated across the dossier, which articles state them, with
+//! what values, and where they conflict.
+
+use super::sources::fit;
+use super::{Format, Out};
+use crate::model::claims::{cluster, Cluster};
+use crate::model::Dossier;
+use anyhow::Result;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct MentionJson<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    values: &'a [String],
+    attribution: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConflictJson<'a> {
+    a: usize,
+    b: usize,
+    left: &'a str,
+    right: &'a str,
+    what: &'a str,
+}
+
+#[derive(Serialize)]
+struct ClusterJson<'a> {
+    id: String,
+    summary: String,
+    articles: usize,
+    mentions: Vec<MentionJson<'a>>,
+    conflicts: Vec<ConflictJson<'a>>,
+}
+
+/// A one-line summary: the shortest mention, cut to 100 characters.
+pub fn summary(d: &Dossier, c: &Cluster) -> String {
+    let text = c
+        .mentions
+        .iter()
+        .filter_map(|m| d.article(m.article).text.get(m.span.range()))
+        .min_by_key(|t| t.len())
+        .unwrap_or("");
+    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() > 100 {
+        format!("{}…", one.chars().take(99).collect::<String>())
+    } else {
+        one
+    }
+}
+
+/// Print the claim clusters (only conflicting ones with `conflicts_only`).
+pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
+    let clusters: Vec<Cluster> = cluster(d)
+        .into_iter()
+        .filter(|c| !conflicts_only || !c.conflicts.is_empty())
+        .collect();
+    if out.format == Format::Json {
+        let v: Vec<ClusterJson> = clusters
+            .iter()
+            .map(|c| ClusterJson {
+                id: format!("c{}", c.id),
+                summary: summary(d, c),
+                articles: c.articles().len(),
+                mentions: c
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let a = d.article(m.article);
+                        MentionJson {
+                            article: &a.file,
+                            start: m.span.start,
+                            end: m.span.end,
+                            text: a.text.get(m.span.range()).unwrap_or(""),
+                            values: &m.values,
+                            attribution: m.attribution.as_deref(),
+                        }
+                    })
+                    .collect(),
+                conflicts: c
+                    .conflicts
+                    .iter()
+                    .map(|x| ConflictJson {
+                        a: x.a,
+                        b: x.b,
+                        left: &x.left,
+                        right: &x.right,
+                        what: &x.what,
+                    })
+                    .collect(),
+            })
+            .collect();
+        return out.json(&v);
+    }
+    // The coverage matrix: one row per claim, one column per article.
+    let n = d.articles.len();
+    let head: String = (1..=n).map(|i| format!("{:>3}", i % 1000)).collect();
+    let sum_w = out.width.saturating_sub(6 + 3 * n + 2).max(20);
+    out.line(&format!(
+        "{:<5} {head}  CLAIM (■ states it, ✗ in conflict)",
+        "ID"
+    ))?;
+    for c in &clusters {
+        let cells: String = (0..n)
+            .map(|i| {
+                let idx: Vec<usize> = c
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.article.0 == i)
+                    .map(|(k, _)| k)
+                    .collect();
+                if idx.is_empty() {
+                    "  ·".to_string()
+                } else if c
+                    .conflicts
+                    .iter()
+                    .any(|x| idx.contains(&x.a) || idx.contains(&x.b))
+                {
+                    "  ✗".to_string()
+                } else {
+                    "  ■".to_string()
+                }
+            })
+            .collect();
+        out.line(&format!(
+            "{:<5} {cells}  {}",
+            format!("c{}", c.id),
+            fit(&out.text(&summary(d, c)), sum_w).trim_end()
+        ))?;
+        for x in &c.conflicts {
+            let s = format!("{}: {} vs {}", x.what, x.left, x.right);
+            for l in out.wrap(&out.text(&s), "      ≠ ", "        ") {
+                out.line(&l)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,347 @@
+//! Aligning the claims of two articles and judging each pair: agree or conflict.
+
+use super::{Claim, Comparison, Corpus, Difference, Pair, Relation};
+use crate::model::facts::{compare_figures, compare_likelihood, compat, Facts, Figure, Verdict};
+use crate::model::{ArticleId, Span};
+
+/// A pair is kept from this score up (precision first).
+pub const THRESHOLD: f32 = 0.22;
+/// Two likelihood assessments of alike claims add up to this.
+const LIKELIHOOD_BONUS: f32 = 0.2;
+/// Figures further apart than this are different quantities, not a conflict.
+const MAX_CONFLICT_RATIO: f64 = 3.0;
+/// Likelihood conflicts that are mutual best counterparts pair from this score up.
+const RESCUE_THRESHOLD: f32 = 0.04;
+/// A segment pair counts this share of its cosine.
+pub const SEGMENT_WEIGHT: f32 = 0.8;
+/// A pair whose figures or likelihoods disagree is kept from this score up: a disagreement
+/// on the same quantity is itself evidence that two claims speak of one thing.
+pub const CONFLICT_THRESHOLD: f32 = 0.15;
+/// Below either of its claims' best pairs by more than this share, a pair is dropped.
+const NEAR_BEST: f32 = 0.8;
+
+/// Cosine of two rarity-weighted term vectors with their norms.
+pub fn lexical(a: &[(super::Term, f32)], na: f32, b: &[(super::Term, f32)], nb: f32) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if dot == 0.0 {
+        return 0.0;
+    }
+    dot / (na * nb).max(1e-6)
+}
+
+/// Extra evidence from facts: figures of the same thing at a similar magnitude (and
+/// against: at very different magnitudes, which are different quantities), and two
+/// likelihood assessments of what is otherwise alike (`lex` is the lexical score).
+pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
+    let mut best: Option<(f64, bool)> = None;
+    for x in a.figures.iter().filter(|f| f.kind.comparable()) {
+        for y in b.figures.iter().filter(|f| f.kind.comparable()) {
+            if !compat::comparable(x, y) || x.value <= 0.0 || y.value <= 0.0 {
+                continue;
+            }
+            let ratio = (x.value / y.value).max(y.value / x.value);
+            let named = x.what.is_some() && y.what.is_some();
+            if best.map_or(true, |(r, _)| ratio < r) {
+                best = Some((ratio, named));
+            }
+        }
+    }
+    let mut bonus: f32 = match best {
+        Some((r, true)) if r <= 1.25 => 0.15,
+        Some((_, false)) if best.is_some_and(|(r, _)| r <= 1.25) => 0.08,
+        Some((r, true)) if r <= 2.5 => 0.06,
+        Some((r, _)) if r > MAX_CONFLICT_RATIO => -0.1,
+        _ => 0.0,
+    };
+    if !a.likelihood.is_empty() && !b.likelihood.is_empty() {
+        bonus += LIKELIHOOD_BONUS * (lex / 0.2).min(1.0);
+    }
+    bonus
+}
+
+/// How alike two claims are: lexical cosine (of the claims, or of their best matching
+/// segments) plus fact evidence.
+pub fn similarity(_corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
+    let mut lex = lexical(&a.terms, a.norm, &b.terms, b.norm);
+    if lex > 0.05 && (!a.segments.is_empty() || !b.segments.is_empty()) {
+        // A claim without segments is its own single segment.
+        let whole_a = [(a.terms.as_slice(), a.norm)];
+        let whole_b = [(b.terms.as_slice(), b.norm)];
+        let seg_a = a
+            .segments
+            .iter()
+            .map(Vec::as_slice)
+            .zip(a.segment_norms.iter().copied());
+        let seg_b = || {
+            b.segments
+                .iter()
+                .map(Vec::as_slice)
+                .zip(b.segment_norms.iter().copied())
+        };
+        let parts_a: &mut dyn Iterator<Item = (&[(super::Term, f32)], f32)> =
+            if a.segments.is_empty() {
+                &mut whole_a.iter().copied()
+            } else {
+                &mut { seg_a }
+            };
+        for (x, nx) in parts_a {
+            if b.segments.is_empty() {
+                for &(y, ny) in &whole_b {
+                    lex = lex.max(SEGMENT_WEIGHT * lexical(x, nx, y, ny));
+                }
+            } else {
+                for (y, ny) in seg_b() {
+                    lex = lex.max(SEGMENT_WEIGHT * lexical(x, nx, y, ny));
+                }
+            }
+        }
+    }
+    if lex < 0.1 {
+        return lex;
+    }
+    lex + fact_bonus(&a.facts, &b.facts, lex)
+}
+
+/// Align two articles' claims.
+pub fn align(
+    corpus: &Corpus,
+    left: &[Claim],
+    right: &[Claim],
+    lid: ArticleId,
+    rid: ArticleId,
+) -> Comparison {
+    let mut scores = vec![0.0f32; left.len() * right.len()];
+    let mut best_l = vec![0.0f32; left.len()];
+    let mut best_r = vec![0.0f32; right.len()];
+    for (i, a) in left.iter().enumerate() {
+        for (j, b) in right.iter().enumerate() {
+            let s = similarity(corpus, a, b);
+            scores[i * right.len() + j] = s;
+            best_l[i] = best_l[i].max(s);
+            best_r[j] = best_r[j].max(s);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut used_l = vec![false; left.len()];
+    let mut used_r = vec![false; right.len()];
+    for (i, a) in left.iter().enumerate() {
+        for (j, b) in right.iter().enumerate() {
+            let s = scores[i * right.len() + j];
+            let th = THRESHOLD;
+            let tc = CONFLICT_THRESHOLD;
+            let nb = NEAR_BEST;
+            // Kept only when near the best of both its claims (a claim may still pair with
+            // several whose scores are close).
+            if s < tc.min(th) || s < nb * best_l[i] || s < nb * best_r[j] {
+                continue;
+            }
+            let (relation, differences) = relate(&a.facts, &b.facts);
+            if s < th && relation != Relation::Conflict {
+                continue;
+            }
+            if a.span == b.span && lid == rid {
+                continue;
+            }
+            used_l[i] = true;
+            used_r[j] = true;
+            pairs.push(Pair {
+                relation,
+                score: (s * 1000.0).round() / 1000.0,
+                left: a.span,
+                right: b.span,
+                differences,
+            });
+        }
+    }
+    // Two claims that disagree on a likelihood are each other's best such counterpart
+    // pair up even on weak wording ("yet to be determined" vs "a high likelihood").
+    rescue_conflicts(left, right, &scores, &mut pairs, &mut used_l, &mut used_r);
+    let only = |claims: &[Claim], used: &[bool]| -> Vec<Span> {
+        claims
+            .iter()
+            .zip(used)
+            .filter(|(_, &u)| !u)
+            .map(|(c, _)| c.span)
+            .collect()
+    };
+    Comparison {
+        left: lid,
+        right: rid,
+        left_only: only(left, &used_l),
+        right_only: only(right, &used_r),
+        pairs,
+    }
+}
+
+/// Pair claims whose likelihoods conflict when each is the other's best-scoring such
+/// counterpart and they share some wording ([`RESCUE_THRESHOLD`]).
+fn rescue_conflicts(
+    left: &[Claim],
+    right: &[Claim],
+    scores: &[f32],
+    pairs: &mut Vec<Pair>,
+    used_l: &mut [bool],
+    used_r: &mut [bool],
+) {
+    let m = right.len();
+    let mut cands: Vec<(usize, usize, f32)> = Vec::new();
+    for (i, a) in left.iter().enumerate() {
+        if a.facts.likelihood.is_empty() {
+            continue;
+        }
+        for (j, b) in right.iter().enumerate() {
+            let s = scores[i * m + j];
+            if b.facts.likelihood.is_empty() || s < RESCUE_THRESHOLD {
+                continue;
+            }
+            let conflict = relate(&a.facts, &b.facts)
+                .1
+                .iter()
+                .any(|d| d.what == "likelihood");
+            if conflict {
+                cands.push((i, j, s));
+            }
+        }
+    }
+    for &(i, j, s) in &cands {
+        let best_i = cands.iter().filter(|c| c.0 == i).all(|c| c.2 <= s);
+        let best_j = cands.iter().filter(|c| c.1 == j).all(|c| c.2 <= s);
+        let known = pairs
+            .iter()
+            .any(|p| p.left == left[i].span && p.right == right[j].span);
+        if best_i && best_j && !known {
+            let (relation, differences) = relate(&left[i].facts, &right[j].facts);
+            used_l[i] = true;
+            used_r[j] = true;
+            pairs.push(Pair {
+                relation,
+                score: (s * 1000.0).round() / 1000.0,
+                left: left[i].span,
+                right: right[j].span,
+                differences,
+            });
+        }
+    }
+}
+
+/// A figure with its attribution, as a reader sees it: "10,000 (U.S. estimates)".
+fn shown(f: &Figure, facts: &Facts) -> String {
+    match facts.attribution_for(f.span) {
+        Some(a) => format!("{} ({})", f.text, a.text),
+        None => f.text.clone(),
+    }
+}
+
+/// Judge an aligned pair: stated figures matched one to one by kind, counted thing and
+/// nearness of value; a figure pair or likelihood that disagrees makes a conflict.
+pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
+    let mut cands: Vec<(f64, usize, usize, Verdict)> = Vec::new();
+    for (i, x) in a.figures.iter().enumerate() {
+        for (j, y) in b.figures.iter().enumerate() {
+            let v = compare_figures(x, y);
+            if v == Verdict::Incomparable {
+                continue;
+            }
+            let ratio = if x.value > 0.0 && y.value > 0.0 {
+                (x.value / y.value).max(y.value / x.value)
+            } else {
+                f64::INFINITY
+            };
+            // Agreeing figures first, then the nearest values.
+            let key = if v == Verdict::Agree { 0.0 } else { ratio };
+            cands.push((key, i, j, v));
+        }
+    }
+    cands.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut used_a = vec![false; a.figures.len()];
+    let mut used_b = vec![false; b.figures.len()];
+    let mut matched: Vec<(usize, usize, Verdict)> = Vec::new();
+    for &(ratio, i, j, v) in &cands {
+        if used_a[i] || used_b[j] || (v == Verdict::Conflict && ratio > MAX_CONFLICT_RATIO) {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        matched.push((i, j, v));
+    }
+    // A second figure for the same quantity with nothing counted ("that figure could be as
+    // high as 11,000") disagrees with the other side's figure its partner agreed with.
+    for &(i, j, v) in matched.clone().iter() {
+        if v != Verdict::Agree {
+            continue;
+        }
+        for (k, x) in a.figures.iter().enumerate() {
+            if !used_a[k]
+                && x.what.is_none()
+                && compare_figures(x, &b.figures[j]) == Verdict::Conflict
+            {
+                used_a[k] = true;
+                matched.push((k, j, Verdict::Conflict));
+            }
+        }
+        for (k, y) in b.figures.iter().enumerate() {
+            if !used_b[k]
+                && y.what.is_none()
+                && compare_figures(&a.figures[i], y) == Verdict::Conflict
+            {
+                used_b[k] = true;
+                matched.push((i, k, Verdict::Conflict));
+            }
+        }
+    }
+    let mut diffs = Vec::new();
+    for (i, j, v) in matched {
+        if v == Verdict::Conflict {
+            let (x, y) = (&a.figures[i], &b.figures[j]);
+            diffs.push(Difference {
+                left: shown(x, a),
+                right: shown(y, b),
+                what: x
+                    .noun
+                    .clone()
+                    .or_else(|| y.noun.clone())
+                    .unwrap_or_else(|| x.kind.as_str().to_string()),
+                left_span: Some(x.span),
+                right_span: Some(y.span),
+            });
+        }
+    }
+    if let (Some(x), Some(y)) = (a.likelihood.first(), b.likelihood.first()) {
+        let agree_any = a.likelihood.iter().any(|p| {
+            b.likelihood
+                .iter()
+                .any(|q| compare_likelihood(p.grade, q.grade) == Verdict::Agree)
+        });
+        if !agree_any && compare_likelihood(x.grade, y.grade) == Verdict::Conflict {
+            let with =
+                |l: &crate::model::facts::Likelihood, f: &Facts| match f.attribution_for(l.span) {
+                    Some(at) => format!("{} ({})", l.text, at.text),
+                    None => l.text.clone(),
+                };
+            diffs.push(Difference {
+                left: with(x, a),
+                right: with(y, b),
+                what: "likelihood".to_string(),
+                left_span: Some(x.span),
+                right_span: Some(y.span),
+            });
+        }
+    }
+    let relation = if diffs.is_empty() {
+        Relation::Agree
+    } else {
+        Relation::Conflict
+    };
+    (relation, diffs)
+}

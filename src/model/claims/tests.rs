@@ -1,0 +1,163 @@
+//! Alignment on small article pairs written for these tests.
+
+use super::*;
+use crate::model::load::{from_files, LoadOptions};
+
+/// A dossier of the given (name, text) articles.
+fn dossier(files: &[(&str, &str)]) -> Dossier {
+    from_files(
+        "test",
+        files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())),
+        &LoadOptions::default(),
+    )
+}
+
+const QUAKE_A: &str = "A powerful earthquake struck the coastal province of Valdoria on Monday morning, damaging hundreds of homes and cutting power to several towns.\n\nThe national seismology institute said the quake killed 233 people and injured more than 1,200 others, according to figures released on Tuesday.\n\nRescue teams from neighbouring countries arrived in the port city of Brenna to search collapsed buildings for survivors.\n\nThe government pledged $40m in emergency aid for families who lost their homes.\n\nOfficials said the epicentre lay about 30 kilometres off the coast at a shallow depth.\n";
+const QUAKE_B: &str = "Rescuers in Valdoria kept digging through the rubble on Tuesday after an earthquake flattened entire streets in the province.\n\nThe death toll rose to 235, the interior ministry said, while some 1,250 people were treated in hospital for their injuries.\n\nInternational rescue teams reached the port city of Brenna overnight and began searching collapsed buildings for survivors.\n\nThe epicentre was roughly 19 miles off the coast, seismologists said.\n\nLocal football clubs organised a charity match for next weekend.\n";
+
+fn pair_with<'a>(c: &'a Comparison, d: &Dossier, left_has: &str) -> Vec<&'a Pair> {
+    c.pairs
+        .iter()
+        .filter(|p| d.articles[c.left.0].slice(p.left).contains(left_has))
+        .collect()
+}
+
+/// Two death tolls that differ (233 vs 235) pair up as a conflict.
+#[test]
+fn differing_death_tolls_conflict() {
+    let d = dossier(&[("a.txt", QUAKE_A), ("b.txt", QUAKE_B)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "233");
+    assert!(!pairs.is_empty(), "{c:#?}");
+    assert!(pairs.iter().any(|p| p.relation == Relation::Conflict));
+    let diff = &pairs[0].differences[0];
+    assert!(
+        diff.left.contains("233") && diff.right.contains("235"),
+        "{diff:?}"
+    );
+}
+
+/// A paraphrase with the same figure in other units (30 km vs 19 miles) agrees.
+#[test]
+fn km_and_miles_paraphrase_agrees() {
+    let d = dossier(&[("a.txt", QUAKE_A), ("b.txt", QUAKE_B)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "30 kilometres");
+    assert!(!pairs.is_empty(), "{c:#?}");
+    assert!(
+        pairs.iter().all(|p| p.relation == Relation::Agree),
+        "{pairs:#?}"
+    );
+}
+
+/// A claim with a close lexical counterpart but no figure pairs as agree.
+#[test]
+fn rescue_teams_paraphrase_agrees() {
+    let d = dossier(&[("a.txt", QUAKE_A), ("b.txt", QUAKE_B)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "Rescue teams");
+    assert!(!pairs.is_empty(), "{c:#?}");
+    assert_eq!(pairs[0].relation, Relation::Agree);
+}
+
+/// What only one side states is left over, never paired.
+#[test]
+fn unmatched_claims_are_only_on_their_side() {
+    let d = dossier(&[("a.txt", QUAKE_A), ("b.txt", QUAKE_B)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let right = &d.articles[1];
+    assert!(c
+        .right_only
+        .iter()
+        .any(|s| right.slice(*s).contains("football")));
+    assert!(c
+        .pairs
+        .iter()
+        .all(|p| !right.slice(p.right).contains("football")));
+    let left = &d.articles[0];
+    assert!(c.left_only.iter().any(|s| left.slice(*s).contains("$40m")));
+}
+
+/// An article compared with an unrelated one yields no pairs (precision first).
+#[test]
+fn unrelated_articles_do_not_pair() {
+    let other = "The city council approved a new budget for public libraries on Thursday.\n\nThe plan adds evening opening hours and funds a mobile library for rural districts.\n";
+    let d = dossier(&[("a.txt", QUAKE_A), ("c.txt", other)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(c.pairs.is_empty(), "{:#?}", c.pairs);
+}
+
+/// Spans of pairs and leftovers are sentences of the body, inside each text.
+#[test]
+fn spans_are_inside_the_texts() {
+    let d = dossier(&[("a.txt", QUAKE_A), ("b.txt", QUAKE_B)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    for p in &c.pairs {
+        assert!(d.articles[0].text.get(p.left.range()).is_some());
+        assert!(d.articles[1].text.get(p.right.range()).is_some());
+    }
+}
+
+/// A flipped likelihood on an aligned claim is a conflict.
+#[test]
+fn flipped_likelihood_conflicts() {
+    let a = "Officials in Valdoria said aftershocks in the northern province were highly likely over the coming week.\n\nSchools in the province stayed closed on Wednesday.\n";
+    let b = "Whether aftershocks will hit the northern province of Valdoria over the coming week remains unclear, officials said.\n\nMarkets reopened in the capital.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert_eq!(c.pairs.len(), 1, "{c:#?}");
+    assert_eq!(c.pairs[0].relation, Relation::Conflict);
+    assert_eq!(c.pairs[0].differences[0].what, "likelihood");
+}
+
+/// Comparing out-of-range ids gives an empty comparison instead of a panic.
+#[test]
+fn out_of_range_ids_are_empty() {
+    let d = dossier(&[("a.txt", QUAKE_A)]);
+    let c = compare(&d, ArticleId(0), ArticleId(7));
+    assert!(c.pairs.is_empty() && c.left_only.is_empty());
+}
+
+/// Clusters gather the articles stating a claim and carry its conflicts.
+#[test]
+fn clusters_carry_conflicts() {
+    let d = dossier(&[("a.txt", QUAKE_A), ("b.txt", QUAKE_B)]);
+    let cl = cluster(&d);
+    assert!(
+        cl.iter()
+            .any(|c| c.articles().len() == 2 && !c.conflicts.is_empty()),
+        "{cl:#?}"
+    );
+    for c in &cl {
+        assert!(c.articles().len() >= 2);
+    }
+}
+
+/// People of the quotes model make their aliases one term ("Lloyd Austin", "Secretary
+/// Lloyd J. Austin III", "Lloyd").
+#[test]
+fn people_aliases_share_a_term() {
+    use crate::model::people::{Person, PersonId, SpeakerKind};
+    let mut d = dossier(&[("a.txt", QUAKE_A)]);
+    d.people.clear();
+    d.people.push(Person {
+        id: PersonId(0),
+        name: "Lloyd Austin".into(),
+        kind: SpeakerKind::Person,
+        aliases: vec![
+            "Lloyd J. Austin III".into(),
+            "Lloyd".into(),
+            "the minister".into(),
+        ],
+        role: None,
+        quotes: Vec::new(),
+    });
+    let mut corpus = Corpus::default();
+    people_terms(&mut corpus, &d);
+    let t = corpus.word("austin");
+    assert_eq!(corpus.word("lloyd"), t);
+    assert_eq!(corpus.word("iii"), t);
+    assert_ne!(corpus.word("minister"), t);
+}

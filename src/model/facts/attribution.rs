@@ -1,0 +1,119 @@
+//! Who an article credits with a claim: "according to …", "Pentagon officials said",
+//! "U.S. estimates indicate", "a senior South Korean official".
+
+use super::lexicon::FastSet;
+use super::lexicon::{attribution_heads, attribution_openers};
+use super::tokens::{Tok, Token};
+use super::Attribution;
+use crate::model::lexicon::parse_list;
+use crate::model::Span;
+use std::sync::OnceLock;
+
+fn verbs() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/attribution_verbs.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+fn modifiers() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/attribution_modifiers.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+const AUX: &[&str] = &["has", "have", "had", "is", "are", "was", "were"];
+
+/// Every attribution phrase of a sentence, in order.
+pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let heads = attribution_heads();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(n) = opener_at(toks, i) {
+            let from = i + n;
+            let mut to = from;
+            while to < toks.len() && to < from + 8 && toks[to].kind == Tok::Word {
+                to += 1;
+            }
+            if to > from {
+                push(&mut out, text, toks, from, to);
+                i = to;
+                continue;
+            }
+        }
+        let t = &toks[i];
+        // "has estimated" is a verb, not the head noun "estimated".
+        let after_aux = i > 0 && AUX.contains(&toks[i - 1].lower.as_str());
+        let is_head = t.kind == Tok::Word && heads.contains(&t.lower) && !after_aux;
+        let is_verb = t.kind == Tok::Word && verbs().contains(&t.lower) && i > 0;
+        if is_head || is_verb {
+            let mut k = if is_head { i } else { i - 1 };
+            while is_verb && k > 0 && AUX.contains(&toks[k].lower.as_str()) {
+                k -= 1;
+            }
+            let last = k;
+            let mut from = if is_head { i } else { k + 1 };
+            let mut named = false;
+            let mut j = if is_head { i } else { k + 1 };
+            while j > 0 {
+                let p = &toks[j - 1];
+                let fits = p.kind == Tok::Word
+                    && (p.capital
+                        || modifiers().contains(&p.lower)
+                        || (heads.contains(&p.lower) && j - 1 == last));
+                if !fits {
+                    break;
+                }
+                named |= p.capital || modifiers().contains(&p.lower);
+                j -= 1;
+                from = j;
+            }
+            if is_head {
+                named |= from < i;
+            }
+            // "a senior official": keep the article.
+            if from > 0 && matches!(toks[from - 1].lower.as_str(), "a" | "an" | "the") {
+                from -= 1;
+            }
+            let to = if is_head { i + 1 } else { last + 1 };
+            let first_cap_only = from < to && toks[from].capital && to - from == 1 && from == 0;
+            let pronoun_like = from < to
+                && matches!(
+                    toks[from].lower.as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "this" | "that"
+                );
+            if named && to > from && !pronoun_like && (is_verb || !first_cap_only) {
+                push(&mut out, text, toks, from, to);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn opener_at(toks: &[Token], i: usize) -> Option<usize> {
+    attribution_openers().iter().find_map(|words| {
+        let ok = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w));
+        ok.then_some(words.len())
+    })
+}
+
+fn push(out: &mut Vec<Attribution>, text: &str, toks: &[Token], from: usize, to: usize) {
+    let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
+    if out.iter().any(|a| a.span.overlaps(span)) {
+        return;
+    }
+    out.push(Attribution {
+        span,
+        text: text.get(span.range()).unwrap_or("").to_string(),
+    });
+}

@@ -1,0 +1,259 @@
+//! The facts lexicons, kept as data in `assets/` and parsed once.
+//!
+//! Tables are `phrase = value` lines; lists are one entry a line; `#` starts a comment.
+
+use crate::model::lexicon::parse_list;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fast, non-cryptographic hasher (the Fx hash) for the short words and ids of the
+/// lexicons and indexes: lookups dominate claim extraction.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with the fast hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with the fast hasher.
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Split `phrase = value` lines into pairs (lines without ` = ` are skipped).
+pub fn parse_table(src: &str) -> Vec<(String, String)> {
+    parse_list(src)
+        .into_iter()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(" = ")?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect()
+}
+
+/// A unit after a number: its dimension, canonical unit and the factor into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub dimension: String,
+    pub canonical: String,
+    pub factor: f64,
+}
+
+/// Units by surface form ("kilometres", "miles", "%").
+pub fn units() -> &'static FastMap<String, Unit> {
+    static CELL: OnceLock<FastMap<String, Unit>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../../assets/units.txt"))
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let mut it = v.split_whitespace();
+                let dimension = it.next()?.to_string();
+                let canonical = it.next()?.to_string();
+                let factor = it.next()?.parse().ok()?;
+                Some((
+                    k,
+                    Unit {
+                        dimension,
+                        canonical,
+                        factor,
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// Currency codes by sign or word ("$", "pounds").
+pub fn currencies() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../../assets/currencies.txt"))
+            .into_iter()
+            .map(|(k, v)| (k, v.to_uppercase()))
+            .collect()
+    })
+}
+
+/// How a qualifier bounds its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// As stated ("10,000").
+    Exact,
+    /// Rounded ("about 10,000").
+    Approx,
+    /// A lower bound ("more than 3,000").
+    AtLeast,
+    /// An upper bound ("up to 11,000").
+    AtMost,
+    /// An order of magnitude ("hundreds of thousands"): at least the figure, below ten times it.
+    Vague,
+}
+
+/// Qualifier phrases by their words ("up to" -> AtMost), longest first.
+pub fn qualifiers() -> &'static [(Vec<String>, Qualifier)] {
+    static CELL: OnceLock<Vec<(Vec<String>, Qualifier)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<(Vec<String>, Qualifier)> =
+            parse_table(include_str!("../../../assets/qualifiers.txt"))
+                .into_iter()
+                .filter_map(|(k, v)| {
+                    let q = match v.as_str() {
+                        "approx" => Qualifier::Approx,
+                        "atleast" => Qualifier::AtLeast,
+                        "atmost" => Qualifier::AtMost,
+                        "exact" => Qualifier::Exact,
+                        _ => return None,
+                    };
+                    Some((k.split_whitespace().map(str::to_string).collect(), q))
+                })
+                .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        v
+    })
+}
+
+/// What a written number word is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// A plain value ("ten", "dozen").
+    Value(f64),
+    /// A multiplier ("thousand", "bn").
+    Scale(f64),
+    /// A vague plural ("hundreds"): an order of magnitude.
+    Vague(f64),
+}
+
+/// Written numbers by word.
+pub fn number_words() -> &'static FastMap<String, NumberWord> {
+    static CELL: OnceLock<FastMap<String, NumberWord>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../../assets/number_words.txt"))
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let mut it = v.split_whitespace();
+                let first = it.next()?;
+                let w = match first {
+                    "scale" => NumberWord::Scale(it.next()?.parse().ok()?),
+                    "vague" => NumberWord::Vague(it.next()?.parse().ok()?),
+                    n => NumberWord::Value(n.parse().ok()?),
+                };
+                Some((k, w))
+            })
+            .collect()
+    })
+}
+
+/// A grade of likelihood: 0 ruled out … 4 near certain; `None` is undetermined.
+pub type Grade = Option<u8>;
+
+/// Likelihood phrases (as word lists) with their grade, by first word, longest first.
+pub type PhraseIndex = FastMap<String, Vec<(Vec<String>, Grade)>>;
+
+/// Likelihood phrases as word lists with their grade, by first word, longest first.
+pub fn likelihood() -> &'static PhraseIndex {
+    static CELL: OnceLock<PhraseIndex> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut m = PhraseIndex::default();
+        for (k, v) in parse_table(include_str!("../../../assets/likelihood.txt")) {
+            let g = if v == "u" {
+                None
+            } else {
+                match v.parse() {
+                    Ok(g) => Some(g),
+                    Err(_) => continue,
+                }
+            };
+            let words: Vec<String> = k.split_whitespace().map(str::to_string).collect();
+            if let Some(first) = words.first() {
+                m.entry(first.clone()).or_default().push((words, g));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        m
+    })
+}
+
+/// Nouns that head a source phrase ("officials", "estimates").
+pub fn attribution_heads() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/attribution.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Phrases after which the source follows ("according to").
+pub fn attribution_openers() -> &'static [Vec<String>] {
+    static CELL: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/attribution_openers.txt"))
+            .into_iter()
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect()
+    })
+}
+
+/// Synonym groups: every member (and the head) maps to the group's head word.
+pub fn synonyms() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut m = FastMap::default();
+        for line in parse_list(include_str!("../../../assets/synonyms.txt")) {
+            let mut words = line.split_whitespace();
+            let Some(head) = words.next() else { continue };
+            m.insert(head.to_string(), head.to_string());
+            for w in words {
+                m.entry(w.to_string()).or_insert_with(|| head.to_string());
+            }
+        }
+        m
+    })
+}
+
+/// Words that carry no claim.
+pub fn stopwords() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/claim_stopwords.txt"))
+            .into_iter()
+            .collect()
+    })
+}

@@ -1,0 +1,536 @@
+//! The number and unit parser, qualifiers, compatibility rules, likelihoods, attribution.
+
+use super::*;
+use crate::model::facts::compat::comparable;
+
+/// The figures of a sentence.
+#[track_caller]
+fn figs(s: &str) -> Vec<Figure> {
+    extract(s, Span::new(0, s.len())).figures
+}
+
+/// The only (first) figure of a sentence.
+#[track_caller]
+fn fig(s: &str) -> Figure {
+    figs(s)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no figure in {s:?}"))
+}
+
+#[track_caller]
+fn verdict(a: &str, b: &str) -> Verdict {
+    compare_figures(&fig(a), &fig(b))
+}
+
+#[track_caller]
+fn grade(s: &str) -> Grade {
+    extract(s, Span::new(0, s.len()))
+        .likelihood
+        .first()
+        .unwrap_or_else(|| panic!("no likelihood in {s:?}"))
+        .grade
+}
+
+/// A plain grouped numeral is an exact count of the noun after it.
+#[test]
+fn plain_count_with_noun() {
+    let f = fig("They sent 10,000 soldiers.");
+    assert_eq!(
+        (f.kind, f.value, f.qualifier),
+        (Kind::Count, 10_000.0, Qualifier::Exact)
+    );
+    assert_eq!(f.what.as_deref(), Some("troop"));
+}
+
+/// "approximately" makes a rounded figure.
+#[test]
+fn approximately_is_approx() {
+    assert_eq!(
+        fig("approximately 10,000 soldiers").qualifier,
+        Qualifier::Approx
+    );
+}
+
+/// "up to" is an upper bound.
+#[test]
+fn up_to_is_at_most() {
+    let f = fig("up to 11,000 troops");
+    assert_eq!((f.value, f.qualifier), (11_000.0, Qualifier::AtMost));
+}
+
+/// "as high as" is an upper bound.
+#[test]
+fn as_high_as_is_at_most() {
+    assert_eq!(
+        fig("could be as high as 11,000").qualifier,
+        Qualifier::AtMost
+    );
+}
+
+/// "more than" is a lower bound.
+#[test]
+fn more_than_is_at_least() {
+    let f = fig("More than 3,000 of them");
+    assert_eq!((f.value, f.qualifier), (3000.0, Qualifier::AtLeast));
+}
+
+/// "over" is a lower bound.
+#[test]
+fn over_is_at_least() {
+    assert_eq!(
+        fig("lost over 300,000 service members").qualifier,
+        Qualifier::AtLeast
+    );
+}
+
+/// "roughly" and "around" are rounded figures.
+#[test]
+fn roughly_and_around_are_approx() {
+    assert_eq!(fig("roughly 2,000 troops").qualifier, Qualifier::Approx);
+    assert_eq!(fig("around 10,000 troops").qualifier, Qualifier::Approx);
+}
+
+/// "or more" after a figure makes it a lower bound.
+#[test]
+fn or_more_after_is_at_least() {
+    assert_eq!(fig("500 or more people").qualifier, Qualifier::AtLeast);
+}
+
+/// Indian digit grouping reads as the same value.
+#[test]
+fn indian_grouping() {
+    assert_eq!(fig("2,40,000 people").value, 240_000.0);
+}
+
+/// Decimals keep their fraction.
+#[test]
+fn decimal_value() {
+    assert_eq!(fig("3.5 tonnes").value, 3500.0);
+}
+
+/// Scale words multiply: "3.5 million".
+#[test]
+fn million_scale() {
+    assert_eq!(fig("3.5 million people").value, 3_500_000.0);
+}
+
+/// Written numbers: "ten thousand".
+#[test]
+fn written_ten_thousand() {
+    assert_eq!(fig("ten thousand soldiers").value, 10_000.0);
+}
+
+/// Written compound numbers: "twenty-five thousand".
+#[test]
+fn written_compound() {
+    assert_eq!(fig("twenty-five thousand people").value, 25_000.0);
+}
+
+/// "a dozen" is twelve.
+#[test]
+fn a_dozen() {
+    assert_eq!(fig("a dozen drones").value, 12.0);
+}
+
+/// "hundreds of thousands" is a vague order of magnitude from 100,000.
+#[test]
+fn hundreds_of_thousands() {
+    let f = fig("hundreds of thousands of people");
+    assert_eq!((f.value, f.qualifier), (100_000.0, Qualifier::Vague));
+}
+
+/// Kilometres are normalized to km.
+#[test]
+fn kilometres_spelling() {
+    let f = fig("just 50 kilometres from the border");
+    assert_eq!(
+        (f.kind, f.value, f.unit.as_deref()),
+        (Kind::Length, 50.0, Some("km"))
+    );
+}
+
+/// "kilometers" and "kilometres" agree.
+#[test]
+fn kilometers_equal_kilometres() {
+    assert_eq!(
+        verdict("50 kilometres away", "50 kilometers away"),
+        Verdict::Agree
+    );
+}
+
+/// Miles convert into kilometres.
+#[test]
+fn miles_convert_to_km() {
+    let f = fig("31 miles away");
+    assert!((f.value - 49.89).abs() < 0.01 && f.converted);
+}
+
+/// A converted figure agrees with its rounded metric form.
+#[test]
+fn miles_agree_with_km() {
+    assert_eq!(verdict("31 miles away", "50 km away"), Verdict::Agree);
+}
+
+/// Glued units: "50km".
+#[test]
+fn glued_km() {
+    assert_eq!(fig("a 50km zone").unit.as_deref(), Some("km"));
+}
+
+/// Percent sign and word are one unit.
+#[test]
+fn percent_sign_and_word() {
+    assert_eq!(fig("rose 12%").kind, Kind::Percent);
+    assert_eq!(fig("rose 12 percent").kind, Kind::Percent);
+    assert_eq!(verdict("rose 12%", "rose 12 per cent"), Verdict::Agree);
+}
+
+/// Money carries its currency: "$264m".
+#[test]
+fn dollars_with_scale() {
+    let f = fig("a $264m deal");
+    assert_eq!(
+        (f.kind, f.value, f.unit.as_deref()),
+        (Kind::Money, 264e6, Some("USD"))
+    );
+}
+
+/// Pounds sterling: "£200m".
+#[test]
+fn pounds_with_scale() {
+    assert_eq!(fig("a £200m deal").unit.as_deref(), Some("GBP"));
+}
+
+/// Different currencies are never compared.
+#[test]
+fn currencies_not_compared() {
+    assert_eq!(verdict("£200m", "$264m"), Verdict::Incomparable);
+}
+
+/// Currency words after the number: "200 million euros".
+#[test]
+fn currency_word_after() {
+    assert_eq!(fig("200 million euros").unit.as_deref(), Some("EUR"));
+}
+
+/// A month and day is a date, not a count.
+#[test]
+fn month_day_is_date() {
+    assert_eq!(fig("on October 30, 2024").kind, Kind::Date);
+}
+
+/// A bare year is a year.
+#[test]
+fn bare_year() {
+    let f = fig("invaded in 2022");
+    assert_eq!((f.kind, f.value), (Kind::Year, 2022.0));
+}
+
+/// Ages are their own kind.
+#[test]
+fn age_hyphenated() {
+    assert_eq!(fig("a 45-year-old man").kind, Kind::Age);
+    assert_eq!(fig("aged 45").kind, Kind::Age);
+}
+
+/// Times are their own kind.
+#[test]
+fn times() {
+    assert_eq!(fig("at 10:30 on Monday").kind, Kind::Time);
+    assert_eq!(fig("at 3 pm").kind, Kind::Time);
+}
+
+/// Magnitudes are their own kind.
+#[test]
+fn magnitude() {
+    let f = fig("a magnitude 6.2 earthquake");
+    assert_eq!((f.kind, f.value), (Kind::Magnitude, 6.2));
+}
+
+/// Ages and counts are never compared.
+#[test]
+fn age_not_compared_with_count() {
+    assert_eq!(verdict("aged 45", "45 people"), Verdict::Incomparable);
+}
+
+/// Years are never compared (dates are context, not figures to dispute).
+#[test]
+fn years_not_compared() {
+    assert_eq!(verdict("in 2021", "in 2022"), Verdict::Incomparable);
+}
+
+/// Identifiers like "G-7" or "F-16" are not figures.
+#[test]
+fn identifiers_skipped() {
+    assert!(figs("NATO and G-7 meetings with F-16 jets").is_empty());
+}
+
+/// Ordinals are not counts.
+#[test]
+fn ordinals_not_counts() {
+    assert!(figs("the 6th meeting")
+        .iter()
+        .all(|f| f.kind == Kind::Ordinal));
+}
+
+/// "3,000 of them" counts nothing named.
+#[test]
+fn of_them_counts_nothing() {
+    assert_eq!(fig("3,000 of them moved").what, None);
+}
+
+/// Different counted things are not compared.
+#[test]
+fn different_things_not_compared() {
+    assert_eq!(verdict("10 tanks", "12 soldiers"), Verdict::Incomparable);
+}
+
+/// Synonymous counted things are compared.
+#[test]
+fn synonyms_compared() {
+    assert!(comparable(&fig("10,000 soldiers"), &fig("10,000 troops")));
+}
+
+/// A lower bound agrees with a precise figure just above it.
+#[test]
+fn more_than_2500_agrees_with_2527() {
+    assert_eq!(
+        verdict("more than 2,500 people", "2,527 people"),
+        Verdict::Agree
+    );
+}
+
+/// A rounded figure and an upper bound one step up conflict.
+#[test]
+fn about_10000_conflicts_with_up_to_11000() {
+    assert_eq!(
+        verdict("about 10,000 troops", "up to 11,000 troops"),
+        Verdict::Conflict
+    );
+}
+
+/// Two exact counts that differ conflict.
+#[test]
+fn exact_233_conflicts_with_235() {
+    assert_eq!(verdict("233 dead", "235 dead"), Verdict::Conflict);
+}
+
+/// A figure twice a lower bound is no restatement of it.
+#[test]
+fn figure_600000_conflicts_with_over_300000() {
+    assert_eq!(
+        verdict("600,000 troops", "over 300,000 troops"),
+        Verdict::Conflict
+    );
+}
+
+/// A lower bound and a different rounded figure conflict.
+#[test]
+fn over_3000_conflicts_with_roughly_2000() {
+    assert_eq!(
+        verdict("over 3,000 troops", "roughly 2,000 troops"),
+        Verdict::Conflict
+    );
+}
+
+/// Two lower bounds on the same figure agree.
+#[test]
+fn more_than_and_over_same_figure_agree() {
+    assert_eq!(
+        verdict("more than 3,000 troops", "over 3,000 troops"),
+        Verdict::Agree
+    );
+}
+
+/// An upper bound agrees with its own figure stated plainly.
+#[test]
+fn up_to_agrees_with_same_exact() {
+    assert_eq!(
+        verdict("up to 11,000 troops", "11,000 troops"),
+        Verdict::Agree
+    );
+}
+
+/// A rounded figure agrees with a close exact one.
+#[test]
+fn about_agrees_with_close_exact() {
+    assert_eq!(
+        verdict("about 10,000 troops", "10,200 troops"),
+        Verdict::Agree
+    );
+}
+
+/// A rounded figure agrees with the same plain figure.
+#[test]
+fn approx_agrees_with_same_exact() {
+    assert_eq!(
+        verdict("approximately 10,000 soldiers", "10,000 troops"),
+        Verdict::Agree
+    );
+}
+
+/// A vague magnitude agrees with a figure inside it.
+#[test]
+fn vague_agrees_inside() {
+    assert_eq!(
+        verdict("hundreds of thousands of people", "300,000 people"),
+        Verdict::Agree
+    );
+    assert_eq!(
+        verdict("hundreds of thousands of people", "2 million people"),
+        Verdict::Conflict
+    );
+}
+
+/// Written and digit forms of the same figure agree.
+#[test]
+fn written_agrees_with_digits() {
+    assert_eq!(
+        verdict("ten thousand troops", "10,000 troops"),
+        Verdict::Agree
+    );
+}
+
+/// Near likelihood wordings share a grade and agree.
+#[test]
+fn near_likelihoods_agree() {
+    let (a, b, c) = (
+        grade("it is “pretty high” likely"),
+        grade("a high likelihood"),
+        grade("quite likely"),
+    );
+    assert_eq!(compare_likelihood(a, b), Verdict::Agree);
+    assert_eq!(compare_likelihood(b, c), Verdict::Agree);
+    assert_eq!(
+        compare_likelihood(grade("a high chance"), grade("a high possibility")),
+        Verdict::Agree
+    );
+}
+
+/// An undetermined outcome conflicts with a high likelihood.
+#[test]
+fn undetermined_conflicts_with_high() {
+    let u = grade("their intentions are yet to be determined");
+    assert_eq!(u, None);
+    assert_eq!(
+        compare_likelihood(u, grade("a high likelihood")),
+        Verdict::Conflict
+    );
+}
+
+/// A low likelihood conflicts with a high one.
+#[test]
+fn low_conflicts_with_high() {
+    assert_eq!(
+        compare_likelihood(grade("the likelihood is low"), grade("quite likely")),
+        Verdict::Conflict
+    );
+}
+
+/// Negation lowers a likelihood.
+#[test]
+fn not_likely_is_low() {
+    assert_eq!(grade("it is not likely"), Some(1));
+}
+
+/// Attribution: "U.S. estimates" and "South Korean officials" in their own clauses.
+#[test]
+fn attribution_per_clause() {
+    let s = "U.S. estimates indicate approximately 10,000 troops are in Russia, but South Korean officials suggest that figure could be as high as 11,000.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = |i: usize| f.attribution_for(f.figures[i].span).map(|a| a.text.clone());
+    assert_eq!(a(0).as_deref(), Some("U.S. estimates"));
+    assert_eq!(a(1).as_deref(), Some("South Korean officials"));
+}
+
+/// Attribution: "according to …" names the source.
+#[test]
+fn attribution_according_to() {
+    let s = "The number has risen to 11,000, according to a senior South Korean official.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("a senior South Korean official"));
+}
+
+/// Attribution: a source before a reporting verb.
+#[test]
+fn attribution_subject_of_verb() {
+    let s = "Pentagon officials reported that 10,000 soldiers were training.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert_eq!(f.attributions[0].text, "Pentagon officials");
+}
+
+/// Attribution: a source before an auxiliary and a reporting verb.
+#[test]
+fn attribution_before_auxiliary() {
+    let s = "The US has estimated that there are around 10,000 troops.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("The US"));
+}
+
+/// Entities are capitalized runs.
+#[test]
+fn entities_are_capitalized_runs() {
+    let s = "The minister met Lloyd Austin in Seoul.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert_eq!(
+        f.entities,
+        vec!["Lloyd Austin".to_string(), "Seoul".to_string()]
+    );
+}
+
+/// Numerals parse with their place of last significant digit.
+#[test]
+fn numeral_place() {
+    assert_eq!(parse_numeral("2,500"), Some((2500.0, 100.0)));
+    assert_eq!(parse_numeral("2,527"), Some((2527.0, 1.0)));
+    assert_eq!(parse_numeral("1,2"), None);
+}
+
+/// The stem folds plurals and past forms.
+#[test]
+fn stems() {
+    assert_eq!(stem("troops"), "troop");
+    assert_eq!(stem("moved"), stem("move"));
+    assert_eq!(stem("moving"), stem("move"));
+    assert_eq!(canonical_word("used"), canonical_word("use"));
+    assert_eq!(canonical_word("soldiers"), canonical_word("troops"));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Fact extraction never panics, and every span lies inside the text on char boundaries.
+        #[test]
+        fn never_panics_spans_inside(s in "\\PC{0,200}") {
+            let f = extract(&s, Span::new(0, s.len()));
+            for x in &f.figures {
+                prop_assert!(x.span.end <= s.len());
+                prop_assert!(s.get(x.span.range()).is_some());
+            }
+        }
+
+        /// A grouped numeral parses back to its value, with any qualifier.
+        #[test]
+        fn values_parse_back(n in 1u64..10_000_000_000, q in 0usize..4) {
+            let digits = n.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            let qual = ["", "about ", "more than ", "up to "][q];
+            let s = format!("They counted {qual}{grouped} cars.");
+            let f = extract(&s, Span::new(0, s.len()));
+            let c: Vec<&Figure> = f.figures.iter().filter(|x| x.kind == Kind::Count || x.kind == Kind::Year).collect();
+            prop_assert_eq!(c.len(), 1);
+            prop_assert_eq!(c[0].value, n as f64);
+        }
+    }
+}
