@@ -17,14 +17,16 @@ pub const HOSTILE: &str = "Evil \x1b]0;PWNED-TITLE\x07 title \x1b]2;PWNED2\x1b\\
 on a \x1b]8;;https://evil.example\x1b\\hyperlink\x1b]8;;\x1b\\ with\ttabs.\n\
 \n\
 Bell\x07 backspace\x08 del\x7f c1\u{9b}31m nel\u{85} rlo\u{202e}txet lri\u{2066} zw\u{200b}j\u{200d}oin bom\u{feff} cr\rhere \
-vt\x0b ff\x0c and \x1bP device control \x1b\\ and \x1b_ apc \x1b\\.\n";
+vt\x0b ff\x0c and \x1bP device control \x1b\\ and \x1b_ apc \x1b\\.\n\n\
+At least 10,000 \x1b[31mtroops\x1b[0m crossed the border into Kursk on Monday, officials said.\n";
 
 /// A dossier folder with a hostile article, a hostile manifest and hostile file names.
 fn hostile_dossier(p: &Path) {
     fs::write(p.join("a.txt"), HOSTILE).unwrap();
     fs::write(
         p.join("b\x1b]0;FILE\x07.txt"),
-        "“Calm \x1b[5mwords\x1b[0m,” Jane Doe said.\n",
+        "“Calm \x1b[5mwords\x1b[0m,” Jane Doe said.\n\n\
+         About 11,000 \x1b]0;T\x07troops crossed the border into Kursk on Monday, officials said.\n",
     )
     .unwrap();
     // Warnings name files: an empty one and an invalid one with escapes in their names.
@@ -104,7 +106,7 @@ fn cli_text_output_of_every_subcommand_is_clean() {
     let dir = tempfile::tempdir().unwrap();
     hostile_dossier(dir.path());
     let p = s(dir.path());
-    let cases: [&[&str]; 9] = [
+    let cases: [&[&str]; 11] = [
         &[p],
         &["sources", p],
         &["read", p, "a"],
@@ -114,6 +116,8 @@ fn cli_text_output_of_every_subcommand_is_clean() {
         &["export", p],
         &["export", p, "--format", "md"],
         &["export", p, "--format", "text", "--in-order"],
+        &["compare", p, "a", "2"],
+        &["claims", p],
     ];
     for args in cases {
         let out = run(args);
@@ -149,7 +153,7 @@ fn cli_text_output_of_every_subcommand_is_clean() {
         "c1�31m",
         "rlo�txet",
         "zw�j�oin",
-        "cr␍here",
+        "cr here",
     ] {
         assert!(read.contains(shown), "{shown:?} in:\n{read}");
     }
@@ -230,4 +234,23 @@ fn one_megabyte_line_without_newline() {
         "took {:?}",
         start.elapsed()
     );
+}
+
+/// Line breaks inside a paragraph (LF, CRLF, a lone CR) read as spaces in `read`, as
+/// in the reader, never as ␊ or ␍.
+#[test]
+fn line_breaks_in_a_paragraph_are_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Title\r\n\r\nLine one\r\nline two\nline three\rline four.\r\n",
+    )
+    .unwrap();
+    let out =
+        String::from_utf8(run(&["read", s(dir.path()), "1", "--width", "200"]).stdout).unwrap();
+    assert!(
+        out.contains("Line one line two line three line four."),
+        "{out}"
+    );
+    assert!(!out.contains('␊') && !out.contains('␍'), "{out}");
 }

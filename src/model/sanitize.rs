@@ -38,6 +38,34 @@ pub fn visible(c: char) -> char {
     }
 }
 
+/// The character shown for `c` in flowing text (a paragraph, a quote): a line break
+/// (`\n`, or `\r` alone or in `\r\n`, as the segmenter reads them) is a space, as a
+/// wrapped line ends in no mark; anything else as [`visible`]. The reader and the CLI's
+/// paragraphs both draw with this.
+pub fn flowing(c: char) -> char {
+    match c {
+        '\n' | '\r' => ' ',
+        c => visible(c),
+    }
+}
+
+/// Flowing text made safe: see [`flowing`] (a CRLF is one space).
+pub fn sanitize_flowing(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c == '\n' || c == '\r' || is_unsafe(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    // CRLF is one line break: one space.
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        out.push(flowing(c));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Replace every unsafe character in `s` (newlines kept when `keep_newlines`).
 pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
     if !s
@@ -79,6 +107,12 @@ mod tests {
     fn tabs_and_newlines() {
         assert_eq!(sanitize("a\tb\nc", true), "a b\nc");
         assert_eq!(sanitize("a\nb", false), "a␊b");
+    }
+
+    /// In flowing text line breaks (LF, CRLF, a lone CR) are spaces; the rest as always.
+    #[test]
+    fn flowing_line_breaks_are_spaces() {
+        assert_eq!(sanitize_flowing("a\nb\r\nc\rd\x1b"), "a b c d␛");
     }
 
     /// Clean text is borrowed, not copied.
