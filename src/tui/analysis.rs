@@ -1,9 +1,10 @@
-//! Claims across the whole dossier, for the matrix and the source badges: every pair of
-//! articles compared (off the UI thread), then claims joined into rows across sources.
+//! Claims across the whole dossier, for the matrix and the source badges, computed off the
+//! UI thread.
 //!
-//! Until a dossier-wide clustering exists in the model, rows are built here from the
-//! pairwise comparisons: claims linked by a pair are one row (union-find), a claim no pair
-//! touches is a row of its own.
+//! The matrix rows and the badges are the model's dossier-wide clusters (the same as
+//! `dossier claims`), which grow far below quadratically. Pairwise comparisons for the
+//! compare view are precomputed for small dossiers only; on a large one each is computed
+//! when a pair is opened (a few milliseconds, also off the UI thread).
 
 use crate::model::claims::{self, Comparison, Relation};
 use crate::model::{ArticleId, Dossier, Span};
@@ -110,21 +111,88 @@ pub fn mirror(c: &Comparison) -> Comparison {
     }
 }
 
-/// Compare every pair of articles, reporting `(done, total)` after each.
+/// Up to this many articles every pair is compared ahead (at most 276 pairs).
+const PRECOMPUTE_PAIRS_UP_TO: usize = 24;
+
+/// Cluster the dossier's claims and, for a small dossier, compare every pair of articles,
+/// reporting `(done, total)` steps.
 pub fn analyse(d: &Dossier, mut progress: impl FnMut(usize, usize)) -> Analysis {
     let n = d.articles.len();
-    let total = n * n.saturating_sub(1) / 2;
+    let pairs = if n <= PRECOMPUTE_PAIRS_UP_TO {
+        n * n.saturating_sub(1) / 2
+    } else {
+        0
+    };
+    let total = pairs + 1;
     let mut comparisons = HashMap::new();
-    let mut done = 0;
-    for i in 0..n {
-        for j in i + 1..n {
-            let c = claims::compare(d, ArticleId(i), ArticleId(j));
-            comparisons.insert((ArticleId(i), ArticleId(j)), Arc::new(c));
-            done += 1;
-            progress(done, total);
+    if pairs > 0 {
+        let aligner = claims::Aligner::new(d);
+        let mut done = 0;
+        for i in 0..n {
+            for j in i + 1..n {
+                let c = aligner.compare(ArticleId(i), ArticleId(j));
+                comparisons.insert((ArticleId(i), ArticleId(j)), Arc::new(c));
+                done += 1;
+                progress(done, total);
+            }
         }
     }
-    from_comparisons(n, comparisons)
+    let clusters = claims::cluster(d);
+    progress(total, total);
+    from_clusters(n, &clusters, comparisons)
+}
+
+/// Build the matrix and the badges from the dossier-wide clusters.
+pub fn from_clusters(
+    n: usize,
+    clusters: &[claims::Cluster],
+    comparisons: HashMap<(ArticleId, ArticleId), Arc<Comparison>>,
+) -> Analysis {
+    let mut conflicts = vec![0; n];
+    let mut rows: Vec<ClaimRow> = clusters
+        .iter()
+        .filter(|c| !c.mentions.is_empty())
+        .map(|c| {
+            let conflicted: Vec<bool> = (0..c.mentions.len())
+                .map(|i| c.conflicts.iter().any(|x| x.a == i || x.b == i))
+                .collect();
+            let mut cells = vec![Cell::Absent; n];
+            for (m, &bad) in c.mentions.iter().zip(&conflicted) {
+                let Some(cell) = cells.get_mut(m.article.0) else {
+                    continue;
+                };
+                // The first passage of a source stands for it, a conflicting one first.
+                if *cell == Cell::Absent || (bad && !matches!(cell, Cell::Conflicts(_))) {
+                    *cell = if bad {
+                        Cell::Conflicts(m.span)
+                    } else {
+                        Cell::Reports(m.span)
+                    };
+                }
+            }
+            let label = c
+                .mentions
+                .iter()
+                .map(|m| (m.article, m.span))
+                .min()
+                .unwrap_or((ArticleId(0), Span::default()));
+            ClaimRow { label, cells }
+        })
+        .collect();
+    for r in &rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            if matches!(c, Cell::Conflicts(_)) {
+                conflicts[i] += 1;
+            }
+        }
+    }
+    // Disagreements first, then what most sources report, then reading order.
+    rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
+    Analysis {
+        comparisons,
+        matrix: Matrix { rows },
+        conflicts,
+    }
 }
 
 /// Build the matrix and the badges from pairwise comparisons.
@@ -222,6 +290,46 @@ pub fn from_comparisons(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::claims::{Cluster, ClusterConflict, Mention};
+
+    fn mention(article: usize, start: usize) -> Mention {
+        Mention {
+            article: ArticleId(article),
+            span: Span::new(start, start + 5),
+            values: vec![],
+            attribution: None,
+        }
+    }
+
+    /// Clusters become rows: a conflicting mention marks its source's cell and badge,
+    /// conflicts sort first, and a source that says nothing is absent.
+    #[test]
+    fn rows_from_clusters() {
+        let agree = Cluster {
+            id: 0,
+            mentions: vec![mention(0, 0), mention(1, 10), mention(2, 3)],
+            conflicts: vec![],
+        };
+        let conflict = Cluster {
+            id: 1,
+            mentions: vec![mention(0, 50), mention(2, 60)],
+            conflicts: vec![ClusterConflict {
+                a: 0,
+                b: 1,
+                left: "10,000".into(),
+                right: "11,000".into(),
+                what: "troops".into(),
+            }],
+        };
+        let a = from_clusters(3, &[agree, conflict], HashMap::new());
+        assert_eq!(a.matrix.rows.len(), 2);
+        let top = &a.matrix.rows[0];
+        assert!(top.conflict());
+        assert_eq!(top.cells[1], Cell::Absent);
+        assert_eq!(top.cells[0], Cell::Conflicts(Span::new(50, 55)));
+        assert_eq!(a.matrix.rows[1].sources(), 3);
+        assert_eq!(a.conflicts, [1, 0, 1]);
+    }
     use crate::model::claims::{Difference, Pair};
 
     fn pair(relation: Relation, l: (usize, usize), r: (usize, usize)) -> Pair {
