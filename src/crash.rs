@@ -12,9 +12,19 @@ use std::fmt::Write as _;
 use std::panic::Location;
 use std::path::{Path, PathBuf};
 
-/// An environment variable that makes the reader panic on its first key, so end-to-end
-/// tests can check the terminal is restored and the report written. Not for users.
+/// An environment variable that makes the reader panic on `?` (or, set to `worker`, its
+/// background analysis at once), so end-to-end tests can check the terminal is restored
+/// and the report written. Not for users.
 pub const TEST_PANIC_ENV: &str = "DOSSIER_TEST_PANIC";
+
+/// Set by the hook: a panic happened somewhere (a worker thread's too).
+static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// True once any thread has panicked: the reader stops rather than drawing on a terminal
+/// the panic hook has already given back.
+pub fn panicked() -> bool {
+    PANICKED.load(std::sync::atomic::Ordering::SeqCst)
+}
 
 /// What a crash report says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,5 +117,7 @@ pub fn install_hook() {
             Some(Err(e)) => eprintln!("dossier crashed; could not write a crash report: {e}"),
             None => eprintln!("dossier crashed; no data folder for a crash report"),
         }
+        // Last: the reader stops on this, and exiting must not cut the report short.
+        PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
     }));
 }

@@ -1,6 +1,6 @@
 //! A panic in the reader (forced by `DOSSIER_TEST_PANIC`) gives the terminal back, writes
-//! a crash report to the data folder and says where. Alone in its file: it sets an
-//! environment variable the tmux server inherits.
+//! a crash report to the data folder and says where; so does a panic on a worker thread.
+//! Alone in its file: it sets an environment variable the tmux server inherits.
 
 mod util;
 
@@ -39,4 +39,18 @@ fn panic_restores_terminal_and_writes_report() {
     let shown = screen.replace('\n', "");
     let name = reports[0].file_name().to_string_lossy().into_owned();
     assert!(shown.contains(&name), "report named on screen:\n{screen}");
+
+    // A panic on a worker thread (the background analysis) stops the reader too, with
+    // status 2 and its report, rather than drawing on the given-back terminal.
+    std::env::set_var(dossier::crash::TEST_PANIC_ENV, "worker");
+    let t = Tmux::start(&[], 100, 20, "background task crashed");
+    assert_eq!(t.wait_exit(), 2, "status of a worker's panic");
+    assert_eq!(t.var("alternate_on"), "0", "left the alternate screen");
+    assert_eq!(t.var("cursor_flag"), "1", "cursor shown");
+    assert!(t.stty().contains(" icanon"), "raw mode left");
+    let screen = t.screen();
+    let reports = std::fs::read_dir(t.dir().join("data/dossier"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(reports, 1, "{screen}");
 }
