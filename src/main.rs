@@ -4,6 +4,8 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before anything else, so the reader's terminal hook goes over it (restore first).
+    dossier::crash::install_hook();
     let cli = dossier::cli::Cli::parse();
     match dossier::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

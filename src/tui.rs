@@ -157,20 +157,29 @@ fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Pa
     if driver.perform(terminal, effects)? {
         return Ok(());
     }
+    // `?` panics when this is set: end-to-end tests of the crash path.
+    let test_panic = std::env::var_os(crate::crash::TEST_PANIC_ENV).is_some();
     loop {
+        if crate::crash::panicked() {
+            // The panic hook has given the terminal back: drawing now would scribble on it.
+            return stopped();
+        }
         // Results of effects just performed (a save, an export) before the next frame.
         for a in rx.try_iter().collect::<Vec<_>>() {
             let effects = app.update(a);
             if driver.perform(terminal, effects)? {
-                return Ok(());
+                return stopped();
             }
         }
         terminal.draw(|f| view::render(&app, f))?;
         let actions = next_actions(&app, &rx)?;
+        if test_panic && actions.iter().any(|a| matches!(a, Action::Help)) {
+            panic!("{} is set: a test panic", crate::crash::TEST_PANIC_ENV);
+        }
         for a in actions {
             let effects = app.update(a);
             if driver.perform(terminal, effects)? {
-                return Ok(());
+                return stopped();
             }
         }
     }
@@ -234,7 +243,11 @@ impl Driver {
             Effect::Suspend => suspend(terminal)?,
             Effect::Analyse => {
                 let (d, tx) = (dossier.clone(), tx.clone());
-                std::thread::spawn(move || {
+                spawn_worker(tx, move |tx| {
+                    if std::env::var_os(crate::crash::TEST_PANIC_ENV).is_some_and(|v| v == "worker")
+                    {
+                        panic!("{} is set: a test panic", crate::crash::TEST_PANIC_ENV);
+                    }
                     let progress = tx.clone();
                     let a = analysis::analyse(&d, |done, total| {
                         let _ = progress.send(Action::Progress(done, total));
@@ -244,7 +257,7 @@ impl Driver {
             }
             Effect::Compare(l, r) => {
                 let (d, tx) = (dossier.clone(), tx.clone());
-                std::thread::spawn(move || {
+                spawn_worker(tx, move |tx| {
                     let c = claims::compare(&d, l, r);
                     let _ = tx.send(Action::ComparisonReady(Arc::new(c)));
                 });
@@ -321,6 +334,25 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// How the loop ends: an error when a worker panicked (its Quit woke the loop).
+fn stopped() -> Result<()> {
+    if crate::crash::panicked() {
+        anyhow::bail!("a background task crashed (see the crash report above)");
+    }
+    Ok(())
+}
+
+/// Run `work` on a thread; if it panics (the hook has restored the terminal and written
+/// the report), wake the loop so it stops.
+fn spawn_worker(tx: Sender<Action>, work: impl FnOnce(&Sender<Action>) + Send + 'static) {
+    std::thread::spawn(move || {
+        let run = std::panic::AssertUnwindSafe(|| work(&tx));
+        if std::panic::catch_unwind(run).is_err() {
+            let _ = tx.send(Action::Quit);
+        }
+    });
 }
 
 /// Give the terminal back, stop until `fg`, then take it again.

@@ -9,4 +9,6 @@ fuzz_target!(|s: &str| {
     assert!(!out.chars().any(is_unsafe));
     let kept = sanitize(s, true);
     assert!(!kept.chars().any(|c| c != '\n' && is_unsafe(c)));
+    let flowing = dossier::model::sanitize::sanitize_flowing(s);
+    assert!(!flowing.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\r'));
 });

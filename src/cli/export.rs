@@ -59,7 +59,7 @@ pub fn passages(d: &Dossier, path: Option<&Path>, args: &ExportArgs) -> Result<V
         let store = Store::for_dossier(path)?;
         let loaded = store.load()?;
         if let Some(n) = loaded.notice {
-            eprintln!("warning: {n}");
+            eprintln!("warning: {}", super::output::clean(&n.to_string(), false));
         }
         out.extend(loaded.state.clippings);
     }

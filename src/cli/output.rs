@@ -61,12 +61,13 @@ impl Out {
         )
     }
 
-    /// Article text for the text format: sanitized unless `--raw`.
+    /// Article text for the text format: sanitized unless `--raw`, line breaks as
+    /// spaces (the text is re-wrapped to the width), as the reader shows it.
     pub fn text<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
         if self.raw {
             std::borrow::Cow::Borrowed(s)
         } else {
-            clean(s, false)
+            crate::model::sanitize::sanitize_flowing(s)
         }
     }
 

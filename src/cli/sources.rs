@@ -87,13 +87,24 @@ pub fn claim_counts(d: &Dossier) -> Vec<(usize, usize, usize)> {
         .collect()
 }
 
-/// Cut `s` to `n` characters with an ellipsis.
+/// Cut `s` to `n` columns with an ellipsis, padded to `n` columns (wide CJK and emoji
+/// take two, combining marks none, so the table's columns stay aligned).
 pub(crate) fn fit(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return format!("{s:<n$}");
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let w = s.width();
+    if w <= n {
+        return format!("{s}{}", " ".repeat(n - w));
     }
-    let head: String = s.chars().take(n.saturating_sub(1)).collect();
-    format!("{head}…")
+    let (mut head, mut used) = (String::new(), 0);
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > n.saturating_sub(1) {
+            break;
+        }
+        used += cw;
+        head.push(c);
+    }
+    format!("{head}…{}", " ".repeat(n.saturating_sub(1) - used))
 }
 
 /// Print the sources table (or JSON).

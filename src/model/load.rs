@@ -282,6 +282,11 @@ fn read_article(
         warn("skipped: a folder, not a file".into());
         return None;
     }
+    if !meta.is_file() {
+        // Opening a pipe blocks until someone writes to it, and a device can be endless.
+        warn("skipped: not a regular file (a pipe, socket or device)".into());
+        return None;
+    }
     if meta.len() > opts.max_bytes {
         warn(format!(
             "skipped: {} bytes, over the limit of {} bytes",

@@ -1,7 +1,7 @@
 //! Making untrusted text safe to put on a terminal.
 //!
 //! One rule everywhere (CLI text output and the reader): C0 controls and DEL show as their
-//! Unicode control pictures (ESC as `␛`), C1 controls as `�`, tabs as spaces, and the
+//! Unicode control pictures (ESC as `␛`), C1 controls as `�`, a tab as one space, and the
 //! invisible characters that reorder or hide text (bidi overrides and isolates, zero-width
 //! characters) as `�` too, so nothing in an article can move the cursor, set the title,
 //! write the clipboard or disguise itself.
@@ -27,6 +27,45 @@ pub fn substitute(c: char) -> char {
     }
 }
 
+/// The character shown for `c`: `c` itself when safe, a space for a tab, else its
+/// visible stand-in. One character for one, so byte spans map to columns simply (the
+/// reader draws with this too).
+pub fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        c if is_unsafe(c) => substitute(c),
+        c => c,
+    }
+}
+
+/// The character shown for `c` in flowing text (a paragraph, a quote): a line break
+/// (`\n`, or `\r` alone or in `\r\n`, as the segmenter reads them) is a space, as a
+/// wrapped line ends in no mark; anything else as [`visible`]. The reader and the CLI's
+/// paragraphs both draw with this.
+pub fn flowing(c: char) -> char {
+    match c {
+        '\n' | '\r' => ' ',
+        c => visible(c),
+    }
+}
+
+/// Flowing text made safe: see [`flowing`] (a CRLF is one space).
+pub fn sanitize_flowing(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c == '\n' || c == '\r' || is_unsafe(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    // CRLF is one line break: one space.
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        out.push(flowing(c));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Replace every unsafe character in `s` (newlines kept when `keep_newlines`).
 pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
     if !s
@@ -39,10 +78,8 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
     for c in s.chars() {
         match c {
             '\n' if keep_newlines => out.push('\n'),
-            '\t' => out.push_str("    "),
             '\r' if keep_newlines => {}
-            c if is_unsafe(c) => out.push(substitute(c)),
-            c => out.push(c),
+            c => out.push(visible(c)),
         }
     }
     std::borrow::Cow::Owned(out)
@@ -65,11 +102,17 @@ mod tests {
         assert_eq!(sanitize("a\u{9b}b\u{202e}c\u{200b}d", false), "a�b�c�d");
     }
 
-    /// Tabs become spaces; newlines are kept only when asked.
+    /// A tab becomes one space (as in the reader); newlines are kept only when asked.
     #[test]
     fn tabs_and_newlines() {
-        assert_eq!(sanitize("a\tb\nc", true), "a    b\nc");
+        assert_eq!(sanitize("a\tb\nc", true), "a b\nc");
         assert_eq!(sanitize("a\nb", false), "a␊b");
+    }
+
+    /// In flowing text line breaks (LF, CRLF, a lone CR) are spaces; the rest as always.
+    #[test]
+    fn flowing_line_breaks_are_spaces() {
+        assert_eq!(sanitize_flowing("a\nb\r\nc\rd\x1b"), "a b c d␛");
     }
 
     /// Clean text is borrowed, not copied.

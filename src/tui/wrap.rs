@@ -5,7 +5,7 @@
 //! span lookup, never a search in wrapped text. Widths are those of the text as drawn,
 //! after [`display`] has made control characters visible.
 
-use crate::model::sanitize::{is_unsafe, substitute};
+use crate::model::sanitize::flowing;
 use crate::model::{Article, ArticleId, Dossier, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -40,11 +40,7 @@ pub struct Wrapped {
 /// The character drawn for `c`: white space as a space, unsafe characters as their
 /// visible stand-in (the one rule of `model::sanitize`).
 pub fn display_char(c: char) -> char {
-    match c {
-        '\n' | '\r' | '\t' => ' ',
-        c if is_unsafe(c) => substitute(c),
-        c => c,
-    }
+    flowing(c)
 }
 
 /// Text as drawn: never raw control characters or escape sequences.
