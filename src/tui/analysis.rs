@@ -142,14 +142,36 @@ pub fn analyse(d: &Dossier, mut progress: impl FnMut(usize, usize)) -> Analysis 
     from_clusters(n, &clusters, comparisons)
 }
 
+/// Count each source's conflicting rows and order the rows: disagreements first, then
+/// what most sources report, then reading order.
+fn finish(
+    n: usize,
+    mut rows: Vec<ClaimRow>,
+    comparisons: HashMap<(ArticleId, ArticleId), Arc<Comparison>>,
+) -> Analysis {
+    let mut conflicts = vec![0; n];
+    for r in &rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            if matches!(c, Cell::Conflicts(_)) {
+                conflicts[i] += 1;
+            }
+        }
+    }
+    rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
+    Analysis {
+        comparisons,
+        matrix: Matrix { rows },
+        conflicts,
+    }
+}
+
 /// Build the matrix and the badges from the dossier-wide clusters.
 pub fn from_clusters(
     n: usize,
     clusters: &[claims::Cluster],
     comparisons: HashMap<(ArticleId, ArticleId), Arc<Comparison>>,
 ) -> Analysis {
-    let mut conflicts = vec![0; n];
-    let mut rows: Vec<ClaimRow> = clusters
+    let rows: Vec<ClaimRow> = clusters
         .iter()
         .filter(|c| !c.mentions.is_empty())
         .map(|c| {
@@ -179,20 +201,7 @@ pub fn from_clusters(
             ClaimRow { label, cells }
         })
         .collect();
-    for r in &rows {
-        for (i, c) in r.cells.iter().enumerate() {
-            if matches!(c, Cell::Conflicts(_)) {
-                conflicts[i] += 1;
-            }
-        }
-    }
-    // Disagreements first, then what most sources report, then reading order.
-    rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
-    Analysis {
-        comparisons,
-        matrix: Matrix { rows },
-        conflicts,
-    }
+    finish(n, rows, comparisons)
 }
 
 /// Build the matrix and the badges from pairwise comparisons.
@@ -247,8 +256,7 @@ pub fn from_comparisons(
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    let mut conflicts = vec![0; n];
-    let mut rows: Vec<ClaimRow> = groups
+    let rows: Vec<ClaimRow> = groups
         .into_values()
         .map(|members| {
             let mut cells = vec![Cell::Absent; n];
@@ -271,20 +279,7 @@ pub fn from_comparisons(
             ClaimRow { label, cells }
         })
         .collect();
-    for r in &rows {
-        for (i, c) in r.cells.iter().enumerate() {
-            if matches!(c, Cell::Conflicts(_)) {
-                conflicts[i] += 1;
-            }
-        }
-    }
-    // Disagreements first, then what most sources report, then reading order.
-    rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
-    Analysis {
-        comparisons,
-        matrix: Matrix { rows },
-        conflicts,
-    }
+    finish(n, rows, comparisons)
 }
 
 #[cfg(test)]
