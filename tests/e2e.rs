@@ -1,44 +1,10 @@
 //! The reader end to end: the real binary in a real terminal (tmux).
 
+#[macro_use]
 mod util;
 
-use util::tmux::{self, Tmux};
+use util::tmux::{quit_and_check_restored, status_bar, Tmux};
 use util::{s, seeds};
-
-/// Skip (with a note) where tmux is missing; CI installs it.
-macro_rules! need_tmux {
-    () => {
-        if !tmux::available() {
-            eprintln!("tmux not found: end-to-end test skipped");
-            return;
-        }
-    };
-}
-
-/// The last line of the screen: the status bar.
-fn status_bar(screen: &str) -> &str {
-    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
-}
-
-/// Quit, then check the exit status and that the terminal was given back: main screen,
-/// cursor shown, mouse released, raw mode off.
-#[track_caller]
-fn quit_and_check_restored(t: &Tmux) {
-    t.keys(&["q"]);
-    assert_eq!(t.wait_exit(), 0, "exit status");
-    assert_eq!(t.var("alternate_on"), "0", "left the alternate screen");
-    assert_eq!(t.var("cursor_flag"), "1", "cursor shown");
-    assert_eq!(t.var("mouse_any_flag"), "0", "mouse released");
-    let stty = t.stty();
-    assert!(
-        stty.contains(" icanon") && stty.contains(" echo"),
-        "raw mode left: {stty}"
-    );
-    assert!(
-        !t.screen().contains("Sources ("),
-        "reader gone from the screen"
-    );
-}
 
 /// A dossier that cannot be loaded: the terminal is given back, the error is on screen,
 /// and the status is 2.

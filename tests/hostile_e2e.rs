@@ -2,37 +2,12 @@
 //! screen are untouched by an article full of OSC, CSI and hyperlink sequences; a 1 MB
 //! line renders and scrolls; a panic gives the terminal back and leaves a crash report.
 
+#[macro_use]
 mod util;
 
 use std::fs;
 use util::s;
-use util::tmux::{self, Tmux};
-
-/// Skip (with a note) where tmux is missing; CI installs it.
-macro_rules! need_tmux {
-    () => {
-        if !tmux::available() {
-            eprintln!("tmux not found: end-to-end test skipped");
-            return;
-        }
-    };
-}
-
-/// The last line of the screen: the status bar.
-fn status_bar(screen: &str) -> &str {
-    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
-}
-
-/// Quit and check the terminal was given back: status 0, main screen, cursor shown,
-/// raw mode off.
-#[track_caller]
-fn quit_and_check_restored(t: &Tmux) {
-    t.keys(&["q"]);
-    assert_eq!(t.wait_exit(), 0, "exit status");
-    assert_eq!(t.var("alternate_on"), "0", "left the alternate screen");
-    assert_eq!(t.var("cursor_flag"), "1", "cursor shown");
-    assert!(t.stty().contains(" icanon"), "raw mode left");
-}
+use util::tmux::{quit_and_check_restored, status_bar, Tmux};
 
 /// The clipboard as tmux sees it: its paste buffers (OSC 52 writes land there).
 fn buffers(t: &Tmux) -> String {

@@ -1,5 +1,15 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
+#![allow(dead_code, unused_macros)]
+
+/// Skip (with a note) where tmux is missing; CI installs it.
+macro_rules! need_tmux {
+    () => {
+        if !$crate::util::tmux::available() {
+            eprintln!("tmux not found: end-to-end test skipped");
+            return;
+        }
+    };
+}
 
 pub mod tmux;
 

@@ -189,3 +189,28 @@ impl Drop for Tmux {
         let _ = self.tmux(&["kill-server"]);
     }
 }
+
+/// The last line of the screen: the status bar.
+pub fn status_bar(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+/// Quit, then check the exit status and that the terminal was given back: main screen,
+/// cursor shown, mouse released, raw mode off.
+#[track_caller]
+pub fn quit_and_check_restored(t: &Tmux) {
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0, "exit status");
+    assert_eq!(t.var("alternate_on"), "0", "left the alternate screen");
+    assert_eq!(t.var("cursor_flag"), "1", "cursor shown");
+    assert_eq!(t.var("mouse_any_flag"), "0", "mouse released");
+    let stty = t.stty();
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo"),
+        "raw mode left: {stty}"
+    );
+    assert!(
+        !t.screen().contains("Sources ("),
+        "reader gone from the screen"
+    );
+}
