@@ -7,6 +7,7 @@
 //! groups the claims every outlet states, through an inverted index over rare terms.
 
 mod align;
+mod chain;
 pub mod cluster;
 mod index;
 
@@ -192,11 +193,22 @@ fn people_terms(corpus: &mut Corpus, d: &Dossier) {
 /// set by [`dossier_claims`] once every term is counted).
 fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     let mut seen: Vec<Term> = Vec::new();
+    // What the last counted figure counted (canonical, as written) and how many claims ago,
+    // for "3,000 of them" in a following claim.
+    let mut last_counted: Option<(String, String)> = None;
+    let mut age = 0;
     let claims = claim_spans(a)
         .into_iter()
         .map(|span| {
             let toks = tokens::lex(&a.text, span);
-            let facts = facts::extract_tokens(&a.text, &toks);
+            let mut facts = facts::extract_tokens(&a.text, &toks);
+            let near = last_counted.as_ref().filter(|_| age <= ANAPHORA_REACH);
+            let resolved = resolve_counted(&a.text, &mut facts, near);
+            age += 1;
+            if let Some(f) = facts.figures.iter().rev().find(|f| f.what.is_some()) {
+                last_counted = f.what.clone().zip(f.noun.clone());
+                age = 1;
+            }
             // Likelihood wordings are compared as graded facts, not as words; the speech
             // tag after a quote ("…,” he said during a news conference with …") says who
             // and where, not what.
@@ -207,7 +219,13 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 .filter(|t| tag_from.map_or(true, |f| t.span.start < f))
                 .collect();
             let tok_terms = index::token_terms(corpus, &toks);
-            let terms = index::terms(corpus, &tok_terms, &facts.figures);
+            let mut terms = index::terms(corpus, &tok_terms, &facts.figures);
+            if let Some(noun) = resolved {
+                let t = corpus.word(&noun);
+                if let Err(at) = terms.binary_search_by_key(&t, |x| x.0) {
+                    terms.insert(at, (t, 1.0));
+                }
+            }
             let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
             corpus.add(&ids);
             seen.extend_from_slice(&ids);
@@ -230,6 +248,39 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     claims
 }
 
+/// How many claims back "of them" may find what it counts.
+const ANAPHORA_REACH: usize = 3;
+
+/// Give a count that stands for part of an earlier one ("More than 3,000 of them …") what
+/// that one counted (`last`: canonical and as written). Returns the noun as written when a
+/// figure was resolved.
+fn resolve_counted(
+    text: &str,
+    facts: &mut Facts,
+    last: Option<&(String, String)>,
+) -> Option<String> {
+    let (what, noun) = last?;
+    let mut resolved = None;
+    for f in facts.figures.iter_mut() {
+        if f.kind != facts::Kind::Count || f.what.is_some() {
+            continue;
+        }
+        let after = text.get(f.span.end..).unwrap_or("");
+        let mut words = after.split_whitespace();
+        let partitive = words.next() == Some("of")
+            && words.next().is_some_and(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+                matches!(w, "them" | "those" | "these")
+            });
+        if partitive {
+            f.what = Some(what.clone());
+            f.noun = Some(noun.clone());
+            resolved = Some(noun.clone());
+        }
+    }
+    resolved
+}
+
 /// Compare two articles claim by claim.
 ///
 /// This extracts the claims of the whole dossier (rarity is dossier-wide); to compare many
@@ -243,19 +294,35 @@ pub fn compare(d: &Dossier, left: ArticleId, right: ArticleId) -> Comparison {
 pub struct Aligner {
     corpus: Corpus,
     claims: Vec<Vec<Claim>>,
+    /// The claims that state a figure a chain through a third article can carry.
+    with_figures: Vec<(usize, usize)>,
 }
 
 impl Aligner {
     /// Extract every article's claims.
     pub fn new(d: &Dossier) -> Self {
         let (corpus, claims) = dossier_claims(d);
-        Aligner { corpus, claims }
+        let with_figures = chain::figure_claims(&claims);
+        Aligner {
+            corpus,
+            claims,
+            with_figures,
+        }
     }
 
     /// Compare two articles claim by claim (empty for ids outside the dossier).
     pub fn compare(&self, left: ArticleId, right: ArticleId) -> Comparison {
         match (self.claims.get(left.0), self.claims.get(right.0)) {
-            (Some(l), Some(r)) => align::align(&self.corpus, l, r, left, right),
+            (Some(l), Some(r)) => {
+                let mut c = align::align(&self.corpus, l, r, left, right);
+                chain::add_chained_conflicts(
+                    &self.corpus,
+                    &self.claims,
+                    &self.with_figures,
+                    &mut c,
+                );
+                c
+            }
             _ => Comparison {
                 left,
                 right,

@@ -9,7 +9,7 @@ pub const THRESHOLD: f32 = 0.22;
 /// Two likelihood assessments of alike claims add up to this.
 const LIKELIHOOD_BONUS: f32 = 0.2;
 /// Figures further apart than this are different quantities, not a conflict.
-const MAX_CONFLICT_RATIO: f64 = 3.0;
+pub(super) const MAX_CONFLICT_RATIO: f64 = 3.0;
 /// Likelihood conflicts that are mutual best counterparts pair from this score up.
 const RESCUE_THRESHOLD: f32 = 0.04;
 /// A segment pair counts this share of its cosine.

@@ -22,6 +22,10 @@ pub struct Corpus {
     pub article_df: Vec<u32>,
     /// The number of articles counted in `article_df`.
     pub articles: usize,
+    /// Per term: how often it is written as a name (capitalized after a word, or an acronym)
+    /// and in lowercase; see [`Corpus::note_case`].
+    pub as_name: Vec<u32>,
+    pub as_word: Vec<u32>,
     /// Per term: a name that many articles use (see [`Corpus::settle`]): it does not count
     /// as content two claims share.
     pub common_name: Vec<bool>,
@@ -38,6 +42,8 @@ impl Corpus {
         self.df.push(0);
         self.entity.push(false);
         self.article_df.push(0);
+        self.as_name.push(0);
+        self.as_word.push(0);
         id
     }
 
@@ -45,6 +51,21 @@ impl Corpus {
     pub fn mark_entity(&mut self, t: Term) {
         if let Some(e) = self.entity.get_mut(t as usize) {
             *e = true;
+        }
+    }
+
+    /// Count one use of a term as a name or as an ordinary lowercase word. A term is a name
+    /// when written as one more often than not, so that a synonym group of common words stays
+    /// a word although one of its members appears in a name ("the press" and "Associated
+    /// Press", "nations" and "United States").
+    pub fn note_case(&mut self, t: Term, name: bool) {
+        let v = if name {
+            &mut self.as_name
+        } else {
+            &mut self.as_word
+        };
+        if let Some(c) = v.get_mut(t as usize) {
+            *c += 1;
         }
     }
 
@@ -65,8 +86,15 @@ impl Corpus {
         }
     }
 
-    /// Once every article is counted: mark the names that many articles use.
+    /// Once every article is counted: decide which terms are names (by how they are written)
+    /// and mark the names that many articles use.
     pub fn settle(&mut self) {
+        for (t, e) in self.entity.iter_mut().enumerate() {
+            let (n, w) = (self.as_name[t], self.as_word[t]);
+            if n > w {
+                *e = true;
+            }
+        }
         self.common_name = (0..self.df.len() as Term)
             .map(|t| self.entity_factor(t) < COMMON_NAME)
             .collect();
@@ -96,6 +124,26 @@ impl Corpus {
         }
         let t = self.intern(&canonical_word(lower));
         self.surface.insert(lower.to_string(), t);
+        t
+    }
+
+    /// The term of a word inside a multi-word name: its stem, without synonyms, unless its
+    /// word is a place or nationality ("North Korea" stays the group of "Pyongyang").
+    pub fn name_word(&mut self, lower: &str) -> Term {
+        let key = format!("^{lower}");
+        if let Some(&t) = self.surface.get(&key) {
+            return t;
+        }
+        use crate::model::quotes::words::{demonyms, has, places};
+        let grouped = canonical_word(lower);
+        let stem = crate::model::facts::stem(lower);
+        let place = has(places(), lower) || has(demonyms(), lower);
+        let t = if place || grouped == stem || grouped == lower {
+            self.intern(&grouped)
+        } else {
+            self.intern(&format!("^{stem}"))
+        };
+        self.surface.insert(key, t);
         t
     }
 
@@ -153,12 +201,21 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
             } else {
                 1.0
             };
-            let term = corpus.word(&t.lower);
+            // Inside a multi-word name ("Associated Press", "United States") a word is
+            // part of the name, not a member of its synonym group.
+            let in_name = t.capital && i > 0 && is_name_word(&toks[i - 1]);
+            let term = if in_name {
+                corpus.name_word(&t.lower)
+            } else {
+                corpus.word(&t.lower)
+            };
             // A capital after a word (or an acronym) is a name, not a sentence or quote
             // opener ("“They’re …").
             let after_word = i > 0 && toks[i - 1].kind == Tok::Word;
             if (t.capital && after_word) || t.acronym {
-                corpus.mark_entity(term);
+                corpus.note_case(term, true);
+            } else if !t.capital {
+                corpus.note_case(term, false);
             }
             Some((term, w))
         })

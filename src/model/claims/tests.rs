@@ -215,3 +215,62 @@ fn one_shared_word_does_not_pair() {
     let c = compare(&d, ArticleId(0), ArticleId(1));
     assert!(c.pairs.is_empty(), "{:#?}", c.pairs);
 }
+
+const ARMY_A: &str = "The army of Valdoria has sent 9,000 soldiers to the northern province this month.\n\nMore than 3,000 of them are believed to have reached the front lines near Brenna, the general said.\n";
+const ARMY_B: &str = "A senior official said over 3,000 Valdorian soldiers are believed to be moving toward the front lines near Brenna.\n\nThe capital stayed calm.\n";
+const ARMY_C: &str = "Defence analysts reported that roughly 2,000 Valdorian soldiers were moving toward the front lines of the war.\n\nA ceasefire is not expected soon.\n";
+
+/// "3,000 of them" counts what the sentence before counted.
+#[test]
+fn of_them_counts_what_came_before() {
+    let d = dossier(&[("a.txt", ARMY_A)]);
+    let (_, claims) = dossier_claims(&d);
+    let f = claims[0]
+        .iter()
+        .flat_map(|c| &c.facts.figures)
+        .find(|f| f.value == 3000.0)
+        .expect("the figure");
+    assert_eq!(f.what.as_deref(), Some("troop"), "{f:?}");
+}
+
+/// A restatement of a figure in a third article links a claim to the one it disagrees with,
+/// however little their wording shares.
+#[test]
+fn a_figure_restated_elsewhere_carries_the_conflict() {
+    let d = dossier(&[("a.txt", ARMY_A), ("b.txt", ARMY_B), ("c.txt", ARMY_C)]);
+    let c = compare(&d, ArticleId(0), ArticleId(2));
+    let pairs = pair_with(&c, &d, "3,000 of them");
+    assert!(
+        pairs.iter().any(|p| p.relation == Relation::Conflict
+            && p.differences.iter().any(|x| x.right.contains("2,000"))),
+        "{c:#?}"
+    );
+    // Without the third article there is no evidence: no pair.
+    let d2 = dossier(&[("a.txt", ARMY_A), ("c.txt", ARMY_C)]);
+    let c2 = compare(&d2, ArticleId(0), ArticleId(1));
+    assert!(pair_with(&c2, &d2, "3,000 of them").is_empty(), "{c2:#?}");
+}
+
+/// A word of a synonym group inside a name ("the Associated Press") does not stand for the
+/// group ("reporters").
+#[test]
+fn a_word_inside_a_name_is_not_its_synonym() {
+    let mut c = Corpus::default();
+    assert_ne!(c.name_word("press"), c.word("reporters"));
+    assert_eq!(c.word("press"), c.word("reporters"));
+    assert_eq!(c.name_word("korea"), c.word("pyongyang"));
+}
+
+/// A term counts as a name when written as one more often than not.
+#[test]
+fn names_are_decided_by_how_they_are_written() {
+    let mut c = Corpus::default();
+    let (nations, okafor) = (c.intern("nation"), c.intern("okafor"));
+    c.note_case(nations, true);
+    c.note_case(nations, false);
+    c.note_case(nations, false);
+    c.note_case(okafor, true);
+    c.settle();
+    assert!(!c.is_entity(nations));
+    assert!(c.is_entity(okafor));
+}
