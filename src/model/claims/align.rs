@@ -17,6 +17,9 @@ pub const SEGMENT_WEIGHT: f32 = 0.8;
 /// A pair whose figures or likelihoods disagree is kept from this score up: a disagreement
 /// on the same quantity is itself evidence that two claims speak of one thing.
 pub const CONFLICT_THRESHOLD: f32 = 0.15;
+/// A pair well below the best of a whole claim (a counterpart for another segment of it) is
+/// kept from this score up.
+const SECOND_THRESHOLD: f32 = 0.35;
 /// Below either of its claims' best pairs by more than this share, a pair is dropped.
 const NEAR_BEST: f32 = 0.8;
 
@@ -107,18 +110,33 @@ pub const MIN_CONTENT: f32 = 0.08;
 /// segments) plus fact evidence. Claims that share little beyond names score their shared
 /// content only.
 pub fn similarity(corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
+    similarity_at(corpus, a, b).0
+}
+
+/// [`similarity`] with the segments of each claim that match best (`None`: the claim has no
+/// segments, or the pair shares too little to look).
+pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>, Option<u8>) {
     let (mut lex, mut content, shared) = lexical_parts(corpus, &a.terms, a.norm, &b.terms, b.norm);
     // One shared word ("… did not elaborate") is no claim in common.
     if shared < MIN_SHARED {
-        return 0.0;
+        return (0.0, None, None);
     }
+    let mut at = (None, None);
     if lex > 0.05 && (!a.segments.is_empty() || !b.segments.is_empty()) {
         // A claim without segments is its own single segment.
         let parts = segment_parts;
         let (seg_a, seg_b) = (parts(a), parts(b));
-        for &(x, nx) in &seg_a {
-            for &(y, ny) in &seg_b {
+        let index = |c: &Claim, k: usize| (!c.segments.is_empty()).then_some(k.min(255) as u8);
+        // The segments that match best say which part of each claim the pair is about,
+        // whether or not their score beats the whole claims'.
+        let mut best_seg = 0.0;
+        for (ka, &(x, nx)) in seg_a.iter().enumerate() {
+            for (kb, &(y, ny)) in seg_b.iter().enumerate() {
                 let (l, c, _) = lexical_parts(corpus, x, nx, y, ny);
+                if l > best_seg {
+                    best_seg = l;
+                    at = (index(a, ka), index(b, kb));
+                }
                 if SEGMENT_WEIGHT * l > lex {
                     lex = SEGMENT_WEIGHT * l;
                     content = content.max(SEGMENT_WEIGHT * c);
@@ -127,12 +145,42 @@ pub fn similarity(corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
         }
     }
     if content < MIN_CONTENT {
-        return content;
+        return (content, at.0, at.1);
     }
     if lex < 0.1 {
-        return lex;
+        return (lex, at.0, at.1);
     }
-    lex + fact_bonus(&a.facts, &b.facts, lex)
+    (lex + fact_bonus(&a.facts, &b.facts, lex), at.0, at.1)
+}
+
+/// The best score of each (claim, segment): slot 0 for pairs not placed in a segment (the
+/// claim has none, or the pair shares too little), slot k + 1 for its segment k.
+struct Bests(Vec<Vec<f32>>);
+
+impl Bests {
+    fn new(claims: &[Claim]) -> Self {
+        Bests(
+            claims
+                .iter()
+                .map(|c| vec![0.0; c.segments.len() + 1])
+                .collect(),
+        )
+    }
+    fn slot(seg: Option<u8>) -> usize {
+        seg.map_or(0, |k| k as usize + 1)
+    }
+    fn note(&mut self, i: usize, seg: Option<u8>, s: f32) {
+        let v = &mut self.0[i][Self::slot(seg)];
+        *v = v.max(s);
+    }
+    /// The best to measure a pair against: of the same segment and of pairs not placed in
+    /// a segment, or for such a pair the best over every slot.
+    fn of(&self, i: usize, seg: Option<u8>) -> f32 {
+        match seg {
+            Some(_) => self.0[i][Self::slot(seg)].max(self.0[i][0]),
+            None => self.0[i].iter().copied().fold(0.0, f32::max),
+        }
+    }
 }
 
 /// Align two articles' claims.
@@ -144,14 +192,16 @@ pub fn align(
     rid: ArticleId,
 ) -> Comparison {
     let mut scores = vec![0.0f32; left.len() * right.len()];
-    let mut best_l = vec![0.0f32; left.len()];
-    let mut best_r = vec![0.0f32; right.len()];
+    let mut segs = vec![(None, None); left.len() * right.len()];
+    let mut best_l = Bests::new(left);
+    let mut best_r = Bests::new(right);
     for (i, a) in left.iter().enumerate() {
         for (j, b) in right.iter().enumerate() {
-            let s = similarity(corpus, a, b);
+            let (s, sa, sb) = similarity_at(corpus, a, b);
             scores[i * right.len() + j] = s;
-            best_l[i] = best_l[i].max(s);
-            best_r[j] = best_r[j].max(s);
+            segs[i * right.len() + j] = (sa, sb);
+            best_l.note(i, sa, s);
+            best_r.note(j, sb, s);
         }
     }
     let mut pairs = Vec::new();
@@ -160,12 +210,19 @@ pub fn align(
     for (i, a) in left.iter().enumerate() {
         for (j, b) in right.iter().enumerate() {
             let s = scores[i * right.len() + j];
+            let (sa, sb) = segs[i * right.len() + j];
             let th = THRESHOLD;
             let tc = CONFLICT_THRESHOLD;
             let nb = NEAR_BEST;
-            // Kept only when near the best of both its claims (a claim may still pair with
-            // several whose scores are close).
-            if s < tc.min(th) || s < nb * best_l[i] || s < nb * best_r[j] {
+            // Kept only when near the best of both its claims, segment by segment (a claim
+            // may still pair with several whose scores are close, and a sentence that states
+            // several things with a counterpart for each).
+            if s < tc.min(th) || s < nb * best_l.of(i, sa) || s < nb * best_r.of(j, sb) {
+                continue;
+            }
+            // Below the best of a whole claim, a second counterpart needs more evidence.
+            let second = s < nb * best_l.of(i, None) || s < nb * best_r.of(j, None);
+            if second && s < SECOND_THRESHOLD {
                 continue;
             }
             let (relation, differences) = relate(&a.facts, &b.facts);

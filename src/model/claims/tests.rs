@@ -274,3 +274,18 @@ fn names_are_decided_by_how_they_are_written() {
     assert!(!c.is_entity(nations));
     assert!(c.is_entity(okafor));
 }
+
+/// A sentence that states two things pairs with a counterpart for each, although one
+/// counterpart matches it much better than the other.
+#[test]
+fn a_sentence_with_two_claims_pairs_twice() {
+    let a = "The storm destroyed about 400 homes in the port city of Brenna on Monday, while the regional government ordered every school in the valley to stay closed until Friday.\n\nThe weather office expects calm days.\n";
+    let b = "About 400 homes in the port city of Brenna were destroyed by Monday's storm, officials said.\n\nMarkets in the capital reopened.\n\nThe regional government ordered schools in the valley closed until Friday.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "destroyed about 400");
+    let right = |p: &&Pair| d.articles[1].slice(p.right).to_string();
+    let texts: Vec<String> = pairs.iter().map(right).collect();
+    assert!(texts.iter().any(|t| t.contains("400 homes")), "{c:#?}");
+    assert!(texts.iter().any(|t| t.contains("schools")), "{c:#?}");
+}
