@@ -112,7 +112,11 @@ proptest! {
             prop_assert_eq!(&clip.text, &t[q.span.range()]);
             prop_assert_eq!((clip.start, clip.end), (q.span.start, q.span.end));
             // Valid UTF-8 without NUL is kept byte for byte, so the span indexes the file.
-            let file = files[art.id.0].as_bytes();
+            // Files with NUL are skipped, so find the file by name, not by position.
+            let n: usize = art.file.trim_end_matches(".txt").parse().unwrap_or(usize::MAX);
+            let Some(file) = files.get(n).map(|f| f.as_bytes()) else {
+                continue;
+            };
             if art.text.len() == file.len() {
                 prop_assert_eq!(&file[q.span.range()], clip.text.as_bytes());
             }

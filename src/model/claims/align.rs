@@ -217,16 +217,22 @@ pub fn align(
             // Kept only when near the best of both its claims, segment by segment (a claim
             // may still pair with several whose scores are close, and a sentence that states
             // several things with a counterpart for each).
-            if s < tc.min(th) || s < nb * best_l.of(i, sa) || s < nb * best_r.of(j, sb) {
-                continue;
-            }
-            // Below the best of a whole claim, a second counterpart needs more evidence.
-            let second = s < nb * best_l.of(i, None) || s < nb * best_r.of(j, None);
-            if second && s < SECOND_THRESHOLD {
+            if s < tc.min(th) {
                 continue;
             }
             let (relation, differences) = relate(&a.facts, &b.facts);
+            // Two figures of the same thing in dispute are their own evidence: such a pair
+            // stands whatever else its claims pair with.
+            let disputed = differences.iter().any(|d| d.what != "likelihood");
+            if !disputed && (s < nb * best_l.of(i, sa) || s < nb * best_r.of(j, sb)) {
+                continue;
+            }
             if s < th && relation != Relation::Conflict {
+                continue;
+            }
+            // A figure in dispute is evidence enough for a second counterpart.
+            let second = s < nb * best_l.of(i, None) || s < nb * best_r.of(j, None);
+            if second && s < SECOND_THRESHOLD && relation != Relation::Conflict {
                 continue;
             }
             if a.span == b.span && lid == rid {

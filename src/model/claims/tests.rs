@@ -289,3 +289,20 @@ fn a_sentence_with_two_claims_pairs_twice() {
     assert!(texts.iter().any(|t| t.contains("400 homes")), "{c:#?}");
     assert!(texts.iter().any(|t| t.contains("schools")), "{c:#?}");
 }
+
+/// A figure in dispute pairs its claims even when one of them has a much closer counterpart
+/// for the rest of what it states.
+#[test]
+fn a_disputed_figure_pairs_beside_a_closer_counterpart() {
+    let a = "The flood in Lusan killed 40 people after the river burst its banks on Sunday following days of heavy rain.\n\nSchools stayed closed.\n";
+    let b = "The river burst its banks in Lusan on Sunday following days of heavy rain, flooding the old town.\n\nMarkets reopened in the capital.\n\nThe ministry said 52 people were killed in the flood.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "killed 40");
+    assert!(
+        pairs.iter().any(
+            |p| p.relation == Relation::Conflict && d.articles[1].slice(p.right).contains("52")
+        ),
+        "{c:#?}"
+    );
+}
