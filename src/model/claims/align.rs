@@ -34,7 +34,9 @@ pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
                 continue;
             }
             let ratio = (x.value / y.value).max(y.value / x.value);
-            let named = x.what.is_some() && y.what.is_some();
+            // A counted thing, or a unit of measure or currency, makes a figure specific.
+            let named =
+                (x.what.is_some() && y.what.is_some()) || (x.unit.is_some() && x.unit == y.unit);
             if best.map_or(true, |(r, _)| ratio < r) {
                 best = Some((ratio, named));
             }
@@ -232,7 +234,11 @@ pub fn align(
             }
             // A figure in dispute is evidence enough for a second counterpart.
             let second = s < nb * best_l.of(i, None) || s < nb * best_r.of(j, None);
-            if second && s < SECOND_THRESHOLD && relation != Relation::Conflict {
+            if second
+                && s < SECOND_THRESHOLD
+                && relation != Relation::Conflict
+                && !shares_fact(&a.facts, &b.facts)
+            {
                 continue;
             }
             if a.span == b.span && lid == rid {
@@ -267,6 +273,26 @@ pub fn align(
         right_only: only(right, &used_r),
         pairs,
     }
+}
+
+/// True when two claims state one figure or dated day alike (the same kind and value, or the
+/// same date as written, with a number in it): a specific anchor beside the wording.
+pub(super) fn shares_fact(a: &Facts, b: &Facts) -> bool {
+    a.figures.iter().any(|x| {
+        b.figures.iter().any(|y| {
+            x.kind == y.kind
+                && x.kind != crate::model::facts::Kind::Ordinal
+                && match x.kind {
+                    crate::model::facts::Kind::Date | crate::model::facts::Kind::Year => {
+                        // "Wednesday" is the news peg of every article, "February 2022"
+                        // an anchor.
+                        x.text.eq_ignore_ascii_case(&y.text)
+                            && x.text.chars().any(|c| c.is_ascii_digit())
+                    }
+                    _ => compare_figures(x, y) == Verdict::Agree,
+                }
+        })
+    })
 }
 
 /// Pair claims whose likelihoods conflict when each is the other's best-scoring such

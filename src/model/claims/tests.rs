@@ -306,3 +306,18 @@ fn a_disputed_figure_pairs_beside_a_closer_counterpart() {
         "{c:#?}"
     );
 }
+
+/// A dated day or a figure stated alike anchors two claims; a weekday alone does not.
+#[test]
+fn shared_anchors_are_dates_with_numbers_and_figures() {
+    let f = |t: &str| crate::model::facts::extract(t, Span::new(0, t.len()));
+    let since = f("The war has raged since Russian forces invaded in February 2022.");
+    let began = f("Russia has lost many soldiers since the conflict began in February 2022.");
+    assert!(super::align::shares_fact(&since, &began));
+    let wed_a = f("Austin said on Wednesday that the troops were in Russia.");
+    let wed_b = f("The minister met reporters on Wednesday.");
+    assert!(!super::align::shares_fact(&wed_a, &wed_b));
+    let km_a = f("The troops are stationed 50 kilometres from the border.");
+    let km_b = f("The troops are deployed 31 miles from the border.");
+    assert!(super::align::shares_fact(&km_a, &km_b));
+}
