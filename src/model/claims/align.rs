@@ -134,7 +134,12 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
         let mut best_seg = 0.0;
         for (ka, &(x, nx)) in seg_a.iter().enumerate() {
             for (kb, &(y, ny)) in seg_b.iter().enumerate() {
-                let (l, c, _) = lexical_parts(corpus, x, nx, y, ny);
+                let (l, c, n) = lexical_parts(corpus, x, nx, y, ny);
+                // Segments, like claims, share two terms beyond common names or nothing
+                // ("…, Pentagon officials said" ~ "…, South Korean officials suggest").
+                if n < MIN_SHARED {
+                    continue;
+                }
                 if l > best_seg {
                     best_seg = l;
                     at = (index(a, ka), index(b, kb));

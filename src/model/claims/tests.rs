@@ -321,3 +321,15 @@ fn shared_anchors_are_dates_with_numbers_and_figures() {
     let km_b = f("The troops are deployed 31 miles from the border.");
     assert!(super::align::shares_fact(&km_a, &km_b));
 }
+
+/// Two claims whose only alike part is who said them ("…, officials in Brenna said") do not
+/// pair, however alike that part.
+#[test]
+fn alike_attributions_alone_do_not_pair() {
+    let a = "The storm destroyed the old harbour wall and sank three fishing boats, officials in Brenna said.\n\nBrenna schools stayed closed.\n";
+    let b = "The summer music festival will bring a storm of visitors in June, officials in Brenna said.\n\nBrenna markets reopened.\n";
+    let c = "Brenna is a port city.\n\nIts mayor spoke to Brenna radio.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    let cmp = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(pair_with(&cmp, &d, "harbour wall").is_empty(), "{cmp:#?}");
+}
