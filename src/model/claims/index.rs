@@ -259,18 +259,29 @@ const SEGMENT_OPENERS: &[&str] = &[
     "that", "which", "while", "but", "because", "where", "although",
 ];
 
+/// Modal verbs: after "and" they open a second predicate of the same subject.
+const MODALS: &[&str] = &[
+    "could", "may", "might", "will", "would", "can", "should", "must",
+];
+
 /// Split a claim's tokens into segments (at punctuation and clause openers) and give each
 /// its term vector; segments with fewer than three terms join the next.
 pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Vec<Vec<(Term, f32)>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let cut = |t: &Token| {
+    let cut = |i: usize| {
+        let t = &toks[i];
         (t.kind == Tok::Punct
             && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")"))
             || (t.kind == Tok::Word && SEGMENT_OPENERS.contains(&t.lower.as_str()))
+            // "… will be used in battle and could broaden the war": a second predicate.
+            || (t.lower == "and"
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| MODALS.contains(&n.lower.as_str())))
     };
     for i in 0..=toks.len() {
-        if i == toks.len() || cut(&toks[i]) {
+        if i == toks.len() || cut(i) {
             let v = distinct(tok_terms[start..i].iter().flatten().copied().collect());
             if v.len() >= 3 || i == toks.len() {
                 if !v.is_empty() {

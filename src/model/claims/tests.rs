@@ -333,3 +333,25 @@ fn alike_attributions_alone_do_not_pair() {
     let cmp = compare(&d, ArticleId(0), ArticleId(1));
     assert!(pair_with(&cmp, &d, "harbour wall").is_empty(), "{cmp:#?}");
 }
+
+/// "and" before a modal opens a second predicate: a segment of its own.
+#[test]
+fn and_with_a_modal_opens_a_segment() {
+    let a =
+        "The soldiers will be sent to the northern front and could widen the war in the region.\n";
+    let b =
+        "The soldiers will be sent to the northern front and the western hills of the region.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let (_, claims) = dossier_claims(&d);
+    assert_eq!(
+        claims[0][0].segments.len(),
+        2,
+        "{:?}",
+        claims[0][0].segments
+    );
+    assert!(
+        claims[1][0].segments.len() < 2,
+        "{:?}",
+        claims[1][0].segments
+    );
+}
