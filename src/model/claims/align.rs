@@ -6,6 +6,8 @@ use crate::model::{ArticleId, Span};
 
 /// A pair is kept from this score up (precision first).
 pub const THRESHOLD: f32 = 0.22;
+/// Two claims that are each other's best counterpart pair from this score up.
+const MUTUAL_THRESHOLD: f32 = 0.2;
 /// Two likelihood assessments of alike claims add up to this.
 const LIKELIHOOD_BONUS: f32 = 0.2;
 /// Figures further apart than this are different quantities, not a conflict.
@@ -224,9 +226,12 @@ pub fn align(
             // Kept only when near the best of both its claims, segment by segment (a claim
             // may still pair with several whose scores are close, and a sentence that states
             // several things with a counterpart for each).
-            if s < tc.min(th) {
+            if s < tc.min(th).min(MUTUAL_THRESHOLD) {
                 continue;
             }
+            // Each the other's best counterpart in the two articles.
+            let mutual =
+                s >= MUTUAL_THRESHOLD && s >= best_l.of(i, None) && s >= best_r.of(j, None);
             let (relation, differences) = relate(&a.facts, &b.facts);
             // Two figures of the same thing in dispute are their own evidence: such a pair
             // stands whatever else its claims pair with.
@@ -234,7 +239,7 @@ pub fn align(
             if !disputed && (s < nb * best_l.of(i, sa) || s < nb * best_r.of(j, sb)) {
                 continue;
             }
-            if s < th && relation != Relation::Conflict {
+            if s < th && relation != Relation::Conflict && !mutual {
                 continue;
             }
             // A figure in dispute is evidence enough for a second counterpart.

@@ -355,3 +355,14 @@ fn and_with_a_modal_opens_a_segment() {
         claims[1][0].segments
     );
 }
+
+/// Two claims that are each other's best counterpart pair a little below the threshold.
+#[test]
+fn mutual_best_counterparts_pair() {
+    let a = "Engineers said they will keep inspecting the old railway bridge over the Lusa river for cracks during the winter months.\n\nThe mayor opened a new school in the east of the city.\n";
+    let b = "The railway company will keep checking the bridge for cracks after the spring floods.\n\nTicket prices rose again.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert_eq!(c.pairs.len(), 1, "{c:#?}");
+    assert!(c.pairs[0].score < super::align::THRESHOLD, "{c:#?}");
+}
