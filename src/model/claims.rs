@@ -229,7 +229,17 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
             corpus.add(&ids);
             seen.extend_from_slice(&ids);
-            let mut segments = index::segments(&toks, &tok_terms);
+            // Segments say what is claimed: who is credited ("a senior South Korean
+            // official") is left out of them, so that two claims cannot pair on it alone.
+            let seg_terms: Vec<Option<(Term, f32)>> = toks
+                .iter()
+                .zip(&tok_terms)
+                .map(|(t, x)| {
+                    let credit = facts.attributions.iter().any(|a| a.span.contains(t.span));
+                    x.filter(|_| !credit)
+                })
+                .collect();
+            let mut segments = index::segments(&toks, &seg_terms);
             if segments.len() < 2 {
                 segments.clear();
             }

@@ -366,3 +366,20 @@ fn mutual_best_counterparts_pair() {
     assert_eq!(c.pairs.len(), 1, "{c:#?}");
     assert!(c.pairs[0].score < super::align::THRESHOLD, "{c:#?}");
 }
+
+/// Who is credited is no part of a segment: two claims credited alike ("a senior Valdorian
+/// defence official") but stating different things do not pair on it.
+#[test]
+fn a_shared_credit_is_no_segment_match() {
+    let a = "Over 3,000 soldiers are believed to be moving toward the hills of the north, according to a senior Valdorian defence official, though no places were named.\n\nSchools stayed closed.\n";
+    let b = "Its allies estimate that the number of soldiers sent to the capital has risen to 11,000, according to a senior Valdorian defence official.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let (_, claims) = dossier_claims(&d);
+    assert!(
+        !claims[0][0].facts.attributions.is_empty(),
+        "{:?}",
+        claims[0][0].facts
+    );
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(c.pairs.is_empty(), "{c:#?}");
+}
