@@ -268,6 +268,14 @@ pub fn align(
     // Two claims that disagree on a likelihood are each other's best such counterpart
     // pair up even on weak wording ("yet to be determined" vs "a high likelihood").
     rescue_conflicts(left, right, &scores, &mut pairs, &mut used_l, &mut used_r);
+    keep_best_counterparts(&mut pairs);
+    let paired = |claims: &[Claim], side: fn(&Pair) -> Span| -> Vec<bool> {
+        claims
+            .iter()
+            .map(|c| pairs.iter().any(|p| side(p) == c.span))
+            .collect()
+    };
+    let (used_l, used_r) = (paired(left, |p| p.left), paired(right, |p| p.right));
     let only = |claims: &[Claim], used: &[bool]| -> Vec<Span> {
         claims
             .iter()
@@ -283,6 +291,40 @@ pub fn align(
         right_only: only(right, &used_r),
         pairs,
     }
+}
+
+/// At most this many counterparts of one claim are kept (its best): a reader follows a
+/// claim to a few passages, not to every sentence built alike.
+const MAX_COUNTERPARTS: usize = 3;
+
+/// Keep each claim's [`MAX_COUNTERPARTS`] best pairs on either side, in their order.
+fn keep_best_counterparts(pairs: &mut Vec<Pair>) {
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    // Best first; conflicts before agreements at equal scores; then reading order.
+    order.sort_by(|&x, &y| {
+        let (p, q) = (&pairs[x], &pairs[y]);
+        q.score
+            .total_cmp(&p.score)
+            .then((q.relation == Relation::Conflict).cmp(&(p.relation == Relation::Conflict)))
+            .then(x.cmp(&y))
+    });
+    let mut per_left: std::collections::HashMap<Span, usize> = Default::default();
+    let mut per_right: std::collections::HashMap<Span, usize> = Default::default();
+    let mut keep = vec![false; pairs.len()];
+    for i in order {
+        let (l, r) = (pairs[i].left, pairs[i].right);
+        let (nl, nr) = (
+            per_left.entry(l).or_default(),
+            per_right.entry(r).or_default(),
+        );
+        if *nl < MAX_COUNTERPARTS && *nr < MAX_COUNTERPARTS {
+            *nl += 1;
+            *nr += 1;
+            keep[i] = true;
+        }
+    }
+    let mut k = keep.into_iter();
+    pairs.retain(|_| k.next().unwrap_or(false));
 }
 
 /// True when two claims state one figure or dated day alike (the same kind and value, or the

@@ -383,3 +383,14 @@ fn a_shared_credit_is_no_segment_match() {
     let c = compare(&d, ArticleId(0), ArticleId(1));
     assert!(c.pairs.is_empty(), "{c:#?}");
 }
+
+/// A claim keeps its few best counterparts, not every sentence built alike.
+#[test]
+fn a_claim_keeps_at_most_three_counterparts() {
+    let a = "Volunteers rebuilt the old stone bridge over the Lusa river in Brenna.\n";
+    let b = "Volunteers rebuilt the old stone bridge over the Lusa river in Brenna after the spring floods.\n\nThe market hall reopened with new stalls for farmers and bakers from the valley. Volunteers rebuilt the old stone bridge over the Lusa river in Brenna with council money.\n\nSchool buses were running again on the northern road by noon. Volunteers rebuilt the old stone bridge over the Lusa river in Brenna during autumn rain.\n\nThe weather office expects a dry summer across the whole region this year. Volunteers rebuilt the old stone bridge over the Lusa river in Brenna using hill timber.\n\nThe football club thanked its supporters for a long season of matches. Volunteers rebuilt the old stone bridge over the Lusa river in Brenna before harvest festival.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert_eq!(c.pairs.len(), 3, "{c:#?}");
+    assert!(c.right_only.len() >= 2, "{c:#?}");
+}
