@@ -289,3 +289,21 @@ fn a_sentence_with_two_claims_pairs_twice() {
     assert!(texts.iter().any(|t| t.contains("400 homes")), "{c:#?}");
     assert!(texts.iter().any(|t| t.contains("schools")), "{c:#?}");
 }
+
+/// An aligner built once clusters exactly as `cluster` does on its own extraction, on the
+/// bundled seeds and on a synthetic dossier.
+#[test]
+fn aligner_clusters_like_cluster() {
+    let synthetic = from_files(
+        "synthetic",
+        crate::synth::generate(5, 40)
+            .into_iter()
+            .map(|(n, t)| (n, t.into_bytes())),
+        &LoadOptions::default(),
+    );
+    for d in [crate::model::load_bundled(), synthetic] {
+        let clusters = cluster(&d);
+        assert!(!clusters.is_empty(), "{}: no clusters", d.title);
+        assert_eq!(Aligner::new(&d).cluster(), clusters, "{}", d.title);
+    }
+}
