@@ -54,6 +54,10 @@ pub enum Action {
     SearchChar(char),
     /// Delete the last character of the line being edited.
     SearchBackspace,
+    /// Clear the line being edited (Ctrl-u).
+    ClearLine,
+    /// Delete the last word of the line being edited, or a folder of a path (Ctrl-w).
+    DeleteWord,
     /// Keep the search and return to reading.
     SearchConfirm,
     /// Next match.

@@ -7,6 +7,7 @@
 mod clip;
 mod compare;
 mod find;
+mod line;
 mod matrix;
 mod mouse;
 pub mod reader;
