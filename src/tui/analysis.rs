@@ -152,6 +152,22 @@ pub fn compare(
     }
 }
 
+/// The articles whose pairs are compared ahead: all of a small dossier, else none.
+fn compared_ahead(n: usize) -> usize {
+    if n <= PRECOMPUTE_PAIRS_UP_TO {
+        n
+    } else {
+        0
+    }
+}
+
+/// The steps the analysis of `n` articles reports: each pair compared ahead, then the
+/// clusters.
+pub fn steps(n: usize) -> usize {
+    let ahead = compared_ahead(n);
+    ahead * ahead.saturating_sub(1) / 2 + 1
+}
+
 /// Extract the dossier's claims, then analyse them (see [`analyse_with`]).
 pub fn analyse(d: &Dossier, progress: impl FnMut(usize, usize)) -> Analysis {
     analyse_with(&claims::Aligner::new(d), d.articles.len(), progress)
@@ -164,9 +180,8 @@ pub fn analyse_with(
     n: usize,
     mut progress: impl FnMut(usize, usize),
 ) -> Analysis {
-    // The articles whose pairs are compared ahead: all of a small dossier, else none.
-    let ahead = if n <= PRECOMPUTE_PAIRS_UP_TO { n } else { 0 };
-    let total = ahead * ahead.saturating_sub(1) / 2 + 1;
+    let ahead = compared_ahead(n);
+    let total = steps(n);
     let mut comparisons = HashMap::new();
     let mut done = 0;
     for i in 0..ahead {
@@ -419,6 +434,18 @@ mod tests {
         let clusters = from_clusters(d.articles.len(), &claims::cluster(&d), HashMap::new());
         assert_eq!(a.matrix, clusters.matrix);
         assert_eq!(a.comparisons.len(), 10);
+    }
+
+    /// The reader announces as many steps as the analysis reports: every pair of a small
+    /// dossier and the clusters, only the clusters on a large one.
+    #[test]
+    fn progress_counts_the_announced_steps() {
+        let d = crate::model::load_bundled();
+        let mut seen = vec![];
+        analyse(&d, |done, total| seen.push((done, total)));
+        assert_eq!(seen.last(), Some(&(steps(5), steps(5))));
+        assert_eq!(seen.len(), steps(5));
+        assert_eq!(steps(1000), 1);
     }
 
     /// Mirroring swaps every side, differences included.

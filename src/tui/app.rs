@@ -184,8 +184,8 @@ impl App {
         if self.dossier.articles.len() < 2 {
             return vec![];
         }
-        let n = self.dossier.articles.len();
-        self.progress = Some((0, n * (n - 1) / 2));
+        let steps = crate::tui::analysis::steps(self.dossier.articles.len());
+        self.progress = Some((0, steps));
         vec![Effect::Analyse]
     }
 
