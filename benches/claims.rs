@@ -4,7 +4,7 @@
 //! of shared "events" (so clusters exist), with varied figures, names and qualifiers.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use dossier::model::claims::{cluster, compare};
+use dossier::model::claims::{cluster, compare, Aligner};
 use dossier::model::load::{from_files, LoadOptions};
 use dossier::model::{ArticleId, Dossier};
 use std::hint::black_box;
@@ -127,6 +127,11 @@ fn bench(c: &mut Criterion) {
     eprintln!("compare: two articles, {words} words in all");
     c.bench_function("compare two 2000-word articles", |b| {
         b.iter(|| compare(black_box(&two), ArticleId(0), ArticleId(1)))
+    });
+    // The reader's way: the claims extracted once per session, then each pair opened.
+    let aligner = Aligner::new(&two);
+    c.bench_function("compare two 2000-word articles, prebuilt aligner", |b| {
+        b.iter(|| black_box(&aligner).compare(ArticleId(0), ArticleId(1)))
     });
     let mut g = c.benchmark_group("cluster");
     g.sample_size(10);

@@ -248,17 +248,23 @@ impl Driver {
                     {
                         panic!("{} is set: a test panic", crate::crash::TEST_PANIC_ENV);
                     }
+                    // The one extraction of the session: comparisons opened from now on
+                    // reuse it.
+                    let aligner = Arc::new(claims::Aligner::new(&d));
+                    let session = analysis::SessionAligner(aligner.clone());
+                    let _ = tx.send(Action::AlignerReady(session));
                     let progress = tx.clone();
-                    let a = analysis::analyse(&d, |done, total| {
+                    let n = d.articles.len();
+                    let a = analysis::analyse_with(&aligner, n, |done, total| {
                         let _ = progress.send(Action::Progress(done, total));
                     });
                     let _ = tx.send(Action::AnalysisReady(Arc::new(a)));
                 });
             }
-            Effect::Compare(l, r) => {
+            Effect::Compare(l, r, aligner) => {
                 let (d, tx) = (dossier.clone(), tx.clone());
                 spawn_worker(tx, move |tx| {
-                    let c = claims::compare(&d, l, r);
+                    let c = analysis::compare(&d, aligner.as_ref(), l, r);
                     let _ = tx.send(Action::ComparisonReady(Arc::new(c)));
                 });
             }

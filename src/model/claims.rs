@@ -320,6 +320,12 @@ impl Aligner {
         }
     }
 
+    /// Cluster the claims across the dossier's articles: the same as [`cluster`] on the
+    /// dossier this was built from, without extracting its claims again.
+    pub fn cluster(&self) -> Vec<Cluster> {
+        cluster::cluster_claims(&self.corpus, &self.claims)
+    }
+
     /// Compare two articles claim by claim (empty for ids outside the dossier).
     pub fn compare(&self, left: ArticleId, right: ArticleId) -> Comparison {
         match (self.claims.get(left.0), self.claims.get(right.0)) {

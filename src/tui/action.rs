@@ -7,7 +7,7 @@ use crate::model::claims::Comparison;
 use crate::model::export::{Clipping, ExportFormat, Grouping};
 use crate::model::ArticleId;
 use crate::state::{Change, Loaded};
-use crate::tui::analysis::Analysis;
+use crate::tui::analysis::{Analysis, SessionAligner};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -54,6 +54,10 @@ pub enum Action {
     SearchChar(char),
     /// Delete the last character of the line being edited.
     SearchBackspace,
+    /// Clear the line being edited (Ctrl-u).
+    ClearLine,
+    /// Delete the last word of the line being edited, or a folder of a path (Ctrl-w).
+    DeleteWord,
     /// Keep the search and return to reading.
     SearchConfirm,
     /// Next match.
@@ -122,6 +126,9 @@ pub enum Action {
     Wheel(u16, u16, bool),
     /// Background analysis progress: (done, total).
     Progress(usize, usize),
+    /// The dossier's claims are extracted (the analysis goes on with them): comparisons
+    /// can reuse them from now on.
+    AlignerReady(SessionAligner),
     /// Every comparison and the matrix are ready.
     AnalysisReady(Arc<Analysis>),
     /// One comparison is ready.
@@ -137,8 +144,9 @@ pub enum Effect {
     Suspend,
     /// Compare every pair of sources and build the matrix, off the UI thread.
     Analyse,
-    /// Compare two sources, off the UI thread.
-    Compare(ArticleId, ArticleId),
+    /// Compare two sources, off the UI thread, with the session's extracted claims when
+    /// the analysis has brought them (None: extract them for this pair).
+    Compare(ArticleId, ArticleId, Option<SessionAligner>),
     /// Save one change to the dossier's state file at once (the driver stamps a new
     /// clipping's creation time).
     Save(Change),

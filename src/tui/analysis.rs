@@ -2,9 +2,11 @@
 //! UI thread.
 //!
 //! The matrix rows and the badges are the model's dossier-wide clusters (the same as
-//! `dossier claims`), which grow far below quadratically. Pairwise comparisons for the
-//! compare view are precomputed for small dossiers only; on a large one each is computed
-//! when a pair is opened (a few milliseconds, also off the UI thread).
+//! `dossier claims`), which grow far below quadratically. The claims are extracted once
+//! per session ([`SessionAligner`]), and every comparison reuses them. Pairwise
+//! comparisons for the compare view are precomputed for small dossiers only; on a large
+//! one each is computed when a pair is opened (under a millisecond once the claims are
+//! extracted, also off the UI thread).
 
 use crate::model::claims::{self, Comparison, Relation};
 use crate::model::{ArticleId, Dossier, Span};
@@ -114,30 +116,83 @@ pub fn mirror(c: &Comparison) -> Comparison {
 /// Up to this many articles every pair is compared ahead (at most 276 pairs).
 const PRECOMPUTE_PAIRS_UP_TO: usize = 24;
 
-/// Cluster the dossier's claims and, for a small dossier, compare every pair of articles,
-/// reporting `(done, total)` steps.
-pub fn analyse(d: &Dossier, mut progress: impl FnMut(usize, usize)) -> Analysis {
-    let n = d.articles.len();
-    let pairs = if n <= PRECOMPUTE_PAIRS_UP_TO {
-        n * n.saturating_sub(1) / 2
+/// The dossier's claims, extracted once per session by the background analysis and shared
+/// with every comparison opened afterwards.
+///
+/// Equal only to itself (the same extraction), so that effects carrying it stay
+/// comparable in tests; its debug form does not print the corpus.
+#[derive(Clone)]
+pub struct SessionAligner(pub Arc<claims::Aligner>);
+
+impl PartialEq for SessionAligner {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SessionAligner {}
+
+impl std::fmt::Debug for SessionAligner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionAligner(..)")
+    }
+}
+
+/// Compare two articles with the session's extraction when there is one, else by
+/// extracting the dossier's claims for this pair alone.
+pub fn compare(
+    d: &Dossier,
+    aligner: Option<&SessionAligner>,
+    left: ArticleId,
+    right: ArticleId,
+) -> Comparison {
+    match aligner {
+        Some(a) => a.0.compare(left, right),
+        None => claims::compare(d, left, right),
+    }
+}
+
+/// The articles whose pairs are compared ahead: all of a small dossier, else none.
+fn compared_ahead(n: usize) -> usize {
+    if n <= PRECOMPUTE_PAIRS_UP_TO {
+        n
     } else {
         0
-    };
-    let total = pairs + 1;
+    }
+}
+
+/// The steps the analysis of `n` articles reports: each pair compared ahead, then the
+/// clusters.
+pub fn steps(n: usize) -> usize {
+    let ahead = compared_ahead(n);
+    ahead * ahead.saturating_sub(1) / 2 + 1
+}
+
+/// Extract the dossier's claims, then analyse them (see [`analyse_with`]).
+pub fn analyse(d: &Dossier, progress: impl FnMut(usize, usize)) -> Analysis {
+    analyse_with(&claims::Aligner::new(d), d.articles.len(), progress)
+}
+
+/// Cluster the claims of a dossier of `n` articles, extracted once in `aligner`, and, for
+/// a small dossier, compare every pair of articles, reporting `(done, total)` steps.
+pub fn analyse_with(
+    aligner: &claims::Aligner,
+    n: usize,
+    mut progress: impl FnMut(usize, usize),
+) -> Analysis {
+    let ahead = compared_ahead(n);
+    let total = steps(n);
     let mut comparisons = HashMap::new();
-    if pairs > 0 {
-        let aligner = claims::Aligner::new(d);
-        let mut done = 0;
-        for i in 0..n {
-            for j in i + 1..n {
-                let c = aligner.compare(ArticleId(i), ArticleId(j));
-                comparisons.insert((ArticleId(i), ArticleId(j)), Arc::new(c));
-                done += 1;
-                progress(done, total);
-            }
+    let mut done = 0;
+    for i in 0..ahead {
+        for j in i + 1..ahead {
+            let c = aligner.compare(ArticleId(i), ArticleId(j));
+            comparisons.insert((ArticleId(i), ArticleId(j)), Arc::new(c));
+            done += 1;
+            progress(done, total);
         }
     }
-    let clusters = claims::cluster(d);
+    let clusters = aligner.cluster();
     progress(total, total);
     from_clusters(n, &clusters, comparisons)
 }
@@ -365,6 +420,32 @@ mod tests {
         assert_eq!(top.cells[2], Cell::Reports(Span::new(0, 9)));
         assert_eq!(a.conflicts, vec![1, 1, 0]);
         assert_eq!(a.matrix.rows[1].sources(), 1);
+    }
+
+    /// A comparison made with the session's extracted claims is the one made by extracting
+    /// them for the pair, and the analysis over them keeps the clusters' rows.
+    #[test]
+    fn session_claims_compare_and_analyse_as_before() {
+        let d = crate::model::load_bundled();
+        let session = SessionAligner(Arc::new(claims::Aligner::new(&d)));
+        let (l, r) = (ArticleId(0), ArticleId(3));
+        assert_eq!(compare(&d, Some(&session), l, r), claims::compare(&d, l, r));
+        let a = analyse_with(&session.0, d.articles.len(), |_, _| {});
+        let clusters = from_clusters(d.articles.len(), &claims::cluster(&d), HashMap::new());
+        assert_eq!(a.matrix, clusters.matrix);
+        assert_eq!(a.comparisons.len(), 10);
+    }
+
+    /// The reader announces as many steps as the analysis reports: every pair of a small
+    /// dossier and the clusters, only the clusters on a large one.
+    #[test]
+    fn progress_counts_the_announced_steps() {
+        let d = crate::model::load_bundled();
+        let mut seen = vec![];
+        analyse(&d, |done, total| seen.push((done, total)));
+        assert_eq!(seen.last(), Some(&(steps(5), steps(5))));
+        assert_eq!(seen.len(), steps(5));
+        assert_eq!(steps(1000), 1);
     }
 
     /// Mirroring swaps every side, differences included.

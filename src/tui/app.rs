@@ -7,6 +7,7 @@
 mod clip;
 mod compare;
 mod find;
+mod line;
 mod matrix;
 mod mouse;
 pub mod reader;
@@ -22,7 +23,7 @@ use crate::model::search::Finder;
 use crate::model::{ArticleId, Dossier, Span};
 use crate::state::State;
 use crate::tui::action::{Action, Effect};
-use crate::tui::analysis::Analysis;
+use crate::tui::analysis::{Analysis, SessionAligner};
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme::Theme;
 use crate::tui::view;
@@ -95,6 +96,9 @@ pub struct App {
     pub compare: Option<CompareState>,
     pub matrix: MatrixState,
     pub analysis: Option<Arc<Analysis>>,
+    /// The dossier's claims, extracted once by the background analysis; every comparison
+    /// opened afterwards reuses them.
+    pub aligner: Option<SessionAligner>,
     /// Background analysis progress (done, total) while it runs.
     pub progress: Option<(usize, usize)>,
     /// A comparison being computed off the UI thread.
@@ -146,6 +150,7 @@ impl App {
             compare: None,
             matrix: MatrixState::default(),
             analysis: None,
+            aligner: None,
             progress: None,
             pending: None,
             message: None,
@@ -179,8 +184,8 @@ impl App {
         if self.dossier.articles.len() < 2 {
             return vec![];
         }
-        let n = self.dossier.articles.len();
-        self.progress = Some((0, n * (n - 1) / 2));
+        let steps = crate::tui::analysis::steps(self.dossier.articles.len());
+        self.progress = Some((0, steps));
         vec![Effect::Analyse]
     }
 
@@ -240,6 +245,7 @@ impl App {
         if !matches!(
             action,
             Action::Progress(..)
+                | Action::AlignerReady(_)
                 | Action::AnalysisReady(_)
                 | Action::ComparisonReady(_)
                 | Action::Tick
@@ -277,6 +283,7 @@ impl App {
                 self.fix_readers();
             }
             Action::Progress(done, total) => self.progress = Some((done, total)),
+            Action::AlignerReady(a) => return self.aligner_ready(a),
             Action::AnalysisReady(a) => return self.analysis_ready(a),
             Action::ComparisonReady(c) => self.comparison_ready(c),
             Action::Click(x, y) => return self.click(x, y),
@@ -519,16 +526,15 @@ impl App {
 
     fn analysis_ready(&mut self, a: Arc<Analysis>) -> Vec<Effect> {
         self.progress = None;
-        if let Some(c) = &self.compare {
-            if c.comparison.is_none() {
-                if let Some(cmp) = a.comparison(c.sides[0].article, c.sides[1].article) {
-                    self.analysis = Some(a);
-                    self.comparison_ready(cmp);
-                    return vec![];
-                }
-            }
-        }
+        let waiting = self.comparison_missing();
+        let known = waiting.and_then(|(l, r)| a.comparison(l, r));
         self.analysis = Some(a);
+        match (waiting, known) {
+            (_, Some(c)) => self.comparison_ready(c),
+            // Not compared ahead (a large dossier): compare the pair now.
+            (Some((l, r)), None) => return self.ask_comparison(l, r),
+            (None, None) => {}
+        }
         vec![]
     }
 

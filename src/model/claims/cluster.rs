@@ -6,7 +6,7 @@
 //! postings of rare terms, far below all pairs of sentences.
 
 use super::align::{relate, similarity, CONFLICT_THRESHOLD, THRESHOLD};
-use super::{dossier_claims, Claim, Relation};
+use super::{dossier_claims, Claim, Corpus, Relation};
 use crate::model::facts::lexicon::FastMap;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
@@ -77,8 +77,16 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Cluster the claims of a dossier across its articles.
+///
+/// This extracts every claim; when an [`super::Aligner`] is at hand, its
+/// [`super::Aligner::cluster`] gives the same clusters without extracting them again.
 pub fn cluster(d: &Dossier) -> Vec<Cluster> {
     let (corpus, per_article) = dossier_claims(d);
+    cluster_claims(&corpus, &per_article)
+}
+
+/// Cluster claims already extracted (one list per article) over the corpus of their terms.
+pub(super) fn cluster_claims(corpus: &Corpus, per_article: &[Vec<Claim>]) -> Vec<Cluster> {
     let claims: Vec<&Claim> = per_article.iter().flatten().collect();
     let cap = MAX_POSTINGS;
     let mut postings: FastMap<super::Term, Vec<(usize, f32)>> = FastMap::default();
@@ -142,7 +150,7 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
             cands.truncate(MAX_CANDIDATES);
         }
         for (_, j) in cands {
-            let s = similarity(&corpus, c, claims[j]);
+            let s = similarity(corpus, c, claims[j]);
             let conflict = (CONFLICT_THRESHOLD..CLUSTER_THRESHOLD).contains(&s)
                 && relate(&c.facts, &claims[j].facts).0 == Relation::Conflict;
             if s >= CLUSTER_THRESHOLD || conflict {
@@ -160,7 +168,7 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
         if ri == rj {
             continue;
         }
-        if !alike(&corpus, &claims, &members[ri], &members[rj]) {
+        if !alike(corpus, &claims, &members[ri], &members[rj]) {
             continue;
         }
         parent[ri] = rj;
@@ -183,7 +191,7 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
     out.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0]));
     out.into_iter()
         .enumerate()
-        .map(|(id, g)| build(&corpus, id + 1, &g, &claims))
+        .map(|(id, g)| build(corpus, id + 1, &g, &claims))
         .collect()
 }
 

@@ -394,3 +394,21 @@ fn a_claim_keeps_at_most_three_counterparts() {
     assert_eq!(c.pairs.len(), 3, "{c:#?}");
     assert!(c.right_only.len() >= 2, "{c:#?}");
 }
+
+/// An aligner built once clusters exactly as `cluster` does on its own extraction, on the
+/// bundled seeds and on a synthetic dossier.
+#[test]
+fn aligner_clusters_like_cluster() {
+    let synthetic = from_files(
+        "synthetic",
+        crate::synth::generate(5, 40)
+            .into_iter()
+            .map(|(n, t)| (n, t.into_bytes())),
+        &LoadOptions::default(),
+    );
+    for d in [crate::model::load_bundled(), synthetic] {
+        let clusters = cluster(&d);
+        assert!(!clusters.is_empty(), "{}: no clusters", d.title);
+        assert_eq!(Aligner::new(&d).cluster(), clusters, "{}", d.title);
+    }
+}

@@ -231,10 +231,7 @@ impl App {
             return vec![];
         };
         match a {
-            Action::SearchChar(c) => text.push(c),
-            Action::SearchBackspace => {
-                text.pop();
-            }
+            a if super::line::edit(text, &a) => {}
             Action::Open => {
                 let (id, note) = (*id, text.trim().to_string());
                 self.overlay = None;
@@ -281,10 +278,7 @@ impl App {
             return vec![];
         }
         match a {
-            Action::SearchChar(c) => dlg.path.push(c),
-            Action::SearchBackspace => {
-                dlg.path.pop();
-            }
+            a if super::line::edit(&mut dlg.path, &a) => {}
             Action::NextFormat => {
                 let old = dlg.format.extension();
                 dlg.format = next_format(dlg.format);
@@ -435,4 +429,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -6,6 +6,7 @@ use super::{move_reader, App, Focus, Overlay};
 use crate::model::claims::{Comparison, Relation};
 use crate::model::{ArticleId, Span};
 use crate::tui::action::{Action, Effect};
+use crate::tui::analysis::SessionAligner;
 use crate::tui::view;
 use ratatui::layout::Position;
 use std::sync::Arc;
@@ -158,16 +159,40 @@ impl App {
         let mut effects = vec![];
         match known {
             Some(c) => state.set_comparison(c),
-            None if self.progress.is_some() => {} // the analysis brings it
-            None => {
-                self.pending = Some((left, right));
-                effects.push(Effect::Compare(left, right));
-            }
+            // The running analysis brings the dossier's claims (or this very comparison):
+            // extracting them a second time meanwhile would only slow both down.
+            None if self.aligner.is_none() && self.progress.is_some() => {}
+            None => effects = self.ask_comparison(left, right),
         }
         self.compare = Some(state);
         self.focus = Focus::Compare;
         self.fix_compare();
         effects
+    }
+
+    /// Ask the driver for the comparison of `left` with `right`, made with the session's
+    /// extracted claims when the analysis has brought them.
+    pub(super) fn ask_comparison(&mut self, left: ArticleId, right: ArticleId) -> Vec<Effect> {
+        self.pending = Some((left, right));
+        vec![Effect::Compare(left, right, self.aligner.clone())]
+    }
+
+    /// The pair of the open compare view while it waits for a comparison nobody computes.
+    pub(super) fn comparison_missing(&self) -> Option<(ArticleId, ArticleId)> {
+        let st = self.compare.as_ref()?;
+        let (l, r) = (st.sides[0].article, st.sides[1].article);
+        let asked = self.pending == Some((l, r)) || self.pending == Some((r, l));
+        (st.comparison.is_none() && !asked).then_some((l, r))
+    }
+
+    /// The analysis has extracted the dossier's claims: keep them for the session, and
+    /// compare the pair an open compare view waits for.
+    pub(super) fn aligner_ready(&mut self, aligner: SessionAligner) -> Vec<Effect> {
+        self.aligner = Some(aligner);
+        match self.comparison_missing() {
+            Some((l, r)) => self.ask_comparison(l, r),
+            None => vec![],
+        }
     }
 
     /// Keep both sides valid for the current size and folding.

@@ -32,13 +32,7 @@ impl App {
         };
         let n = f.hits().len();
         match a {
-            Action::SearchChar(c) => {
-                self.finder_query.push(c);
-                f.set_query(&self.finder_query);
-                self.finder_selected = 0;
-            }
-            Action::SearchBackspace => {
-                self.finder_query.pop();
+            a if super::line::edit(&mut self.finder_query, &a) => {
                 f.set_query(&self.finder_query);
                 self.finder_selected = 0;
             }

@@ -7,17 +7,12 @@ use crate::tui::view;
 
 impl App {
     pub(super) fn search_key(&mut self, a: Action) {
+        if super::line::edit(&mut self.search.query, &a) {
+            self.refresh_search();
+            self.search_step_from_cursor();
+            return;
+        }
         match a {
-            Action::SearchChar(c) => {
-                self.search.query.push(c);
-                self.refresh_search();
-                self.search_step_from_cursor();
-            }
-            Action::SearchBackspace => {
-                self.search.query.pop();
-                self.refresh_search();
-                self.search_step_from_cursor();
-            }
             Action::SearchConfirm => {
                 self.search.editing = false;
                 if !self.search.query.is_empty() && self.search.matches.is_empty() {

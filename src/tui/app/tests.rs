@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::tui::action::{Action as A, Effect};
+use crate::tui::analysis::SessionAligner;
 use crate::tui::fixtures::{self, apply};
 
 fn app() -> App {
@@ -129,7 +130,10 @@ fn compare_through_picker() {
     );
     assert_eq!(app.mode(), Mode::Pick);
     let effects = app.update(A::Open);
-    assert_eq!(effects, vec![Effect::Compare(ArticleId(0), ArticleId(1))]);
+    assert_eq!(
+        effects,
+        vec![Effect::Compare(ArticleId(0), ArticleId(1), None)]
+    );
     assert_eq!(app.focus, Focus::Compare);
     assert!(app.busy());
     app.update(A::ComparisonReady(Arc::new(fixtures::troops(&app.dossier))));
@@ -148,6 +152,64 @@ fn compare_waits_for_analysis() {
     app.update(A::AnalysisReady(an));
     assert!(app.compare.as_ref().unwrap().comparison.is_some());
     assert_eq!(app.progress, None);
+}
+
+/// The session's claims, as the analysis extracts them.
+fn session(app: &App) -> SessionAligner {
+    SessionAligner(Arc::new(crate::model::claims::Aligner::new(&app.dossier)))
+}
+
+/// A comparison opened after the analysis, which did not compute it ahead (as on a large
+/// dossier), is asked with the session's extracted claims rather than extracting them again.
+#[test]
+fn compare_after_analysis_uses_session_claims() {
+    let mut app = app();
+    app.start();
+    let s = session(&app);
+    assert_eq!(app.update(A::AlignerReady(s.clone())), vec![]);
+    app.update(A::AnalysisReady(Arc::new(Analysis::default())));
+    apply(&mut app, [A::Compare]);
+    let asked = app.update(A::Open);
+    assert_eq!(
+        asked,
+        vec![Effect::Compare(ArticleId(0), ArticleId(1), Some(s))]
+    );
+    assert!(app.busy());
+}
+
+/// A compare view opened while the claims are being extracted waits for them, then asks
+/// for its comparison with them.
+#[test]
+fn compare_waits_for_session_claims() {
+    let mut app = app();
+    app.start();
+    apply(&mut app, [A::Compare]);
+    assert_eq!(app.update(A::Open), vec![]);
+    let s = session(&app);
+    let asked = app.update(A::AlignerReady(s.clone()));
+    assert_eq!(
+        asked,
+        vec![Effect::Compare(ArticleId(0), ArticleId(1), Some(s))]
+    );
+    // The analysis ending meanwhile does not ask a second time.
+    assert_eq!(
+        app.update(A::AnalysisReady(Arc::new(Analysis::default()))),
+        vec![]
+    );
+}
+
+/// An analysis without the pair compared ahead and without extracted claims (they never
+/// came) still gets the open compare view its comparison.
+#[test]
+fn compare_not_computed_ahead_is_asked_after_analysis() {
+    let mut app = app();
+    app.start();
+    apply(&mut app, [A::Compare, A::Open]);
+    let asked = app.update(A::AnalysisReady(Arc::new(Analysis::default())));
+    assert_eq!(
+        asked,
+        vec![Effect::Compare(ArticleId(0), ArticleId(1), None)]
+    );
 }
 
 /// ] goes to the conflict and scrolls the other side to its counterpart, on the same row.

@@ -284,6 +284,20 @@ impl Default for Keymap {
                 None,
             ),
             bind(
+                &[M::Search, M::Finder, M::Note, M::Export],
+                &[Key::ctrl('u')],
+                Action::ClearLine,
+                "clear the line",
+                None,
+            ),
+            bind(
+                &[M::Search, M::Finder, M::Note, M::Export],
+                &[Key::ctrl('w')],
+                Action::DeleteWord,
+                "delete the last word (a folder in a path)",
+                None,
+            ),
+            bind(
                 &[M::Sources, M::Article, M::Compare, M::Matrix, M::Clippings],
                 &[Key::ch('"'), Key::ctrl('f')],
                 Action::Finder,

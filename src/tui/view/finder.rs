@@ -1,12 +1,12 @@
 //! The finder overlay: the query line, the ranked results (speaker, source, text with the
 //! matched characters highlighted — computed for the visible rows only), and a preview of
-//! the article around the selected result, centred on it.
+//! the article around the selected result, its first row a third of the way down.
 
 use super::article::{quote_highlights, styled_line, Highlight};
 use crate::model::search::{Finder, Hit, Scope};
 use crate::model::Dossier;
 use crate::tui::app::App;
-use crate::tui::wrap::{display_char, Row};
+use crate::tui::wrap::{display_char, Row, Wrapped};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -163,7 +163,8 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
     Line::from(spans)
 }
 
-/// The article around the selected result, the result highlighted and centred.
+/// The article around the selected result, the result highlighted and in view (see
+/// [`preview_top`]).
 fn render_preview(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let Some(&hit) = f.hits().get(app.finder_selected) else {
@@ -198,13 +199,15 @@ fn render_preview(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = app.wraps.get(d, item.article, text.width as usize, false);
-    let (r0, r1) = rows.rows_of(item.span);
+    // The finder's text of an item is the article's at its span, line breaks as spaces
+    // (one byte for one), so a matched character's index is a byte offset in the span.
+    let first_match = f
+        .highlight(hit)
+        .first()
+        .and_then(|&m| f.text(hit).char_indices().nth(m))
+        .map(|(b, _)| item.span.start + b);
     let h = text.height as usize;
-    let mid = (r0 + r1) / 2;
-    let top = mid
-        .saturating_sub(h / 2)
-        .min(r0)
-        .min(rows.len().saturating_sub(h));
+    let top = preview_top(&rows, item.span, first_match, h);
     let mut hl: Vec<Highlight> = quote_highlights(app, item.article);
     hl.push((item.span, t.matched));
     for (i, row) in rows.rows.iter().skip(top).take(h).enumerate() {
@@ -218,4 +221,27 @@ fn render_preview(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
             buf.set_line(text.x, text.y + i as u16, &line, text.width);
         }
     }
+}
+
+/// The first row of a preview `h` rows tall: the passage's first row a third of the way
+/// down (where a jump puts it in the article), moved up so that a passage that fits shows
+/// whole, and down when the passage is taller than the preview and its first matched
+/// character (a byte offset) would fall below it.
+fn preview_top(
+    rows: &Wrapped,
+    span: crate::model::Span,
+    first_match: Option<usize>,
+    h: usize,
+) -> usize {
+    let (r0, r1) = rows.rows_of(span);
+    let mut top = r0.saturating_sub(h / 3);
+    if r1 >= top + h {
+        top = (r1 + 1).saturating_sub(h).min(r0);
+    }
+    if let Some(m) = first_match.map(|b| rows.row_of(b)) {
+        if m >= top + h {
+            top = m.saturating_sub(h / 3);
+        }
+    }
+    top.min(rows.len().saturating_sub(h))
 }

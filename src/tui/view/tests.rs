@@ -401,6 +401,70 @@ fn finder_highlights_matches() {
     assert_eq!(buf[(x, y)].bg, Color::Yellow, "the passage in the preview");
 }
 
+/// A reader of two articles: a quote deep in a long paragraph followed by more paragraphs,
+/// and a quote longer than a small preview, its last words far from its start.
+fn long_paragraph_app(w: u16, h: u16) -> App {
+    let filler = |r: std::ops::Range<usize>| -> String {
+        r.map(|i| format!("Sentence {i} of the long paragraph describes the ground in detail."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let a = format!(
+        "Long paragraph\n\n{} “We will not back down from the harbour talks,” the minister said. {}\n\n{}\n",
+        filler(0..40),
+        filler(40..70),
+        (0..30).map(|i| format!("Paragraph {i} follows.")).collect::<Vec<_>>().join("\n\n")
+    );
+    let b = "Another article\n\nThe minister spoke.\n\n“The harbour talks are going well, and we expect that every one of the outstanding questions about fishing rights, shipping lanes, customs duties, port fees, dredging schedules and the old lighthouse will be settled before the winter storms close the northern passage for good,” the envoy said.\n";
+    let files =
+        [("a.txt", a.as_str()), ("b.txt", b)].map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()));
+    let d = crate::model::load::from_files("long", files, &Default::default());
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    app.update(A::Resize(w, h));
+    app
+}
+
+/// The row where the finder's preview text starts (below its title rule).
+fn preview_first_row(buf: &Buffer) -> u16 {
+    let (_, y) = positions(buf, " · ¶ ")[0];
+    y + 1
+}
+
+/// The finder's preview puts a quote deep in a long paragraph a third of the way down,
+/// and scrolls a quote taller than the preview to its matched words.
+#[test]
+fn finder_preview_shows_the_match() {
+    let mut app = long_paragraph_app(120, 40);
+    apply(&mut app, [A::Finder]);
+    fixtures::type_text(&mut app, "'back down");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let top = preview_first_row(buf);
+    let at = positions(buf, "“We");
+    assert_eq!(
+        at.len(),
+        1,
+        "the quote shows in the preview:\n{}",
+        t.backend()
+    );
+    // Below the preview: the bottom border row, then the status bar.
+    let h = buf.area.height - 2 - top;
+    assert_eq!(at[0].1 - top, h / 3, "a third of the way down ({h} rows)");
+
+    let mut app = long_paragraph_app(60, 15);
+    apply(&mut app, [A::Finder]);
+    fixtures::type_text(&mut app, "'northern");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let top = preview_first_row(buf);
+    let shown: Vec<u16> = positions(buf, "northern").iter().map(|p| p.1).collect();
+    assert!(
+        shown.iter().any(|&y| y >= top),
+        "the matched word shows in the preview:\n{}",
+        t.backend()
+    );
+}
+
 /// Clipped passages carry a mark in the article's gutter; a visual selection is shown.
 #[test]
 fn clipped_and_selected_are_marked() {
