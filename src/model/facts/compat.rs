@@ -23,9 +23,17 @@ pub fn comparable(a: &Figure, b: &Figure) -> bool {
         && a.kind.comparable()
         && a.unit == b.unit
         && match (&a.what, &b.what) {
-            (Some(x), Some(y)) => x == y,
+            (Some(x), Some(y)) => x == y || people_alike(x, y),
             _ => true,
         }
+}
+
+/// Counts of people in general and of some people ("14 people" and "12 workers") may be
+/// the same count.
+fn people_alike(x: &str, y: &str) -> bool {
+    let (general, specific) = super::lexicon::people_nouns();
+    (general.contains(x) && (general.contains(y) || specific.contains(y)))
+        || (general.contains(y) && specific.contains(x))
 }
 
 /// Compare two stated figures.

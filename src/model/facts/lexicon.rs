@@ -257,3 +257,31 @@ pub fn stopwords() -> &'static FastSet<String> {
             .collect()
     })
 }
+
+/// Counted nouns for people, canonical: (general words like "people", specific ones like
+/// "workers"); see `assets/people_nouns.txt`.
+pub fn people_nouns() -> &'static (FastSet<String>, FastSet<String>) {
+    static CELL: OnceLock<(FastSet<String>, FastSet<String>)> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let src = include_str!("../../../assets/people_nouns.txt");
+        let (mut general, mut specific) = (FastSet::default(), FastSet::default());
+        let mut in_general = true;
+        for line in src.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(comment) = line.strip_prefix('#') {
+                match comment.trim() {
+                    "general" => in_general = true,
+                    "specific" => in_general = false,
+                    _ => {}
+                }
+                continue;
+            }
+            let w = super::canonical_word(&line.to_lowercase());
+            if in_general {
+                general.insert(w);
+            } else {
+                specific.insert(w);
+            }
+        }
+        (general, specific)
+    })
+}

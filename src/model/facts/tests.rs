@@ -534,3 +534,32 @@ mod props {
         }
     }
 }
+
+/// A count of people in general compares with a count of some people; two different kinds
+/// of people do not compare, and workers are employees.
+#[test]
+fn people_counts_compare_across_general_nouns() {
+    assert_eq!(
+        verdict("14 people died", "12 workers were killed"),
+        Verdict::Conflict
+    );
+    assert_eq!(
+        verdict("the blast claimed 14 lives", "14 people died"),
+        Verdict::Agree
+    );
+    assert_eq!(
+        verdict(
+            "58 employees were inside",
+            "more than 80 workers were on shift"
+        ),
+        Verdict::Conflict
+    );
+    assert_eq!(
+        verdict("12 workers died", "40 firefighters came"),
+        Verdict::Incomparable
+    );
+    assert_eq!(
+        verdict("14 people died", "14 buildings burned"),
+        Verdict::Incomparable
+    );
+}
