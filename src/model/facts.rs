@@ -10,6 +10,7 @@ pub mod compat;
 pub mod lexicon;
 mod likelihood;
 mod numbers;
+mod outcome;
 pub mod tokens;
 
 pub use compat::{compare_figures, compare_likelihood, Verdict};
@@ -91,6 +92,8 @@ pub struct Figure {
     pub what: Option<String>,
     /// What a count counts, as written ("soldiers").
     pub noun: Option<String>,
+    /// What happened to the people counted ("dead", "injured", "missing"), when said.
+    pub outcome: Option<String>,
     /// True when the value was converted from another unit (miles -> km).
     pub converted: bool,
     /// From the qualifier to the unit.
@@ -159,8 +162,10 @@ pub fn extract(text: &str, span: Span) -> Facts {
 
 /// Extract facts from tokens already lexed.
 pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
+    let mut figures = numbers::figures(text, toks);
+    outcome::mark(&mut figures, toks);
     Facts {
-        figures: numbers::figures(text, toks),
+        figures,
         likelihood: likelihood::likelihoods(text, toks),
         entities: entities(text, toks),
         attributions: attribution::attributions(text, toks),

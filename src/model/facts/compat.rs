@@ -26,6 +26,10 @@ pub fn comparable(a: &Figure, b: &Figure) -> bool {
             (Some(x), Some(y)) => x == y || people_alike(x, y),
             _ => true,
         }
+        && match (&a.outcome, &b.outcome) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
 }
 
 /// Counts of people in general and of some people ("14 people" and "12 workers") may be

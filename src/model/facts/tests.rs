@@ -563,3 +563,42 @@ fn people_counts_compare_across_general_nouns() {
         Verdict::Incomparable
     );
 }
+
+/// Counts of people with different outcomes are different quantities; the outcome is read
+/// after the count, else before it.
+#[test]
+fn outcomes_separate_counts_of_people() {
+    assert_eq!(
+        fig("12 workers were killed").outcome.as_deref(),
+        Some("dead")
+    );
+    assert_eq!(
+        fig("the blast, killing 12 workers").outcome.as_deref(),
+        Some("dead")
+    );
+    assert_eq!(
+        fig("nearly 40 people were injured").outcome.as_deref(),
+        Some("injured")
+    );
+    assert_eq!(fig("10,000 soldiers were sent").outcome, None);
+    // The nearest outcome word wins.
+    let both = figs("the quake killed 233 people and injured more than 1,200 others");
+    assert_eq!(both[0].outcome.as_deref(), Some("dead"));
+    assert_eq!(both[1].outcome.as_deref(), Some("injured"));
+    assert_eq!(
+        fig("the death toll rose to 235").outcome.as_deref(),
+        Some("dead")
+    );
+    assert_eq!(
+        verdict("14 people died", "nearly 40 people were injured"),
+        Verdict::Incomparable
+    );
+    assert_eq!(
+        verdict("14 people died", "12 workers were killed"),
+        Verdict::Conflict
+    );
+    assert_eq!(
+        verdict("14 people died", "14 people in the town"),
+        Verdict::Agree
+    );
+}

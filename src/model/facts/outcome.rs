@@ -1,0 +1,76 @@
+//! What happened to the people a count counts ("12 workers were killed", "nearly 40 people
+//! were injured", "killing 12"): counts of people with different outcomes are different
+//! quantities. The outcome words are data (`assets/outcomes.txt`).
+
+use super::lexicon::FastMap;
+use super::tokens::{Tok, Token};
+use super::{Figure, Kind};
+use std::sync::OnceLock;
+
+/// Outcome words to their outcome.
+fn outcomes() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut m = FastMap::default();
+        let src = include_str!("../../../assets/outcomes.txt");
+        for line in src.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut words = line.split_whitespace();
+            let Some(head) = words.next() else { continue };
+            for w in words {
+                m.entry(w.to_lowercase())
+                    .or_insert_with(|| head.to_string());
+            }
+        }
+        m
+    })
+}
+
+/// Words looked at after a count ("12 workers were later confirmed killed").
+const AFTER: usize = 7;
+/// Words looked at before it ("killing 12", "the death toll rose to 14").
+const BEFORE: usize = 5;
+
+/// Set the outcome of every count: the nearest outcome word within a few words of it in the
+/// same clause (after it on a tie). Figures come in text order, so one pass suffices.
+pub fn mark(figures: &mut [Figure], toks: &[Token]) {
+    let table = outcomes();
+    let stops = |t: &Token| {
+        t.kind == Tok::Number
+            || (t.kind == Tok::Punct && matches!(t.lower.as_str(), ";" | ":" | "—"))
+    };
+    // Distance and outcome of the first outcome word met in `it`, before a stop.
+    let first = |it: &mut dyn Iterator<Item = &Token>| -> Option<(usize, String)> {
+        for (d, t) in it.enumerate() {
+            if stops(t) {
+                return None;
+            }
+            if let Some(o) = table.get(&t.lower) {
+                return Some((d, o.clone()));
+            }
+        }
+        None
+    };
+    let mut at = 0;
+    for f in figures.iter_mut() {
+        // The first token after the figure (figures come in order).
+        while at < toks.len() && toks[at].span.start < f.span.end {
+            at += 1;
+        }
+        if f.kind != Kind::Count {
+            continue;
+        }
+        let mut start = at;
+        while start > 0 && toks[start - 1].span.end > f.span.start {
+            start -= 1;
+        }
+        let after = first(&mut toks[at..].iter().take(AFTER));
+        let before = first(&mut toks[..start].iter().rev().take(BEFORE));
+        f.outcome = match (after, before) {
+            (Some((da, a)), Some((db, b))) => Some(if db < da { b } else { a }),
+            (a, b) => a.or(b).map(|x| x.1),
+        };
+    }
+}
