@@ -47,7 +47,7 @@ pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
     let mut bonus: f32 = match best {
         Some((r, true)) if r <= 1.25 => 0.15,
         Some((_, false)) if best.is_some_and(|(r, _)| r <= 1.25) => 0.08,
-        Some((r, true)) if r <= 2.5 => 0.06,
+        Some((r, true)) if r <= 2.5 => 0.1,
         Some((r, _)) if r > MAX_CONFLICT_RATIO => -0.1,
         _ => 0.0,
     };
@@ -121,8 +121,11 @@ pub fn similarity(corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
 /// segments, or the pair shares too little to look).
 pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>, Option<u8>) {
     let (mut lex, mut content, shared) = lexical_parts(corpus, &a.terms, a.norm, &b.terms, b.norm);
-    // One shared word ("… did not elaborate") is no claim in common.
-    if shared < MIN_SHARED {
+    // One shared word ("… did not elaborate") is no claim in common, unless that word is
+    // what two figures of a similar size count ("120 firefighters" ~ "about 200
+    // firefighters"): the figures are the second thing shared.
+    let quantity = same_quantity(&a.facts, &b.facts);
+    if shared < MIN_SHARED && !(quantity && shared >= 1) {
         return (0.0, None, None);
     }
     let mut at = (None, None);
@@ -153,14 +156,33 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
             }
         }
     }
-    if content < MIN_CONTENT {
+    if content < MIN_CONTENT && !quantity {
         return (content, at.0, at.1);
     }
-    if lex < 0.1 {
+    if lex < 0.1 && !quantity {
         return (lex, at.0, at.1);
     }
     (lex + fact_bonus(&a.facts, &b.facts, lex), at.0, at.1)
 }
+
+/// True when both claims count one specific thing (not people in general) with figures of a
+/// similar size: two statements of one quantity, agreeing or not.
+fn same_quantity(a: &Facts, b: &Facts) -> bool {
+    let (general, _) = crate::model::facts::lexicon::people_nouns();
+    a.figures.iter().any(|x| {
+        x.what.as_ref().is_some_and(|w| !general.contains(w))
+            && b.figures.iter().any(|y| {
+                y.what == x.what
+                    && compat::comparable(x, y)
+                    && x.value > 0.0
+                    && y.value > 0.0
+                    && (x.value / y.value).max(y.value / x.value) <= SAME_QUANTITY_RATIO
+            })
+    })
+}
+
+/// Figures further apart than this are not taken for one quantity by [`same_quantity`].
+const SAME_QUANTITY_RATIO: f64 = 2.5;
 
 /// The best score of each (claim, segment): slot 0 for pairs not placed in a segment (the
 /// claim has none, or the pair shares too little), slot k + 1 for its segment k.

@@ -218,7 +218,7 @@ fn one_shared_word_does_not_pair() {
 
 const ARMY_A: &str = "The army of Valdoria has sent 9,000 soldiers to the northern province this month.\n\nMore than 3,000 of them are believed to have reached the front lines near Brenna, the general said.\n";
 const ARMY_B: &str = "A senior official said over 3,000 Valdorian soldiers are believed to be moving toward the front lines near Brenna.\n\nThe capital stayed calm.\n";
-const ARMY_C: &str = "Defence analysts reported that roughly 2,000 Valdorian soldiers were moving toward the front lines of the war.\n\nA ceasefire is not expected soon.\n";
+const ARMY_C: &str = "Defence analysts reported that roughly 1,100 Valdorian soldiers were moving toward the front lines of the war.\n\nA ceasefire is not expected soon.\n";
 
 /// "3,000 of them" counts what the sentence before counted.
 #[test]
@@ -242,7 +242,7 @@ fn a_figure_restated_elsewhere_carries_the_conflict() {
     let pairs = pair_with(&c, &d, "3,000 of them");
     assert!(
         pairs.iter().any(|p| p.relation == Relation::Conflict
-            && p.differences.iter().any(|x| x.right.contains("2,000"))),
+            && p.differences.iter().any(|x| x.right.contains("1,100"))),
         "{c:#?}"
     );
     // Without the third article there is no evidence: no pair.
@@ -411,4 +411,24 @@ fn aligner_clusters_like_cluster() {
         assert!(!clusters.is_empty(), "{}: no clusters", d.title);
         assert_eq!(Aligner::new(&d).cluster(), clusters, "{}", d.title);
     }
+}
+
+/// Two counts of one specific thing at a similar size pair on it, however differently the
+/// rest is worded.
+#[test]
+fn two_counts_of_one_thing_pair() {
+    let a = "More than 120 firefighters from 18 departments fought the blaze through the night.\n\nSchools stayed closed.\n";
+    let b = "The chief said about 200 firefighters had responded by dawn.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "120 firefighters");
+    assert!(
+        pairs.iter().any(|p| p.relation == Relation::Conflict),
+        "{c:#?}"
+    );
+    // One shared word that nothing counts is still no pair.
+    let e = "The chief thanked the firefighters who responded.\n\nMarkets reopened.\n";
+    let d2 = dossier(&[("a.txt", a), ("e.txt", e)]);
+    let c2 = compare(&d2, ArticleId(0), ArticleId(1));
+    assert!(c2.pairs.is_empty(), "{c2:#?}");
 }
