@@ -602,3 +602,16 @@ fn outcomes_separate_counts_of_people() {
         Verdict::Agree
     );
 }
+
+/// Adverbs, negated exclusions and "too early to say" are graded too.
+#[test]
+fn more_likelihood_wordings() {
+    assert_eq!(
+        grade("the blast was almost certainly a dust explosion"),
+        Some(4)
+    );
+    assert_eq!(grade("investigators have not ruled out any cause"), Some(2));
+    assert_eq!(grade("arson has been ruled out"), Some(0));
+    assert_eq!(grade("it was too early to say what caused it"), None);
+    assert_eq!(grade("the cause remains under investigation"), None);
+}
