@@ -60,6 +60,10 @@ fn read_article_by_name_stem_index() {
     let by_name = json(&["read", s(&seeds()), "002_1e72f9d0408d5ce6.txt"]);
     assert_eq!(by_index, by_stem);
     assert_eq!(by_stem["paragraphs"], by_name["paragraphs"]);
+    // A unique prefix of a file name comes before an index: "002" is 002_….txt, not the
+    // second article.
+    let by_prefix = json(&["read", "002"]);
+    assert_eq!(by_prefix["article"], by_stem["article"]);
 }
 
 /// The seeds' noise is set apart: every paragraph kind occurs.

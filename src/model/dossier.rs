@@ -187,7 +187,9 @@ impl Dossier {
         &self.articles[id.0]
     }
 
-    /// Find an article by file name, file stem, or 1-based index.
+    /// Find an article by file name, file stem, unique prefix of a file name, or 1-based
+    /// index, in that order: with files named "000_….txt", "001_….txt", "001" is the file
+    /// that starts so, not the first article.
     pub fn find_article(&self, key: &str) -> Option<ArticleId> {
         let key = key.trim();
         if let Some(a) = self
@@ -197,15 +199,15 @@ impl Dossier {
         {
             return Some(a.id);
         }
-        if let Ok(n) = key.parse::<usize>() {
-            if (1..=self.articles.len()).contains(&n) {
-                return Some(ArticleId(n - 1));
-            }
-        }
         // A unique prefix of a file name ("000" for "000_a7460….txt").
         let mut hits = self.articles.iter().filter(|a| a.file.starts_with(key));
-        match (hits.next(), hits.next()) {
-            (Some(a), None) if !key.is_empty() => Some(a.id),
+        if let (Some(a), None) = (hits.next(), hits.next()) {
+            if !key.is_empty() {
+                return Some(a.id);
+            }
+        }
+        match key.parse::<usize>() {
+            Ok(n) if (1..=self.articles.len()).contains(&n) => Some(ArticleId(n - 1)),
             _ => None,
         }
     }
