@@ -107,6 +107,19 @@ fn guillemets() {
     );
 }
 
+/// Guillemets that separate the crumbs of a navigation trail are not quotation marks;
+/// spaced French guillemets that pair still are.
+#[test]
+fn guillemets_as_separators() {
+    assert!(texts("Home » World » Storms Hit The Coast").is_empty());
+    assert!(texts("Home › Sport › Football Scores").is_empty());
+    let french = texts("« Nous sommes prêts », a déclaré le ministre Jean Dupont.");
+    assert_eq!(
+        french.iter().map(|q| q.trim()).collect::<Vec<_>>(),
+        ["Nous sommes prêts"]
+    );
+}
+
 /// German low-high quotes are quotation marks.
 #[test]
 fn low_quotes() {
