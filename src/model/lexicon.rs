@@ -46,6 +46,42 @@ list!(
     "appended.txt"
 );
 
+list!(
+    /// Notices that are boilerplate wherever they stand in a short paragraph.
+    boilerplate_anywhere,
+    "boilerplate_anywhere.txt"
+);
+list!(
+    /// How an author line without "By" ends ("… Staff", "Staff and wire reports").
+    staff_bylines,
+    "staff_bylines.txt"
+);
+list!(
+    /// Words that open a page's date line ("Updated", "Published").
+    timestamps,
+    "timestamps.txt"
+);
+list!(
+    /// Labels that open a video or gallery caption ("WATCH:", "VIDEO:").
+    caption_openers,
+    "caption_openers.txt"
+);
+list!(
+    /// What an author is in an end-of-article bio (reporter, correspondent …).
+    bio_roles,
+    "bio_roles.txt"
+);
+list!(
+    /// Headings of lists of links to other stories ("You may also like", "Most read").
+    related_headings,
+    "related_headings.txt"
+);
+list!(
+    /// First segments of a breadcrumb trail ("Home").
+    breadcrumbs,
+    "breadcrumbs.txt"
+);
+
 /// Abbreviations that do not end a sentence (lowercase, without the period).
 pub fn abbreviations() -> &'static HashSet<String> {
     static CELL: OnceLock<HashSet<String>> = OnceLock::new();
@@ -99,4 +135,9 @@ matcher!(
     /// One-pass, case-insensitive search for byline cues.
     bylines_matcher,
     bylines
+);
+matcher!(
+    /// One-pass, case-insensitive search for notices that are boilerplate anywhere.
+    boilerplate_anywhere_matcher,
+    boilerplate_anywhere
 );

@@ -245,6 +245,9 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         let verb_before =
             i > 0 && ends_phrase && (np::is_verb(text, toks, i - 1) || word(i - 1) == Some("to"));
         let titled = j > i && (i..j).any(|x| word(x).is_some_and(names::is_title));
+        // "Maria Ortiz, who lives nearby, said": the verb comes after an aside.
+        let verb_after = !verb_next && np::aside_then_verb(text, toks, i, j);
+        let verb_next = verb_next || verb_after;
         let ws: Vec<&str> = if titled || verb_next || verb_before {
             (i..=j)
                 .filter_map(&word)

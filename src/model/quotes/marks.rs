@@ -95,6 +95,7 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
     let para = &text[from..to];
     let mut doubles = Vec::new();
     let mut singles = Vec::new();
+    let separators = separator_guillemets(para);
     // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
     // U+2039/203A, U+FF02) can start a mark: decode only there.
     for (i, &b) in para.as_bytes().iter().enumerate() {
@@ -105,7 +106,7 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             continue;
         };
         let double = is_double(c);
-        if !double && !is_single(c) {
+        if !double && !is_single(c) || separators.contains(&i) {
             continue;
         }
         let prev = para[..i].chars().next_back();
@@ -147,6 +148,48 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
         });
         out.extend(singles);
         out.sort_by_key(|f| f.open);
+    }
+    out
+}
+
+/// Guillemets used as separators, not quotation marks ("Home » News » Title", "Prev ‹ Next"):
+/// offsets in `para` of those with space on both sides that pair with no guillemet of the
+/// other direction (a spaced » after an open «, a spaced « before a closing »). French
+/// quotes keep their spaces inside (« Oui »): they pair, so they stay marks.
+fn separator_guillemets(para: &str) -> Vec<usize> {
+    // A byte search rules out most paragraphs: every guillemet is encoded from 0xC2 or 0xE2.
+    if !para.as_bytes().iter().any(|&b| b == 0xC2 || b == 0xE2) {
+        return Vec::new();
+    }
+    let marks: Vec<(usize, char)> = para
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '«' | '»' | '‹' | '›'))
+        .collect();
+    let spaced = |at: usize, c: char| {
+        let prev = para[..at].chars().next_back();
+        let next = para[at + c.len_utf8()..].chars().next();
+        prev.map_or(true, char::is_whitespace) && next.map_or(true, char::is_whitespace)
+    };
+    let family = |c: char| matches!(c, '«' | '»');
+    let mut out = Vec::new();
+    for (k, &(at, c)) in marks.iter().enumerate() {
+        if !spaced(at, c) {
+            continue;
+        }
+        let paired = match c {
+            '»' | '›' => marks[..k]
+                .iter()
+                .rev()
+                .find(|(_, x)| family(*x) == family(c))
+                .is_some_and(|(_, x)| matches!(x, '«' | '‹')),
+            _ => marks[k + 1..]
+                .iter()
+                .find(|(_, x)| family(*x) == family(c))
+                .is_some_and(|(_, x)| matches!(x, '»' | '›')),
+        };
+        if !paired {
+            out.push(at);
+        }
     }
     out
 }
@@ -336,4 +379,28 @@ pub(crate) fn insertions(text: &str, start: usize, end: usize) -> Vec<(usize, us
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(t: &str) -> Vec<&str> {
+        find(t, 0, t.len(), false)
+            .iter()
+            .map(|f| &t[f.start..f.end])
+            .collect()
+    }
+
+    /// Spaced guillemets running in one direction separate crumbs wherever the line stands.
+    #[test]
+    fn separator_guillemets_are_not_marks() {
+        assert!(quoted("Home » World » Storms Hit The Coast").is_empty());
+        assert!(quoted("Sport » Football").is_empty());
+        assert_eq!(
+            quoted("Read on » « Nous sommes prêts », a-t-il dit."),
+            [" Nous sommes prêts "]
+        );
+        assert_eq!(quoted("»Wir sind bereit«, sagte er."), ["Wir sind bereit"]);
+    }
 }

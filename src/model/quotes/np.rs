@@ -265,6 +265,59 @@ fn named(text: &str, toks: &[Token], k: usize, j: usize, the: bool) -> Option<Ph
     Some(p)
 }
 
+/// Relative words that open an aside about the noun before them ("Name, who lives nearby, …").
+fn is_relative(w: &str) -> bool {
+    matches!(w, "who" | "whose" | "whom" | "which" | "where")
+}
+
+/// How far an aside in commas may run before its verb.
+const ASIDE_WINDOW: usize = 16;
+
+/// Where an aside that opens at the comma `c` ends: the token after its closing comma, or
+/// `hi` when it runs to the end of the sentence; None when `c` opens no relative clause.
+pub(crate) fn relative_clause_end(
+    text: &str,
+    toks: &[Token],
+    c: usize,
+    hi: usize,
+) -> Option<usize> {
+    if toks.get(c)?.kind != Tok::Punct(',') || !word(text, toks, c + 1).is_some_and(is_relative) {
+        return None;
+    }
+    let close = (c + 2..hi).find(|&k| toks[k].kind == Tok::Punct(','));
+    Some(close.map_or(hi, |k| k + 1))
+}
+
+/// "Maria Ortiz, who lives nearby, said", "Maria Ortiz, 34, said", "Maria Ortiz, a nurse at
+/// the plant, said": the name in tokens `i..=j` is the subject of a speech verb that follows
+/// an aside in commas (a relative clause, an age, or, after a full name, a description).
+pub(crate) fn aside_then_verb(text: &str, toks: &[Token], i: usize, j: usize) -> bool {
+    if toks.get(j + 1).map(|t| t.kind) != Some(Tok::Punct(',')) {
+        return false;
+    }
+    // "In Castlebrook, officials said": a place after a preposition is no subject.
+    if i > 0 && word(text, toks, i - 1).is_some_and(super::words::is_oblique) {
+        return false;
+    }
+    let Some(opener) = word(text, toks, j + 2) else {
+        return false;
+    };
+    let age = opener.starts_with(|c: char| c.is_ascii_digit());
+    let described = j > i && opener.chars().all(char::is_lowercase);
+    if !(is_relative(opener) || age || described) {
+        return false;
+    }
+    let end = toks.len().min(j + 2 + ASIDE_WINDOW);
+    for k in j + 2..end {
+        match toks[k].kind {
+            Tok::Quote(_) | Tok::Punct('.' | '!' | '?' | ';' | ':') => return false,
+            Tok::Punct(',') if is_verb(text, toks, k + 1) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 fn phrase(text: &str, toks: &[Token], first: usize, last: usize, np: Np) -> Phrase {
     let (s, e) = (toks[first].start, toks[last].end);
     Phrase {

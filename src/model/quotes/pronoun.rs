@@ -80,6 +80,12 @@ pub(crate) fn mentions(
     let mut out: Vec<usize> = Vec::new();
     let mut i = lo;
     while i < hi {
+        // "Gary Pruitt, who heads the Steelworkers local, said": names in a relative clause
+        // describe the subject before it and do not compete with it.
+        if let Some(end) = super::np::relative_clause_end(text, toks, i, hi) {
+            i = end;
+            continue;
+        }
         let t = toks[i];
         let w = &text[t.start..t.end];
         if t.kind != Tok::Word || !super::words::is_cap(w) || pronoun(w).is_some() {

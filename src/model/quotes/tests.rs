@@ -107,6 +107,19 @@ fn guillemets() {
     );
 }
 
+/// Guillemets that separate the crumbs of a navigation trail are not quotation marks;
+/// spaced French guillemets that pair still are.
+#[test]
+fn guillemets_as_separators() {
+    assert!(texts("Home » World » Storms Hit The Coast").is_empty());
+    assert!(texts("Home › Sport › Football Scores").is_empty());
+    let french = texts("« Nous sommes prêts », a déclaré le ministre Jean Dupont.");
+    assert_eq!(
+        french.iter().map(|q| q.trim()).collect::<Vec<_>>(),
+        ["Nous sommes prêts"]
+    );
+}
+
 /// German low-high quotes are quotation marks.
 #[test]
 fn low_quotes() {
@@ -509,6 +522,28 @@ fn appositive_between_name_and_verb() {
     let t =
         "Nurse Maria Lopez, 34, who works nights, said staff were “left in the dark for hours.”";
     assert_eq!(speaker(t, 0).as_deref(), Some("Maria Lopez"));
+}
+
+/// "she said" after "Name, who …, said …" is that person, and the bare surname later in the
+/// dossier is the same person.
+#[test]
+fn pronoun_after_relative_clause() {
+    let a = "Rosa Delgado, who runs a bakery near the dam, said the water rose fast. “We lost everything,” she said.";
+    let b = "Tom Hale, who replaced Mayor Ann Lee in May, said the crews were tired.\n“Nobody slept,” he said.";
+    let c = "“The water came at night,” Delgado said.";
+    let q = quotes(&[a, b, c]);
+    let names: Vec<Option<&str>> = q.iter().map(|x| x.1.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some("Rosa Delgado"), Some("Tom Hale"), Some("Rosa Delgado")]
+    );
+}
+
+/// A place before an aside is not registered as a speaker ("In Dover, a port town, …").
+#[test]
+fn place_before_aside_is_no_speaker() {
+    let t = "In Dover, a port town, officials said the ferry was late. “It will sail,” she said.";
+    assert_eq!(speaker(t, 0), None);
 }
 
 /// A name in apposition after a role is the speaker.

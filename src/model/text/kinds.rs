@@ -4,6 +4,9 @@
 //! Rules look at a paragraph's own words (cue lists in `assets/`), its shape (length, final
 //! punctuation, title case, a "Label:" opening) and its place in the article.
 
+mod furniture;
+mod place;
+
 use super::{split_sentences, trim_span, word_count};
 use crate::model::{lexicon, ParaKind, Paragraph, Span};
 use std::collections::{HashMap, HashSet};
@@ -22,7 +25,10 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
         }
     }
     let paras = paras.as_mut_slice();
+    place::mark_staff_bylines(&strs, paras);
+    place::mark_related(&strs, paras);
     mark_appended(&strs, paras);
+    place::mark_bios(&strs, paras);
     mark_headlines(&strs, paras);
     mark_duplicates(&strs, paras);
 }
@@ -130,14 +136,20 @@ fn own_kind(s: &str) -> Option<ParaKind> {
     let boiler = lexicon::boilerplate_matcher()
         .find_iter(s)
         .any(|m| words <= 6 || !ends_sentence(s) || m.end() <= opening);
-    if boiler && words <= 40 {
+    let furniture = furniture::is_notice(s, words)
+        || furniture::is_timestamp(s, words)
+        || furniture::is_breadcrumb(s, words);
+    if (boiler && words <= 40) || furniture {
         return Some(ParaKind::Boilerplate);
     }
-    if is_caption(s, words) {
+    if is_caption(s, words) || furniture::is_media_caption(s, words) {
         return Some(ParaKind::Caption);
     }
     if is_byline(s, words) {
         return Some(ParaKind::Byline);
+    }
+    if furniture::is_section_line(s, words) {
+        return Some(ParaKind::Boilerplate);
     }
     if s.starts_with('#') && words <= 25 {
         return Some(ParaKind::Headline);
@@ -554,5 +566,53 @@ mod tests {
     fn dateline_label_is_body() {
         let t = "Washington: The minister spoke on Monday.\nHe said more.\nThen he left.";
         assert_eq!(kind_list(t), [Body, Body, Body]);
+    }
+
+    /// Furniture at the top: a "Staff" author line, a date line, a breadcrumb, a video caption.
+    #[test]
+    fn head_furniture() {
+        let t = "Floods Close Valley Roads\nHome » Weather » Floods Close Valley Roads\nRiver Valley Times Staff\nUpdated 9:41 AM PST, Mon March 4, 2024\n▶ WATCH: Drone video shows the flooded valley\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(
+            kind_list(t),
+            [
+                Headline,
+                Boilerplate,
+                Byline,
+                Boilerplate,
+                Caption,
+                Body,
+                Body
+            ]
+        );
+    }
+
+    /// A line ending in "staff" inside the story is body.
+    #[test]
+    fn staff_word_in_story_stays_body() {
+        let t = "Floods Close Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nThe hospital cut staff\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+    }
+
+    /// A bio at the end of the article is a byline; the same words inside the story are body.
+    #[test]
+    fn bio_at_end() {
+        let t = "The council voted on Monday to close the old bridge.\nSam Lee is a senior reporter at the Courier who first wrote about the cracks.\nRepairs will take a year, the council said.\nAna Ruiz is a Washington correspondent for the Courier. She previously worked in Lima.";
+        assert_eq!(kind_list(t), [Body, Body, Body, Byline]);
+        let t = "The council voted on Monday.\nRepairs will take a year.\nShe is a senior reporter at the paper who broke the story.";
+        assert_eq!(kind_list(t), [Body, Body, Body]);
+    }
+
+    /// A "You may also like" heading and the titles under it; the story resumes after them.
+    #[test]
+    fn related_links() {
+        let t = "The council voted on Monday to close the bridge.\nYou might also like:\nTown fair returns after five years\nWhy are eggs so expensive?\nRepairs will take a year, the council said on Tuesday.";
+        assert_eq!(kind_list(t), [Body, Boilerplate, Appended, Appended, Body]);
+    }
+
+    /// A wire copyright notice and an "Outlet | Section" line are boilerplate.
+    #[test]
+    fn notice_and_section_line() {
+        let t = "Harbor Freight Weekly | Logistics\nThe port reopened on Monday after the strike ended.\nCopyright 2023 Coast Wire. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.";
+        assert_eq!(kind_list(t), [Boilerplate, Body, Boilerplate]);
     }
 }
