@@ -165,14 +165,20 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
     (lex + fact_bonus(&a.facts, &b.facts, lex), at.0, at.1)
 }
 
-/// True when both claims count one specific thing (not people in general) with figures of a
-/// similar size: two statements of one quantity, agreeing or not.
+/// True when both claims count one specific thing (not people in general, unless both say
+/// what befell them) with figures of a similar size: two statements of one quantity,
+/// agreeing or not.
 fn same_quantity(a: &Facts, b: &Facts) -> bool {
     let (general, _) = crate::model::facts::lexicon::people_nouns();
     a.figures.iter().any(|x| {
-        x.what.as_ref().is_some_and(|w| !general.contains(w))
+        x.what.is_some()
             && b.figures.iter().any(|y| {
-                y.what == x.what
+                // People in general count one thing when both say what befell them
+                // ("12 workers were killed" ~ "claimed 14 lives").
+                let specific = (y.what == x.what
+                    && !x.what.as_ref().is_some_and(|w| general.contains(w)))
+                    || (x.outcome.is_some() && x.outcome == y.outcome);
+                specific
                     && compat::comparable(x, y)
                     && x.value > 0.0
                     && y.value > 0.0

@@ -432,3 +432,17 @@ fn two_counts_of_one_thing_pair() {
     let c2 = compare(&d2, ArticleId(0), ArticleId(1));
     assert!(c2.pairs.is_empty(), "{c2:#?}");
 }
+
+/// Two death tolls pair on what befell the people counted, whatever the rest says.
+#[test]
+fn two_death_tolls_pair() {
+    let a = "A blast tore through the paper mill in Lusan late on Monday, killing 12 workers and starting a fire that burned until dawn.\n\nSchools stayed closed.\n";
+    let b = "The disaster at the mill has claimed 14 lives, one of the worst accidents in the province in decades.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "killing 12");
+    assert!(
+        pairs.iter().any(|p| p.relation == Relation::Conflict),
+        "{c:#?}"
+    );
+}
