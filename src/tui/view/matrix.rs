@@ -32,10 +32,24 @@ pub fn split(main: Rect) -> MatrixRects {
     MatrixRects { table, preview }
 }
 
-fn label_width(app: &App, table: Rect) -> u16 {
-    table
-        .width
-        .saturating_sub(COL * app.dossier.articles.len() as u16 + 1)
+/// The claims keep at least this share of the width when the sources do not all fit.
+const MIN_LABEL_SHARE: u16 = 3;
+/// …and at most this many columns for that.
+const MIN_LABEL: u16 = 40;
+
+/// The label column's width and the source columns shown: (label width, first source
+/// shown, sources shown). When the sources do not all fit, the label keeps a third of the
+/// width (up to 40 columns) and the sources scroll so that the selected one is in view.
+fn columns(app: &App, table: Rect) -> (u16, usize, usize) {
+    let n = app.dossier.articles.len();
+    let all = (COL as usize).saturating_mul(n).saturating_add(1);
+    if all + usize::from(MIN_LABEL.min(table.width / MIN_LABEL_SHARE)) <= table.width as usize {
+        return (table.width - all as u16, 0, n);
+    }
+    let lw = MIN_LABEL.min(table.width / MIN_LABEL_SHARE);
+    let shown = (table.width.saturating_sub(lw + 1) / COL).max(1) as usize;
+    let first = (app.matrix.col + 1).saturating_sub(shown);
+    (lw, first, shown.min(n - first.min(n)))
 }
 
 /// The (row, column) under a screen position; column none when on the label.
@@ -50,9 +64,9 @@ pub fn cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> {
     if row >= rows {
         return None;
     }
-    let lw = label_width(app, table);
+    let (lw, first, shown) = columns(app, table);
     let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / COL) as usize);
-    Some((row, col.filter(|&c| c < app.dossier.articles.len())))
+    Some((row, col.filter(|&c| c < shown).map(|c| first + c)))
 }
 
 /// Draw the matrix.
@@ -74,11 +88,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     };
-    let lw = label_width(app, r.table);
+    let (lw, first, shown) = columns(app, r.table);
     let n = app.dossier.articles.len();
-    buf.set_stringn(r.table.x, r.table.y, "claim", lw as usize, t.dim);
-    for i in 0..n {
-        let x = r.table.x + lw + 1 + i as u16 * COL;
+    let head = if shown < n {
+        format!("claim (sources {}–{} of {n})", first + 1, first + shown)
+    } else {
+        "claim".to_string()
+    };
+    buf.set_stringn(r.table.x, r.table.y, head, lw as usize, t.dim);
+    for i in first..first + shown {
+        let x = r.table.x + lw + 1 + (i - first) as u16 * COL;
         let st = if i == app.matrix.col { t.title } else { t.dim };
         buf.set_stringn(x, r.table.y, format!("{:>2}", i + 1), COL as usize, st);
     }
@@ -114,8 +133,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lw as usize,
             st,
         );
-        for (c, cell) in row.cells.iter().enumerate() {
-            let x = r.table.x + lw + 1 + c as u16 * COL;
+        for (c, cell) in row.cells.iter().enumerate().skip(first).take(shown) {
+            let x = r.table.x + lw + 1 + (c - first) as u16 * COL;
             let (s, cs) = match cell {
                 Cell::Conflicts(_) => (" ≠ ", t.conflict),
                 Cell::Reports(_) => (" ● ", t.agree),

@@ -495,3 +495,33 @@ fn clipped_and_selected_are_marked() {
         "selection shown"
     );
 }
+
+/// With more sources than columns fit, the claims keep a readable label and the source
+/// columns scroll to keep the selected one in view.
+#[test]
+fn matrix_with_many_sources_scrolls_its_columns() {
+    let d = crate::model::load::from_files(
+        "many",
+        crate::synth::generate(3, 60)
+            .into_iter()
+            .map(|(n, t)| (n, t.into_bytes())),
+        &crate::model::LoadOptions::default(),
+    );
+    let an = Arc::new(crate::tui::analysis::analyse(&d, |_, _| {}));
+    assert!(!an.matrix.rows.is_empty());
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    app.update(A::Resize(120, 40));
+    app.update(A::AnalysisReady(an));
+    app.update(A::Matrix);
+    let buf = draw(&app).backend().buffer().clone();
+    assert_eq!(positions(&buf, "claim (sources 1–").len(), 1);
+    // The first claim's label is drawn, not squeezed to nothing.
+    let row: String = (1..40).map(|x| buf[(x, 2)].symbol().to_string()).collect();
+    assert!(row.trim_start_matches('▌').trim().len() > 20, "{row:?}");
+    for _ in 0..40 {
+        app.update(A::Right);
+    }
+    let buf = draw(&app).backend().buffer().clone();
+    assert!(!positions(&buf, " 41 ").is_empty(), "source 41 shown");
+    assert!(positions(&buf, "claim (sources 1–").is_empty());
+}
