@@ -4,6 +4,7 @@
 //! (keys, mouse, finished jobs) and carries the returned effects out. Geometry comes from
 //! the last `Resize` through `view::layout`, the same function rendering uses.
 
+mod article;
 mod clip;
 mod compare;
 mod find;
@@ -13,6 +14,7 @@ mod mouse;
 pub mod reader;
 mod search;
 
+use article::move_reader;
 pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
 pub use reader::{Reader, Unit};
@@ -334,115 +336,6 @@ impl App {
         }
     }
 
-    /// Open the source list's selection in the article pane (without moving focus).
-    fn preview(&mut self) {
-        let id = ArticleId(self.selected);
-        if self.reader.article != id {
-            self.reader = Reader::new(id);
-            self.refresh_search();
-        }
-    }
-
-    fn sources_key(&mut self, a: Action) -> Vec<Effect> {
-        let n = self.dossier.articles.len();
-        match a {
-            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = n.saturating_sub(1),
-            Action::Open | Action::NextPane => {
-                self.preview();
-                self.focus = Focus::Article;
-                self.back = None;
-                self.jump_back = None;
-            }
-            Action::Compare => return self.ask_compare(ArticleId(self.selected)),
-            Action::Finder => return self.open_finder(),
-            Action::Clippings => self.open_clippings(),
-            Action::Export => self.open_export(),
-            Action::Matrix => self.open_matrix(),
-            Action::ToggleNoise => self.toggle_noise(),
-            Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
-                self.preview();
-                self.scroll_article(a);
-            }
-            _ => {}
-        }
-        if n > 0 {
-            self.preview();
-        }
-        vec![]
-    }
-
-    fn article_key(&mut self, a: Action) -> Vec<Effect> {
-        match a {
-            Action::Back => {
-                self.found = None;
-                if let Some((focus, reader, selected)) = self.jump_back.take() {
-                    // Back to where the finder (or the clippings) was opened from.
-                    self.focus = focus;
-                    self.reader = reader;
-                    self.selected = selected;
-                    self.back = None;
-                    self.refresh_search();
-                    self.fix_readers();
-                    return vec![];
-                }
-                self.focus = self.back.take().unwrap_or(Focus::Sources);
-                if self.focus == Focus::Sources {
-                    self.selected = self.reader.article.0;
-                }
-            }
-            Action::NextPane => {
-                self.selected = self.reader.article.0;
-                self.focus = Focus::Sources;
-                self.jump_back = None;
-            }
-            Action::Finder => return self.open_finder(),
-            Action::Clippings => self.open_clippings(),
-            Action::Export => self.open_export(),
-            Action::Clip => return self.clip(false),
-            Action::ClipParagraph => return self.clip(true),
-            Action::Visual => self.start_visual(),
-            Action::Copy => return self.copy_at_cursor(),
-            Action::SearchStart => {
-                self.search = Search {
-                    editing: true,
-                    ..Search::default()
-                };
-            }
-            Action::SearchNext => self.search_step(true),
-            Action::SearchPrev => self.search_step(false),
-            Action::Compare => return self.ask_compare(self.reader.article),
-            Action::Matrix => self.open_matrix(),
-            Action::ToggleNoise => self.toggle_noise(),
-            a => self.scroll_article(a),
-        }
-        vec![]
-    }
-
-    /// Movement keys on the article pane's reader.
-    fn scroll_article(&mut self, a: Action) {
-        let Some(text) = view::article_text_area(self) else {
-            return;
-        };
-        let f = self.frame_for(self.reader.article, text);
-        let v = f.view(self);
-        let mut r = self.reader;
-        move_reader(&mut r, &v, &a);
-        self.reader = r;
-    }
-
-    fn toggle_noise(&mut self) {
-        self.fold = !self.fold;
-        self.fix_readers();
-        self.message = Some(if self.fold {
-            "noise folded (z unfolds)".into()
-        } else {
-            "noise shown (z folds)".into()
-        });
-    }
-
     /// Keep every reader valid for the current size and folding.
     fn fix_readers(&mut self) {
         if let Some(text) = view::article_text_area(self) {
@@ -454,74 +347,6 @@ impl App {
         self.fix_compare();
         let rows = self.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
         self.matrix.row = self.matrix.row.min(rows.saturating_sub(1));
-    }
-
-    fn pick_key(&mut self, a: Action) -> Vec<Effect> {
-        let Some(Overlay::Pick { left, selected }) = self.overlay.clone() else {
-            return vec![];
-        };
-        let n = self.dossier.articles.len().saturating_sub(1);
-        let selected = match a {
-            Action::Down => (selected + 1).min(n.saturating_sub(1)),
-            Action::Up => selected.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => n.saturating_sub(1),
-            Action::Back => {
-                self.overlay = None;
-                return vec![];
-            }
-            Action::Open => {
-                self.overlay = None;
-                let right = candidates(&self.dossier, left)
-                    .get(selected)
-                    .copied()
-                    .unwrap_or(left);
-                return self.open_compare(left, right);
-            }
-            _ => selected,
-        };
-        self.overlay = Some(Overlay::Pick { left, selected });
-        vec![]
-    }
-
-    /// Ask which source to compare `left` with (the next one is preselected).
-    fn ask_compare(&mut self, left: ArticleId) -> Vec<Effect> {
-        if self.dossier.articles.len() < 2 {
-            self.message = Some("only one source: nothing to compare with".into());
-            return vec![];
-        }
-        let cands = candidates(&self.dossier, left);
-        let selected = cands.iter().position(|c| c.0 > left.0).unwrap_or(0);
-        self.overlay = Some(Overlay::Pick { left, selected });
-        vec![]
-    }
-
-    /// Show `span` of `article` in the article pane; Esc returns to `back`.
-    pub fn open_at(&mut self, article: ArticleId, span: Span, back: Focus) {
-        self.selected = article.0;
-        self.reader = Reader::new(article);
-        self.refresh_search();
-        self.focus = Focus::Article;
-        self.back = Some(back);
-        let unit = reader::unit_at(&self.units[article.0], span.start);
-        if self.fold
-            && self.dossier.article(article).paragraphs[self.units[article.0][unit].para]
-                .kind
-                .is_noise()
-        {
-            self.fold = false;
-        }
-        if let Some(text) = view::article_text_area(self) {
-            let f = self.frame_for(article, text);
-            let v = f.view(self);
-            let mut r = self.reader;
-            r.go(&v, unit);
-            // Centre the passage rather than leave it on the last row.
-            let row = v.rows_of(unit).0;
-            r.scroll = row.saturating_sub(v.height / 3);
-            r.keep_visible(&v);
-            self.reader = r;
-        }
     }
 
     fn analysis_ready(&mut self, a: Arc<Analysis>) -> Vec<Effect> {
@@ -574,26 +399,6 @@ impl FrameData {
             fold: app.fold,
             height: self.height,
         }
-    }
-}
-
-/// Apply a movement key to a reader.
-fn move_reader(r: &mut Reader, v: &reader::View, a: &Action) {
-    let h = v.height.max(1) as isize;
-    match a {
-        Action::Down => {
-            r.step(v, true);
-        }
-        Action::Up => {
-            r.step(v, false);
-        }
-        Action::PageDown => r.scroll_by(v, (h - 2).max(1)),
-        Action::PageUp => r.scroll_by(v, -(h - 2).max(1)),
-        Action::HalfPageDown => r.scroll_by(v, (h / 2).max(1)),
-        Action::HalfPageUp => r.scroll_by(v, -(h / 2).max(1)),
-        Action::Top => r.end(v, false),
-        Action::Bottom => r.end(v, true),
-        _ => {}
     }
 }
 

@@ -149,6 +149,46 @@ pub fn claims_of(c: &Comparison) -> [Vec<Claim>; 2] {
 }
 
 impl App {
+    pub(super) fn pick_key(&mut self, a: Action) -> Vec<Effect> {
+        let Some(Overlay::Pick { left, selected }) = self.overlay.clone() else {
+            return vec![];
+        };
+        let n = self.dossier.articles.len().saturating_sub(1);
+        let selected = match a {
+            Action::Down => (selected + 1).min(n.saturating_sub(1)),
+            Action::Up => selected.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => n.saturating_sub(1),
+            Action::Back => {
+                self.overlay = None;
+                return vec![];
+            }
+            Action::Open => {
+                self.overlay = None;
+                let right = super::candidates(&self.dossier, left)
+                    .get(selected)
+                    .copied()
+                    .unwrap_or(left);
+                return self.open_compare(left, right);
+            }
+            _ => selected,
+        };
+        self.overlay = Some(Overlay::Pick { left, selected });
+        vec![]
+    }
+
+    /// Ask which source to compare `left` with (the next one is preselected).
+    pub(super) fn ask_compare(&mut self, left: ArticleId) -> Vec<Effect> {
+        if self.dossier.articles.len() < 2 {
+            self.message = Some("only one source: nothing to compare with".into());
+            return vec![];
+        }
+        let cands = super::candidates(&self.dossier, left);
+        let selected = cands.iter().position(|c| c.0 > left.0).unwrap_or(0);
+        self.overlay = Some(Overlay::Pick { left, selected });
+        vec![]
+    }
+
     /// Open `left` and `right` side by side, computing their comparison if needed.
     pub(super) fn open_compare(&mut self, left: ArticleId, right: ArticleId) -> Vec<Effect> {
         let mut state = CompareState::new(left, right);
@@ -211,8 +251,14 @@ impl App {
     }
 
     pub(super) fn compare_key(&mut self, a: Action) -> Vec<Effect> {
-        let Some(st) = &mut self.compare else {
+        if self.compare.is_none() {
             self.focus = Focus::Sources;
+            return vec![];
+        }
+        if let Some(e) = self.common(&a) {
+            return e;
+        }
+        let Some(st) = &mut self.compare else {
             return vec![];
         };
         match a {
@@ -244,15 +290,6 @@ impl App {
             }
             Action::NextConflict => self.jump_conflict(true),
             Action::PrevConflict => self.jump_conflict(false),
-            Action::Matrix => self.open_matrix(),
-            Action::ToggleNoise => self.toggle_noise(),
-            Action::Finder => return self.open_finder(),
-            Action::Clippings => self.open_clippings(),
-            Action::Export => self.open_export(),
-            Action::Clip => return self.clip(false),
-            Action::ClipParagraph => return self.clip(true),
-            Action::Visual => self.start_visual(),
-            Action::Copy => return self.copy_at_cursor(),
             a => {
                 self.move_active(|r, v| move_reader(r, v, &a));
             }
