@@ -1,0 +1,266 @@
+//! The figure around a value: dates, times, ages, magnitudes and years told apart, then a
+//! count or measure with its qualifier ("at least", "or more"), unit or currency and the
+//! noun it counts.
+
+use super::value::value_at;
+use super::{dates, simple, word};
+use crate::model::facts::lexicon::{self, Qualifier};
+use crate::model::facts::tokens::{Tok, Token};
+use crate::model::facts::{canonical_word, Figure, Kind};
+use crate::model::Span;
+
+/// Words after a figure that are not what it counts.
+const NOT_COUNTED: &[&str] = &[
+    "more",
+    "additional",
+    "other",
+    "new",
+    "further",
+    "extra",
+    "or",
+    "and",
+    "to",
+    "a",
+    "an",
+    "the",
+    "percent",
+    "per",
+    "strong",
+];
+
+/// The figure starting at token `i`, and the index after it.
+pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure, usize)> {
+    let t = toks.get(i)?;
+    // Weekdays and month-first dates.
+    if dates::is_day_or_month(t) {
+        return dates::named_date(text, toks, i);
+    }
+    // A currency sign before the number.
+    let (mut currency, num_i) = match t.kind {
+        Tok::Sign if t.lower != "%" => (lexicon::currencies().get(&t.lower).cloned(), i + 1),
+        Tok::Word
+            if t.capital
+                && ["rs", "us"].contains(&t.lower.as_str())
+                && toks.get(i + 1).is_some_and(|n| n.kind == Tok::Sign) =>
+        {
+            (lexicon::currencies().get("$").cloned(), i + 2)
+        }
+        _ => (None, i),
+    };
+    if t.kind == Tok::Sign && currency.is_none() {
+        return None;
+    }
+    let first = toks.get(num_i)?;
+    // Identifiers: "G-7", "F-16", "COVID-19", "5G".
+    if first.kind == Tok::Number && first.glued && num_i > 0 {
+        let prev = &toks[num_i - 1];
+        if prev.lower == "-" || prev.kind == Tok::Word {
+            return None;
+        }
+    }
+    let (mut value, mut place, mut j, vague) = value_at(toks, num_i)?;
+    let is_digit = first.kind == Tok::Number;
+    // Glued letters that are no unit: ordinals and identifiers.
+    if is_digit {
+        if let Some(n) = toks.get(j) {
+            if n.kind == Tok::Word && n.glued {
+                let l = n.lower.as_str();
+                if ["st", "nd", "rd", "th"].contains(&l) {
+                    return Some((simple(text, toks, i, j + 1, Kind::Ordinal, value), j + 1));
+                }
+                if !lexicon::units().contains_key(l) && !lexicon::currencies().contains_key(l) {
+                    return None;
+                }
+            }
+        }
+    }
+    // Day-first dates: "30 October 2024".
+    if is_digit && value <= 31.0 && toks.get(j).is_some_and(dates::is_month) {
+        let mut end = j + 1;
+        if toks
+            .get(end)
+            .is_some_and(|y| y.kind == Tok::Number && y.lower.len() == 4)
+        {
+            end += 1;
+        }
+        return Some((simple(text, toks, i, end, Kind::Date, value), end));
+    }
+    // Times: "10:30", "3 p.m.".
+    if is_digit
+        && toks.get(j).is_some_and(|c| c.lower == ":")
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.kind == Tok::Number && n.glued)
+    {
+        let mut end = j + 2;
+        if matches!(word(toks, end), Some("am" | "pm")) {
+            end += 1;
+        }
+        return Some((simple(text, toks, i, end, Kind::Time, value), end));
+    }
+    if is_digit && matches!(word(toks, j), Some("am" | "pm")) {
+        return Some((simple(text, toks, i, j + 1, Kind::Time, value), j + 1));
+    }
+    // Ages: "45-year-old", "aged 45".
+    let hyphen = |k: usize| toks.get(k).is_some_and(|h| h.lower == "-");
+    if hyphen(j)
+        && word(toks, j + 1) == Some("year")
+        && hyphen(j + 2)
+        && word(toks, j + 3) == Some("old")
+    {
+        return Some((simple(text, toks, i, j + 4, Kind::Age, value), j + 4));
+    }
+    if i > 0 && matches!(word(toks, i - 1), Some("aged" | "age")) {
+        return Some((simple(text, toks, i - 1, j, Kind::Age, value), j));
+    }
+    // Magnitudes: "magnitude 6.2", "6.2-magnitude".
+    let before_mag = (1..=2).any(|k| i >= k && word(toks, i - k) == Some("magnitude"));
+    if before_mag || (hyphen(j) && word(toks, j + 1) == Some("magnitude")) {
+        let end = if before_mag { j } else { j + 2 };
+        return Some((simple(text, toks, i, end, Kind::Magnitude, value), end));
+    }
+    // Years: four digits, no grouping, no currency.
+    if is_digit
+        && currency.is_none()
+        && first.lower.len() == 4
+        && (1800.0..=2100.0).contains(&value)
+        && j == num_i + 1
+    {
+        return Some((simple(text, toks, i, j, Kind::Year, value), j));
+    }
+    // Bare small written numbers ("one of", "two") are too common to be figures.
+    if !is_digit && !vague && value < 10.0 && !first.lower.starts_with('a') {
+        let unit_follows = toks
+            .get(j)
+            .is_some_and(|n| lexicon::units().contains_key(&n.lower));
+        if !unit_follows {
+            return None;
+        }
+    }
+    // Qualifier before (and after: "or more", "plus").
+    let (mut qualifier, mut start) = match qualifier_before(toks, i) {
+        Some((q, s)) => (q, s),
+        None => (Qualifier::Exact, i),
+    };
+    if vague {
+        qualifier = Qualifier::Vague;
+    }
+    // "between 10,000 and 12,000": the first is a lower bound.
+    if i > 0 && word(toks, i - 1) == Some("between") {
+        qualifier = Qualifier::AtLeast;
+        start = i - 1;
+    }
+    if i > 1 && word(toks, i - 2) == Some("between") && word(toks, i - 1) == Some("and") {
+        qualifier = Qualifier::AtMost;
+    }
+    // Units, currencies and percent after the number.
+    let mut kind = Kind::Count;
+    let mut unit: Option<String> = None;
+    let mut converted = false;
+    if let Some(n) = toks.get(j) {
+        let two = toks
+            .get(j + 1)
+            .map(|m| format!("{} {}", n.lower, m.lower))
+            .unwrap_or_default();
+        if let Some(u) = lexicon::units().get(&two) {
+            kind = Kind::of_dimension(&u.dimension);
+            unit = Some(u.canonical.clone());
+            j += 2;
+        } else if let Some(u) = lexicon::units().get(&n.lower) {
+            kind = Kind::of_dimension(&u.dimension);
+            converted = (u.factor - 1.0).abs() > 1e-9;
+            value *= u.factor;
+            place *= u.factor;
+            unit = Some(u.canonical.clone());
+            j += 1;
+        } else if currency.is_none() && n.kind == Tok::Word {
+            if let Some(c) = lexicon::currencies().get(&n.lower) {
+                currency = Some(c.clone());
+                j += 1;
+            }
+        }
+    }
+    if let Some(c) = currency {
+        kind = Kind::Money;
+        unit = Some(c);
+    }
+    if matches!(word(toks, j), Some("or")) && matches!(word(toks, j + 1), Some("more")) {
+        qualifier = Qualifier::AtLeast;
+        j += 2;
+    } else if matches!(word(toks, j), Some("plus")) || toks.get(j).is_some_and(|p| p.lower == "+") {
+        qualifier = Qualifier::AtLeast;
+        j += 1;
+    } else if matches!(word(toks, j), Some("or")) && matches!(word(toks, j + 1), Some("so")) {
+        qualifier = Qualifier::Approx;
+        j += 2;
+    }
+    // "in the 350,000 range"
+    if word(toks, j) == Some("range") {
+        qualifier = Qualifier::Approx;
+    }
+    let noun = if kind == Kind::Count {
+        counted(toks, j)
+    } else {
+        None
+    };
+    let what = noun.as_deref().map(canonical_word);
+    let end = toks
+        .get(j.saturating_sub(1))
+        .map_or(t.span.end, |e| e.span.end);
+    let span = Span::new(toks[start].span.start, end.max(toks[start].span.end));
+    Some((
+        Figure {
+            kind,
+            value,
+            place,
+            qualifier,
+            unit,
+            what,
+            noun,
+            outcome: None,
+            converted,
+            span,
+            text: text.get(span.range()).unwrap_or("").to_string(),
+        },
+        j,
+    ))
+}
+
+/// The longest qualifier phrase ending just before token `i`.
+fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    for (words, q) in lexicon::qualifiers() {
+        let n = words.len();
+        if i < n {
+            continue;
+        }
+        let ok = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(toks, i - n + k) == Some(w.as_str()));
+        if ok {
+            return Some((*q, i - n));
+        }
+    }
+    None
+}
+
+/// What a count counts: the first lowercase content word after it, past names and adjectives
+/// ("10,000 North Korean soldiers" -> troop); none for "3,000 of them".
+fn counted(toks: &[Token], j: usize) -> Option<String> {
+    for t in toks.iter().skip(j).take(5) {
+        if t.kind != Tok::Word {
+            if t.lower == "-" {
+                continue;
+            }
+            return None;
+        }
+        if t.lower == "of" {
+            return None;
+        }
+        if t.capital || NOT_COUNTED.contains(&t.lower.as_str()) {
+            continue;
+        }
+        return Some(t.lower.clone());
+    }
+    None
+}
