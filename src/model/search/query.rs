@@ -350,14 +350,15 @@ pub(super) fn quick(t: &Term, f: &Fields<'_>) -> Option<bool> {
     } else {
         (lower, t.lower.as_str())
     };
-    // Like nucleo-matcher, anchors skip surrounding whitespace unless the needle has it.
-    let lead = needle.starts_with(char::is_whitespace);
-    let trail = needle.ends_with(char::is_whitespace);
+    // A needle with whitespace at either end is left to nucleo-matcher, whose handling of
+    // it ("  a" in "   a" is no match) plain string search does not reproduce.
+    if needle.starts_with(char::is_whitespace) || needle.ends_with(char::is_whitespace) {
+        return None;
+    }
+    // Like nucleo-matcher, anchors skip surrounding whitespace.
     Some(match t.kind {
         TermKind::Exact => hay.contains(needle),
-        TermKind::Prefix if lead => hay.starts_with(needle),
         TermKind::Prefix => hay.trim_start().starts_with(needle),
-        TermKind::Suffix if trail => hay.ends_with(needle),
         TermKind::Suffix => hay.trim_end().ends_with(needle),
         TermKind::Fuzzy | TermKind::Equal => return None,
     })

@@ -323,6 +323,20 @@ mod properties {
         .collect()
     }
 
+    /// A needle with leading spaces (found by the property below): the quick path stands
+    /// aside, and the finder agrees with nucleo-matcher.
+    #[test]
+    fn spaced_needle_agrees() {
+        let c = Corpus::from_lines(["   a".to_string()]);
+        let f = c.fields(0);
+        let q = Query::parse(&"!  a".replace(' ', "\\ "));
+        let mut m = Matcher::new(nucleo_matcher::Config::DEFAULT);
+        for t in q.groups.iter().flatten() {
+            assert_eq!(query::quick(t, &f), None, "{t:?}");
+            let _ = query::nucleo_finds(&mut m, t, &f);
+        }
+    }
+
     proptest! {
         /// The quick exact path agrees with nucleo-matcher on ASCII text.
         #[test]
