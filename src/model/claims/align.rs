@@ -242,8 +242,6 @@ pub fn align(
         }
     }
     let mut pairs = Vec::new();
-    let mut used_l = vec![false; left.len()];
-    let mut used_r = vec![false; right.len()];
     for (i, a) in left.iter().enumerate() {
         for (j, b) in right.iter().enumerate() {
             let s = scores[i * right.len() + j];
@@ -282,8 +280,6 @@ pub fn align(
             if a.span == b.span && lid == rid {
                 continue;
             }
-            used_l[i] = true;
-            used_r[j] = true;
             pairs.push(Pair {
                 relation,
                 score: (s * 1000.0).round() / 1000.0,
@@ -295,7 +291,7 @@ pub fn align(
     }
     // Two claims that disagree on a likelihood are each other's best such counterpart
     // pair up even on weak wording ("yet to be determined" vs "a high likelihood").
-    rescue_conflicts(left, right, &scores, &mut pairs, &mut used_l, &mut used_r);
+    rescue_conflicts(left, right, &scores, &mut pairs);
     keep_best_counterparts(&mut pairs);
     let paired = |claims: &[Claim], side: fn(&Pair) -> Span| -> Vec<bool> {
         claims
@@ -377,14 +373,7 @@ pub(super) fn shares_fact(a: &Facts, b: &Facts) -> bool {
 
 /// Pair claims whose likelihoods conflict when each is the other's best-scoring such
 /// counterpart and they share some wording ([`RESCUE_THRESHOLD`]).
-fn rescue_conflicts(
-    left: &[Claim],
-    right: &[Claim],
-    scores: &[f32],
-    pairs: &mut Vec<Pair>,
-    used_l: &mut [bool],
-    used_r: &mut [bool],
-) {
+fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut Vec<Pair>) {
     let m = right.len();
     let mut cands: Vec<(usize, usize, f32)> = Vec::new();
     for (i, a) in left.iter().enumerate() {
@@ -413,8 +402,6 @@ fn rescue_conflicts(
             .any(|p| p.left == left[i].span && p.right == right[j].span);
         if best_i && best_j && !known {
             let (relation, differences) = relate(&left[i].facts, &right[j].facts);
-            used_l[i] = true;
-            used_r[j] = true;
             pairs.push(Pair {
                 relation,
                 score: (s * 1000.0).round() / 1000.0,

@@ -234,18 +234,22 @@ pub fn attribution_openers() -> &'static [Vec<String>] {
 /// Synonym groups: every member (and the head) maps to the group's head word.
 pub fn synonyms() -> &'static FastMap<String, String> {
     static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut m = FastMap::default();
-        for line in parse_list(include_str!("../../../assets/synonyms.txt")) {
-            let mut words = line.split_whitespace();
-            let Some(head) = words.next() else { continue };
-            m.insert(head.to_string(), head.to_string());
-            for w in words {
-                m.entry(w.to_string()).or_insert_with(|| head.to_string());
-            }
+    CELL.get_or_init(|| parse_groups(include_str!("../../../assets/synonyms.txt")))
+}
+
+/// Word groups, a line each, the first word naming the group: every word to its group's
+/// name (a word in two groups stays in the first).
+pub fn parse_groups(src: &str) -> FastMap<String, String> {
+    let mut m = FastMap::default();
+    for line in parse_list(src) {
+        let mut words = line.split_whitespace();
+        let Some(head) = words.next() else { continue };
+        m.insert(head.to_string(), head.to_string());
+        for w in words {
+            m.entry(w.to_string()).or_insert_with(|| head.to_string());
         }
-        m
-    })
+    }
+    m
 }
 
 /// Words that carry no claim.

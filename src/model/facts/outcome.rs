@@ -10,22 +10,7 @@ use std::sync::OnceLock;
 /// Outcome words to their outcome.
 fn outcomes() -> &'static FastMap<String, String> {
     static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut m = FastMap::default();
-        let src = include_str!("../../../assets/outcomes.txt");
-        for line in src.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut words = line.split_whitespace();
-            let Some(head) = words.next() else { continue };
-            for w in words {
-                m.entry(w.to_lowercase())
-                    .or_insert_with(|| head.to_string());
-            }
-        }
-        m
-    })
+    CELL.get_or_init(|| super::lexicon::parse_groups(include_str!("../../../assets/outcomes.txt")))
 }
 
 /// Words looked at after a count ("12 workers were later confirmed killed").
