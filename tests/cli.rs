@@ -140,6 +140,17 @@ fn manifest_overrides_inferred() {
     assert_eq!(v[1]["date"], "2024-03-01");
 }
 
+/// An outlet from the manifest is not inferred; without one, the file name gives it.
+#[test]
+fn outlet_from_manifest_or_file_name() {
+    let v = json(&["sources", s(&fixture("manifest"))]);
+    assert_eq!(v[0]["outlet_inferred"], false);
+    assert_eq!(v[1]["outlet"], "herald");
+    assert_eq!(v[1]["outlet_inferred"], true);
+    assert!(v[1]["agency"].is_null());
+    assert!(v[1]["updated"].is_null());
+}
+
 /// A manifest with a syntax error is reported with file, line and column, status 2.
 #[test]
 fn manifest_syntax_error_has_position() {

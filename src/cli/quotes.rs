@@ -79,8 +79,8 @@ pub fn run(
     let rows: Vec<QuoteRow> = d
         .quotes
         .iter()
-        .filter(|q| article.map_or(true, |a| q.article == a))
-        .filter(|q| speaker.map_or(true, |s| speaker_matches(d, q, s)))
+        .filter(|q| article.is_none_or(|a| q.article == a))
+        .filter(|q| speaker.is_none_or(|s| speaker_matches(d, q, s)))
         .map(|q| row(d, q))
         .collect();
     if out.format == Format::Json {

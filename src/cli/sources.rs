@@ -11,8 +11,14 @@ pub struct SourceRow<'a> {
     pub article: &'a str,
     pub title: &'a str,
     pub outlet: Option<&'a str>,
+    /// True unless the outlet came from the manifest or the page's own metadata.
+    pub outlet_inferred: bool,
+    /// The wire agencies the article credits, or null.
+    pub agency: Option<&'a str>,
     pub author: Option<&'a str>,
     pub date: Option<&'a str>,
+    /// When the article says it was last updated, or null.
+    pub updated: Option<&'a str>,
     pub words: usize,
     pub paragraphs: usize,
     pub noise_paragraphs: usize,
@@ -37,8 +43,11 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
             article: &a.file,
             title: a.display_title(),
             outlet: a.meta.outlet.as_deref(),
+            outlet_inferred: a.meta.outlet_inferred,
+            agency: a.meta.agency.as_deref(),
             author: a.meta.author.as_deref(),
             date: a.meta.date.as_deref(),
+            updated: a.meta.updated.as_deref(),
             words: a.meta.words,
             paragraphs: a.paragraphs.len(),
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),

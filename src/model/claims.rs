@@ -216,7 +216,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             let toks: Vec<tokens::Token> = toks
                 .into_iter()
                 .filter(|t| !facts.likelihood.iter().any(|l| l.span.contains(t.span)))
-                .filter(|t| tag_from.map_or(true, |f| t.span.start < f))
+                .filter(|t| tag_from.is_none_or(|f| t.span.start < f))
                 .collect();
             let tok_terms = index::token_terms(corpus, &toks);
             let mut terms = index::terms(corpus, &tok_terms, &facts.figures);

@@ -102,8 +102,18 @@ pub struct Paragraph {
 pub struct Meta {
     pub title: Option<String>,
     pub outlet: Option<String>,
+    /// True unless the outlet came from the manifest (or the page's own metadata): a
+    /// guess from the text or the file name.
+    pub outlet_inferred: bool,
+    /// The wire agencies the article credits ("Associated Press", "Reuters, AFP"): two
+    /// outlets carrying one agency story are not two independent sources.
+    pub agency: Option<String>,
     pub url: Option<String>,
+    /// Publication date, ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[±HH:MM]` when a time
+    /// is stated.
     pub date: Option<String>,
+    /// When the article says it was last updated, in the same form as `date`.
+    pub updated: Option<String>,
     pub author: Option<String>,
     /// The place of the dateline ("WASHINGTON —").
     pub dateline: Option<String>,

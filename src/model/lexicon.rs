@@ -141,3 +141,37 @@ matcher!(
     boilerplate_anywhere_matcher,
     boilerplate_anywhere
 );
+
+/// Time-zone abbreviations and their UTC offsets ("bst", "+01:00").
+pub fn timezones() -> &'static [(String, String)] {
+    static CELL: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../assets/timezones.txt"))
+            .iter()
+            .filter_map(|l| {
+                let (abbr, off) = l.split_once(char::is_whitespace)?;
+                Some((abbr.to_string(), off.trim().to_uppercase()))
+            })
+            .collect()
+    })
+}
+
+/// Wire agencies: (name as shown, the forms a credit writes, lowercase).
+pub fn agencies() -> &'static [(String, Vec<String>)] {
+    static CELL: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let src = include_str!("../../assets/agencies.txt");
+        src.lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .filter_map(|l| {
+                let (name, forms) = l.split_once('=')?;
+                let forms = forms
+                    .split(',')
+                    .map(|f| f.trim().to_lowercase())
+                    .filter(|f| !f.is_empty())
+                    .collect();
+                Some((name.trim().to_string(), forms))
+            })
+            .collect()
+    })
+}

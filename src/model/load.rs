@@ -470,7 +470,7 @@ pub(crate) fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync
 pub fn build_article(id: ArticleId, file: String, text: String, lossy: bool) -> Article {
     let mut paragraphs = segment(&text);
     classify(&text, &mut paragraphs);
-    let meta = infer_meta(&text, &paragraphs);
+    let meta = infer_meta(&text, &paragraphs, &file);
     Article {
         id,
         file,
@@ -490,6 +490,9 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
             });
             continue;
         };
+        if given.outlet.is_some() {
+            a.meta.outlet_inferred = false;
+        }
         let Meta {
             title,
             outlet,

@@ -241,7 +241,7 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         // before parsing (most capitalized runs are sentence openers and places).
         let verb_next = np::is_verb(text, toks, j + 1);
         // "said Austin." yes; "urged North Korean troops" no.
-        let ends_phrase = word(j + 1).map_or(true, |x| is_cap(x) || verb_next);
+        let ends_phrase = word(j + 1).is_none_or(|x| is_cap(x) || verb_next);
         let verb_before =
             i > 0 && ends_phrase && (np::is_verb(text, toks, i - 1) || word(i - 1) == Some("to"));
         let titled = j > i && (i..j).any(|x| word(x).is_some_and(names::is_title));

@@ -39,7 +39,7 @@ pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
             // A counted thing, or a unit of measure or currency, makes a figure specific.
             let named =
                 (x.what.is_some() && y.what.is_some()) || (x.unit.is_some() && x.unit == y.unit);
-            if best.map_or(true, |(r, _)| ratio < r) {
+            if best.is_none_or(|(r, _)| ratio < r) {
                 best = Some((ratio, named));
             }
         }

@@ -46,7 +46,7 @@ pub(crate) fn para(
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
-        let next_starts = toks.get(i + 1).map_or(true, |t| match t.kind {
+        let next_starts = toks.get(i + 1).is_none_or(|t| match t.kind {
             Tok::Word => super::words::is_cap(&text[t.start..t.end]),
             Tok::Quote(_) => true,
             Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
@@ -129,7 +129,7 @@ fn same_sentence(
         if let Some(p) = np::after(text, toks, t + 2, hi) {
             let rest = toks[p.first..hi].iter().find(|x| x.kind != Tok::Word);
             if matches!(p.np, Np::Name(_))
-                && rest.map_or(true, |x| matches!(x.kind, Tok::Punct('.' | ',')))
+                && rest.is_none_or(|x| matches!(x.kind, Tok::Punct('.' | ',')))
             {
                 return Some((p, "dash"));
             }

@@ -57,7 +57,7 @@ pub(crate) fn is_mark(c: char) -> bool {
 }
 
 fn opens_after(c: Option<char>) -> bool {
-    c.map_or(true, |c| {
+    c.is_none_or(|c| {
         c.is_whitespace()
             || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
             || is_mark(c)
@@ -65,7 +65,7 @@ fn opens_after(c: Option<char>) -> bool {
 }
 
 fn closes_before(c: Option<char>) -> bool {
-    c.map_or(true, |c| {
+    c.is_none_or(|c| {
         c.is_whitespace()
             || matches!(
                 c,
@@ -168,7 +168,7 @@ fn separator_guillemets(para: &str) -> Vec<usize> {
     let spaced = |at: usize, c: char| {
         let prev = para[..at].chars().next_back();
         let next = para[at + c.len_utf8()..].chars().next();
-        prev.map_or(true, char::is_whitespace) && next.map_or(true, char::is_whitespace)
+        prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace)
     };
     let family = |c: char| matches!(c, '«' | '»');
     let mut out = Vec::new();

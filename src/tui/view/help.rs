@@ -86,7 +86,21 @@ pub fn render_pick(app: &App, left: ArticleId, selected: usize, area: Rect, buf:
         .take(inner.height as usize)
     {
         let a = app.dossier.article(*id);
-        let text = format!(" {}. {}", id.0 + 1, a.display_title());
+        // Outlet and date first: they tell two sources apart where titles look alike.
+        let mut source = a.meta.outlet.clone().unwrap_or_default();
+        if let Some(d) = a.meta.date.as_deref() {
+            let day = d.get(..10).unwrap_or(d);
+            source = if source.is_empty() {
+                day.to_string()
+            } else {
+                format!("{source}, {day}")
+            };
+        }
+        let text = if source.is_empty() {
+            format!(" {}. {}", id.0 + 1, a.display_title())
+        } else {
+            format!(" {}. {} — {}", id.0 + 1, source, a.display_title())
+        };
         let style = if i == selected { t.selected } else { t.text };
         buf.set_stringn(
             inner.x,

@@ -65,16 +65,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .iter()
             .filter(|q| q.article == a.id)
             .count();
-        let outlet = a.meta.outlet.as_deref().unwrap_or(&a.file);
-        let mut spans = vec![Span::styled(
-            format!(
-                "   {} · {}w · {}q",
-                super::fit(outlet, w.saturating_sub(20)),
-                a.meta.words,
-                quotes
+        // The outlet, else the file name: a file name gives way first (to 18 columns, its
+        // its head kept), an outlet only to the row's width.
+        let source = match a.meta.outlet.as_deref() {
+            Some(outlet) => super::fit(outlet, w.saturating_sub(4)),
+            // The rest of the row ("· 2024-10-30 · 450w · 12q") takes about 24 columns.
+            None => super::fit(
+                &a.file,
+                w.saturating_sub(28).max(18).min(w.saturating_sub(4)),
             ),
-            t.dim,
-        )];
+        };
+        let mut used = 3 + crate::tui::wrap::display_width(&source);
+        let mut spans = vec![Span::styled(format!("   {source}"), t.dim)];
+        // After it, what fits of the date, the length and the quote count, in that order
+        // of importance (the badge keeps 4 columns).
+        let date = a
+            .meta
+            .date
+            .as_deref()
+            .map(|d| d.get(..10).unwrap_or(d).to_string());
+        for part in [
+            date,
+            Some(format!("{}w", a.meta.words)),
+            Some(format!("{quotes}q")),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let part = format!(" · {}", crate::tui::wrap::display(&part));
+            let pw = crate::tui::wrap::display_width(&part);
+            if used + pw + 4 > w {
+                break;
+            }
+            used += pw;
+            spans.push(Span::styled(part, t.dim));
+        }
         match app.analysis.as_ref().and_then(|an| an.conflicts.get(row)) {
             Some(&n) if n > 0 => spans.push(Span::styled(format!(" ≠{n}"), t.conflict)),
             Some(_) => {}

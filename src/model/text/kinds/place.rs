@@ -37,7 +37,7 @@ fn ends_with_staff_cue(s: &str) -> bool {
             return false;
         };
         let before = s[..s.len() - cue.len()].chars().next_back();
-        head.eq_ignore_ascii_case(cue) && before.map_or(true, |c| !c.is_alphanumeric())
+        head.eq_ignore_ascii_case(cue) && before.is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
