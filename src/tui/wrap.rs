@@ -294,4 +294,42 @@ mod tests {
         assert!(ws.iter().all(|w| w.width <= 5));
         assert_eq!(display("a\x1b[1m\tb"), "a␛[1m b");
     }
+
+    /// Flags, keycaps and emoji with a variation selector count two columns each, as
+    /// ratatui draws them: no wrapped row is wider than the pane, and a flag is never
+    /// cut in two.
+    #[test]
+    fn emoji_sequences_measured_by_cluster() {
+        use unicode_segmentation::UnicodeSegmentation;
+        assert_eq!(display_width("🇺🇸"), 2);
+        assert_eq!(display_width("1\u{fe0f}\u{20e3}"), 2);
+        assert_eq!(display_width("❤\u{fe0f}"), 2);
+        let text = format!("Head\n\n{}\n", "🇺🇸1\u{fe0f}\u{20e3}❤\u{fe0f}🇺🇸".repeat(20));
+        let a = crate::model::load::build_article(
+            crate::model::ArticleId(0),
+            "e.txt".into(),
+            text.clone(),
+            false,
+        );
+        for width in [5, 7, 10] {
+            let w = Wrapped::build(&a, width, false);
+            for r in &w.rows {
+                if let Row::Text { start, end, .. } = *r {
+                    let drawn: usize = text[start..end]
+                        .graphemes(true)
+                        .map(unicode_width::UnicodeWidthStr::width)
+                        .sum();
+                    assert!(
+                        drawn <= width,
+                        "{:?} is {drawn} wide at {width}",
+                        &text[start..end]
+                    );
+                    assert!(
+                        !text[start..end].starts_with('\u{1f1f8}'),
+                        "a flag cut in two"
+                    );
+                }
+            }
+        }
+    }
 }
