@@ -268,7 +268,8 @@ pub fn find(d: &Dossier, key: &str) -> Result<model::ArticleId> {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| format!("  {} {}", i + 1, a.file))
+            // A file name is untrusted too: a newline in it must not forge a line.
+            .map(|(i, a)| format!("  {} {}", i + 1, output::clean(&a.file, false)))
             .collect();
         anyhow::anyhow!(
             "no article {key:?} in this dossier; articles are:\n{}",

@@ -237,7 +237,7 @@ impl Driver {
             }
             Effect::Copy(text) => {
                 let mut out = std::io::stdout();
-                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+                out.write_all(osc52(&text).as_bytes())?;
                 out.flush()?;
             }
             Effect::Suspend => suspend(terminal)?,
@@ -320,6 +320,14 @@ fn expand_home(p: &Path) -> PathBuf {
     }
 }
 
+/// The OSC 52 sequence that puts `text` on the clipboard. The text is made safe to paste
+/// (again: the app already did, and this is the last door), and the payload is base64,
+/// whose alphabet holds no ESC, BEL or ST, so nothing in it can end the sequence early.
+pub fn osc52(text: &str) -> String {
+    let safe = crate::model::sanitize::for_clipboard(text);
+    format!("\x1b]52;c;{}\x07", base64(safe.as_bytes()))
+}
+
 /// Standard base64 (RFC 4648, padded), for the OSC 52 clipboard sequence.
 pub fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -399,6 +407,24 @@ mod tests {
             assert_eq!(base64(plain.as_bytes()), enc);
         }
         assert_eq!(base64("é".as_bytes()), "w6k=");
+    }
+
+    proptest::proptest! {
+        /// The OSC 52 sequence is one ESC `]52;c;`, a base64 payload and one BEL: no
+        /// text can end it early or smuggle a second sequence, and the payload decodes
+        /// to text holding no ESC.
+        #[test]
+        fn osc52_payload_never_carries_a_terminator(s in "(\\PC|[\x00-\x1f\x7f-\u{9f}\u{202a}-\u{202e}])*") {
+            let seq = osc52(&s);
+            let payload = seq
+                .strip_prefix("\x1b]52;c;")
+                .and_then(|p| p.strip_suffix('\x07'))
+                .expect("one OSC 52 sequence");
+            proptest::prop_assert!(payload
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='));
+            proptest::prop_assert_eq!(payload, base64(crate::model::sanitize::for_clipboard(&s).as_bytes()));
+        }
     }
 
     /// An export refuses an existing file (so the dialog can ask), overwrites when told,

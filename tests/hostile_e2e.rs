@@ -88,3 +88,42 @@ fn one_megabyte_line_renders_and_scrolls() {
     t.wait_for("Long one");
     quit_and_check_restored(&t);
 }
+
+/// y on a passage holding `ESC [201~` (the end of bracketed paste), a command and a
+/// bidi override puts them on the clipboard as `␛` and `�`: pasted into a shell, the
+/// text stays text.
+#[test]
+fn copy_cannot_end_bracketed_paste() {
+    need_tmux!();
+    let dir = tempfile::tempdir().unwrap();
+    let article = "Paste trap\n\n\
+        Paste me\x1b[201~\x15touch pwned\x0f and \u{202e}gpj.exe done.\n";
+    fs::write(dir.path().join("a.txt"), article).unwrap();
+    fs::write(dir.path().join("b.txt"), "Plain article.\n").unwrap();
+    let t = Tmux::start(&[s(dir.path())], 120, 20, "Sources (2)");
+    assert!(t
+        .tmux(&["set", "-s", "set-clipboard", "on"])
+        .status
+        .success());
+    t.keys(&["Enter"]);
+    t.poll(|s| status_bar(s).contains("ARTICLE"), "article mode");
+    t.wait_for("Paste me␛[201~");
+    // To the passage with the trap (the headline is the first).
+    let mut copied = String::new();
+    for _ in 0..4 {
+        t.keys(&["y"]);
+        t.wait_for("copied");
+        copied = String::from_utf8_lossy(&t.tmux(&["show-buffer"]).stdout).into_owned();
+        if copied.contains("Paste me") {
+            break;
+        }
+        t.key_and_wait_change("j");
+    }
+    assert!(copied.contains("Paste me␛[201~␕touch pwned␏"), "{copied:?}");
+    assert!(copied.contains("�gpj.exe"), "{copied:?}");
+    assert!(
+        !copied.contains(['\x1b', '\x15', '\x0f', '\u{202e}']),
+        "{copied:?}"
+    );
+    quit_and_check_restored(&t);
+}

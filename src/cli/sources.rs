@@ -127,19 +127,21 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
         .width
         .saturating_sub(3 + 1 + 26 + 1 + 18 + 1 + 16 + 1 + 10 + 1 + 6 + 1 + 10 + 5)
         .clamp(24, 60);
+    // The number column grows with the dossier (1,000 articles need four digits).
+    let num_w = rows.len().to_string().len().max(3);
     out.line(&format!(
-        "{:>3} {:<26} {:<title_w$} {:<18} {:<16} {:<10} {:>6} {:>10}",
+        "{:>num_w$} {:<26} {:<title_w$} {:<18} {:<16} {:<10} {:>6} {:>10}",
         "#", "ARTICLE", "TITLE", "OUTLET", "AUTHOR", "DATE", "WORDS", "SHR/UNQ/≠"
     ))?;
     for (i, r) in rows.iter().enumerate() {
         out.line(&format!(
-            "{:>3} {} {} {} {} {:<10} {:>6} {:>10}",
+            "{:>num_w$} {} {} {} {} {} {:>6} {:>10}",
             i + 1,
             fit(&out.text(r.article), 26),
             fit(&out.text(r.title), title_w),
             fit(&out.text(r.outlet.unwrap_or(dash)), 18),
             fit(&out.text(r.author.unwrap_or(dash)), 16),
-            r.date.unwrap_or(dash),
+            fit(&out.text(r.date.unwrap_or(dash)), 10),
             r.words,
             format!(
                 "{}/{}/{}",

@@ -5,6 +5,8 @@
 //! `Dossier::warnings`) and the rest loads; only a dossier with no article at all, a
 //! missing path or a broken manifest is an error.
 
+pub mod manifest;
+
 use crate::model::text::{classify, infer_meta, segment};
 use crate::model::{Article, ArticleId, Dossier, Meta, Warning};
 use serde::Deserialize;
@@ -195,7 +197,7 @@ pub fn load_path_timed(
         return nonempty(d, path);
     }
     let manifest_path = path.join(MANIFEST);
-    let manifest = match fs::read_to_string(&manifest_path) {
+    let mut manifest = match fs::read_to_string(&manifest_path) {
         Ok(src) => Some(parse_manifest(&manifest_path, &src)?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
@@ -223,8 +225,9 @@ pub fn load_path_timed(
             .collect()
     });
     let title = manifest
-        .as_ref()
-        .and_then(|m| m.title.clone())
+        .as_mut()
+        .and_then(|m| m.title.take())
+        .map(|t| manifest::checked_title(t, &mut warnings))
         .unwrap_or_else(|| folder_title(path));
     let mut d = from_files_timed(&title, files, phases);
     d.warnings.splice(0..0, warnings);
@@ -247,7 +250,12 @@ fn nonempty(d: Dossier, path: &Path) -> Result<Dossier, LoadError> {
         let why = if d.warnings.is_empty() {
             String::new()
         } else {
-            let list: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+            // File names are untrusted: one with a newline must not forge a line.
+            let list: Vec<String> = d
+                .warnings
+                .iter()
+                .map(|w| crate::model::sanitize::sanitize(&w.to_string(), false).into_owned())
+                .collect();
             format!("; skipped: {}", list.join("; "))
         };
         return Err(LoadError::Empty {
@@ -490,6 +498,7 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
             });
             continue;
         };
+        let given = manifest::checked(&file, given, &mut d.warnings);
         if given.outlet.is_some() {
             a.meta.outlet_inferred = false;
         }

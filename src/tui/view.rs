@@ -184,19 +184,20 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Cut `s` to `n` columns with an ellipsis (display width, after sanitizing).
 pub fn fit(s: &str, n: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
+    use unicode_segmentation::UnicodeSegmentation;
     let s = crate::tui::wrap::display(s);
     if crate::tui::wrap::display_width(&s) <= n {
         return s;
     }
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
+    // By grapheme cluster, as drawn: a flag or keycap is never cut in half.
+    for g in s.graphemes(true) {
+        let cw = crate::tui::wrap::cluster_width(g);
         if w + cw + 1 > n {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         w += cw;
     }
     if n > 0 {
@@ -207,24 +208,24 @@ pub fn fit(s: &str, n: usize) -> String {
 
 /// Cut `s` to `n` columns keeping its start and its end ("/tmp/a…/out.md"): for paths.
 pub fn fit_middle(s: &str, n: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let s = crate::tui::wrap::display(s);
-    let chars: Vec<char> = s.chars().collect();
     if crate::tui::wrap::display_width(&s) <= n || n < 8 {
         return fit(&s, n);
     }
     let tail_n = (n - 1) * 2 / 3;
     let mut tail = Vec::new();
     let mut w = 0;
-    for &c in chars.iter().rev() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in s.graphemes(true).rev() {
+        let cw = crate::tui::wrap::cluster_width(g);
         if w + cw > tail_n {
             break;
         }
         w += cw;
-        tail.push(c);
+        tail.push(g);
     }
     tail.reverse();
-    let tail: String = tail.into_iter().collect();
+    let tail: String = tail.concat();
     let head = fit(&s, n.saturating_sub(w));
     format!("{head}{tail}")
 }

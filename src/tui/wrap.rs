@@ -43,16 +43,26 @@ pub fn display_char(c: char) -> char {
     flowing(c)
 }
 
-/// Text as drawn: never raw control characters or escape sequences.
+/// Text as drawn: never raw control characters or escape sequences; format characters
+/// dropped, emoji sequences kept whole (see `model::sanitize::shown`).
 pub fn display(s: &str) -> String {
-    s.chars().map(display_char).collect()
+    crate::model::sanitize::shown(s)
 }
 
-/// Columns `s` takes once drawn.
+/// Columns `s` takes once drawn, grapheme cluster by cluster as ratatui draws it (a
+/// flag 🇺🇸, a keycap 1️⃣ and ❤️ are two columns each, not the sum of their characters).
 pub fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| display_char(c).width().unwrap_or(0))
-        .sum()
+    use unicode_segmentation::UnicodeSegmentation;
+    display(s).graphemes(true).map(cluster_width).sum()
+}
+
+/// Columns one drawn grapheme cluster takes.
+pub fn cluster_width(g: &str) -> usize {
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.width().unwrap_or(0),
+        _ => unicode_width::UnicodeWidthStr::width(g),
+    }
 }
 
 /// A word with its byte range and drawn widths, for textwrap.
@@ -80,29 +90,38 @@ impl Fragment for Word {
 fn words(text: &str, span: Span, width: usize) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut cur: Option<Word> = None;
-    for (i, c) in text[span.range()].char_indices() {
+    use unicode_segmentation::UnicodeSegmentation;
+    // Grapheme clusters, not characters: a flag or a keycap is one unit of two columns
+    // and is never cut in half.
+    for (i, g) in text[span.range()].grapheme_indices(true) {
         let at = span.start + i;
-        if c.is_whitespace() {
+        let first = g.chars().next().unwrap_or(' ');
+        if first.is_whitespace() {
             if let Some(w) = cur.take() {
                 out.push(w);
             }
             // Spaces, newlines and tabs are all drawn as one space each.
             if let Some(last) = out.last_mut() {
-                last.space += 1;
+                last.space += g.chars().count();
             }
             continue;
         }
-        let cw = display_char(c).width().unwrap_or(0);
+        let cw = if g.len() == first.len_utf8() {
+            display_char(first).width().unwrap_or(0)
+        } else {
+            cluster_width(&display(g))
+        };
+        let end = at + g.len();
         match cur.as_mut() {
             Some(w) if w.width + cw <= width.max(1) => {
-                w.end = at + c.len_utf8();
+                w.end = end;
                 w.width += cw;
             }
             Some(w) => {
                 out.push(*w);
                 cur = Some(Word {
                     start: at,
-                    end: at + c.len_utf8(),
+                    end,
                     width: cw,
                     space: 0,
                 });
@@ -110,7 +129,7 @@ fn words(text: &str, span: Span, width: usize) -> Vec<Word> {
             None => {
                 cur = Some(Word {
                     start: at,
-                    end: at + c.len_utf8(),
+                    end,
                     width: cw,
                     space: 0,
                 })
@@ -274,5 +293,43 @@ mod tests {
         let ws = words(text, Span::new(0, text.len()), 5);
         assert!(ws.iter().all(|w| w.width <= 5));
         assert_eq!(display("a\x1b[1m\tb"), "a␛[1m b");
+    }
+
+    /// Flags, keycaps and emoji with a variation selector count two columns each, as
+    /// ratatui draws them: no wrapped row is wider than the pane, and a flag is never
+    /// cut in two.
+    #[test]
+    fn emoji_sequences_measured_by_cluster() {
+        use unicode_segmentation::UnicodeSegmentation;
+        assert_eq!(display_width("🇺🇸"), 2);
+        assert_eq!(display_width("1\u{fe0f}\u{20e3}"), 2);
+        assert_eq!(display_width("❤\u{fe0f}"), 2);
+        let text = format!("Head\n\n{}\n", "🇺🇸1\u{fe0f}\u{20e3}❤\u{fe0f}🇺🇸".repeat(20));
+        let a = crate::model::load::build_article(
+            crate::model::ArticleId(0),
+            "e.txt".into(),
+            text.clone(),
+            false,
+        );
+        for width in [5, 7, 10] {
+            let w = Wrapped::build(&a, width, false);
+            for r in &w.rows {
+                if let Row::Text { start, end, .. } = *r {
+                    let drawn: usize = text[start..end]
+                        .graphemes(true)
+                        .map(unicode_width::UnicodeWidthStr::width)
+                        .sum();
+                    assert!(
+                        drawn <= width,
+                        "{:?} is {drawn} wide at {width}",
+                        &text[start..end]
+                    );
+                    assert!(
+                        !text[start..end].starts_with('\u{1f1f8}'),
+                        "a flag cut in two"
+                    );
+                }
+            }
+        }
     }
 }

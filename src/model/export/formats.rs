@@ -249,20 +249,33 @@ fn plain_citation(c: &Citation<'_>) -> String {
     parts.join(", ")
 }
 
-/// A url safe to put in a Markdown link as is.
+/// A url safe to put in a Markdown link as is: a web address (see
+/// [`crate::model::load::manifest::is_web_url`]) with no character that would end the
+/// link.
 fn is_plain_url(u: &str) -> bool {
-    (u.starts_with("https://") || u.starts_with("http://"))
-        && !u.chars().any(|c| c.is_whitespace() || "()<>".contains(c))
+    crate::model::load::manifest::is_web_url(u) && !u.chars().any(|c| "()<>".contains(c))
 }
 
-/// Escape what Markdown would read as markup inside a line.
+/// Escape what Markdown would read as markup inside a line: CommonMark's, GFM's (`~~`
+/// strikethrough, `|` tables) and Obsidian's (`%%` comments that hide text, `==`
+/// highlights, `$` math, `[[` links, `#` tags). `%` and `=` are escaped only doubled, as
+/// a single one means nothing to any of them.
 fn md_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+    let mut prev = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let doubled = matches!(c, '%' | '=') && (prev == Some(c) || chars.peek() == Some(&c));
+        if doubled
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '#'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
+        prev = Some(c);
     }
     out
 }

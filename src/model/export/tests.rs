@@ -211,6 +211,58 @@ fn hostile_text_is_escaped() {
     assert!(md.contains("\\[link\\](x) \\<b\\>"), "{md}");
 }
 
+/// Obsidian and GFM syntax in article text is escaped in Markdown: a `%%` comment cannot
+/// hide text, `==` cannot highlight, `$` cannot start math, `[[` cannot link, `~~`
+/// cannot strike out, `#` cannot tag; a single `%` or `=` stays as written.
+#[test]
+fn obsidian_and_gfm_syntax_escaped() {
+    let text =
+        "Title\n\nShown %%hidden%% ==marked== costs $5 and $6 [[Note]] ~~gone~~ #tag 50% a=b.\n";
+    let d = from_files(
+        "t",
+        [("o.txt".to_string(), text.as_bytes().to_vec())],
+        &LoadOptions::default(),
+    );
+    let p = d.articles[0].paragraphs.last().unwrap().span;
+    let c = vec![Clipping::new(
+        &d,
+        ArticleId(0),
+        p,
+        ClipKind::Paragraph,
+        None,
+    )];
+    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    for escaped in [
+        "\\%\\%hidden\\%\\%",
+        "\\=\\=marked\\=\\=",
+        "\\$5 and \\$6",
+        "\\[\\[Note\\]\\]",
+        "\\~\\~gone\\~\\~",
+        "\\#tag",
+        " 50% a=b.",
+    ] {
+        assert!(md.contains(escaped), "{escaped} not in {md}");
+    }
+}
+
+/// A manifest url with an escape sequence or a non-web scheme is never written as a
+/// link target; a plain https url is.
+#[test]
+fn only_web_urls_become_links() {
+    let mut d = sample();
+    let c = clips(&d);
+    d.articles[0].meta.url = Some("https://x/\x1b]0;PWNED\x07".into());
+    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    assert!(!md.contains("](https://x/"), "{md}");
+    assert!(!md.contains('\x1b'), "{md:?}");
+    d.articles[0].meta.url = Some("javascript:alert(1)".into());
+    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    assert!(!md.contains("](javascript"), "{md}");
+    d.articles[0].meta.url = Some("https://example.org/a".into());
+    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    assert!(md.contains("](https://example.org/a)"), "{md}");
+}
+
 /// A suggested file name is a slug of the dossier title.
 #[test]
 fn suggested_name_slug() {

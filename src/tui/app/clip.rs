@@ -134,8 +134,10 @@ impl App {
         }
     }
 
-    /// Put `text` on the clipboard.
+    /// Put `text` on the clipboard, made safe to paste first (article text is untrusted:
+    /// an `ESC [201~` in it would end a shell's bracketed paste and run what follows).
     pub(super) fn copy(&mut self, text: String) -> Vec<Effect> {
+        let text = crate::model::sanitize::for_clipboard(&text);
         let n = text.chars().count();
         self.message = Some(format!(
             "copied {n} character{} to the clipboard (OSC 52)",

@@ -249,3 +249,36 @@ pub(crate) fn three_clippings() -> App {
     assert_eq!(app.state.clippings.len(), 3);
     app
 }
+
+/// y on a passage holding `ESC [201~` (which would end a shell's bracketed paste) and a
+/// bidi override copies them as `␛` and `�`; the clippings' y does the same.
+#[test]
+fn copy_sanitizes_like_display() {
+    use crate::model::load::{from_files, LoadOptions};
+    let text = "Evil passage\x1b[201~\x15echo pwned\x0f here \u{202e}txt.exe now.\n";
+    let d = from_files(
+        "t",
+        [("a.txt".to_string(), text.as_bytes().to_vec())],
+        &LoadOptions::default(),
+    );
+    let mut app = App::new(std::sync::Arc::new(d), crate::tui::theme::Theme::colored());
+    apply(&mut app, [A::Resize(120, 40), A::Open]);
+    let copied = match app.update(A::Copy).as_slice() {
+        [Effect::Copy(t)] => t.clone(),
+        other => panic!("expected one Copy, got {other:?}"),
+    };
+    assert!(copied.contains("␛[201~␕echo pwned␏"), "{copied:?}");
+    assert!(copied.contains("�txt.exe"), "{copied:?}");
+    assert!(!copied.contains(['\x1b', '\u{202e}', '\x15']), "{copied:?}");
+    let clip = added(&app.update(A::Clip));
+    assert!(
+        clip.text.contains('\x1b'),
+        "the clipping keeps the article's bytes"
+    );
+    app.state.clippings = vec![clip];
+    app.open_clippings();
+    match app.update(A::Copy).as_slice() {
+        [Effect::Copy(t)] => assert!(t.contains("␛[201~") && !t.contains('\x1b'), "{t:?}"),
+        other => panic!("expected one Copy, got {other:?}"),
+    }
+}
