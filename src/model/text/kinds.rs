@@ -33,7 +33,7 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     mark_duplicates(&strs, paras);
 }
 
-fn ends_sentence(s: &str) -> bool {
+pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
     t.ends_with(['.', '!', '?', '…', ':'])
 }

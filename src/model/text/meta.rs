@@ -3,6 +3,7 @@
 
 mod dates;
 mod outlet;
+mod title;
 
 use super::kinds::dialogue_label;
 use super::word_count;
@@ -76,10 +77,15 @@ fn infer_dates(text: &str, paras: &[Paragraph]) -> (Option<String>, Option<Strin
 
 fn infer_title(text: &str, paras: &[Paragraph]) -> Option<String> {
     let s = |p: &Paragraph| &text[p.span.range()];
-    if let Some(h) = paras.iter().find(|p| p.kind == ParaKind::Headline) {
-        return Some(s(h).trim_start_matches('#').trim().to_string());
+    if let Some(t) = title::title_line(text, paras) {
+        return Some(t);
     }
-    let first = paras.iter().find(|p| p.kind == ParaKind::Body)?;
+    // Else the lede's first sentence: the first body paragraph of a sentence or more (a
+    // shorter one above it is a label or a link), else the first body paragraph.
+    let first = paras
+        .iter()
+        .find(|p| p.kind == ParaKind::Body && title::is_lede(&text[p.span.range()]))
+        .or_else(|| paras.iter().find(|p| p.kind == ParaKind::Body))?;
     let sentence = first
         .sentences
         .first()

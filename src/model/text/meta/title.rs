@@ -1,0 +1,178 @@
+//! The article's title: the first line near the top that has a headline's shape and whose
+//! words the story goes on to use; never a menu, a section name, a date stamp or a credit.
+
+use super::stamps;
+use crate::model::text::kinds::ends_sentence;
+use crate::model::text::word_count;
+use crate::model::{ParaKind, Paragraph};
+use std::collections::HashSet;
+
+/// Paragraphs looked at for the title: page templates put up to five lines of navigation,
+/// section names and stamps before it (seven in the dev pages' worst case).
+const LOOK_AT: usize = 8;
+/// Share of a title's content words that the text after it uses. Headlines in the dev
+/// dossiers share 0.5–1.0 of their content words with their story; link menus and
+/// teasers for other stories share under 0.3.
+const MIN_SHARED: f64 = 0.34;
+
+/// Words in a title: the dev dossiers' headlines run 3 to 18 words; one- and two-word lines
+/// above them are section names ("World", "News Europe").
+const TITLE_WORDS: std::ops::RangeInclusive<usize> = 3..=25;
+/// Words in a line marked headline, taken when no line near the top has a title's shape and
+/// words: a short headline ("Grim search"), or a headline and its dek on one line.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=40;
+/// A story's lede: a body paragraph of a full sentence or more. The title stands above it.
+/// Ten words: a seed story opens with a 13-word sentence, which 15 skipped; the labels and
+/// link teasers above titles in the dev pages are shorter or end without a full stop.
+const LEDE_WORDS: usize = 10;
+
+/// The title, if a line near the top is one; else the first line marked headline that
+/// reads like one (a page may print its headline last, after the story).
+pub(super) fn title_line(text: &str, paras: &[Paragraph]) -> Option<String> {
+    let line = |p: &Paragraph| text[p.span.range()].trim_start_matches('#').trim();
+    let top = paras
+        .iter()
+        .take(LOOK_AT)
+        .take_while(|p| !(p.kind == ParaKind::Body && is_lede(&text[p.span.range()])));
+    for p in top {
+        if matches!(
+            p.kind,
+            ParaKind::Caption | ParaKind::Byline | ParaKind::Appended
+        ) {
+            continue;
+        }
+        let s = line(p);
+        if has_title_shape(s, TITLE_WORDS) && shared_share(s, &text[p.span.end..]) >= MIN_SHARED {
+            return Some(s.to_string());
+        }
+    }
+    // A line marked headline may run longer (a headline and its dek on one line).
+    paras
+        .iter()
+        .filter(|p| p.kind == ParaKind::Headline)
+        .map(line)
+        .find(|s| has_title_shape(s, HEADLINE_WORDS))
+        .map(str::to_string)
+}
+
+/// A full sentence of a lede's length.
+pub(super) fn is_lede(s: &str) -> bool {
+    word_count(s) >= LEDE_WORDS && ends_sentence(s)
+}
+
+/// A number of words in `words_in`, no full stop (or colon) at the end, no separators of menus, no words glued
+/// together by a scraper ("SolutionsLegal", "agoBody"), no "(6)" counter, not a date stamp.
+fn has_title_shape(s: &str, words_in: std::ops::RangeInclusive<usize>) -> bool {
+    let words = word_count(s);
+    // "… in U.S." ends with an abbreviation, not a full stop.
+    let abbreviation = s.ends_with('.') && {
+        let c: Vec<char> = s.chars().rev().take(3).collect();
+        c.len() == 3 && c[1].is_uppercase() && c[2] == '.'
+    };
+    let full_stop = ends_sentence(s) && !s.ends_with(['?', '!']) && !abbreviation;
+    if !words_in.contains(&words) || full_stop {
+        return false;
+    }
+    // A link placeholder ("[LINK: …]") or a date stamp.
+    if s.starts_with('[') && s.ends_with(']') || !stamps(s).is_empty() {
+        return false;
+    }
+    if s.contains(" | ") || s.contains('•') || s.contains(" · ") {
+        return false;
+    }
+    let glued = s.split_whitespace().any(|w| {
+        let c: Vec<char> = w.chars().collect();
+        c.windows(4).any(|x| {
+            x[0].is_lowercase() && x[1].is_lowercase() && x[2].is_lowercase() && x[3].is_uppercase()
+        })
+    });
+    let counter = s.ends_with(')')
+        && s.rsplit_once('(')
+            .is_some_and(|(_, n)| n.trim_end_matches(')').chars().all(|c| c.is_ascii_digit()));
+    !glued && !counter
+}
+
+/// Content words (four letters or more), lowercased.
+fn content_words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The share of `title`'s content words that `rest` uses.
+fn shared_share(title: &str, rest: &str) -> f64 {
+    let words = content_words(title);
+    if words.is_empty() {
+        return 0.0;
+    }
+    let rest = content_words(rest);
+    words.iter().filter(|w| rest.contains(*w)).count() as f64 / words.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::text::{classify, segment};
+
+    fn title(text: &str) -> Option<String> {
+        let mut paras = segment(text);
+        classify(text, &mut paras);
+        title_line(text, &paras)
+    }
+
+    const STORY: &str = "The flood waters rose overnight in the river town, and rescuers evacuated two hundred residents from their homes.\n\nThe mayor said the river town would need weeks to recover from the flood.\n";
+
+    /// A headline above its story is the title.
+    #[test]
+    fn headline_above_story() {
+        let t = format!("River town floods as waters rise overnight\n\n{STORY}");
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("River town floods as waters rise overnight")
+        );
+    }
+
+    /// Section names, menus, stamps and teasers for other stories before the headline are
+    /// not the title.
+    #[test]
+    fn furniture_before_the_headline_is_skipped() {
+        let t = format!(
+            "World\n\nHome | News | Sport | Weather\n\n2h agoActor wins award at festival gala\n\nMonday 3 May 2021 09:10 BST\n\nRiver town floods as waters rise overnight\n\n{STORY}"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("River town floods as waters rise overnight")
+        );
+    }
+
+    /// A line about something the story never mentions is a link, not the title.
+    #[test]
+    fn teaser_for_another_story_is_not_the_title() {
+        let t = format!(
+            "Actor wins award at festival gala\n\nRiver town floods as waters rise overnight\n\n{STORY}"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("River town floods as waters rise overnight")
+        );
+    }
+
+    /// A counter line ("Money (6)") and a sentence are no title.
+    #[test]
+    fn counters_and_sentences_are_not_titles() {
+        assert!(!has_title_shape("Money (6)", TITLE_WORDS));
+        assert!(has_title_shape(
+            "Storm could cut power to millions in U.S.",
+            TITLE_WORDS
+        ));
+        assert!(!has_title_shape(
+            "The river town floods overnight.",
+            TITLE_WORDS
+        ));
+        assert!(has_title_shape(
+            "Death toll rises to 56 in river town floods",
+            TITLE_WORDS
+        ));
+    }
+}
