@@ -62,6 +62,16 @@ list!(
     "timestamps.txt"
 );
 list!(
+    /// Words a date stamp is made of besides numbers (months, weekdays, zones, "ago").
+    stamp_words,
+    "stamp_words.txt"
+);
+list!(
+    /// Credits that close a caption ("Picture by Jane Roe/AP").
+    credit_tails,
+    "credit_tails.txt"
+);
+list!(
     /// Labels that open a video or gallery caption ("WATCH:", "VIDEO:").
     caption_openers,
     "caption_openers.txt"

@@ -6,6 +6,7 @@
 
 mod furniture;
 mod place;
+mod shape;
 
 use super::{split_sentences, trim_span, word_count};
 use crate::model::{lexicon, ParaKind, Paragraph, Span};
@@ -30,6 +31,9 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     mark_appended(&strs, paras);
     place::mark_bios(&strs, paras);
     mark_headlines(&strs, paras);
+    shape::mark_caption_copies(&strs, paras);
+    shape::mark_fragments(&strs, paras);
+    shape::mark_dek(&strs, paras);
     mark_duplicates(&strs, paras);
 }
 
@@ -111,9 +115,25 @@ fn is_markup(s: &str) -> bool {
         || s.contains("</")
         || s.contains("/>")
         || s.contains("function(")
-        || s.contains("window.")
-        || s.contains("document.")
+        || member_access(s, "window.")
+        || member_access(s, "document.")
         || (s.contains('{') && s.contains('}') && s.contains(';'))
+}
+
+/// `object.member` as script writes it ("window.dataLayer"), not a sentence's last word
+/// ("She signed the document.").
+fn member_access(s: &str, object: &str) -> bool {
+    s.match_indices(object).any(|(at, _)| {
+        let word_start = s[..at]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let member = s[at + object.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic());
+        word_start && member
+    })
 }
 
 /// The kind a paragraph has on its own words alone, if not body.
@@ -138,14 +158,18 @@ fn own_kind(s: &str) -> Option<ParaKind> {
         .any(|m| words <= 6 || !ends_sentence(s) || m.end() <= opening);
     let furniture = furniture::is_notice(s, words)
         || furniture::is_timestamp(s, words)
+        || shape::is_stamp(s)
         || furniture::is_breadcrumb(s, words);
     if (boiler && words <= 40) || furniture {
         return Some(ParaKind::Boilerplate);
     }
-    if is_caption(s, words) || furniture::is_media_caption(s, words) {
+    if is_caption(s, words)
+        || furniture::is_media_caption(s, words)
+        || furniture::has_credit_tail(s, words)
+    {
         return Some(ParaKind::Caption);
     }
-    if is_byline(s, words) {
+    if is_byline(s, words) || furniture::is_agency_tag(s) {
         return Some(ParaKind::Byline);
     }
     if furniture::is_section_line(s, words) {
@@ -161,7 +185,12 @@ fn is_caption(s: &str, words: usize) -> bool {
     if words > 60 {
         return false;
     }
-    if lexicon::captions_matcher().is_match(s) {
+    // A cue right before a dash is a wire dateline ("(Reuters) - The toll rose …"), not a
+    // credit.
+    let credit = lexicon::captions_matcher()
+        .find_iter(s)
+        .any(|m| !s[m.end()..].trim_start().starts_with(['-', '–', '—']));
+    if credit {
         return true;
     }
     // A trailing credit in brackets: "(Madelyn Keech/Defense Department)".
@@ -586,10 +615,13 @@ mod tests {
         );
     }
 
-    /// A line ending in "staff" inside the story is body.
+    /// A line ending in "staff" inside the story is no author line (a line that ends no
+    /// sentence between story paragraphs is a subhead), and a sentence ending so is body.
     #[test]
     fn staff_word_in_story_stays_body() {
         let t = "Floods Close Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nThe hospital cut staff\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Headline, Body]);
+        let t = "Floods Close Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nThe hospital cut staff.\nCrews worked through the night.";
         assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
     }
 
@@ -614,5 +646,94 @@ mod tests {
     fn notice_and_section_line() {
         let t = "Harbor Freight Weekly | Logistics\nThe port reopened on Monday after the strike ended.\nCopyright 2023 Coast Wire. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.";
         assert_eq!(kind_list(t), [Boilerplate, Body, Boilerplate]);
+    }
+
+    /// Subheads, a live-blog entry's title and a related story's title between story
+    /// paragraphs are headlines; a name alone under the headline is the author line.
+    #[test]
+    fn lines_that_are_no_sentence_are_furniture() {
+        let t = "Storm Floods The Valley\nJane Roe\nFloodwater closed four roads in the valley on Monday, officials said.\nWhat the mayor said next\nThe mayor promised new levees by the autumn.\n09:15 GMT – Army sends trucks to the valley towns\nThe army sent forty trucks overnight, a spokesman said.";
+        assert_eq!(
+            kind_list(t),
+            [Headline, Byline, Body, Headline, Body, Headline, Body]
+        );
+    }
+
+    /// Lines of figures, list items under a colon and a story cut off by the page's end
+    /// stay in the story though they end no sentence.
+    #[test]
+    fn figure_lines_lists_and_cut_off_story_stay_body() {
+        let t = "Storm Floods The Valley\nThe count ended on Monday night, officials said.\nYes: 211 districts\n1,204,311 votes – 51.2%\nThe donations so far include:\n- a gift from a local bakery chain\n- €2m from the regional bank\nThe council will meet again on Friday to decide what the fund";
+        assert_eq!(
+            kind_list(t),
+            [Headline, Body, Body, Body, Body, Body, Body, Body]
+        );
+    }
+
+    /// A short question above the story's next paragraph is a subhead; a quoted question
+    /// and a question in a long paragraph are story.
+    #[test]
+    fn question_subheads() {
+        let t = "The breach exposed four million records, the firm said.\nWhat happened?\nHackers broke into a server in May, the firm said.\n“What happened?” asked one customer.\nThe firm has not said.";
+        assert_eq!(kind_list(t), [Body, Headline, Body, Body, Body]);
+    }
+
+    /// The summary between the headline and a bare date stamp is a headline, the stamp
+    /// boilerplate; without a stamp or author line below it, the lede stays body.
+    #[test]
+    fn dek_above_the_date_stamp() {
+        let t = "Storm Floods The Valley\nRoads were closed and hundreds left their homes as the river rose.\nFriday 3 March 2021 06:02 GMT\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Headline, Boilerplate, Body, Body]);
+        let t = "Storm Floods The Valley\nRoads were closed and hundreds left their homes as the river rose.\nCrews worked through the night.\nThe mayor said help was coming.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+    }
+
+    /// A caption printed twice side by side is a caption and its duplicate; a near-copy
+    /// right above a credited caption is the caption too.
+    #[test]
+    fn caption_printed_twice() {
+        let t = "Storm Floods The Valley\nA rescue boat crosses a flooded street.\nA rescue boat crosses a flooded street.\nFloodwater closed four roads in the valley on Monday, officials said.\nVolunteers fill sandbags near the river on Monday 3 March.\nVolunteers fill sandbags near the river on Monday. Photo: Jane Roe/AP\nCrews worked through the night.";
+        assert_eq!(
+            kind_list(t),
+            [Headline, Caption, Duplicate, Body, Caption, Caption, Body]
+        );
+    }
+
+    /// A caption closing with its credit is a caption; the same words in a sentence are not.
+    #[test]
+    fn credit_tails() {
+        let t = "Volunteers fill sandbags near the river. Picture by Jane Roe/AP\nThe survey gave the clearest picture by far of the damage.\nHomes stand in water on Monday. Copyright Jane Roe AP\nThe firm sued over copyright infringement.";
+        assert_eq!(kind_list(t), [Caption, Body, Caption, Body]);
+    }
+
+    /// A wire dateline "(Agency) - …" opens the story; it is no photo credit.
+    #[test]
+    fn wire_dateline_is_body() {
+        let t = "(Reuters) - The toll from the storm rose to 34, officials said on Tuesday.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Body, Body]);
+    }
+
+    /// Editors' initials and agencies closing a story are a byline.
+    #[test]
+    fn agency_tag() {
+        let t = "The toll from the storm rose to 34, officials said on Tuesday.\nCrews worked through the night.\njd/ab (AP, dpa)";
+        assert_eq!(kind_list(t), [Body, Body, Byline]);
+    }
+
+    /// "document." and "window." end story sentences; only script names members on them.
+    #[test]
+    fn document_and_window_in_a_sentence_are_body() {
+        let t = "She signed the document.\nHe opened the window.\nwindow.dataLayer = [];";
+        assert_eq!(kind_list(t), [Body, Body, Boilerplate]);
+    }
+
+    /// Reading-time labels, "More:" links and comment prompts are boilerplate.
+    #[test]
+    fn page_prompts() {
+        let t = "The council voted on Monday to close the bridge.\n4 min read\nMore:Why the bridge was closed, and what comes next.\nThe admin read the notice to the crowd on Monday evening.\nJoin our commenting forum\nRepairs will take a year, the council said.";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Boilerplate, Body, Boilerplate, Body]
+        );
     }
 }

@@ -59,11 +59,48 @@ pub(super) fn is_media_caption(s: &str, words: usize) -> bool {
     if words > 30 {
         return false;
     }
-    let play = s.starts_with(['▶', '►', '▷', '⏵']);
+    // "CLOSE" in capitals is a video player's close button glued to the video's caption.
+    let play = s.starts_with(['▶', '►', '▷', '⏵']) || s.starts_with("CLOSE ");
     let label = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     play || lexicon::caption_openers()
         .iter()
         .any(|c| strip_cue(label, c).is_some())
+}
+
+/// A caption that closes with its credit: "… in the rubble. Picture by Jane Roe/AP",
+/// "… Copyright Jane Roe AP": the cue, then one to five capitalized words (or a
+/// Name/Agency pair) to the end.
+pub(super) fn has_credit_tail(s: &str, words: usize) -> bool {
+    if words > 60 {
+        return false;
+    }
+    // ASCII lowercasing keeps byte offsets.
+    let lower = s.to_ascii_lowercase();
+    lexicon::credit_tails().iter().any(|cue| {
+        let Some(at) = lower.rfind(cue.as_str()) else {
+            return false;
+        };
+        let starts_word = lower[..at]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let tail: Vec<&str> = s[at + cue.len()..].split_whitespace().collect();
+        let credit = tail
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.contains('/'));
+        starts_word && (1..=5).contains(&tail.len()) && credit
+    })
+}
+
+/// A wire agency tag closing a story: "jd/ab (AP, dpa)", "rc/sms (Reuters)": editors'
+/// initials, then the agencies in brackets.
+pub(super) fn is_agency_tag(s: &str) -> bool {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    TAG.get_or_init(|| {
+        Regex::new(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\([A-Za-z][A-Za-z ,.&/-]{0,60}\)$")
+            .expect("valid built-in pattern")
+    })
+    .is_match(s)
 }
 
 /// "Outlet | Section": one bar between two short capitalized names, no sentence.
@@ -174,5 +211,14 @@ mod tests {
         }
         let s = "The and / or clause was struck from the bill on Tuesday.";
         assert!(!is_breadcrumb(s, w(s)));
+    }
+
+    /// Agency tags are editors' initials and agencies; a sentence with a slash is not one.
+    #[test]
+    fn agency_tags() {
+        for s in ["jd/ab (AP, dpa)", "rc/sms (Reuters)"] {
+            assert!(is_agency_tag(s), "{s}");
+        }
+        assert!(!is_agency_tag("The and/or clause (in the bill) was cut."));
     }
 }
