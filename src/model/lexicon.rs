@@ -62,7 +62,12 @@ list!(
     "timestamps.txt"
 );
 list!(
-    /// Words a date stamp is made of besides numbers (months, weekdays, zones, "ago").
+    /// Month and weekday names and their abbreviations.
+    calendar_words,
+    "calendar_words.txt"
+);
+list!(
+    /// Words a date stamp is made of besides numbers and calendar words (zones, "ago").
     stamp_words,
     "stamp_words.txt"
 );
@@ -70,6 +75,11 @@ list!(
     /// Credits that close a caption ("Picture by Jane Roe/AP").
     credit_tails,
     "credit_tails.txt"
+);
+list!(
+    /// Words that open an author line before the name ("By", "Posted by", "Editor:").
+    byline_openers,
+    "byline_openers.txt"
 );
 list!(
     /// Labels that open a video or gallery caption ("WATCH:", "VIDEO:").

@@ -31,6 +31,7 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     mark_appended(&strs, paras);
     place::mark_bios(&strs, paras);
     mark_headlines(&strs, paras);
+    shape::mark_embeds(&strs, paras);
     shape::mark_caption_copies(&strs, paras);
     shape::mark_fragments(&strs, paras);
     shape::mark_dek(&strs, paras);
@@ -118,6 +119,7 @@ fn is_markup(s: &str) -> bool {
         || member_access(s, "window.")
         || member_access(s, "document.")
         || (s.contains('{') && s.contains('}') && s.contains(';'))
+        || (l.starts_with(['{', '[']) && s.contains("\":"))
 }
 
 /// `object.member` as script writes it ("window.dataLayer"), not a sentence's last word
@@ -140,7 +142,8 @@ fn member_access(s: &str, object: &str) -> bool {
 fn own_kind(s: &str) -> Option<ParaKind> {
     let words = word_count(s);
     let piped = s.contains('|') && s.matches(" | ").count() >= 2;
-    if is_markup(s) || piped || s.starts_with("![") {
+    let menu = furniture::is_bullet_menu(s, words);
+    if is_markup(s) || piped || menu || s.starts_with("![") || furniture::is_social_embed(s) {
         return Some(ParaKind::Boilerplate);
     }
     // Cue rules apply to short paragraphs only (the longest, a bio, is under 80 words).
@@ -221,10 +224,11 @@ fn starts_with_name(s: &str) -> bool {
 }
 
 fn is_byline(s: &str, words: usize) -> bool {
-    if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
-        if words <= 14 && starts_with_name(rest) {
-            return true;
-        }
+    let opened = lexicon::byline_openers().iter().any(|o| {
+        furniture::strip_cue(s, o).is_some_and(|rest| starts_with_name(rest.trim_start()))
+    });
+    if words <= 14 && opened {
+        return true;
     }
     words <= 80 && starts_with_name(s) && lexicon::bylines_matcher().is_match(s)
 }
@@ -734,6 +738,55 @@ mod tests {
         assert_eq!(
             kind_list(t),
             [Body, Boilerplate, Boilerplate, Body, Boilerplate, Body]
+        );
+    }
+
+    /// A bullet menu on one line is boilerplate; a line of bulleted sentences is not one.
+    #[test]
+    fn bullet_menus() {
+        let t = "• Home • Podcasts • share • email\nThe council voted on Monday to close the bridge.\n• The council voted to close the bridge • Repairs will take a year, it said.";
+        assert_eq!(kind_list(t), [Boilerplate, Body, Body]);
+    }
+
+    /// "Posted by" and "Editor:" author lines; "By Tuesday, …" opens a story sentence.
+    #[test]
+    fn posted_by_and_editor_lines() {
+        let t = "Posted by Jane Roe\nEditor: John Doe\nBy Tuesday, officials had closed four roads in the valley.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Byline, Byline, Body, Body]);
+    }
+
+    /// An embedded post (its text, and its signature with handle and date) is boilerplate;
+    /// a story sentence naming a handle is body.
+    #[test]
+    fn social_embeds() {
+        let t = "The council voted on Monday to close the bridge.\nThe bridge is closed until further notice, stay safe everyone\n— Jane Roe (@janeroe) March 3, 2021\nThe mayor (@mayorjane) posted on Monday that the roads were closed.\nSee the photos pic.twitter.com/abc123\nRepairs will take a year, the council said.";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Boilerplate, Body, Boilerplate, Body]
+        );
+    }
+
+    /// A JSON fragment is markup; a sentence quoting a colon is not.
+    #[test]
+    fn json_is_markup() {
+        let t = "{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\"}\nThe council voted on Monday to close the bridge, officials said: \"for a year\".";
+        assert_eq!(kind_list(t), [Boilerplate, Body]);
+    }
+
+    /// A lede printed twice side by side keeps its first copy in the story.
+    #[test]
+    fn lede_printed_twice_keeps_first() {
+        let t = "Storm Floods The Valley\nFloodwater closed four roads in the valley on Monday, officials said.\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Duplicate, Body]);
+    }
+
+    /// Live-blog stamps and "Last Modified" lines are boilerplate.
+    #[test]
+    fn live_blog_stamps() {
+        let t = "The council voted on Monday to close the bridge.\n09:10\nThe mayor spoke after the vote.\nUPDATE 7:05 p.m.\nRepairs will take a year, the council said.\nLast Modified: March 3, 2021";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Body, Boilerplate, Body, Boilerplate]
         );
     }
 }

@@ -103,6 +103,31 @@ pub(super) fn is_agency_tag(s: &str) -> bool {
     .is_match(s)
 }
 
+/// A menu of links set with bullets on one line: "• Home • Podcasts • share • email".
+pub(super) fn is_bullet_menu(s: &str, words: usize) -> bool {
+    let items: Vec<&str> = s
+        .split(['•', '·'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    // Three or more items of a few words each: a list of sentences has longer items.
+    let bullets = s.matches(['•', '·']).count();
+    bullets >= 3 && words <= 30 && items.iter().all(|i| word_count(i) <= 3)
+}
+
+/// An embedded social post: a "pic.twitter.com" link, or the post's signature "— Jane Roe
+/// (@janeroe) March 3, 2021" (a handle in brackets, then a date stamp).
+pub(crate) fn is_social_embed(s: &str) -> bool {
+    if s.contains("pic.twitter.com") {
+        return true;
+    }
+    s.match_indices("(@").any(|(at, _)| {
+        s[at..]
+            .find(')')
+            .is_some_and(|close| super::shape::is_stamp(s[at + close + 1..].trim()))
+    })
+}
+
 /// "Outlet | Section": one bar between two short capitalized names, no sentence.
 pub(super) fn is_section_line(s: &str, words: usize) -> bool {
     let Some((a, b)) = s.split_once(" | ") else {

@@ -7,7 +7,9 @@
 //! figures ("1,204 votes – 51%"), list items under a line ending in a colon, paragraphs of
 //! more than one sentence.
 
+use super::furniture::is_social_embed;
 use super::{ends_sentence, shared, word_ids};
+use crate::model::quotes::words::speech_verbs;
 use crate::model::text::word_count;
 use crate::model::{lexicon, ParaKind, Paragraph};
 
@@ -46,7 +48,19 @@ const QUESTION_WORDS: usize = 7;
 /// A date stamp and nothing else: "Friday 3 March 2021 06:02 GMT", "October 4",
 /// "March 3, 2021 / 9:10 AM / 2 days ago", "BY | Updated: Mar 3, 2021 at 1:03 PM".
 pub(super) fn is_stamp(s: &str) -> bool {
-    let (mut numbers, mut dated, mut words) = (0, false, 0);
+    stamp(s).is_some()
+}
+
+/// A date stamp that names a day (a month, weekday, year or ISO date), not only a clock
+/// time: a page's head is dated so, a live blog's entries by the clock.
+fn is_calendar_stamp(s: &str) -> bool {
+    stamp(s) == Some(true)
+}
+
+/// `Some(calendar)` when `s` is a date stamp and nothing else; `calendar` when it names a
+/// day rather than only a time.
+fn stamp(s: &str) -> Option<bool> {
+    let (mut numbers, mut dated, mut words, mut calendar) = (0, false, 0, false);
     let seps = |c: char| {
         c.is_whitespace() || matches!(c, '|' | '/' | ',' | '(' | ')' | '–' | '—' | '·' | '•')
     };
@@ -57,7 +71,7 @@ pub(super) fn is_stamp(s: &str) -> bool {
         }
         words += 1;
         if words > 16 {
-            return false;
+            return None;
         }
         if w.starts_with(|c: char| c.is_ascii_digit()) {
             let rest =
@@ -66,17 +80,22 @@ pub(super) fn is_stamp(s: &str) -> bool {
                 rest.to_ascii_lowercase().as_str(),
                 "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "a.m" | "p.m" | "h"
             ) {
-                return false;
+                return None;
             }
-            // A clock time or an ISO date dates the line by itself.
-            dated |= w.contains(':') || w.matches('-').count() == 2;
+            // A clock time or an ISO date dates the line by itself; a year or ISO date names
+            // a day.
+            let iso = w.matches('-').count() == 2;
+            dated |= w.contains(':') || iso;
+            calendar |= iso || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
             numbers += 1;
             continue;
         }
         let lw = w.to_lowercase();
-        if !lexicon::stamp_words().contains(&lw) {
-            return false;
+        let named_day = lexicon::calendar_words().contains(&lw);
+        if !named_day && !lexicon::stamp_words().contains(&lw) {
+            return None;
         }
+        calendar |= named_day;
         dated |= !matches!(
             lw.as_str(),
             "by" | "on"
@@ -91,7 +110,7 @@ pub(super) fn is_stamp(s: &str) -> bool {
                 | "modified"
         );
     }
-    numbers > 0 && dated
+    (numbers > 0 && dated).then_some(calendar)
 }
 
 /// "Jane Roe", "Jane Roe and John Doe", "Jane Roe/London": names alone on a line.
@@ -188,7 +207,7 @@ pub(super) fn mark_dek(strs: &[&str], paras: &mut [Paragraph]) {
     // the story is no head.
     let head = |j: usize| {
         let line = paras[j].kind == ParaKind::Byline && word_count(strs[j]) <= NAME_LINE_WORDS
-            || paras[j].kind == ParaKind::Boilerplate && is_stamp(strs[j]);
+            || paras[j].kind == ParaKind::Boilerplate && is_calendar_stamp(strs[j]);
         line && paras[j + 1..].iter().any(|p| p.kind == ParaKind::Body)
     };
     let Some(j) = (1..strs.len().min(HEAD)).find(|&j| head(j)) else {
@@ -220,13 +239,40 @@ pub(super) fn mark_caption_copies(strs: &[&str], paras: &mut [Paragraph]) {
             continue;
         }
         if b == ParaKind::Body && strs[i] == strs[i + 1] {
-            paras[i].kind = ParaKind::Caption;
+            // A lede printed twice keeps its first copy: a caption quotes no one.
+            if !reports_speech(strs[i]) {
+                paras[i].kind = ParaKind::Caption;
+            }
             paras[i + 1].kind = ParaKind::Duplicate;
         } else if b == ParaKind::Caption {
             let (mine, theirs) = (word_ids(strs[i]), word_ids(strs[i + 1]));
             if shared(&mine, &theirs) as f32 >= CAPTION_COPY_SHARE * mine.len() as f32 {
                 paras[i].kind = ParaKind::Caption;
             }
+        }
+    }
+}
+
+/// A quotation mark or a speech verb ("said", "told"): a story's sentence, not a caption.
+fn reports_speech(s: &str) -> bool {
+    let verbs = speech_verbs();
+    s.contains(['"', '“', '”'])
+        || s.split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && verbs.contains(w.to_lowercase().as_bytes()))
+}
+
+/// The longest text of an embedded post above its signature line: posts run to 280
+/// characters, about 60 words.
+const POST_WORDS: usize = 60;
+
+/// The text of an embedded social post, the paragraph right above its signature line
+/// ("— Jane Roe (@janeroe) March 3, 2021"), is page furniture with it.
+pub(super) fn mark_embeds(strs: &[&str], paras: &mut [Paragraph]) {
+    for i in 1..strs.len() {
+        let signature = strs[i].starts_with(['—', '–', '-']) && is_social_embed(strs[i]);
+        if signature && paras[i - 1].kind == ParaKind::Body && word_count(strs[i - 1]) <= POST_WORDS
+        {
+            paras[i - 1].kind = ParaKind::Boilerplate;
         }
     }
 }
