@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 /// opens with the page's title is split in two: the title (a headline) and the navigation.
 pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     split_titled_navigation(text, paras);
+    split_trailing_credits(text, paras);
     let strs: Vec<&str> = paras.iter().map(|p| &text[p.span.range()]).collect();
     for (p, s) in paras.iter_mut().zip(&strs) {
         if p.kind != ParaKind::Body {
@@ -66,6 +67,64 @@ pub(crate) fn navigation_title_end(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a credit glued after a story paragraph's last sentence starts: "… 20 more over
+/// the weekend. -NPR", "… officials said. — Reuters": a dash right after the final mark,
+/// then one to three capitalized words and no sentence. The offset of the dash. After a
+/// closing quotation mark the dash and name attribute the quote ("“…” — Jane Roe"), so a
+/// quote's speaker stays with it.
+fn trailing_credit_start(s: &str) -> Option<usize> {
+    // The last few word breaks, from the end: the one before the dash.
+    let i = s
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ' || c == '\n')
+        .take(5)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let rest = s[i + 1..].trim_start();
+            rest.starts_with(['-', '—', '–']) && s[..i].trim_end().ends_with(['.', '!', '?'])
+        })?;
+    let credit = s[i + 1..]
+        .trim_start()
+        .trim_start_matches(['-', '—', '–'])
+        .trim();
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    let named = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !ends_sentence(credit);
+    named.then(|| i + 1 + (s[i + 1..].len() - s[i + 1..].trim_start().len()))
+}
+
+/// A credit glued after a story paragraph ("… the weekend. -NPR") becomes a byline of its
+/// own, and the story before it stays body.
+fn split_trailing_credits(text: &str, paras: &mut Vec<Paragraph>) {
+    let mut i = 0;
+    while i < paras.len() {
+        let span = paras[i].span;
+        if let Some(cut) = trailing_credit_start(&text[span.range()]) {
+            let story = trim_span(text, Span::new(span.start, span.start + cut));
+            let credit = trim_span(text, Span::new(span.start + cut, span.end));
+            paras[i] = Paragraph {
+                span: story,
+                kind: ParaKind::Body,
+                sentences: split_sentences(text, story),
+            };
+            paras.insert(
+                i + 1,
+                Paragraph {
+                    span: credit,
+                    kind: ParaKind::Byline,
+                    sentences: vec![credit],
+                },
+            );
+            i += 1;
+        }
+        i += 1;
+    }
 }
 
 fn split_titled_navigation(text: &str, paras: &mut Vec<Paragraph>) {
@@ -787,6 +846,22 @@ mod tests {
         assert_eq!(
             kind_list(t),
             [Body, Boilerplate, Body, Boilerplate, Body, Boilerplate]
+        );
+    }
+
+    /// A credit glued after the story's last sentence is split off as a byline; a quote's
+    /// attribution after a dash and a dash inside a sentence stay in the story.
+    #[test]
+    fn glued_trailing_credit() {
+        let t = "The toll rose to 34 over the weekend, officials said. -NPR\n“We will rebuild.” — Jane Roe\nIt was, she said, a surprise — Britain voted to leave.";
+        assert_eq!(
+            kinds(t),
+            [
+                ("The toll rose to 34 ".to_string(), Body),
+                ("-NPR".to_string(), Byline),
+                ("“We will rebuild.” —".to_string(), Body),
+                ("It was, she said, a ".to_string(), Body)
+            ]
         );
     }
 }

@@ -205,9 +205,15 @@ pub(super) fn mark_fragments(strs: &[&str], paras: &mut [Paragraph]) {
 pub(super) fn mark_dek(strs: &[&str], paras: &mut [Paragraph]) {
     // A short author line or a stamp with story below it: a bio or an agency tag closing
     // the story is no head.
+    // An author line counts under a headline only, and not a credit split off the end of
+    // a story paragraph ("… the weekend. -NPR").
+    let titled = |j: usize| paras[..j].iter().any(|p| p.kind == ParaKind::Headline);
     let head = |j: usize| {
-        let line = paras[j].kind == ParaKind::Byline && word_count(strs[j]) <= NAME_LINE_WORDS
-            || paras[j].kind == ParaKind::Boilerplate && is_calendar_stamp(strs[j]);
+        let author = paras[j].kind == ParaKind::Byline
+            && word_count(strs[j]) <= NAME_LINE_WORDS
+            && !strs[j].starts_with(['-', '—', '–'])
+            && titled(j);
+        let line = author || paras[j].kind == ParaKind::Boilerplate && is_calendar_stamp(strs[j]);
         line && paras[j + 1..].iter().any(|p| p.kind == ParaKind::Body)
     };
     let Some(j) = (1..strs.len().min(HEAD)).find(|&j| head(j)) else {
