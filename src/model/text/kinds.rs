@@ -726,10 +726,10 @@ mod tests {
     /// stay in the story though they end no sentence.
     #[test]
     fn figure_lines_lists_and_cut_off_story_stay_body() {
-        let t = "Storm Floods The Valley\nThe count ended on Monday night, officials said.\nYes: 211 districts\n1,204,311 votes – 51.2%\nThe donations so far include:\n- a gift from a local bakery chain\n- €2m from the regional bank\nThe council will meet again on Friday to decide what the fund";
+        let t = "Storm Floods The Valley\nThe count ended on Monday night, officials said.\nYes: 211 districts\n1,204,311 votes – 51.2%\nThe donations so far include:\n- a gift from a local bakery chain\n- €2m from the regional bank\nThe candidates are:\nJane Roe\nJohn Doe\nThe council will meet again on Friday to decide what the fund";
         assert_eq!(
             kind_list(t),
-            [Headline, Body, Body, Body, Body, Body, Body, Body]
+            [Headline, Body, Body, Body, Body, Body, Body, Body, Body, Body, Body]
         );
     }
 

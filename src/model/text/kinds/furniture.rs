@@ -78,8 +78,10 @@ pub(super) fn has_credit_tail(s: &str, words: usize) -> bool {
     if words > 60 {
         return false;
     }
-    // ASCII lowercasing keeps byte offsets.
-    let lower = s.to_ascii_lowercase();
+    // Only the last words can hold the cue and its credit; ASCII lowercasing keeps byte
+    // offsets.
+    let from = s.rmatch_indices(' ').nth(7).map_or(0, |(i, _)| i);
+    let (s, lower) = (&s[from..], s[from..].to_ascii_lowercase());
     lexicon::credit_tails().iter().any(|cue| {
         let Some(at) = lower.rfind(cue.as_str()) else {
             return false;
@@ -109,14 +111,10 @@ pub(super) fn is_agency_tag(s: &str) -> bool {
 
 /// A menu of links set with bullets on one line: "• Home • Podcasts • share • email".
 pub(super) fn is_bullet_menu(s: &str, words: usize) -> bool {
-    let items: Vec<&str> = s
-        .split(['•', '·'])
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .collect();
     // Three or more items of a few words each: a list of sentences has longer items.
-    let bullets = s.matches(['•', '·']).count();
-    bullets >= 3 && words <= 30 && items.iter().all(|i| word_count(i) <= 3)
+    words <= 30
+        && s.matches(['•', '·']).count() >= 3
+        && s.split(['•', '·']).all(|i| word_count(i) <= 3)
 }
 
 /// An embedded social post: a "pic.twitter.com" link, or the post's signature "— Jane Roe

@@ -162,7 +162,9 @@ pub(super) fn mark_fragments(strs: &[&str], paras: &mut [Paragraph]) {
     let title = paras.iter().position(|p| p.kind == ParaKind::Headline);
     for i in 0..n {
         let s = strs[i];
-        let listed = in_list && (is_list_item(s) || i > 0 && strs[i - 1].ends_with(':'));
+        // A list runs from a line ending in a colon through the items under it, bulleted
+        // or not, until a sentence.
+        let listed = in_list && (is_list_item(s) || !ends_sentence(s));
         in_list = s.ends_with(':') || listed;
         if paras[i].kind != ParaKind::Body || listed {
             continue;
