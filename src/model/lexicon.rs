@@ -62,6 +62,26 @@ list!(
     "timestamps.txt"
 );
 list!(
+    /// Month and weekday names and their abbreviations.
+    calendar_words,
+    "calendar_words.txt"
+);
+list!(
+    /// Words a date stamp is made of besides numbers and calendar words (zones, "ago").
+    stamp_words,
+    "stamp_words.txt"
+);
+list!(
+    /// Credits that close a caption ("Picture by Jane Roe/AP").
+    credit_tails,
+    "credit_tails.txt"
+);
+list!(
+    /// Words that open an author line before the name ("By", "Posted by", "Editor:").
+    byline_openers,
+    "byline_openers.txt"
+);
+list!(
     /// Labels that open a video or gallery caption ("WATCH:", "VIDEO:").
     caption_openers,
     "caption_openers.txt"

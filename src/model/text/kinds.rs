@@ -6,6 +6,7 @@
 
 mod furniture;
 mod place;
+mod shape;
 
 use super::{split_sentences, trim_span, word_count};
 use crate::model::{lexicon, ParaKind, Paragraph, Span};
@@ -15,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 /// opens with the page's title is split in two: the title (a headline) and the navigation.
 pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     split_titled_navigation(text, paras);
+    split_trailing_credits(text, paras);
     let strs: Vec<&str> = paras.iter().map(|p| &text[p.span.range()]).collect();
     for (p, s) in paras.iter_mut().zip(&strs) {
         if p.kind != ParaKind::Body {
@@ -30,6 +32,10 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     mark_appended(&strs, paras);
     place::mark_bios(&strs, paras);
     mark_headlines(&strs, paras);
+    shape::mark_embeds(&strs, paras);
+    shape::mark_caption_copies(&strs, paras);
+    shape::mark_fragments(&strs, paras);
+    shape::mark_dek(&strs, paras);
     mark_duplicates(&strs, paras);
 }
 
@@ -61,6 +67,64 @@ pub(crate) fn navigation_title_end(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a credit glued after a story paragraph's last sentence starts: "… 20 more over
+/// the weekend. -NPR", "… officials said. — Reuters": a dash right after the final mark,
+/// then one to three capitalized words and no sentence. The offset of the dash. After a
+/// closing quotation mark the dash and name attribute the quote ("“…” — Jane Roe"), so a
+/// quote's speaker stays with it.
+fn trailing_credit_start(s: &str) -> Option<usize> {
+    // The last few word breaks, from the end: the one before the dash.
+    let i = s
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ' || c == '\n')
+        .take(5)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let rest = s[i + 1..].trim_start();
+            rest.starts_with(['-', '—', '–']) && s[..i].trim_end().ends_with(['.', '!', '?'])
+        })?;
+    let credit = s[i + 1..]
+        .trim_start()
+        .trim_start_matches(['-', '—', '–'])
+        .trim();
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    let named = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !ends_sentence(credit);
+    named.then(|| i + 1 + (s[i + 1..].len() - s[i + 1..].trim_start().len()))
+}
+
+/// A credit glued after a story paragraph ("… the weekend. -NPR") becomes a byline of its
+/// own, and the story before it stays body.
+fn split_trailing_credits(text: &str, paras: &mut Vec<Paragraph>) {
+    let mut i = 0;
+    while i < paras.len() {
+        let span = paras[i].span;
+        if let Some(cut) = trailing_credit_start(&text[span.range()]) {
+            let story = trim_span(text, Span::new(span.start, span.start + cut));
+            let credit = trim_span(text, Span::new(span.start + cut, span.end));
+            paras[i] = Paragraph {
+                span: story,
+                kind: ParaKind::Body,
+                sentences: split_sentences(text, story),
+            };
+            paras.insert(
+                i + 1,
+                Paragraph {
+                    span: credit,
+                    kind: ParaKind::Byline,
+                    sentences: vec![credit],
+                },
+            );
+            i += 1;
+        }
+        i += 1;
+    }
 }
 
 fn split_titled_navigation(text: &str, paras: &mut Vec<Paragraph>) {
@@ -111,16 +175,34 @@ fn is_markup(s: &str) -> bool {
         || s.contains("</")
         || s.contains("/>")
         || s.contains("function(")
-        || s.contains("window.")
-        || s.contains("document.")
+        || member_access(s, "window.")
+        || member_access(s, "document.")
         || (s.contains('{') && s.contains('}') && s.contains(';'))
+        || (l.starts_with(['{', '[']) && s.contains("\":"))
+}
+
+/// `object.member` as script writes it ("window.dataLayer"), not a sentence's last word
+/// ("She signed the document.").
+fn member_access(s: &str, object: &str) -> bool {
+    s.match_indices(object).any(|(at, _)| {
+        let word_start = s[..at]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let member = s[at + object.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic());
+        word_start && member
+    })
 }
 
 /// The kind a paragraph has on its own words alone, if not body.
 fn own_kind(s: &str) -> Option<ParaKind> {
     let words = word_count(s);
     let piped = s.contains('|') && s.matches(" | ").count() >= 2;
-    if is_markup(s) || piped || s.starts_with("![") {
+    let menu = furniture::is_bullet_menu(s, words);
+    if is_markup(s) || piped || menu || s.starts_with("![") || furniture::is_social_embed(s) {
         return Some(ParaKind::Boilerplate);
     }
     // Cue rules apply to short paragraphs only (the longest, a bio, is under 80 words).
@@ -138,14 +220,18 @@ fn own_kind(s: &str) -> Option<ParaKind> {
         .any(|m| words <= 6 || !ends_sentence(s) || m.end() <= opening);
     let furniture = furniture::is_notice(s, words)
         || furniture::is_timestamp(s, words)
+        || shape::is_stamp(s)
         || furniture::is_breadcrumb(s, words);
     if (boiler && words <= 40) || furniture {
         return Some(ParaKind::Boilerplate);
     }
-    if is_caption(s, words) || furniture::is_media_caption(s, words) {
+    if is_caption(s, words)
+        || furniture::is_media_caption(s, words)
+        || furniture::has_credit_tail(s, words)
+    {
         return Some(ParaKind::Caption);
     }
-    if is_byline(s, words) {
+    if is_byline(s, words) || furniture::is_agency_tag(s) {
         return Some(ParaKind::Byline);
     }
     if furniture::is_section_line(s, words) {
@@ -161,7 +247,12 @@ fn is_caption(s: &str, words: usize) -> bool {
     if words > 60 {
         return false;
     }
-    if lexicon::captions_matcher().is_match(s) {
+    // A cue right before a dash is a wire dateline ("(Reuters) - The toll rose …"), not a
+    // credit.
+    let credit = lexicon::captions_matcher()
+        .find_iter(s)
+        .any(|m| !s[m.end()..].trim_start().starts_with(['-', '–', '—']));
+    if credit {
         return true;
     }
     // A trailing credit in brackets: "(Madelyn Keech/Defense Department)".
@@ -192,10 +283,11 @@ fn starts_with_name(s: &str) -> bool {
 }
 
 fn is_byline(s: &str, words: usize) -> bool {
-    if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
-        if words <= 14 && starts_with_name(rest) {
-            return true;
-        }
+    let opened = lexicon::byline_openers().iter().any(|o| {
+        furniture::strip_cue(s, o).is_some_and(|rest| starts_with_name(rest.trim_start()))
+    });
+    if words <= 14 && opened {
+        return true;
     }
     words <= 80 && starts_with_name(s) && lexicon::bylines_matcher().is_match(s)
 }
@@ -586,10 +678,13 @@ mod tests {
         );
     }
 
-    /// A line ending in "staff" inside the story is body.
+    /// A line ending in "staff" inside the story is no author line (a line that ends no
+    /// sentence between story paragraphs is a subhead), and a sentence ending so is body.
     #[test]
     fn staff_word_in_story_stays_body() {
         let t = "Floods Close Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nThe hospital cut staff\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Headline, Body]);
+        let t = "Floods Close Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nThe hospital cut staff.\nCrews worked through the night.";
         assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
     }
 
@@ -614,5 +709,159 @@ mod tests {
     fn notice_and_section_line() {
         let t = "Harbor Freight Weekly | Logistics\nThe port reopened on Monday after the strike ended.\nCopyright 2023 Coast Wire. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.";
         assert_eq!(kind_list(t), [Boilerplate, Body, Boilerplate]);
+    }
+
+    /// Subheads, a live-blog entry's title and a related story's title between story
+    /// paragraphs are headlines; a name alone under the headline is the author line.
+    #[test]
+    fn lines_that_are_no_sentence_are_furniture() {
+        let t = "Storm Floods The Valley\nJane Roe\nFloodwater closed four roads in the valley on Monday, officials said.\nWhat the mayor said next\nThe mayor promised new levees by the autumn.\n09:15 GMT – Army sends trucks to the valley towns\nThe army sent forty trucks overnight, a spokesman said.";
+        assert_eq!(
+            kind_list(t),
+            [Headline, Byline, Body, Headline, Body, Headline, Body]
+        );
+    }
+
+    /// Lines of figures, list items under a colon and a story cut off by the page's end
+    /// stay in the story though they end no sentence.
+    #[test]
+    fn figure_lines_lists_and_cut_off_story_stay_body() {
+        let t = "Storm Floods The Valley\nThe count ended on Monday night, officials said.\nYes: 211 districts\n1,204,311 votes – 51.2%\nThe donations so far include:\n- a gift from a local bakery chain\n- €2m from the regional bank\nThe candidates are:\nJane Roe\nJohn Doe\nThe council will meet again on Friday to decide what the fund";
+        assert_eq!(
+            kind_list(t),
+            [Headline, Body, Body, Body, Body, Body, Body, Body, Body, Body, Body]
+        );
+    }
+
+    /// A short question above the story's next paragraph is a subhead; a quoted question
+    /// and a question in a long paragraph are story.
+    #[test]
+    fn question_subheads() {
+        let t = "The breach exposed four million records, the firm said.\nWhat happened?\nHackers broke into a server in May, the firm said.\n“What happened?” asked one customer.\nThe firm has not said.";
+        assert_eq!(kind_list(t), [Body, Headline, Body, Body, Body]);
+    }
+
+    /// The summary between the headline and a bare date stamp is a headline, the stamp
+    /// boilerplate; without a stamp or author line below it, the lede stays body.
+    #[test]
+    fn dek_above_the_date_stamp() {
+        let t = "Storm Floods The Valley\nRoads were closed and hundreds left their homes as the river rose.\nFriday 3 March 2021 06:02 GMT\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Headline, Boilerplate, Body, Body]);
+        let t = "Storm Floods The Valley\nRoads were closed and hundreds left their homes as the river rose.\nCrews worked through the night.\nThe mayor said help was coming.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+    }
+
+    /// A caption printed twice side by side is a caption and its duplicate; a near-copy
+    /// right above a credited caption is the caption too.
+    #[test]
+    fn caption_printed_twice() {
+        let t = "Storm Floods The Valley\nA rescue boat crosses a flooded street.\nA rescue boat crosses a flooded street.\nFloodwater closed four roads in the valley on Monday, officials said.\nVolunteers fill sandbags near the river on Monday 3 March.\nVolunteers fill sandbags near the river on Monday. Photo: Jane Roe/AP\nCrews worked through the night.";
+        assert_eq!(
+            kind_list(t),
+            [Headline, Caption, Duplicate, Body, Caption, Caption, Body]
+        );
+    }
+
+    /// A caption closing with its credit is a caption; the same words in a sentence are not.
+    #[test]
+    fn credit_tails() {
+        let t = "Volunteers fill sandbags near the river. Picture by Jane Roe/AP\nThe survey gave the clearest picture by far of the damage.\nHomes stand in water on Monday. Copyright Jane Roe AP\nThe firm sued over copyright infringement.";
+        assert_eq!(kind_list(t), [Caption, Body, Caption, Body]);
+    }
+
+    /// A wire dateline "(Agency) - …" opens the story; it is no photo credit.
+    #[test]
+    fn wire_dateline_is_body() {
+        let t = "(Reuters) - The toll from the storm rose to 34, officials said on Tuesday.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Body, Body]);
+    }
+
+    /// Editors' initials and agencies closing a story are a byline.
+    #[test]
+    fn agency_tag() {
+        let t = "The toll from the storm rose to 34, officials said on Tuesday.\nCrews worked through the night.\njd/ab (AP, dpa)";
+        assert_eq!(kind_list(t), [Body, Body, Byline]);
+    }
+
+    /// "document." and "window." end story sentences; only script names members on them.
+    #[test]
+    fn document_and_window_in_a_sentence_are_body() {
+        let t = "She signed the document.\nHe opened the window.\nwindow.dataLayer = [];";
+        assert_eq!(kind_list(t), [Body, Body, Boilerplate]);
+    }
+
+    /// Reading-time labels, "More:" links and comment prompts are boilerplate.
+    #[test]
+    fn page_prompts() {
+        let t = "The council voted on Monday to close the bridge.\n4 min read\nMore:Why the bridge was closed, and what comes next.\nThe admin read the notice to the crowd on Monday evening.\nJoin our commenting forum\nRepairs will take a year, the council said.";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Boilerplate, Body, Boilerplate, Body]
+        );
+    }
+
+    /// A bullet menu on one line is boilerplate; a line of bulleted sentences is not one.
+    #[test]
+    fn bullet_menus() {
+        let t = "• Home • Podcasts • share • email\nThe council voted on Monday to close the bridge.\n• The council voted to close the bridge • Repairs will take a year, it said.";
+        assert_eq!(kind_list(t), [Boilerplate, Body, Body]);
+    }
+
+    /// "Posted by" and "Editor:" author lines; "By Tuesday, …" opens a story sentence.
+    #[test]
+    fn posted_by_and_editor_lines() {
+        let t = "Posted by Jane Roe\nEditor: John Doe\nBy Tuesday, officials had closed four roads in the valley.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Byline, Byline, Body, Body]);
+    }
+
+    /// An embedded post (its text, and its signature with handle and date) is boilerplate;
+    /// a story sentence naming a handle is body.
+    #[test]
+    fn social_embeds() {
+        let t = "The council voted on Monday to close the bridge.\nThe bridge is closed until further notice, stay safe everyone\n— Jane Roe (@janeroe) March 3, 2021\nThe mayor (@mayorjane) posted on Monday that the roads were closed.\nSee the photos pic.twitter.com/abc123\nRepairs will take a year, the council said.";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Boilerplate, Body, Boilerplate, Body]
+        );
+    }
+
+    /// A JSON fragment is markup; a sentence quoting a colon is not.
+    #[test]
+    fn json_is_markup() {
+        let t = "{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\"}\nThe council voted on Monday to close the bridge, officials said: \"for a year\".";
+        assert_eq!(kind_list(t), [Boilerplate, Body]);
+    }
+
+    /// A lede printed twice side by side keeps its first copy in the story.
+    #[test]
+    fn lede_printed_twice_keeps_first() {
+        let t = "Storm Floods The Valley\nFloodwater closed four roads in the valley on Monday, officials said.\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Duplicate, Body]);
+    }
+
+    /// Live-blog stamps and "Last Modified" lines are boilerplate.
+    #[test]
+    fn live_blog_stamps() {
+        let t = "The council voted on Monday to close the bridge.\n09:10\nThe mayor spoke after the vote.\nUPDATE 7:05 p.m.\nRepairs will take a year, the council said.\nLast Modified: March 3, 2021";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Body, Boilerplate, Body, Boilerplate]
+        );
+    }
+
+    /// A credit glued after the story's last sentence is split off as a byline; a quote's
+    /// attribution after a dash and a dash inside a sentence stay in the story.
+    #[test]
+    fn glued_trailing_credit() {
+        let t = "The toll rose to 34 over the weekend, officials said. -NPR\n“We will rebuild.” — Jane Roe\nIt was, she said, a surprise — Britain voted to leave.";
+        assert_eq!(
+            kinds(t),
+            [
+                ("The toll rose to 34 ".to_string(), Body),
+                ("-NPR".to_string(), Byline),
+                ("“We will rebuild.” —".to_string(), Body),
+                ("It was, she said, a ".to_string(), Body)
+            ]
+        );
     }
 }

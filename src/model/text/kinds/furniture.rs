@@ -56,6 +56,11 @@ pub(super) fn is_timestamp(s: &str, words: usize) -> bool {
 
 /// A video, audio or gallery caption: "▶ WATCH: Footage shows …", "VIDEO: …".
 pub(super) fn is_media_caption(s: &str, words: usize) -> bool {
+    // "CLOSE" in capitals is a video player's close button glued to the video's
+    // description, which runs longer than a label's caption (32 words on the dev dossiers).
+    if s.starts_with("CLOSE ") && words <= 60 {
+        return true;
+    }
     if words > 30 {
         return false;
     }
@@ -64,6 +69,65 @@ pub(super) fn is_media_caption(s: &str, words: usize) -> bool {
     play || lexicon::caption_openers()
         .iter()
         .any(|c| strip_cue(label, c).is_some())
+}
+
+/// A caption that closes with its credit: "… in the rubble. Picture by Jane Roe/AP",
+/// "… Copyright Jane Roe AP": the cue, then one to five capitalized words (or a
+/// Name/Agency pair) to the end.
+pub(super) fn has_credit_tail(s: &str, words: usize) -> bool {
+    if words > 60 {
+        return false;
+    }
+    // Only the last words can hold the cue and its credit; ASCII lowercasing keeps byte
+    // offsets.
+    let from = s.rmatch_indices(' ').nth(7).map_or(0, |(i, _)| i);
+    let (s, lower) = (&s[from..], s[from..].to_ascii_lowercase());
+    lexicon::credit_tails().iter().any(|cue| {
+        let Some(at) = lower.rfind(cue.as_str()) else {
+            return false;
+        };
+        let starts_word = lower[..at]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let tail: Vec<&str> = s[at + cue.len()..].split_whitespace().collect();
+        let credit = tail
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.contains('/'));
+        starts_word && (1..=5).contains(&tail.len()) && credit
+    })
+}
+
+/// A wire agency tag closing a story: "jd/ab (AP, dpa)", "rc/sms (Reuters)": editors'
+/// initials, then the agencies in brackets.
+pub(super) fn is_agency_tag(s: &str) -> bool {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    TAG.get_or_init(|| {
+        Regex::new(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\([A-Za-z][A-Za-z ,.&/-]{0,60}\)$")
+            .expect("valid built-in pattern")
+    })
+    .is_match(s)
+}
+
+/// A menu of links set with bullets on one line: "• Home • Podcasts • share • email".
+pub(super) fn is_bullet_menu(s: &str, words: usize) -> bool {
+    // Three or more items of a few words each: a list of sentences has longer items.
+    words <= 30
+        && s.matches(['•', '·']).count() >= 3
+        && s.split(['•', '·']).all(|i| word_count(i) <= 3)
+}
+
+/// An embedded social post: a "pic.twitter.com" link, or the post's signature "— Jane Roe
+/// (@janeroe) March 3, 2021" (a handle in brackets, then a date stamp).
+pub(crate) fn is_social_embed(s: &str) -> bool {
+    if s.contains("pic.twitter.com") {
+        return true;
+    }
+    s.match_indices("(@").any(|(at, _)| {
+        s[at..]
+            .find(')')
+            .is_some_and(|close| super::shape::is_stamp(s[at + close + 1..].trim()))
+    })
 }
 
 /// "Outlet | Section": one bar between two short capitalized names, no sentence.
@@ -174,5 +238,14 @@ mod tests {
         }
         let s = "The and / or clause was struck from the bill on Tuesday.";
         assert!(!is_breadcrumb(s, w(s)));
+    }
+
+    /// Agency tags are editors' initials and agencies; a sentence with a slash is not one.
+    #[test]
+    fn agency_tags() {
+        for s in ["jd/ab (AP, dpa)", "rc/sms (Reuters)"] {
+            assert!(is_agency_tag(s), "{s}");
+        }
+        assert!(!is_agency_tag("The and/or clause (in the bill) was cut."));
     }
 }

@@ -1,0 +1,331 @@
+//! Furniture told by shape and place: a line that is no sentence (a subhead, a name, a
+//! live-blog entry's title, a dek), a bare date stamp, a question subhead, the summary above
+//! the byline, and a caption printed twice.
+//!
+//! A story paragraph ends a sentence; most page furniture does not. Each rule keeps the
+//! look-alikes in the story: the last paragraph (a page cut off mid-sentence), lines of
+//! figures ("1,204 votes – 51%"), list items under a line ending in a colon, paragraphs of
+//! more than one sentence.
+
+use super::furniture::is_social_embed;
+use super::{ends_sentence, shared, word_ids};
+use crate::model::quotes::words::speech_verbs;
+use crate::model::text::word_count;
+use crate::model::{lexicon, ParaKind, Paragraph};
+
+/// The longest line without a final mark that is still furniture: the longest such line
+/// on the seven dev dossiers (a dek) has 37 words, the shortest story paragraph cut off by
+/// the page's end has 49 and is the last paragraph anyway.
+const FRAGMENT_WORDS: usize = 40;
+
+/// A line with figures is furniture only with this many words of letters besides: the
+/// ticker titles and live-blog entries on the dev dossiers have 5 or more ("6h ago Ten
+/// killed as storm hits coast"), the result lines of a table 1 to 3 ("Remain: 119 local
+/// areas", "16,141,241 votes – 48.11%").
+const FIGURE_LINE_LETTER_WORDS: usize = 5;
+
+/// The longest last paragraph that is furniture when it ends no sentence: the page's end
+/// cuts a story paragraph anywhere, so only a label this short ("Official result", a stray
+/// letter of a share bar) is taken for furniture there.
+const LAST_FRAGMENT_WORDS: usize = 3;
+
+/// The longest author line or stamp of a page's head: "By Jane Roe and John Doe, Staff
+/// Writers" has 8 words.
+const NAME_LINE_WORDS: usize = 8;
+
+/// How far down the author line and the date stamp of the page's head may stand.
+const HEAD: usize = 8;
+
+/// How many story-shaped paragraphs may stand between the headline and the author line or
+/// date stamp and still be the summary (dek) rather than the story: one or two on the dev
+/// dossiers; a story's lede with a byline below it is rare, and a third paragraph rarer.
+const MAX_DEK: usize = 2;
+
+/// The longest question that is a subhead ("What happened?", "Who is affected?"): 6 words
+/// on the dev dossiers.
+const QUESTION_WORDS: usize = 7;
+
+/// A date stamp and nothing else: "Friday 3 March 2021 06:02 GMT", "October 4",
+/// "March 3, 2021 / 9:10 AM / 2 days ago", "BY | Updated: Mar 3, 2021 at 1:03 PM".
+pub(super) fn is_stamp(s: &str) -> bool {
+    stamp(s).is_some()
+}
+
+/// A date stamp that names a day (a month, weekday, year or ISO date), not only a clock
+/// time: a page's head is dated so, a live blog's entries by the clock.
+fn is_calendar_stamp(s: &str) -> bool {
+    stamp(s) == Some(true)
+}
+
+/// `Some(calendar)` when `s` is a date stamp and nothing else; `calendar` when it names a
+/// day rather than only a time.
+fn stamp(s: &str) -> Option<bool> {
+    let (mut numbers, mut dated, mut words, mut calendar) = (0, false, 0, false);
+    let seps = |c: char| {
+        c.is_whitespace() || matches!(c, '|' | '/' | ',' | '(' | ')' | '–' | '—' | '·' | '•')
+    };
+    for raw in s.split(seps) {
+        let w = raw.trim_matches(|c: char| matches!(c, '.' | ':' | ';' | '-'));
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > 16 {
+            return None;
+        }
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            let rest =
+                w.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | '-'));
+            if !matches!(
+                rest.to_ascii_lowercase().as_str(),
+                "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "a.m" | "p.m" | "h"
+            ) {
+                return None;
+            }
+            // A clock time or an ISO date dates the line by itself; a year or ISO date names
+            // a day.
+            let iso = w.matches('-').count() == 2;
+            dated |= w.contains(':') || iso;
+            calendar |= iso || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+            numbers += 1;
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let named_day = lexicon::calendar_words().contains(&lw);
+        if !named_day && !lexicon::stamp_words().contains(&lw) {
+            return None;
+        }
+        calendar |= named_day;
+        dated |= !matches!(
+            lw.as_str(),
+            "by" | "on"
+                | "at"
+                | "last"
+                | "first"
+                | "originally"
+                | "updated"
+                | "update"
+                | "published"
+                | "posted"
+                | "modified"
+        );
+    }
+    (numbers > 0 && dated).then_some(calendar)
+}
+
+/// "Jane Roe", "Jane Roe and John Doe", "Jane Roe/London": names alone on a line.
+fn is_name_line(s: &str) -> bool {
+    let head = s.split('/').next().unwrap_or(s);
+    let mut names = 0;
+    for w in head.split_whitespace() {
+        let w = w.trim_end_matches(',');
+        if matches!(w, "and" | "&") {
+            continue;
+        }
+        // "Roe", "McCoy", "O'Neil", an initial "J."; not "CBS" nor "pound".
+        let initial = w.len() == 2 && w.ends_with('.');
+        let cap = w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            && (initial || w.chars().any(char::is_lowercase));
+        if !cap {
+            return false;
+        }
+        names += 1;
+    }
+    (2..=6).contains(&names)
+}
+
+/// Words made of letters only (no digits).
+fn letter_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.contains(|c: char| c.is_ascii_digit())
+        })
+        .count()
+}
+
+fn is_list_item(s: &str) -> bool {
+    s.starts_with(['-', '•', '*', '–', '—', '·'])
+}
+
+/// Lines that are no sentence, away from the page's end, become furniture: a name alone is
+/// the author line near the top (a caption further down), anything else a headline (a
+/// subhead, a dek, a live-blog entry's title, a related story's title). A short question
+/// standing alone above the story's next paragraph is a subhead. Quotes in a headline
+/// still count as quotes (the quote finder reads headlines).
+pub(super) fn mark_fragments(strs: &[&str], paras: &mut [Paragraph]) {
+    let n = strs.len();
+    let mut sentences_above = 0;
+    let mut in_list = false;
+    let title = paras.iter().position(|p| p.kind == ParaKind::Headline);
+    for i in 0..n {
+        let s = strs[i];
+        // A list runs from a line ending in a colon through the items under it, bulleted
+        // or not, until a sentence.
+        let listed = in_list && (is_list_item(s) || !ends_sentence(s));
+        in_list = s.ends_with(':') || listed;
+        if paras[i].kind != ParaKind::Body || listed {
+            continue;
+        }
+        let words = word_count(s);
+        if ends_sentence(s) {
+            let next_is_story = strs
+                .get(i + 1)
+                .is_some_and(|t| ends_sentence(t) && word_count(t) > 3);
+            let quoted = s.contains(['"', '“', '”', '‘', '\'']);
+            if s.ends_with('?') && words <= QUESTION_WORDS && !quoted && next_is_story {
+                paras[i].kind = ParaKind::Headline;
+            } else {
+                sentences_above += 1;
+            }
+            continue;
+        }
+        let figures = s.contains(|c: char| c.is_ascii_digit());
+        // The dek right under the headline may run to two sentences without a final mark.
+        let dek = i > 0 && title == Some(i - 1);
+        let cut_off = i + 1 == n && (words > LAST_FRAGMENT_WORDS || figures);
+        if cut_off || words > FRAGMENT_WORDS || paras[i].sentences.len() > 1 && !dek {
+            continue;
+        }
+        if figures && (letter_words(s) < FIGURE_LINE_LETTER_WORDS || is_list_item(s)) {
+            continue;
+        }
+        paras[i].kind = if !is_name_line(s) {
+            ParaKind::Headline
+        } else if i < HEAD && sentences_above <= MAX_DEK {
+            ParaKind::Byline
+        } else {
+            ParaKind::Caption
+        };
+    }
+}
+
+/// The summary between the headline and the page's author line or date stamp ("Headline /
+/// One-sentence summary. / Jane Roe / March 3, 2021") is a headline, not the story's lede.
+pub(super) fn mark_dek(strs: &[&str], paras: &mut [Paragraph]) {
+    // A short author line or a stamp with story below it: a bio or an agency tag closing
+    // the story is no head.
+    // An author line counts under a headline only, and not a credit split off the end of
+    // a story paragraph ("… the weekend. -NPR").
+    let titled = |j: usize| paras[..j].iter().any(|p| p.kind == ParaKind::Headline);
+    let head = |j: usize| {
+        let author = paras[j].kind == ParaKind::Byline
+            && word_count(strs[j]) <= NAME_LINE_WORDS
+            && !strs[j].starts_with(['-', '—', '–'])
+            && titled(j);
+        let line = author || paras[j].kind == ParaKind::Boilerplate && is_calendar_stamp(strs[j]);
+        line && paras[j + 1..].iter().any(|p| p.kind == ParaKind::Body)
+    };
+    let Some(j) = (1..strs.len().min(HEAD)).find(|&j| head(j)) else {
+        return;
+    };
+    let above: Vec<usize> = (0..j)
+        .filter(|&i| paras[i].kind == ParaKind::Body)
+        .collect();
+    if above.len() > MAX_DEK {
+        return;
+    }
+    for i in above {
+        paras[i].kind = ParaKind::Headline;
+    }
+}
+
+/// The share of a paragraph's words another holds for it to be the same caption shown
+/// twice side by side (as image text and as caption): 0.84 on the dev dossiers, where the
+/// two differ in a word or a date; the duplicate pass wants 0.85 anywhere in the article.
+const CAPTION_COPY_SHARE: f32 = 0.75;
+
+/// A caption printed twice: two equal paragraphs side by side (the story never repeats
+/// a paragraph in a row) are a caption and its duplicate, and a near-copy right above a
+/// caption is the same caption.
+pub(super) fn mark_caption_copies(strs: &[&str], paras: &mut [Paragraph]) {
+    for i in 0..strs.len().saturating_sub(1) {
+        let (a, b) = (paras[i].kind, paras[i + 1].kind);
+        if a != ParaKind::Body || word_count(strs[i]) < 3 {
+            continue;
+        }
+        if b == ParaKind::Body && strs[i] == strs[i + 1] {
+            // A lede printed twice keeps its first copy: a caption quotes no one.
+            if !reports_speech(strs[i]) {
+                paras[i].kind = ParaKind::Caption;
+            }
+            paras[i + 1].kind = ParaKind::Duplicate;
+        } else if b == ParaKind::Caption {
+            let (mine, theirs) = (word_ids(strs[i]), word_ids(strs[i + 1]));
+            if shared(&mine, &theirs) as f32 >= CAPTION_COPY_SHARE * mine.len() as f32 {
+                paras[i].kind = ParaKind::Caption;
+            }
+        }
+    }
+}
+
+/// A quotation mark or a speech verb ("said", "told"): a story's sentence, not a caption.
+fn reports_speech(s: &str) -> bool {
+    let verbs = speech_verbs();
+    s.contains(['"', '“', '”'])
+        || s.split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && verbs.contains(w.to_lowercase().as_bytes()))
+}
+
+/// The longest text of an embedded post above its signature line: posts run to 280
+/// characters, about 60 words.
+const POST_WORDS: usize = 60;
+
+/// The text of an embedded social post, the paragraph right above its signature line
+/// ("— Jane Roe (@janeroe) March 3, 2021"), is page furniture with it.
+pub(super) fn mark_embeds(strs: &[&str], paras: &mut [Paragraph]) {
+    for i in 1..strs.len() {
+        let signature = strs[i].starts_with(['—', '–', '-']) && is_social_embed(strs[i]);
+        if signature && paras[i - 1].kind == ParaKind::Body && word_count(strs[i - 1]) <= POST_WORDS
+        {
+            paras[i - 1].kind = ParaKind::Boilerplate;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bare date stamps, with weekday, clock, zone or "ago"; sentences with dates are not.
+    #[test]
+    fn stamps() {
+        for s in [
+            "Friday 3 March 2021 06:02 GMT",
+            "October 4",
+            "March 3, 2021 / 9:10 AM / 2 days ago",
+            "BY    | Updated: Mar 3, 2021 at 1:03 PM",
+            "2021-03-03 CET 09:10",
+            "May 5, 2020 Updated: May 6, 2020",
+        ] {
+            assert!(is_stamp(s), "{s}");
+        }
+        for s in [
+            "The vote was held on March 3, 2021.",
+            "By 2030",
+            "Updated",
+            "1,204 votes",
+            "March on Washington",
+        ] {
+            assert!(!is_stamp(s), "{s}");
+        }
+    }
+
+    /// Names alone on a line, with "and" or a place after a slash; a phrase is not one.
+    #[test]
+    fn name_lines() {
+        for s in ["Jane Roe", "Jane Roe and John Doe", "Sam O'Neil/Lisbon"] {
+            assert!(is_name_line(s), "{s}");
+        }
+        for s in [
+            "Jane",
+            "The pound",
+            "Regions that voted yes",
+            "Jane Roe said so.",
+        ] {
+            assert!(!is_name_line(s), "{s}");
+        }
+    }
+}
