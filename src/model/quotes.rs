@@ -11,6 +11,7 @@ mod attribute;
 mod marks;
 mod np;
 mod pronoun;
+mod subject;
 pub(crate) mod words;
 
 use crate::model::people::{best_role, names, Person, PersonId, Registry};
@@ -208,6 +209,9 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
 /// and ones next to a speech verb.
 fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
     let toks = &p.toks;
+    if title_case(text, toks) {
+        return;
+    }
     let word = |i: usize| {
         toks.get(i)
             .filter(|t| t.kind == Tok::Word)
@@ -247,7 +251,10 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         let titled = j > i && (i..j).any(|x| word(x).is_some_and(names::is_title));
         // "Maria Ortiz, who lives nearby, said": the verb comes after an aside.
         let verb_after = !verb_next && np::aside_then_verb(text, toks, i, j);
-        let verb_next = verb_next || verb_after;
+        // "Ana Ruiz, who owns the mill, …": "who" tells a person is named.
+        let who_next = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+            && matches!(word(j + 2), Some("who" | "whose"));
+        let verb_next = verb_next || verb_after || who_next;
         let ws: Vec<&str> = if titled || verb_next || verb_before {
             (i..=j)
                 .filter_map(&word)
@@ -265,6 +272,26 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         }
         i = j + 1;
     }
+}
+
+/// How many longer words a line needs before its capitals can tell title case: shorter
+/// lines ("Ana Ruiz", "Mayor Ana Ruiz said") are names, not headlines.
+const TITLE_CASE_MIN_WORDS: usize = 5;
+
+/// True for a line in title case ("Mayor Resigns As Council Backs Plan"): every word of
+/// four letters or more is capitalized but for function words ("with", "from"), so
+/// capitals tell no names. One lower-case verb or noun ("said", "met") rules it out.
+fn title_case(text: &str, toks: &[words::Token]) -> bool {
+    let long: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .map(|t| &text[t.start..t.end])
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= TITLE_CASE_MIN_WORDS
+        && long
+            .iter()
+            .all(|w| is_cap(w) || has(words::name_stopwords(), w))
 }
 
 /// A quote with no speaker of its own continues the quote before it: the previous part of

@@ -759,3 +759,5 @@ mod props {
         }
     }
 }
+
+mod sieve;

@@ -1,0 +1,134 @@
+//! The attribution sieve's passes, each on invented sentences: clauses, the subject a
+//! quote hangs on, audiences, role words and one person across outlets.
+
+use super::{quotes, speaker};
+
+/// Two clauses joined by ", while" have a speaker each.
+#[test]
+fn clause_after_while_has_its_own_speaker() {
+    let t = "Mayor Ana Ruiz said the plan was \"a costly mistake\", while council member \
+             Tom Reyes called it \"long overdue\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker(t, 1).as_deref(), Some("Tom Reyes"));
+}
+
+/// A participle after a comma hangs the quote on the main clause's subject.
+#[test]
+fn participle_hangs_on_subject() {
+    let t = "Governor Lena Ortiz praised the crews, saying they had worked \"around the clock\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Lena Ortiz"));
+}
+
+/// A partial quote in a clause whose subject is named goes to that subject, whatever the verb.
+#[test]
+fn subject_of_any_verb_speaks() {
+    let t = "Senator Paul Grant thanked the volunteers for their \"quiet courage\" on Sunday.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Paul Grant"));
+}
+
+/// Looks like a subject but is not: an attribution after the quote decides instead.
+#[test]
+fn attribution_after_quote_beats_subject() {
+    let t = "Grant budget \"a disaster in waiting,\" one analyst says";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Grant"));
+}
+
+/// Looks like a subject but is not: a passive subject was asked, it did not speak.
+#[test]
+fn passive_subject_is_no_speaker() {
+    let t = "Senator Paul Grant was asked about the \"missing funds\" on Monday.";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// "X told local reporters: “…”": the audience before the colon is not the speaker.
+#[test]
+fn audience_before_colon_is_not_speaker() {
+    let t = "Mayor Ana Ruiz told local reporters: \"We will rebuild every house.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// "X told AP, “…”": the outlet after "told" is the audience.
+#[test]
+fn outlet_after_told_is_audience() {
+    let t = "The leader of the search, acting Chief Ben Ode, told AP, \"We found them all.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ben Ode"));
+}
+
+/// A role word between "said" and the name belongs to the name.
+#[test]
+fn role_word_before_name_after_said() {
+    let t = "\"The damage is extensive,\" said security analyst Mia Holt.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Mia Holt"));
+}
+
+/// A hyphenated first name is its own given name: father and son stay two people.
+#[test]
+fn hyphenated_first_name_is_another_person() {
+    let q = quotes(&[
+        "Jean-Luc Marchand, who runs the firm, said \"We will pay for the roof.\"",
+        "Jean Marchand said \"I am proud of my son.\"",
+    ]);
+    assert_eq!(q[0].1.as_deref(), Some("Jean-Luc Marchand"));
+    assert_eq!(q[1].1.as_deref(), Some("Jean Marchand"));
+}
+
+/// Outlets that drop a name's accents still name one person.
+#[test]
+fn accents_dropped_are_one_person() {
+    let q = quotes(&[
+        "Chloé Dubois said \"The vote was fair.\"",
+        "Chloe Dubois said \"We accept the result.\"",
+    ]);
+    assert_eq!(q[0].1, q[1].1);
+}
+
+/// A relative clause holding a list of names does not hide its subject.
+#[test]
+fn subject_before_relative_clause_with_list() {
+    let t =
+        "Ana Ruiz, whose group owns Acme Mills, Bolt Steel and Crane, called it \"a fair deal\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A role the article leaves unnamed goes to the one person of the dossier with it.
+#[test]
+fn role_resolves_across_the_dossier() {
+    let q = quotes(&[
+        "Interior Minister Carl Lind said \"We are ready for the storm.\"",
+        "The interior minister said the dam was \"under watch\" all night.",
+    ]);
+    assert_eq!(q[1].1.as_deref(), Some("Carl Lind"));
+}
+
+/// Looks like the same case but is not: two ministers in the dossier leave it unknown.
+#[test]
+fn role_shared_by_two_is_unknown() {
+    let q = quotes(&[
+        "Interior Minister Carl Lind said \"We are ready for the storm.\"",
+        "Finance Minister Eva Berg said \"The money is there.\"",
+        "The minister said the dam was \"under watch\" all night.",
+    ]);
+    assert_eq!(q[2].1, None);
+}
+
+/// A capitalized role with "The" and no name is a role, resolved to whoever holds it.
+#[test]
+fn capitalized_role_resolves() {
+    let t = "President Mara Voss visited the site. The President said every loss was \
+             \"a tragedy,\" and promised help.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Mara Voss"));
+}
+
+/// A title-case headline registers no name from its capitals.
+#[test]
+fn title_case_line_registers_no_name() {
+    let t = "Ana Ruiz Quits As Mayor Following Budget Vote Crisis\n\nThe mayor said \"It was time to go.\"";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// Looks like a named subject but is not: a capitalized determiner opens an unnamed one.
+#[test]
+fn determiner_subject_is_no_name() {
+    let t = "One nurse who worked all night, and who asked not to be named, said: \"We ran out of beds.\"";
+    assert_eq!(speaker(t, 0), None);
+}
