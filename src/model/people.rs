@@ -242,16 +242,56 @@ impl Registry {
             .strip_prefix("the ")
             .or_else(|| written.strip_prefix("The "))
             .unwrap_or(&written);
-        let key = format!("inst:{}", bare.to_lowercase());
-        let name = if written.starts_with("The ") {
-            format!("the {bare}")
+        // "Cal Fire" and "CalFire", "the Navy" and "the navy": one key.
+        let key = format!(
+            "inst:{}",
+            names::fold(&bare.to_lowercase()).replace([' ', '-'], "")
+        );
+        // A proper name drops its article ("Bank of England"); a description keeps it
+        // ("the government").
+        let proper = bare
+            .split_whitespace()
+            .any(crate::model::quotes::words::is_cap);
+        let name = if proper {
+            bare.to_string()
         } else {
-            written.clone()
+            format!("the {bare}")
         };
         let i = self.entity(key, SpeakerKind::Institution, name);
+        if self.ents[i].words.is_empty() {
+            self.ents[i].words = bare
+                .split_whitespace()
+                .map(|w| names::fold(&w.to_lowercase()))
+                .collect();
+        }
         self.note(i, &written, None);
         self.mention(article, pos, i);
         i
+    }
+
+    /// For each entity, the one it stands for: an institution named by the last words of
+    /// exactly one other institution's name ("the SEALs" of "Thai Navy SEALs") is that
+    /// one; every other entity stands for itself.
+    pub fn short_forms(&self) -> Vec<usize> {
+        let inst = |e: &Ent| e.kind == SpeakerKind::Institution && !e.words.is_empty();
+        (0..self.ents.len())
+            .map(|i| {
+                let e = &self.ents[i];
+                if !inst(e) {
+                    return i;
+                }
+                let mut longer = self.ents.iter().enumerate().filter(|(j, o)| {
+                    *j != i
+                        && inst(o)
+                        && o.words.len() > e.words.len()
+                        && o.words.ends_with(&e.words)
+                });
+                match (longer.next(), longer.next()) {
+                    (Some((j, _)), None) => j,
+                    _ => i,
+                }
+            })
+            .collect()
     }
 
     /// An unnamed source ("a senior South Korean official"); "the official" refers back to

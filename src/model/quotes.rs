@@ -413,8 +413,10 @@ fn kind_of(
 fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
+    let stands_for = reg.short_forms();
     for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
         let Some(e) = *e else { continue };
+        let e = stands_for[e];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];
             let id = PersonId(out.len());

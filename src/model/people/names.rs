@@ -155,9 +155,11 @@ pub(crate) fn key(words: &[String]) -> String {
     let Some((first, rest)) = core.split_first() else {
         return String::new();
     };
+    let first = fold(&first.to_lowercase()).replace(['-', '‑'], "");
+    let first = nickname(&first).unwrap_or(&first);
     let c = format!(
         "{} {}",
-        fold(&first.to_lowercase()).replace(['-', '‑'], ""),
+        first,
         fold(&rest.join(" ").to_lowercase()).replace(['-', '‑'], " ")
     );
     let parts: Vec<&str> = c.split_whitespace().collect();
@@ -166,6 +168,24 @@ pub(crate) fn key(words: &[String]) -> String {
         [one] => (*one).to_string(),
         [first, .., last] => format!("{first} {last}"),
     }
+}
+
+/// The full given name a short form stands for ("rick" -> "richard"), from
+/// `assets/nicknames.txt`.
+fn nickname(w: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::model::lexicon::parse_list(include_str!("../../../assets/nicknames.txt"))
+            .into_iter()
+            .filter_map(|l| {
+                let (short, full) = l.split_once(' ')?;
+                Some((short.to_string(), full.trim().to_string()))
+            })
+            .collect()
+    })
+    .get(w)
+    .map(String::as_str)
 }
 
 /// A lowercase name without its accents ("françois" -> "francois"): outlets drop them.

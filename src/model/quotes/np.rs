@@ -267,6 +267,11 @@ fn named(text: &str, toks: &[Token], k: usize, j: usize, the: bool) -> Option<Ph
             }
         }
     }
+    let mut parsed = parsed;
+    // "the SEALs", "the Kremlin": a person's name takes no article; an organisation's does.
+    if the && parsed.kind == NameKind::Person && parsed.role.is_none() {
+        parsed.kind = NameKind::Institution;
+    }
     let mut p = phrase(text, toks, k, j, Np::Name(parsed));
     if the {
         if let Np::Name(ref mut n) = p.np {

@@ -132,3 +132,43 @@ fn determiner_subject_is_no_name() {
     let t = "One nurse who worked all night, and who asked not to be named, said: \"We ran out of beds.\"";
     assert_eq!(speaker(t, 0), None);
 }
+
+/// "the Rangers" after "Lake County Rangers" elsewhere is that organisation, named without
+/// its article.
+#[test]
+fn short_form_of_organisation_merges() {
+    let q = quotes(&[
+        "\"Every hiker is safe,\" the Lake County Rangers said on Friday.",
+        "\"We searched all night,\" the Rangers said.",
+    ]);
+    assert_eq!(q[0].1.as_deref(), Some("Lake County Rangers"));
+    assert_eq!(q[1].1, q[0].1);
+}
+
+/// Looks like a short form but is not: a name that ends two organisations' names stays apart.
+#[test]
+fn short_form_of_two_organisations_stays_apart() {
+    let q = quotes(&[
+        "\"Roads are closed,\" the North Valley Rangers said.",
+        "\"Trails are closed,\" the South Valley Rangers said.",
+        "\"We searched all night,\" the Rangers said.",
+    ]);
+    assert_eq!(q[2].1.as_deref(), Some("Rangers"));
+}
+
+/// A description of an organisation keeps its article: "the government" is no name.
+#[test]
+fn described_organisation_keeps_article() {
+    let t = "\"The vote is void,\" the government said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("the government"));
+}
+
+/// A short given name and its full form are one person ("Rick" / "Richard").
+#[test]
+fn nickname_is_same_person() {
+    let q = quotes(&[
+        "Chief executive Richard Holm said \"We are sorry.\"",
+        "Chief executive Rick Holm said \"We will fix it.\"",
+    ]);
+    assert_eq!(q[0].1, q[1].1);
+}
