@@ -254,7 +254,13 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         // "Ana Ruiz, who owns the mill, …": "who" tells a person is named.
         let who_next = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
             && matches!(word(j + 2), Some("who" | "whose"));
-        let verb_next = verb_next || verb_after || who_next;
+        // "Ana Ruiz, a 51-year-old nurse, …": an age or a role in apposition tells a person.
+        let described = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+            && matches!(word(j + 2), Some("a" | "an"))
+            && (j + 3..j + 7).map_while(word).any(|w| {
+                w.ends_with("-year-old") || names::is_title(w) || has(words::anonymous(), w)
+            });
+        let verb_next = verb_next || verb_after || who_next || described;
         let ws: Vec<&str> = if titled || verb_next || verb_before {
             (i..=j)
                 .filter_map(&word)
@@ -316,6 +322,9 @@ fn continuation(
         || (qi == 0
             && f.open == a.paragraphs[pi].span.start
             && pq.paragraph + 1 == pi
+            // A few words in the reporter's sentence ("what the council called “illegal”")
+            // are no speech that runs on into the next paragraph.
+            && pq.kind == QuoteKind::Full
             && found[pq.paragraph].last().is_some_and(|x| {
                 // The paragraph before ended with that quote.
                 a.text[x.close..a.paragraphs[pq.paragraph].span.end].len() < 80

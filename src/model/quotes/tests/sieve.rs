@@ -172,3 +172,35 @@ fn nickname_is_same_person() {
     ]);
     assert_eq!(q[0].1, q[1].1);
 }
+
+/// A paragraph opening with a quote does not continue a partial quote of the reporter's
+/// sentence before it.
+#[test]
+fn no_continuation_from_partial_quote() {
+    let t = "The strike began in what the council called an \"unlawful\" move.\n\n\"We are here to stay.\"";
+    assert_eq!(speaker(t, 1), None);
+}
+
+/// An unclosed double quote closed by a stray single mark ends before its attribution.
+#[test]
+fn stray_single_close_ends_before_attribution() {
+    let t = "\"We will open the school on Monday,’ Mayor Ana Ruiz said.";
+    assert_eq!(super::texts(t), ["We will open the school on Monday,"]);
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A pronoun after a sentence naming two people goes to the one who spoke in it.
+#[test]
+fn pronoun_prefers_speaking_subject() {
+    let t = "Mayor Ana Ruiz said Governor Tom Reyes called her on Monday. \"We are in this together,\" she said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A full name described by an age in apposition is a person a later pronoun points to.
+#[test]
+fn described_name_is_antecedent() {
+    let t =
+        "Maria Lopez, a 44-year-old teacher, queued from dawn. Hours later, police arrived.\n\n\
+             \"They pushed us back,\" she told the Daily Star.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Maria Lopez"));
+}
