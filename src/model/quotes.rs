@@ -74,6 +74,27 @@ pub struct Quote {
     pub broken: bool,
 }
 
+/// How often each attribution pass (a quote's `how`) names the right speaker: its
+/// measured precision on the seven dev dossiers (matched full and partial quotes with a
+/// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
+/// times is not trusted fully. Counts at commit time: same sentence 65/72, pronoun 32/32,
+/// continuation 17/17, subject 10/10, role (dossier) 3/3, adjacent sentence 2/2, role 1/1,
+/// colon 1/1; dash, according to and unclear were not seen there (0.5, the prior).
+pub fn confidence(how: &str) -> f64 {
+    let (right, all): (u32, u32) = match how {
+        "same sentence" => (65, 72),
+        "pronoun" => (32, 32),
+        "continuation" => (17, 17),
+        "subject" => (10, 10),
+        "role (dossier)" => (3, 3),
+        "adjacent sentence" => (2, 2),
+        "role" => (1, 1),
+        "colon" => (1, 1),
+        _ => (0, 0),
+    };
+    f64::from(right + 1) / f64::from(all + 2)
+}
+
 /// True for the paragraphs quotes are read from.
 fn is_story(k: ParaKind) -> bool {
     matches!(k, ParaKind::Body | ParaKind::Headline)
@@ -281,7 +302,9 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
 }
 
 /// How many longer words a line needs before its capitals can tell title case: shorter
-/// lines ("Ana Ruiz", "Mayor Ana Ruiz said") are names, not headlines.
+/// lines ("Ana Ruiz", "Mayor Ana Ruiz said") are names, not headlines. The title-case
+/// headlines of the dev dossiers hold 6 to 10 such words; a bare name with a title ("Prime
+/// Minister Ana Maria Ruiz") holds up to 4.
 const TITLE_CASE_MIN_WORDS: usize = 5;
 
 /// True for a line in title case ("Mayor Resigns As Council Backs Plan"): every word of

@@ -142,7 +142,12 @@ fn speaking_subject(
     hi: usize,
 ) -> Option<usize> {
     let p = super::np::after(text, toks, lo, hi)?;
-    if p.first != lo || !super::np::is_verb(text, toks, p.last + 1) {
+    // "Lee asked the governor, Ana Ruiz. “…,” she replied": the one asked answers.
+    let verb = toks.get(p.last + 1).map(|t| &text[t.start..t.end]);
+    if p.first != lo
+        || !super::np::is_verb(text, toks, p.last + 1)
+        || verb.is_some_and(|v| super::words::has(super::words::audience_verbs(), v))
+    {
         return None;
     }
     let ws: Vec<&str> = (p.first..=p.last)

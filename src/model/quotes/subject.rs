@@ -41,10 +41,13 @@ pub(crate) fn clause(text: &str, toks: &[Token], lo: usize, hi: usize, t: usize)
 }
 
 /// How many tokens an opening adverbial ("In a televised address,", "Speaking on
-/// Monday,") may run before the subject.
+/// Monday,") may run before the subject: the longest such opener before a quote's
+/// subject on the dev dossiers is 10 tokens ("Speaking about … programme,").
 const OPENER_WINDOW: usize = 12;
 
-/// How many tokens an aside in commas after the subject may run before its verb.
+/// How many tokens an aside in commas after the subject may run before its verb: the
+/// longest relative clause between a speaker and the verb on the dev dossiers is 23
+/// tokens; 30 leaves headroom and keeps the scan bounded.
 pub(crate) const ASIDE_WINDOW: usize = 30;
 
 /// Where the subject of a clause starting at `lo` starts: after an opening adverbial

@@ -204,3 +204,20 @@ fn described_name_is_antecedent() {
              \"They pushed us back,\" she told the Daily Star.";
     assert_eq!(speaker(t, 0).as_deref(), Some("Maria Lopez"));
 }
+
+/// Looks like a speaking subject but is not: the one who asked does not answer.
+#[test]
+fn pronoun_after_question_is_not_asker() {
+    let t = "\"How many died?\" Mayor Ana Ruiz asked Governor Tom Reyes. \"Nine,\" he replied.";
+    assert_ne!(speaker(t, 1).as_deref(), Some("Ana Ruiz"));
+}
+
+/// Confidence follows each pass's measured precision, and a pass never measured gets the
+/// prior of one half.
+#[test]
+fn confidence_follows_measured_precision() {
+    use crate::model::quotes::confidence;
+    assert!(confidence("pronoun") > confidence("same sentence"));
+    assert!((confidence("dash") - 0.5).abs() < 1e-9);
+    assert!((0.0..=1.0).contains(&confidence("subject")));
+}
