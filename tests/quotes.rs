@@ -20,6 +20,7 @@ fn quotes_json_shape_and_offsets() {
             "speaker_kind",
             "as_written",
             "how",
+            "confidence",
             "role",
             "kind",
             "start",
@@ -37,7 +38,8 @@ fn quotes_json_shape_and_offsets() {
     }
 }
 
-/// Straight quotes, institutions and anonymous sources come out with their kinds.
+/// Straight quotes, institutions and anonymous sources come out with their kinds; a named
+/// speaker carries the confidence of the pass that found it.
 #[test]
 fn quotes_speakers_and_kinds() {
     let v = json(&[
@@ -58,7 +60,13 @@ fn quotes_speakers_and_kinds() {
     assert_eq!(find("The water simply")["speaker"], "Ann Lee");
     let agency = find("The barrier was inspected");
     assert_eq!(agency["speaker_kind"], "institution");
-    assert_eq!(find("tens of millions")["speaker_kind"], "anonymous");
+    // An unnamed source is no name: null speaker, kind and wording kept.
+    let anon = find("tens of millions");
+    assert_eq!(anon["speaker_kind"], "anonymous");
+    assert_eq!(anon["speaker"], serde_json::Value::Null);
+    assert!(anon["as_written"].is_string(), "{anon}");
+    let named = find("We did everything")["confidence"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&named));
     assert_eq!(find("in three places")["kind"], "partial");
 }
 

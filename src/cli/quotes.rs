@@ -18,6 +18,8 @@ pub struct QuoteRow<'a> {
     pub speaker_kind: Option<&'static str>,
     pub as_written: Option<&'a str>,
     pub how: Option<&'static str>,
+    /// How often the pass named in `how` picks the right speaker (0-1), when it named one.
+    pub confidence: Option<f64>,
     pub role: Option<&'a str>,
     pub kind: &'static str,
     pub start: usize,
@@ -35,13 +37,24 @@ pub struct QuoteRow<'a> {
 pub fn row<'a>(d: &'a Dossier, q: &'a Quote) -> QuoteRow<'a> {
     let a = d.article(q.article);
     let person = q.speaker.and_then(|p| d.people.get(p.0));
+    // An unnamed individual ("a senior official", "one woman") is no name: the speaker is
+    // unknown, the kind and the words the text used stay. An unnamed spokesperson ("a
+    // court spokesman") speaks for an organisation, and the words name it.
+    let named = person.filter(|p| {
+        p.kind != SpeakerKind::Anonymous
+            || p.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with("spokes"))
+    });
     QuoteRow {
         article: &a.file,
         text: a.slice(q.span),
-        speaker: person.map(|p| p.name.as_str()),
+        speaker: named.map(|p| p.name.as_str()),
         speaker_kind: person.map(|p| p.kind.as_str()),
         as_written: q.as_written.as_deref(),
         how: q.how,
+        confidence: named.and(q.how).map(crate::model::quotes::confidence),
         role: person.and_then(|p| p.role.as_deref()),
         kind: q.kind.as_str(),
         start: q.span.start,

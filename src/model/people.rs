@@ -217,7 +217,10 @@ impl Registry {
                 let fresh = !self.by_key.contains_key(&key);
                 let i = self.entity(key, SpeakerKind::Person, name.clone());
                 if fresh {
-                    let words: Vec<String> = core.iter().map(|w| w.to_lowercase()).collect();
+                    let words: Vec<String> = core
+                        .iter()
+                        .map(|w| names::fold(&w.to_lowercase()))
+                        .collect();
                     for w in &words {
                         self.by_word.entry(w.clone()).or_default().push(i);
                     }
@@ -239,16 +242,56 @@ impl Registry {
             .strip_prefix("the ")
             .or_else(|| written.strip_prefix("The "))
             .unwrap_or(&written);
-        let key = format!("inst:{}", bare.to_lowercase());
-        let name = if written.starts_with("The ") {
-            format!("the {bare}")
+        // "Cal Fire" and "CalFire", "the Navy" and "the navy": one key.
+        let key = format!(
+            "inst:{}",
+            names::fold(&bare.to_lowercase()).replace([' ', '-'], "")
+        );
+        // A proper name drops its article ("Bank of England"); a description keeps it
+        // ("the government").
+        let proper = bare
+            .split_whitespace()
+            .any(crate::model::quotes::words::is_cap);
+        let name = if proper {
+            bare.to_string()
         } else {
-            written.clone()
+            format!("the {bare}")
         };
         let i = self.entity(key, SpeakerKind::Institution, name);
+        if self.ents[i].words.is_empty() {
+            self.ents[i].words = bare
+                .split_whitespace()
+                .map(|w| names::fold(&w.to_lowercase()))
+                .collect();
+        }
         self.note(i, &written, None);
         self.mention(article, pos, i);
         i
+    }
+
+    /// For each entity, the one it stands for: an institution named by the last words of
+    /// exactly one other institution's name ("the SEALs" of "Thai Navy SEALs") is that
+    /// one; every other entity stands for itself.
+    pub fn short_forms(&self) -> Vec<usize> {
+        let inst = |e: &Ent| e.kind == SpeakerKind::Institution && !e.words.is_empty();
+        (0..self.ents.len())
+            .map(|i| {
+                let e = &self.ents[i];
+                if !inst(e) {
+                    return i;
+                }
+                let mut longer = self.ents.iter().enumerate().filter(|(j, o)| {
+                    *j != i
+                        && inst(o)
+                        && o.words.len() > e.words.len()
+                        && o.words.ends_with(&e.words)
+                });
+                match (longer.next(), longer.next()) {
+                    (Some((j, _)), None) => j,
+                    _ => i,
+                }
+            })
+            .collect()
     }
 
     /// An unnamed source ("a senior South Korean official"); "the official" refers back to
@@ -314,11 +357,26 @@ impl Registry {
         })
     }
 
+    /// The one person of the dossier whose role holds `word`, when the article itself
+    /// names nobody with it ("The interior minister said" where another outlet wrote
+    /// "Interior Minister Ana Ruiz"); None when two or more have it.
+    pub fn by_role_dossier(&self, word: &str) -> Option<usize> {
+        let w = word.to_lowercase();
+        let mut hits = self.ents.iter().enumerate().filter(|(_, e)| {
+            e.kind == SpeakerKind::Person
+                && e.roles
+                    .iter()
+                    .any(|(r, _)| r.to_lowercase().split(' ').any(|x| x == w))
+        });
+        let (i, _) = hits.next()?;
+        hits.next().is_none().then_some(i)
+    }
+
     /// Resolve a bare name ("Austin", "Kim", "Kima") at `pos` in `article`: the person of
     /// that name the article talked about last (else next), else the one person in the
     /// dossier with it, else the one known name a small edit away; None when unclear.
     pub fn resolve_bare(&self, article: usize, pos: usize, word: &str) -> Option<usize> {
-        let lower = word.to_lowercase();
+        let lower = names::fold(&word.to_lowercase());
         let found = self.by_word.get(&lower).filter(|c| !c.is_empty());
         let cands: &Vec<usize> = match found {
             Some(c) => c,
@@ -377,7 +435,7 @@ impl Registry {
         word: &str,
         role: Option<&str>,
     ) -> usize {
-        let key = format!("bare:{}", word.to_lowercase());
+        let key = format!("bare:{}", names::fold(&word.to_lowercase()));
         let i = self.entity(key, SpeakerKind::Person, word.to_string());
         if self.ents[i].words.is_empty() {
             self.ents[i].words = vec![word.to_lowercase()];

@@ -11,6 +11,7 @@ mod attribute;
 mod marks;
 mod np;
 mod pronoun;
+mod subject;
 pub(crate) mod words;
 
 use crate::model::people::{best_role, names, Person, PersonId, Registry};
@@ -71,6 +72,27 @@ pub struct Quote {
     pub insertions: Vec<Span>,
     /// A mark was missing or unbalanced and the quote was recovered from the context.
     pub broken: bool,
+}
+
+/// How often each attribution pass (a quote's `how`) names the right speaker: its
+/// measured precision on the seven dev dossiers (matched full and partial quotes with a
+/// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
+/// times is not trusted fully. Counts at commit time: same sentence 65/72, pronoun 32/32,
+/// continuation 17/17, subject 10/10, role (dossier) 3/3, adjacent sentence 2/2, role 1/1,
+/// colon 1/1; dash, according to and unclear were not seen there (0.5, the prior).
+pub fn confidence(how: &str) -> f64 {
+    let (right, all): (u32, u32) = match how {
+        "same sentence" => (65, 72),
+        "pronoun" => (32, 32),
+        "continuation" => (17, 17),
+        "subject" => (10, 10),
+        "role (dossier)" => (3, 3),
+        "adjacent sentence" => (2, 2),
+        "role" => (1, 1),
+        "colon" => (1, 1),
+        _ => (0, 0),
+    };
+    f64::from(right + 1) / f64::from(all + 2)
 }
 
 /// True for the paragraphs quotes are read from.
@@ -208,6 +230,9 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
 /// and ones next to a speech verb.
 fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
     let toks = &p.toks;
+    if title_case(text, toks) {
+        return;
+    }
     let word = |i: usize| {
         toks.get(i)
             .filter(|t| t.kind == Tok::Word)
@@ -247,7 +272,16 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         let titled = j > i && (i..j).any(|x| word(x).is_some_and(names::is_title));
         // "Maria Ortiz, who lives nearby, said": the verb comes after an aside.
         let verb_after = !verb_next && np::aside_then_verb(text, toks, i, j);
-        let verb_next = verb_next || verb_after;
+        // "Ana Ruiz, who owns the mill, …": "who" tells a person is named.
+        let who_next = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+            && matches!(word(j + 2), Some("who" | "whose"));
+        // "Ana Ruiz, a 51-year-old nurse, …": an age or a role in apposition tells a person.
+        let described = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+            && matches!(word(j + 2), Some("a" | "an"))
+            && (j + 3..j + 7).map_while(word).any(|w| {
+                w.ends_with("-year-old") || names::is_title(w) || has(words::anonymous(), w)
+            });
+        let verb_next = verb_next || verb_after || who_next || described;
         let ws: Vec<&str> = if titled || verb_next || verb_before {
             (i..=j)
                 .filter_map(&word)
@@ -265,6 +299,28 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         }
         i = j + 1;
     }
+}
+
+/// How many longer words a line needs before its capitals can tell title case: shorter
+/// lines ("Ana Ruiz", "Mayor Ana Ruiz said") are names, not headlines. The title-case
+/// headlines of the dev dossiers hold 6 to 10 such words; a bare name with a title ("Prime
+/// Minister Ana Maria Ruiz") holds up to 4.
+const TITLE_CASE_MIN_WORDS: usize = 5;
+
+/// True for a line in title case ("Mayor Resigns As Council Backs Plan"): every word of
+/// four letters or more is capitalized but for function words ("with", "from"), so
+/// capitals tell no names. One lower-case verb or noun ("said", "met") rules it out.
+fn title_case(text: &str, toks: &[words::Token]) -> bool {
+    let long: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Tok::Word)
+        .map(|t| &text[t.start..t.end])
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= TITLE_CASE_MIN_WORDS
+        && long
+            .iter()
+            .all(|w| is_cap(w) || has(words::name_stopwords(), w))
 }
 
 /// A quote with no speaker of its own continues the quote before it: the previous part of
@@ -289,6 +345,9 @@ fn continuation(
         || (qi == 0
             && f.open == a.paragraphs[pi].span.start
             && pq.paragraph + 1 == pi
+            // A few words in the reporter's sentence ("what the council called “illegal”")
+            // are no speech that runs on into the next paragraph.
+            && pq.kind == QuoteKind::Full
             && found[pq.paragraph].last().is_some_and(|x| {
                 // The paragraph before ended with that quote.
                 a.text[x.close..a.paragraphs[pq.paragraph].span.end].len() < 80
@@ -386,8 +445,10 @@ fn kind_of(
 fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
+    let stands_for = reg.short_forms();
     for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
         let Some(e) = *e else { continue };
+        let e = stands_for[e];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];
             let id = PersonId(out.len());

@@ -147,18 +147,64 @@ pub(crate) fn core(words: &[String]) -> Vec<String> {
 }
 
 /// The key of a full name: first and last core words, lowercased.
-/// Hyphens count as spaces, so "Kim Jong-un" and "Kim Jong Un" share a key.
+/// Hyphens after the first word count as spaces, so "Kim Jong-un" and "Kim Jong Un" share
+/// a key; a hyphenated first word is one given name, so "Anne-Marie Roux" and her mother
+/// "Anne Roux" stay two people.
 pub(crate) fn key(words: &[String]) -> String {
-    let c = core(words)
-        .join(" ")
-        .to_lowercase()
-        .replace(['-', '‑'], " ");
+    let core = core(words);
+    let Some((first, rest)) = core.split_first() else {
+        return String::new();
+    };
+    let first = fold(&first.to_lowercase()).replace(['-', '‑'], "");
+    let first = nickname(&first).unwrap_or(&first);
+    let c = format!(
+        "{} {}",
+        first,
+        fold(&rest.join(" ").to_lowercase()).replace(['-', '‑'], " ")
+    );
     let parts: Vec<&str> = c.split_whitespace().collect();
     match parts.as_slice() {
         [] => String::new(),
         [one] => (*one).to_string(),
         [first, .., last] => format!("{first} {last}"),
     }
+}
+
+/// The full given name a short form stands for ("rick" -> "richard"), from
+/// `assets/nicknames.txt`.
+fn nickname(w: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::model::lexicon::parse_list(include_str!("../../../assets/nicknames.txt"))
+            .into_iter()
+            .filter_map(|l| {
+                let (short, full) = l.split_once(' ')?;
+                Some((short.to_string(), full.trim().to_string()))
+            })
+            .collect()
+    })
+    .get(w)
+    .map(String::as_str)
+}
+
+/// A lowercase name without its accents ("françois" -> "francois"): outlets drop them.
+pub(crate) fn fold(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            _ => c,
+        })
+        .collect()
 }
 
 /// The canonical spelling of a name: its core words ("Lloyd Austin").

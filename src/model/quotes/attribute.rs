@@ -8,7 +8,7 @@
 //! the sentence before or after (adjacent sentence).
 
 use super::np::{self, Np, Phrase};
-use super::words::{tokenize, Tok, Token};
+use super::words::{audience_verbs, has, tokenize, Tok, Token};
 use crate::model::people::names::NameKind;
 use crate::model::people::Registry;
 use crate::model::Article;
@@ -137,7 +137,21 @@ fn same_sentence(
     }
     if t >= lo + 2 && toks[t - 1].kind == Tok::Punct(':') {
         if let Some(p) = np::before(text, toks, lo, t - 2) {
-            return Some((p, "colon"));
+            // "Ortiz told local officials: “…”": the phrase is the audience; the subject
+            // of the verb speaks.
+            let heard = (p.first.saturating_sub(4).max(lo)..p.first)
+                .rev()
+                .take_while(|&i| toks[i].kind == Tok::Word)
+                .find(|&i| has(audience_verbs(), &text[toks[i].start..toks[i].end]));
+            match heard {
+                None => return Some((p, "colon")),
+                Some(v) if v > lo => {
+                    if let Some(s) = np::before(text, toks, lo, v - 1) {
+                        return Some((s, "colon"));
+                    }
+                }
+                Some(_) => {}
+            }
         }
         // "Jones disagreed: “…”": the subject of whatever verb introduces the quote.
         let verbish = toks[t - 2].kind == Tok::Word
@@ -163,6 +177,13 @@ fn same_sentence(
     let mut verbs: Vec<usize> = (lo..hi).filter(|&i| np::is_verb(text, toks, i)).collect();
     verbs.sort_by_key(|&i| (i.abs_diff(t), i < t));
     for v in verbs {
+        // "Grant was asked about “…”": the subject of a passive audience verb listened.
+        let passive = v > lo
+            && word(v).is_some_and(|w| has(audience_verbs(), w))
+            && word(v - 1).is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been"));
+        if passive {
+            continue;
+        }
         if v > lo {
             if let Some(p) =
                 np::before(text, toks, lo, v - 1).or_else(|| appositive(text, toks, lo, v, t))
@@ -172,7 +193,10 @@ fn same_sentence(
                 }
             }
         }
+        // "told AP, “…”": the phrase after an audience verb is the listener.
+        let heard = word(v).is_some_and(|w| has(audience_verbs(), w));
         let inverted = v > lo
+            && !heard
             && matches!(
                 toks[v - 1].kind,
                 Tok::Quote(_) | Tok::Punct(',' | '—' | '–')
@@ -193,10 +217,30 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
         return None;
     }
     // "The council's spokesman, Tom Birch, said": the name in the apposition speaks.
+    // "Vote Leave's chair, the Labour MP Gisela Stuart, said": a determiner may open it.
     if let Some(p) = np::before(text, toks, lo, v - 2) {
-        if matches!(p.np, Np::Name(_)) && p.first > lo && toks[p.first - 1].kind == Tok::Punct(',')
-        {
+        let det = p.first > lo + 1
+            && toks[p.first - 1].kind == Tok::Word
+            && matches!(
+                &text[toks[p.first - 1].start..toks[p.first - 1].end],
+                "the" | "a"
+            );
+        let open = if det { p.first - 1 } else { p.first };
+        if matches!(p.np, Np::Name(_)) && open > lo && toks[open - 1].kind == Tok::Punct(',') {
             return Some(p);
+        }
+    }
+    // "Ana Ruiz, whose firm owns Acme, Bolt and Crane, said": the subject stands before
+    // the relative clause, whatever commas it holds.
+    let reach = (v - 1).saturating_sub(super::subject::ASIDE_WINDOW).max(lo);
+    for k in (reach + 1..v - 1).rev() {
+        if (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
+            break;
+        }
+        if np::relative_clause_end(text, toks, k, v).is_some() {
+            if let Some(p) = np::before(text, toks, lo, k - 1) {
+                return Some(p);
+            }
         }
     }
     let from = (v - 1).saturating_sub(16).max(lo);
@@ -260,8 +304,19 @@ pub(crate) fn attribute(
     };
     let s = para.sentence_of(t);
     let (lo, hi) = para.sentences[s];
-    if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
+    // Sieve within the sentence, most precise first: the quote's own clause, the subject
+    // its clause hangs on, then the whole sentence.
+    let (clo, chi) = super::subject::clause(text, &para.toks, lo, hi, t);
+    if let Some((p, how)) = same_sentence(text, &para.toks, clo, chi, t) {
         return (resolve(ctx, reg, pi, &p, how), None);
+    }
+    if let Some(p) = super::subject::subject(text, &para.toks, clo, chi, t) {
+        return (resolve(ctx, reg, pi, &p, "subject"), None);
+    }
+    if (clo, chi) != (lo, hi) {
+        if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
+            return (resolve(ctx, reg, pi, &p, how), None);
+        }
     }
     // The sentence before, or after, names the speaker.
     let prev = if s > 0 {
@@ -374,6 +429,10 @@ fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static s
         Np::Role(word) => {
             out.how = Some("role");
             out.entity = reg.by_role(aid, p.pos, word);
+            if out.entity.is_none() {
+                out.entity = reg.by_role_dossier(word);
+                out.how = Some("role (dossier)");
+            }
         }
     }
     out

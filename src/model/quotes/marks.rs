@@ -315,7 +315,9 @@ fn cut_unclosed(text: &str, start: usize, limit: usize) -> usize {
     let seg = &text[start..limit];
     let verbs = speech_verbs();
     for (i, _) in seg.match_indices(',') {
-        let rest = &seg[i + 1..];
+        // "“We will win,’ he said": a stray closing mark of the other kind may stand
+        // between the comma and the attribution.
+        let rest = seg[i + 1..].trim_start_matches(['’', '\'', '”', '"']);
         let mut words = rest.split_whitespace().take(4);
         let first = words.next().unwrap_or("");
         let subject = matches!(first, "he" | "she" | "they") || super::words::is_cap(first);

@@ -32,9 +32,11 @@ pub(crate) struct Phrase {
     pub pos: usize,
     /// Index of its first token.
     pub first: usize,
+    /// Index of its last token.
+    pub last: usize,
 }
 
-fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     w.len() <= 7
         && [
             "a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another",
@@ -103,11 +105,20 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
                 if matches!(p.np, Np::Anon { .. }) {
                     let (s, e) = (toks[p.first].start, toks[j].end);
                     p.written = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+                    p.last = j;
                     return Some(p);
                 }
             }
         }
-        return named(text, toks, k, j, the);
+        // "The President said": a capitalized role with no name is a definite role.
+        return named(text, toks, k, j, the).or_else(|| {
+            let lead_the = k < j && word(text, toks, k).is_some_and(|w| w == "The");
+            let bare = (if lead_the { k + 1 } else { k }) == j;
+            ((the || lead_the) && bare && is_title(head)).then(|| {
+                let from = if the { k - 1 } else { k };
+                phrase(text, toks, from, j, Np::Role(head.to_lowercase()))
+            })
+        });
     }
     let lower = head.to_ascii_lowercase();
     let known = has(anonymous(), &lower) || is_title(&lower) || has(institutions(), &lower);
@@ -216,7 +227,10 @@ pub(crate) fn after(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<P
             break;
         }
         j += 1;
-        if has(anonymous(), w) && !is_cap(w) {
+        // "said a senior official, …" ends at its head; "said cybersecurity analyst Ana
+        // Ruiz" goes on to the name the role word introduces.
+        let name_next = word(text, toks, j + 1).is_some_and(is_cap);
+        if has(anonymous(), w) && !is_cap(w) && !name_next {
             break;
         }
     }
@@ -252,6 +266,11 @@ fn named(text: &str, toks: &[Token], k: usize, j: usize, the: bool) -> Option<Ph
                 return Some(p);
             }
         }
+    }
+    let mut parsed = parsed;
+    // "the SEALs", "the Kremlin": a person's name takes no article; an organisation's does.
+    if the && parsed.kind == NameKind::Person && parsed.role.is_none() {
+        parsed.kind = NameKind::Institution;
     }
     let mut p = phrase(text, toks, k, j, Np::Name(parsed));
     if the {
@@ -325,5 +344,6 @@ fn phrase(text: &str, toks: &[Token], first: usize, last: usize, np: Np) -> Phra
         written: text[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
         pos: s,
         first,
+        last,
     }
 }

@@ -58,7 +58,12 @@ pub(crate) fn referent(
         match people.as_slice() {
             [] => {}
             [one] => return Some(*one),
-            _ => return None,
+            // "Brown said Lee called him. “…,” he said": the one who spoke in the
+            // sentence before goes on speaking; otherwise nobody can tell.
+            many => {
+                return speaking_subject(text, ctx.aid, reg, &para.toks, lo, hi)
+                    .filter(|e| many.contains(e))
+            }
         }
         budget -= 1;
         s -= 1;
@@ -125,6 +130,31 @@ pub(crate) fn mentions(
         i = j + 1;
     }
     out
+}
+
+/// The person who opens tokens `lo..hi` as the subject of a speech verb ("Brown said …").
+fn speaking_subject(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+) -> Option<usize> {
+    let p = super::np::after(text, toks, lo, hi)?;
+    // "Lee asked the governor, Ana Ruiz. “…,” she replied": the one asked answers.
+    let verb = toks.get(p.last + 1).map(|t| &text[t.start..t.end]);
+    if p.first != lo
+        || !super::np::is_verb(text, toks, p.last + 1)
+        || verb.is_some_and(|v| super::words::has(super::words::audience_verbs(), v))
+    {
+        return None;
+    }
+    let ws: Vec<&str> = (p.first..=p.last)
+        .filter(|&x| toks[x].kind == Tok::Word)
+        .map(|x| &text[toks[x].start..toks[x].end])
+        .collect();
+    person_of(reg, aid, toks[p.first].start, &ws)
 }
 
 /// The registered person a run of words names, if any (no new entity is made).

@@ -434,7 +434,7 @@ fn institution_speaker() {
     ]);
     let p = &d.people[d.quotes[0].speaker.map(|p| p.0).unwrap_or(99)];
     assert_eq!(p.kind, SpeakerKind::Institution);
-    assert_eq!(p.name, "the Defense Ministry");
+    assert_eq!(p.name, "Defense Ministry");
 }
 
 /// A single-word institution ("the Pentagon") is an institution.
@@ -444,7 +444,7 @@ fn pentagon_is_institution() {
     let p = &d.people[d.quotes[0].speaker.map(|p| p.0).unwrap_or(99)];
     assert_eq!(
         (p.name.as_str(), p.kind),
-        ("the Pentagon", SpeakerKind::Institution)
+        ("Pentagon", SpeakerKind::Institution)
     );
 }
 
@@ -759,3 +759,5 @@ mod props {
         }
     }
 }
+
+mod sieve;

@@ -93,6 +93,16 @@ set!(
     "speech_verbs.txt"
 );
 set!(
+    /// Participles that hang a quote on the main clause's subject ("saying", "adding").
+    speech_participles,
+    "speech_participles.txt"
+);
+set!(
+    /// Speech verbs whose object is the audience ("told", "asked").
+    audience_verbs,
+    "audience_verbs.txt"
+);
+set!(
     /// Titles and role words ("secretary", "minister", "dr.").
     titles,
     "titles.txt"

@@ -1,0 +1,223 @@
+//! The attribution sieve's passes, each on invented sentences: clauses, the subject a
+//! quote hangs on, audiences, role words and one person across outlets.
+
+use super::{quotes, speaker};
+
+/// Two clauses joined by ", while" have a speaker each.
+#[test]
+fn clause_after_while_has_its_own_speaker() {
+    let t = "Mayor Ana Ruiz said the plan was \"a costly mistake\", while council member \
+             Tom Reyes called it \"long overdue\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker(t, 1).as_deref(), Some("Tom Reyes"));
+}
+
+/// A participle after a comma hangs the quote on the main clause's subject.
+#[test]
+fn participle_hangs_on_subject() {
+    let t = "Governor Lena Ortiz praised the crews, saying they had worked \"around the clock\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Lena Ortiz"));
+}
+
+/// A partial quote in a clause whose subject is named goes to that subject, whatever the verb.
+#[test]
+fn subject_of_any_verb_speaks() {
+    let t = "Senator Paul Grant thanked the volunteers for their \"quiet courage\" on Sunday.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Paul Grant"));
+}
+
+/// Looks like a subject but is not: an attribution after the quote decides instead.
+#[test]
+fn attribution_after_quote_beats_subject() {
+    let t = "Grant budget \"a disaster in waiting,\" one analyst says";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Grant"));
+}
+
+/// Looks like a subject but is not: a passive subject was asked, it did not speak.
+#[test]
+fn passive_subject_is_no_speaker() {
+    let t = "Senator Paul Grant was asked about the \"missing funds\" on Monday.";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// "X told local reporters: “…”": the audience before the colon is not the speaker.
+#[test]
+fn audience_before_colon_is_not_speaker() {
+    let t = "Mayor Ana Ruiz told local reporters: \"We will rebuild every house.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// "X told AP, “…”": the outlet after "told" is the audience.
+#[test]
+fn outlet_after_told_is_audience() {
+    let t = "The leader of the search, acting Chief Ben Ode, told AP, \"We found them all.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ben Ode"));
+}
+
+/// A role word between "said" and the name belongs to the name.
+#[test]
+fn role_word_before_name_after_said() {
+    let t = "\"The damage is extensive,\" said security analyst Mia Holt.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Mia Holt"));
+}
+
+/// A hyphenated first name is its own given name: father and son stay two people.
+#[test]
+fn hyphenated_first_name_is_another_person() {
+    let q = quotes(&[
+        "Jean-Luc Marchand, who runs the firm, said \"We will pay for the roof.\"",
+        "Jean Marchand said \"I am proud of my son.\"",
+    ]);
+    assert_eq!(q[0].1.as_deref(), Some("Jean-Luc Marchand"));
+    assert_eq!(q[1].1.as_deref(), Some("Jean Marchand"));
+}
+
+/// Outlets that drop a name's accents still name one person.
+#[test]
+fn accents_dropped_are_one_person() {
+    let q = quotes(&[
+        "Chloé Dubois said \"The vote was fair.\"",
+        "Chloe Dubois said \"We accept the result.\"",
+    ]);
+    assert_eq!(q[0].1, q[1].1);
+}
+
+/// A relative clause holding a list of names does not hide its subject.
+#[test]
+fn subject_before_relative_clause_with_list() {
+    let t =
+        "Ana Ruiz, whose group owns Acme Mills, Bolt Steel and Crane, called it \"a fair deal\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A role the article leaves unnamed goes to the one person of the dossier with it.
+#[test]
+fn role_resolves_across_the_dossier() {
+    let q = quotes(&[
+        "Interior Minister Carl Lind said \"We are ready for the storm.\"",
+        "The interior minister said the dam was \"under watch\" all night.",
+    ]);
+    assert_eq!(q[1].1.as_deref(), Some("Carl Lind"));
+}
+
+/// Looks like the same case but is not: two ministers in the dossier leave it unknown.
+#[test]
+fn role_shared_by_two_is_unknown() {
+    let q = quotes(&[
+        "Interior Minister Carl Lind said \"We are ready for the storm.\"",
+        "Finance Minister Eva Berg said \"The money is there.\"",
+        "The minister said the dam was \"under watch\" all night.",
+    ]);
+    assert_eq!(q[2].1, None);
+}
+
+/// A capitalized role with "The" and no name is a role, resolved to whoever holds it.
+#[test]
+fn capitalized_role_resolves() {
+    let t = "President Mara Voss visited the site. The President said every loss was \
+             \"a tragedy,\" and promised help.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Mara Voss"));
+}
+
+/// A title-case headline registers no name from its capitals.
+#[test]
+fn title_case_line_registers_no_name() {
+    let t = "Ana Ruiz Quits As Mayor Following Budget Vote Crisis\n\nThe mayor said \"It was time to go.\"";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// Looks like a named subject but is not: a capitalized determiner opens an unnamed one.
+#[test]
+fn determiner_subject_is_no_name() {
+    let t = "One nurse who worked all night, and who asked not to be named, said: \"We ran out of beds.\"";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// "the Rangers" after "Lake County Rangers" elsewhere is that organisation, named without
+/// its article.
+#[test]
+fn short_form_of_organisation_merges() {
+    let q = quotes(&[
+        "\"Every hiker is safe,\" the Lake County Rangers said on Friday.",
+        "\"We searched all night,\" the Rangers said.",
+    ]);
+    assert_eq!(q[0].1.as_deref(), Some("Lake County Rangers"));
+    assert_eq!(q[1].1, q[0].1);
+}
+
+/// Looks like a short form but is not: a name that ends two organisations' names stays apart.
+#[test]
+fn short_form_of_two_organisations_stays_apart() {
+    let q = quotes(&[
+        "\"Roads are closed,\" the North Valley Rangers said.",
+        "\"Trails are closed,\" the South Valley Rangers said.",
+        "\"We searched all night,\" the Rangers said.",
+    ]);
+    assert_eq!(q[2].1.as_deref(), Some("Rangers"));
+}
+
+/// A description of an organisation keeps its article: "the government" is no name.
+#[test]
+fn described_organisation_keeps_article() {
+    let t = "\"The vote is void,\" the government said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("the government"));
+}
+
+/// A short given name and its full form are one person ("Rick" / "Richard").
+#[test]
+fn nickname_is_same_person() {
+    let q = quotes(&[
+        "Chief executive Richard Holm said \"We are sorry.\"",
+        "Chief executive Rick Holm said \"We will fix it.\"",
+    ]);
+    assert_eq!(q[0].1, q[1].1);
+}
+
+/// A paragraph opening with a quote does not continue a partial quote of the reporter's
+/// sentence before it.
+#[test]
+fn no_continuation_from_partial_quote() {
+    let t = "The strike began in what the council called an \"unlawful\" move.\n\n\"We are here to stay.\"";
+    assert_eq!(speaker(t, 1), None);
+}
+
+/// An unclosed double quote closed by a stray single mark ends before its attribution.
+#[test]
+fn stray_single_close_ends_before_attribution() {
+    let t = "\"We will open the school on Monday,’ Mayor Ana Ruiz said.";
+    assert_eq!(super::texts(t), ["We will open the school on Monday,"]);
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A pronoun after a sentence naming two people goes to the one who spoke in it.
+#[test]
+fn pronoun_prefers_speaking_subject() {
+    let t = "Mayor Ana Ruiz said Governor Tom Reyes called her on Monday. \"We are in this together,\" she said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A full name described by an age in apposition is a person a later pronoun points to.
+#[test]
+fn described_name_is_antecedent() {
+    let t =
+        "Maria Lopez, a 44-year-old teacher, queued from dawn. Hours later, police arrived.\n\n\
+             \"They pushed us back,\" she told the Daily Star.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Maria Lopez"));
+}
+
+/// Looks like a speaking subject but is not: the one who asked does not answer.
+#[test]
+fn pronoun_after_question_is_not_asker() {
+    let t = "\"How many died?\" Mayor Ana Ruiz asked Governor Tom Reyes. \"Nine,\" he replied.";
+    assert_ne!(speaker(t, 1).as_deref(), Some("Ana Ruiz"));
+}
+
+/// Confidence follows each pass's measured precision, and a pass never measured gets the
+/// prior of one half.
+#[test]
+fn confidence_follows_measured_precision() {
+    use crate::model::quotes::confidence;
+    assert!(confidence("pronoun") > confidence("same sentence"));
+    assert!((confidence("dash") - 0.5).abs() < 1e-9);
+    assert!((0.0..=1.0).contains(&confidence("subject")));
+}
