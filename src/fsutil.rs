@@ -155,15 +155,57 @@ fn check_folder(path: &Path, folder: &Path) -> Result<(), WriteError> {
     }
 }
 
-/// Create a fresh temporary file beside the target (hidden, unique per process and call).
+/// What marks dossier's temporary files: `.<target>.dossier-tmp-<pid>-<n>`, so a user who
+/// sees one knows what left it, and the next write can tell a dead process's leftovers.
+const TEMP_MARK: &str = ".dossier-tmp-";
+
+/// Remove the temporary files that writes of `name` in `folder` left when their process
+/// was killed (its pid no longer runs); a live process's are left alone, and so is
+/// everything else. The older `.tmp-<pid>-<n>` names are recognised too.
+fn remove_stale_temps(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}");
+    for e in entries.filter_map(Result::ok) {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(tail) = rest
+            .strip_prefix(TEMP_MARK)
+            .or_else(|| rest.strip_prefix(".tmp-"))
+        else {
+            continue;
+        };
+        let pid = tail.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !process_runs(pid)) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether process `pid` still runs (Linux: it has a /proc entry). Elsewhere every
+/// process is taken to run, so no temporary file is ever removed by mistake.
+fn process_runs(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Create a fresh temporary file beside the target (hidden, unique per process and call),
+/// first removing those that killed writes left behind.
 fn create_temp(path: &Path, folder: &Path) -> Result<(PathBuf, File), WriteError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_temps(folder, &name);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = folder.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        let tmp = folder.join(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -380,5 +422,29 @@ mod tests {
             Err(ReadError::TooLarge { max: 9 })
         ));
         assert_eq!(read_bounded(&f, u64::MAX).unwrap().len(), 10);
+    }
+
+    /// Temporary files of a killed write (a pid that no longer runs, new or old naming)
+    /// are removed by the next write of the same file; a running process's are kept, and
+    /// so are unrelated hidden files.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn stale_temp_files_of_dead_processes_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.md");
+        // Above Linux's largest pid (2^22), so it never runs.
+        let dead = dir.path().join(".out.md.dossier-tmp-999999999-0");
+        let old = dir.path().join(".out.md.tmp-999999998-3");
+        let alive = dir
+            .path()
+            .join(format!(".out.md.dossier-tmp-{}-77", std::process::id()));
+        let other = dir.path().join(".notes.md.dossier-tmp-999999999-0");
+        for f in [&dead, &old, &alive, &other] {
+            fs::write(f, "partial").unwrap();
+        }
+        write_atomic(&target, Clobber::Refuse, |w| w.write_all(b"done")).unwrap();
+        assert!(!dead.exists() && !old.exists());
+        assert!(alive.exists() && other.exists());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "done");
     }
 }
