@@ -11,6 +11,48 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// Why a file could not be read by [`read_bounded`].
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not a regular file (a pipe, socket or device)")]
+    NotRegular,
+    #[error("over the limit of {max} bytes")]
+    TooLarge { max: u64 },
+    #[error("cannot read ({0})")]
+    Io(#[from] io::Error),
+}
+
+/// Read a whole regular file of at most `max` bytes, the one way dossier reads input
+/// (articles, the manifest). The open never blocks (`O_NONBLOCK`: a FIFO swapped in
+/// between a check and the open would otherwise wait for a writer forever), the opened
+/// file itself is checked to be regular (a pipe or device is refused, whatever the path
+/// looked like before), and at most `max + 1` bytes are read, so a file that grows or a
+/// link to an endless device cannot exhaust memory.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let mut opts = OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = opts.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooLarge { max });
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge { max });
+    }
+    Ok(bytes)
+}
+
 /// Why a file could not be written; the message names the path and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -26,6 +68,8 @@ pub enum WriteError {
         folder: PathBuf,
         source: io::Error,
     },
+    #[error("{path}: not a regular file (a pipe, device or folder); it is never replaced, choose another path")]
+    NotAFile { path: PathBuf },
     #[error("{path}: write failed ({source}); nothing was written, any earlier file is unchanged")]
     Io { path: PathBuf, source: io::Error },
 }
@@ -38,6 +82,7 @@ impl WriteError {
             | WriteError::NoFolder { path, .. }
             | WriteError::NotAFolder { path, .. }
             | WriteError::Denied { path, .. }
+            | WriteError::NotAFile { path }
             | WriteError::Io { path, .. } => path,
         }
     }
@@ -64,6 +109,13 @@ where
     check_folder(path, &folder)?;
     if clobber == Clobber::Refuse && fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    // Overwriting replaces a regular file (or a link to one), never a device, a pipe or
+    // a folder that happens to sit at the path.
+    if fs::symlink_metadata(path).is_ok() && !fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Err(WriteError::NotAFile {
             path: path.to_path_buf(),
         });
     }
@@ -103,15 +155,57 @@ fn check_folder(path: &Path, folder: &Path) -> Result<(), WriteError> {
     }
 }
 
-/// Create a fresh temporary file beside the target (hidden, unique per process and call).
+/// What marks dossier's temporary files: `.<target>.dossier-tmp-<pid>-<n>`, so a user who
+/// sees one knows what left it, and the next write can tell a dead process's leftovers.
+const TEMP_MARK: &str = ".dossier-tmp-";
+
+/// Remove the temporary files that writes of `name` in `folder` left when their process
+/// was killed (its pid no longer runs); a live process's are left alone, and so is
+/// everything else. The older `.tmp-<pid>-<n>` names are recognised too.
+fn remove_stale_temps(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}");
+    for e in entries.filter_map(Result::ok) {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(tail) = rest
+            .strip_prefix(TEMP_MARK)
+            .or_else(|| rest.strip_prefix(".tmp-"))
+        else {
+            continue;
+        };
+        let pid = tail.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !process_runs(pid)) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether process `pid` still runs (Linux: it has a /proc entry). Elsewhere every
+/// process is taken to run, so no temporary file is ever removed by mistake.
+fn process_runs(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Create a fresh temporary file beside the target (hidden, unique per process and call),
+/// first removing those that killed writes left behind.
 fn create_temp(path: &Path, folder: &Path) -> Result<(PathBuf, File), WriteError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_temps(folder, &name);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = folder.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        let tmp = folder.join(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -298,5 +392,59 @@ mod tests {
     #[test]
     fn bare_name_has_dot_folder() {
         assert_eq!(folder_of(Path::new("out.md")), PathBuf::from("."));
+    }
+
+    /// The bounded read never blocks on a pipe (as when a file is swapped for one after
+    /// it was checked), refuses devices, and stops one byte past the limit.
+    #[cfg(unix)]
+    #[test]
+    fn read_bounded_refuses_pipes_and_devices() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("f");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        assert!(matches!(
+            read_bounded(&fifo, 10),
+            Err(ReadError::NotRegular)
+        ));
+        assert!(matches!(
+            read_bounded(Path::new("/dev/zero"), 10),
+            Err(ReadError::NotRegular)
+        ));
+        let f = dir.path().join("a.txt");
+        fs::write(&f, "0123456789").unwrap();
+        assert_eq!(read_bounded(&f, 10).unwrap(), b"0123456789");
+        assert!(matches!(
+            read_bounded(&f, 9),
+            Err(ReadError::TooLarge { max: 9 })
+        ));
+        assert_eq!(read_bounded(&f, u64::MAX).unwrap().len(), 10);
+    }
+
+    /// Temporary files of a killed write (a pid that no longer runs, new or old naming)
+    /// are removed by the next write of the same file; a running process's are kept, and
+    /// so are unrelated hidden files.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn stale_temp_files_of_dead_processes_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.md");
+        // Above Linux's largest pid (2^22), so it never runs.
+        let dead = dir.path().join(".out.md.dossier-tmp-999999999-0");
+        let old = dir.path().join(".out.md.tmp-999999998-3");
+        let alive = dir
+            .path()
+            .join(format!(".out.md.dossier-tmp-{}-77", std::process::id()));
+        let other = dir.path().join(".notes.md.dossier-tmp-999999999-0");
+        for f in [&dead, &old, &alive, &other] {
+            fs::write(f, "partial").unwrap();
+        }
+        write_atomic(&target, Clobber::Refuse, |w| w.write_all(b"done")).unwrap();
+        assert!(!dead.exists() && !old.exists());
+        assert!(alive.exists() && other.exists());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "done");
     }
 }

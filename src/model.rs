@@ -15,6 +15,7 @@ pub mod quotes;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+pub(crate) mod work;
 
 pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
 pub use load::{load_bundled, load_path, LoadError, LoadOptions};

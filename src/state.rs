@@ -2,8 +2,9 @@
 //! folder (or `$DOSSIER_DATA`), one JSON file per dossier keyed by a stable hash of its
 //! canonical path (or `bundled`).
 //!
-//! Every change is saved as it is made, never only at exit: [`Store::apply`] takes a lock
-//! file, re-reads the file, applies the one change to what is on disk, and rewrites it
+//! Every change is saved as it is made, never only at exit: [`Store::apply`] takes an
+//! advisory lock (flock on `<file>.lock`, which the OS releases when a process dies, so
+//! a kill never leaves a lock to wait out), re-reads the file, applies the one change to what is on disk, and rewrites it
 //! atomically. Two readers on the same dossier therefore never lose each other's
 //! clippings (each applies its changes to the other's latest state, not to its own stale
 //! copy). A file that cannot be parsed is moved aside to `<file>.corrupt-<n>` with a
@@ -19,10 +20,9 @@ use std::time::{Duration, SystemTime};
 
 /// The environment variable that names the data folder.
 pub const DATA_ENV: &str = "DOSSIER_DATA";
-/// How long to wait for another reader's lock before giving up.
+/// How long to wait for another reader's lock before giving up: a save holds it for
+/// a few milliseconds, so 5 s is only ever reached by a reader that is stuck.
 const LOCK_WAIT: Duration = Duration::from_secs(5);
-/// A lock older than this was left by a crashed process.
-const LOCK_STALE: Duration = Duration::from_secs(30);
 
 /// A named place in an article (vim-style marks).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,10 +191,20 @@ impl Store {
         &self.path
     }
 
-    /// Read the state (empty when there is none). A corrupt file is moved aside.
+    /// Read the state (empty when there is none). A corrupt file is moved aside. Reading
+    /// needs no lock (saves replace the file in one rename): when the lock cannot be had
+    /// (a read-only data folder), what is saved is still shown, with a notice that
+    /// changes will not be saved.
     pub fn load(&self) -> Result<Loaded, StateError> {
-        let _lock = self.lock()?;
-        self.read()
+        match self.lock() {
+            Ok(_lock) => self.read(),
+            Err(e @ (StateError::Lock { .. } | StateError::Folder { .. })) => {
+                let mut loaded = self.read()?;
+                loaded.notice = Some(format!("{e}; changes will not be saved"));
+                Ok(loaded)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Save one change: lock, re-read, apply, rewrite atomically. Returns the new state
@@ -273,8 +283,9 @@ impl Store {
         }
     }
 
-    /// Take the lock file beside the state (waiting for another reader, breaking a lock
-    /// left by a crash).
+    /// Take the advisory lock beside the state, waiting up to [`LOCK_WAIT`] for another
+    /// reader. The lock file stays; only the lock on it matters, and the OS drops it with
+    /// the process that held it.
     fn lock(&self) -> Result<LockGuard, StateError> {
         let mut name = self.path.as_os_str().to_owned();
         name.push(".lock");
@@ -285,24 +296,45 @@ impl Store {
                 source,
             })?;
         }
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock)
+            .map_err(|source| StateError::Lock {
+                path: lock.clone(),
+                source,
+            })?;
         let start = std::time::Instant::now();
         loop {
-            match OpenOptions::new().write(true).create_new(true).open(&lock) {
-                Ok(_) => return Ok(LockGuard(lock)),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if is_stale(&lock) {
-                        let _ = fs::remove_file(&lock);
-                        continue;
-                    }
-                    if start.elapsed() > LOCK_WAIT {
-                        return Err(StateError::Locked { path: lock });
-                    }
-                    std::thread::sleep(Duration::from_millis(2));
+            match try_lock(&file) {
+                Ok(true) => return Ok(LockGuard(file)),
+                Ok(false) if start.elapsed() > LOCK_WAIT => {
+                    return Err(StateError::Locked { path: lock })
                 }
+                Ok(false) => std::thread::sleep(Duration::from_millis(2)),
                 Err(source) => return Err(StateError::Lock { path: lock, source }),
             }
         }
     }
+}
+
+/// Try to take an exclusive advisory lock on `file` without waiting: false when another
+/// process (or another open of the file) holds it.
+#[cfg(unix)]
+fn try_lock(file: &fs::File) -> io::Result<bool> {
+    use rustix::fs::{flock, FlockOperation};
+    match flock(file, FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Ok(true),
+        Err(e) if e == rustix::io::Errno::WOULDBLOCK => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Elsewhere saves go unlocked (each is still atomic on its own).
+#[cfg(not(unix))]
+fn try_lock(_file: &fs::File) -> io::Result<bool> {
+    Ok(true)
 }
 
 /// A time as ISO-8601 UTC to the second ("2026-11-25T11:00:00Z"), for a clipping's
@@ -330,22 +362,8 @@ pub fn iso8601(t: SystemTime) -> String {
     )
 }
 
-fn is_stale(lock: &Path) -> bool {
-    fs::metadata(lock)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age > LOCK_STALE)
-}
-
-/// Removes the lock file when dropped.
-struct LockGuard(PathBuf);
-
-impl Drop for LockGuard {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
-    }
-}
+/// Holds the lock until dropped (closing the file releases it).
+struct LockGuard(#[allow(dead_code)] fs::File);
 
 #[cfg(test)]
 mod tests {
@@ -463,20 +481,54 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 100);
-        assert!(!s.path().with_file_name("abc.json.lock").exists());
     }
 
-    /// A lock left by a crashed process is broken once stale; a live one is waited for.
+    /// A lock file left by a killed process holds no lock: the next save goes through at
+    /// once, where an age-judged lock file froze the reader for seconds.
     #[test]
-    fn stale_lock_is_broken() {
+    fn leftover_lock_file_does_not_block() {
         let (_d, s) = store();
         fs::create_dir_all(s.path().parent().unwrap()).unwrap();
-        let lock = s.path().with_file_name("abc.json.lock");
-        let f = fs::File::create(&lock).unwrap();
-        f.set_modified(SystemTime::now() - Duration::from_secs(3600))
-            .unwrap();
+        fs::File::create(s.path().with_file_name("abc.json.lock")).unwrap();
+        let start = std::time::Instant::now();
         s.apply(Change::AddClipping(clip(1))).unwrap();
-        assert!(!lock.exists());
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    /// A lock held by another reader is waited for, and taken once it is released.
+    #[test]
+    fn held_lock_is_waited_for() {
+        let (_d, s) = store();
+        let held = s.lock().unwrap();
+        let other = Store::at(s.path(), "/x");
+        let t = std::thread::spawn(move || {
+            let start = std::time::Instant::now();
+            other.apply(Change::AddClipping(clip(1))).unwrap();
+            start.elapsed()
+        });
+        std::thread::sleep(Duration::from_millis(150));
+        drop(held);
+        assert!(t.join().unwrap() >= Duration::from_millis(100));
+        assert_eq!(s.load().unwrap().state.clippings.len(), 1);
+    }
+
+    /// When no lock can be had (a read-only data folder; here the lock path is a
+    /// folder), the saved clippings are still shown, with a notice that changes will
+    /// not be saved.
+    #[test]
+    fn unlockable_state_still_reads() {
+        let (_d, s) = store();
+        s.apply(Change::AddClipping(clip(1))).unwrap();
+        let lock = s.path().with_file_name("abc.json.lock");
+        fs::remove_file(&lock).unwrap();
+        fs::create_dir(&lock).unwrap();
+        let l = s.load().unwrap();
+        assert_eq!(l.state.clippings.len(), 1);
+        assert!(l.notice.unwrap().contains("changes will not be saved"));
     }
 
     /// Times format as ISO-8601 UTC, leap days included.

@@ -59,16 +59,43 @@ where
         previous(info);
     }));
     let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
+    let signals = restore_on_signals();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = match loading(&mut terminal, load) {
         Ok(Some(dossier)) => event_loop(&mut terminal, dossier, path.as_deref()),
         Ok(None) => Ok(()),
         Err(e) => Err(e),
     };
+    if let Some(handle) = signals {
+        handle.close();
+    }
+    give_back_terminal();
+    result
+}
+
+/// Leave the terminal as the reader found it: mouse released, main screen, raw mode off,
+/// cursor shown.
+fn give_back_terminal() {
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = execute!(std::io::stdout(), Show);
-    result
+}
+
+/// On SIGTERM, SIGINT or SIGHUP (a `kill`, a closed terminal window), give the terminal
+/// back before exiting with 128 + the signal, as a shell reports it; without this the
+/// shell was left in the alternate screen with mouse tracking on and no cursor. None
+/// when the handlers cannot be installed (the reader still runs).
+fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]).ok()?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            give_back_terminal();
+            std::process::exit(128 + sig);
+        }
+    });
+    Some(handle)
 }
 
 /// Show a spinner until `load` finishes on its thread; None when the user quit first.

@@ -188,3 +188,105 @@ fn crash_from_panic_payload() {
         "static boom"
     );
 }
+
+/// Make a named pipe at `p`.
+#[cfg(unix)]
+fn mkfifo(p: &Path) {
+    let ok = Command::new("mkfifo").arg(p).status().expect("mkfifo");
+    assert!(ok.success());
+}
+
+/// A `dossier.toml` that is a pipe or a link to `/dev/zero` is refused at once with a
+/// message naming it (the pipe hung the loader; the device was read without limit).
+#[cfg(unix)]
+#[test]
+fn manifest_pipe_or_device_refused_not_waited_on() {
+    for device in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path();
+        fs::write(p.join("a.txt"), "The story is here.").unwrap();
+        if device {
+            std::os::unix::fs::symlink("/dev/zero", p.join("dossier.toml")).unwrap();
+        } else {
+            mkfifo(&p.join("dossier.toml"));
+        }
+        let out = run_in(p, &["sources", s(p)]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("dossier.toml") && err.contains("not a regular file"),
+            "{err}"
+        );
+    }
+}
+
+/// The largest `--max-bytes` is no limit, not an overflow that skipped every article as
+/// empty.
+#[test]
+fn max_bytes_at_the_top_of_its_range_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(p.join("a.txt"), "Title\n\nThe story is here.").unwrap();
+    let out = run_in(p, &["sources", s(p), "--max-bytes", "18446744073709551615"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("a.txt"));
+}
+
+/// A file whose name is not UTF-8 loads (opened by its OS path), is shown lossily, and
+/// is read by its index.
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_name_loads() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(p.join(name), "Title\n\nThe caf\u{e9} story is here.").unwrap();
+    let out = run_in(p, &["sources", s(p)]);
+    let (stdout, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("caf\u{fffd}.txt"), "{stdout}");
+    assert!(!err.contains("No such file"), "{err}");
+    let read = run_in(p, &["read", s(p), "1"]);
+    assert!(String::from_utf8_lossy(&read.stdout).contains("story is here"));
+}
+
+/// `export --force` onto a named pipe or a device refuses, naming the path, and leaves
+/// it as it was; onto a link to a regular file it writes.
+#[cfg(unix)]
+#[test]
+fn export_force_refuses_non_regular_files() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let fifo = p.join("out.md");
+    mkfifo(&fifo);
+    let out = run_in(p, &["export", "--format", "md", "-o", s(&fifo), "--force"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    let null = p.join("null.md");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    let out = run_in(p, &["export", "--format", "md", "-o", s(&null), "--force"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    let real = p.join("real.md");
+    fs::write(&real, "old").unwrap();
+    let link = p.join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = run_in(p, &["export", "--format", "md", "-o", s(&link), "--force"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

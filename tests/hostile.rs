@@ -372,3 +372,18 @@ fn format_characters_never_printed() {
         "{out}"
     );
 }
+
+/// The sources table's `#` column widens with the dossier: at 1,000 articles every row's
+/// file name still starts in the header's ARTICLE column.
+#[test]
+fn sources_number_column_holds_four_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1000 {
+        fs::write(dir.path().join(format!("{i:04}.txt")), "Title\n\nBody.\n").unwrap();
+    }
+    let out = String::from_utf8(run(&["sources", s(dir.path())]).stdout).unwrap();
+    let col = out.lines().next().unwrap().find("ARTICLE").unwrap();
+    for (i, line) in out.lines().skip(1).enumerate() {
+        assert_eq!(line.find(&format!("{i:04}.txt")), Some(col), "{line}");
+    }
+}

@@ -127,3 +127,41 @@ fn copy_cannot_end_bracketed_paste() {
     );
     quit_and_check_restored(&t);
 }
+
+/// The pid of the dossier process running in the pane (the child of its shell).
+fn dossier_pid(t: &Tmux) -> String {
+    let sh = t.var("pane_pid");
+    let path = format!("/proc/{sh}/task/{sh}/children");
+    let children = fs::read_to_string(path).unwrap_or_default();
+    children
+        .split_whitespace()
+        .next()
+        .expect("dossier runs under the pane's shell")
+        .to_string()
+}
+
+/// SIGTERM, SIGINT and SIGHUP sent to the reader give the terminal back (main screen,
+/// cursor shown, mouse released, raw mode off) and exit with 128 + the signal.
+#[test]
+fn signals_restore_the_terminal() {
+    need_tmux!();
+    for (sig, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let t = Tmux::start(&[], 100, 20, "Sources (5)");
+        assert_eq!(t.var("alternate_on"), "1");
+        let pid = dossier_pid(&t);
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_eq!(t.wait_exit(), code, "SIG{sig}");
+        assert_eq!(t.var("alternate_on"), "0", "SIG{sig}: main screen");
+        assert_eq!(t.var("cursor_flag"), "1", "SIG{sig}: cursor shown");
+        assert_eq!(t.var("mouse_any_flag"), "0", "SIG{sig}: mouse released");
+        let stty = t.stty();
+        assert!(
+            stty.contains(" icanon") && stty.contains(" echo"),
+            "SIG{sig}: raw mode left: {stty}"
+        );
+    }
+}

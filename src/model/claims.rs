@@ -166,6 +166,29 @@ fn speech_tag_start(text: &str, span: Span) -> Option<usize> {
     (after < s.len() && after * 2 > s.len()).then_some(span.start + after)
 }
 
+/// Per token (in text order, not overlapping), whether one of `spans` contains it: a
+/// difference array over the tokens each span covers, so a sentence with many
+/// attributions ("X said" again and again) costs tokens + spans, not their product.
+fn covered(toks: &[tokens::Token], spans: impl Iterator<Item = Span>) -> Vec<bool> {
+    let mut diff = vec![0i32; toks.len() + 1];
+    for s in spans {
+        let lo = toks.partition_point(|t| t.span.start < s.start);
+        let hi = toks.partition_point(|t| t.span.end <= s.end).max(lo);
+        crate::model::work::step(1 + 2 * (usize::BITS - toks.len().leading_zeros()) as usize);
+        diff[lo] += 1;
+        diff[hi] -= 1;
+    }
+    crate::model::work::step(toks.len());
+    let mut depth = 0;
+    diff[..toks.len()]
+        .iter()
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect()
+}
+
 /// One term per person of the quotes model: every capitalized alias ("Austin", "Lloyd J.
 /// Austin III") ends on a word that stands for the person. Without people, names are
 /// matched as written.
@@ -213,9 +236,12 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             // tag after a quote ("…,” he said during a news conference with …") says who
             // and where, not what.
             let tag_from = speech_tag_start(&a.text, span);
+            let likely = covered(&toks, facts.likelihood.iter().map(|l| l.span));
             let toks: Vec<tokens::Token> = toks
                 .into_iter()
-                .filter(|t| !facts.likelihood.iter().any(|l| l.span.contains(t.span)))
+                .zip(likely)
+                .filter(|(_, likely)| !likely)
+                .map(|(t, _)| t)
                 .filter(|t| tag_from.is_none_or(|f| t.span.start < f))
                 .collect();
             let tok_terms = index::token_terms(corpus, &toks);
@@ -231,13 +257,11 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             seen.extend_from_slice(&ids);
             // Segments say what is claimed: who is credited ("a senior South Korean
             // official") is left out of them, so that two claims cannot pair on it alone.
-            let seg_terms: Vec<Option<(Term, f32)>> = toks
+            let credited = covered(&toks, facts.attributions.iter().map(|a| a.span));
+            let seg_terms: Vec<Option<(Term, f32)>> = tok_terms
                 .iter()
-                .zip(&tok_terms)
-                .map(|(t, x)| {
-                    let credit = facts.attributions.iter().any(|a| a.span.contains(t.span));
-                    x.filter(|_| !credit)
-                })
+                .zip(credited)
+                .map(|(x, credit)| x.filter(|_| !credit))
                 .collect();
             let mut segments = index::segments(&toks, &seg_terms);
             if segments.len() < 2 {

@@ -12,7 +12,6 @@ use crate::model::{Article, ArticleId, Dossier, Meta, Warning};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The articles bundled into the binary: the default dossier.
@@ -197,31 +196,27 @@ pub fn load_path_timed(
         return nonempty(d, path);
     }
     let manifest_path = path.join(MANIFEST);
-    let mut manifest = match fs::read_to_string(&manifest_path) {
-        Ok(src) => Some(parse_manifest(&manifest_path, &src)?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(LoadError::Io {
-                path: manifest_path,
-                source: e,
-            })
-        }
+    let mut manifest = match read_manifest(&manifest_path, opts)? {
+        Some(src) => Some(parse_manifest(&manifest_path, &src)?),
+        None => None,
     };
     let entries = fs::read_dir(path).map_err(|e| LoadError::Io {
         path: path.to_path_buf(),
         source: e,
     })?;
-    let mut names: Vec<String> = entries
+    // A name that is not UTF-8 ("caf\xe9.txt") is shown lossily but opened by its OS
+    // path, so the article still loads (and is addressable by its index).
+    let mut names: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| is_article_name(n))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(n, _)| is_article_name(n))
         .collect();
     names.sort();
     let mut warnings = Vec::new();
     let files: Vec<(String, Vec<u8>)> = phases.time("read", || {
         names
             .into_iter()
-            .filter_map(|n| read_article(&path.join(&n), &n, opts, &mut warnings).map(|b| (n, b)))
+            .filter_map(|(n, p)| read_article(&p, &n, opts, &mut warnings).map(|b| (n, b)))
             .collect()
     });
     let title = manifest
@@ -303,21 +298,32 @@ fn read_article(
         ));
         return None;
     }
-    let mut bytes = Vec::new();
-    let read =
-        fs::File::open(path).and_then(|f| f.take(opts.max_bytes + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        warn(format!("skipped: cannot read ({e})"));
-        return None;
+    // Checked again on the opened file: it may have been swapped since.
+    match crate::fsutil::read_bounded(path, opts.max_bytes) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            warn(format!("skipped: {e}"));
+            None
+        }
     }
-    if bytes.len() as u64 > opts.max_bytes {
-        warn(format!(
-            "skipped: over the limit of {} bytes",
-            opts.max_bytes
-        ));
-        return None;
+}
+
+/// The manifest's text, None when there is none; read like an article (bounded, never
+/// blocking on a pipe), and an error when it cannot be used.
+fn read_manifest(path: &Path, opts: &LoadOptions) -> Result<Option<String>, LoadError> {
+    use crate::fsutil::ReadError;
+    let io = |source: std::io::Error| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    match crate::fsutil::read_bounded(path, opts.max_bytes) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(io(e)),
+        Err(e) => Err(io(std::io::Error::other(e.to_string()))),
     }
-    Some(bytes)
 }
 
 /// Decode a file's bytes: UTF-8 (lossily, with a warning), or UTF-16 with a BOM.

@@ -87,8 +87,16 @@ fn ends_complete(s: &str) -> bool {
 pub fn segment(text: &str) -> Vec<Paragraph> {
     let mut paras: Vec<Span> = Vec::new();
     let mut open: Option<Span> = None;
+    // Whether the open paragraph holds " | " (a navigation line), kept as lines join: a
+    // search of the whole paragraph at every line was quadratic on many one-word lines.
+    let mut piped = false;
+    let has_pipe = |from: usize, to: usize| {
+        crate::model::work::step(to - from);
+        text.as_bytes()[from..to].windows(3).any(|w| w == b" | ")
+    };
     for line in line_spans(text) {
         let line = trim_span(text, line);
+        crate::model::work::step(1);
         if line.is_empty() {
             paras.extend(open.take());
             continue;
@@ -99,15 +107,21 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
                 let prev = &text[cur.range()];
                 let wraps = !ends_complete(prev)
                     && s.chars().next().is_some_and(|c| c.is_lowercase())
-                    && !prev.contains(" | ");
+                    && !piped;
                 if wraps {
+                    // The two bytes before the join may start a " | " across it.
+                    piped = has_pipe(cur.end.saturating_sub(2).max(cur.start), line.end);
                     open = Some(Span::new(cur.start, line.end));
                 } else {
                     paras.push(cur);
+                    piped = has_pipe(line.start, line.end);
                     open = Some(line);
                 }
             }
-            None => open = Some(line),
+            None => {
+                piped = has_pipe(line.start, line.end);
+                open = Some(line);
+            }
         }
     }
     paras.extend(open);
@@ -232,5 +246,25 @@ mod tests {
             8
         );
         assert_eq!(word_count(""), 0);
+    }
+
+    /// Many one-word lines (each a hard wrap of the last) segment in linear work:
+    /// doubling the lines at most 2.5× the count (the open paragraph was searched for
+    /// " | " whole at every line).
+    #[test]
+    fn one_word_lines_segment_in_linear_work() {
+        crate::model::work::assert_linear(20_000, |n| {
+            std::hint::black_box(segment(&"word\n".repeat(n)));
+        });
+    }
+
+    /// A " | " anywhere in a joined paragraph, even split across the join, still stops
+    /// the next line from joining it (the incremental check sees what the whole did).
+    #[test]
+    fn pipe_in_a_joined_paragraph_stops_joining() {
+        let joined = |t: &str| segment(t).len();
+        assert_eq!(joined("home\nnews | world\nmore"), 2);
+        assert_eq!(joined("home |  \nnews\nmore"), 2);
+        assert_eq!(joined("home\nnews\nmore"), 1);
     }
 }

@@ -169,6 +169,10 @@ impl Key {
     }
 }
 
+/// The actions that leave the reader (by their config names): at least one must keep a
+/// key. `back_or_quit` is the name issue #14's action takes.
+const QUIT_ACTIONS: &[&str] = &["quit", "back_or_quit"];
+
 /// An action's name in `config.toml` and the help: its variant in snake case
 /// (`Finder` is "finder", `ClipParagraph` "clip_paragraph").
 pub fn action_name(a: &Action) -> String {
@@ -312,6 +316,24 @@ impl Keymap {
                     "config: no action {name:?} (the help, ?, names every action)"
                 ));
             }
+        }
+        // A keymap with no key left to quit leaves no way out: keep the default quit keys.
+        let quits = |k: &Keymap| {
+            k.bindings.iter().any(|b| {
+                QUIT_ACTIONS.contains(&action_name(&b.action).as_str()) && !b.keys.is_empty()
+            })
+        };
+        if !quits(&self) {
+            let defaults = Keymap::default();
+            for (b, d) in self.bindings.iter_mut().zip(&defaults.bindings) {
+                if QUIT_ACTIONS.contains(&action_name(&b.action).as_str()) {
+                    b.keys.clone_from(&d.keys);
+                }
+            }
+            warnings.push(
+                "config: every quit action was left without a key; the default quit keys are kept"
+                    .into(),
+            );
         }
         (self, warnings)
     }
@@ -563,5 +585,24 @@ mod tests {
             resolves(Mode::Confirm, KeyCode::Char('y'), KeyModifiers::NONE),
             "Some(Yes)"
         );
+    }
+
+    /// A config that unbinds every quit action is refused with a warning and the
+    /// default quit keys stay; unbinding quit while another key still quits is not.
+    #[test]
+    fn config_cannot_unbind_every_quit() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        let none: std::collections::BTreeMap<String, Vec<String>> =
+            [("quit".to_string(), vec![])].into();
+        let (k, w) = Keymap::default().with_overrides(&none);
+        assert!(matches!(k.resolve(Mode::Sources, &q), Some(Action::Quit)));
+        assert!(w.iter().any(|w| w.contains("quit keys are kept")), "{w:?}");
+        let moved: std::collections::BTreeMap<String, Vec<String>> =
+            [("quit".to_string(), vec!["x".to_string()])].into();
+        let (k, w) = Keymap::default().with_overrides(&moved);
+        assert!(w.is_empty(), "{w:?}");
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert!(matches!(k.resolve(Mode::Sources, &x), Some(Action::Quit)));
+        assert!(!matches!(k.resolve(Mode::Sources, &q), Some(Action::Quit)));
     }
 }

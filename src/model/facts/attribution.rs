@@ -109,11 +109,18 @@ fn opener_at(toks: &[Token], i: usize) -> Option<usize> {
 
 fn push(out: &mut Vec<Attribution>, text: &str, toks: &[Token], from: usize, to: usize) {
     let span = Span::new(toks[from].span.start, toks[to - 1].span.end);
-    if out.iter().any(|a| a.span.overlaps(span)) {
+    // Kept spans never overlap, so only the last one starting before this one ends can
+    // overlap it: a binary search, not a scan of every attribution of the sentence.
+    let n = out.partition_point(|a| a.span.start < span.end);
+    crate::model::work::step(1 + (usize::BITS - out.len().leading_zeros()) as usize);
+    if n > 0 && out[n - 1].span.overlaps(span) {
         return;
     }
-    out.push(Attribution {
-        span,
-        text: text.get(span.range()).unwrap_or("").to_string(),
-    });
+    out.insert(
+        n,
+        Attribution {
+            span,
+            text: text.get(span.range()).unwrap_or("").to_string(),
+        },
+    );
 }

@@ -188,7 +188,7 @@ fn member_access(s: &str, object: &str) -> bool {
         let word_start = s[..at]
             .chars()
             .next_back()
-            .map_or(true, |c| !c.is_alphanumeric());
+            .is_none_or(|c| !c.is_alphanumeric());
         let member = s[at + object.len()..]
             .chars()
             .next()

@@ -11,7 +11,9 @@ impl App {
             self.matrix_back = self.focus;
         }
         self.focus = Focus::Matrix;
-        if self.analysis.is_none() {
+        if self.dossier.articles.len() < 2 {
+            self.message = Some(view::matrix::ONE_SOURCE.into());
+        } else if self.analysis.is_none() {
             self.message = Some("analysing claims…".into());
         }
     }

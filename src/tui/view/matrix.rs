@@ -69,6 +69,10 @@ pub fn cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> {
     Some((row, col.filter(|&c| c < shown).map(|c| first + c)))
 }
 
+/// What the matrix says of a dossier with a single source.
+pub const ONE_SOURCE: &str =
+    "one source: claims are compared across two or more sources (add articles to the folder)";
+
 /// Draw the matrix.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -78,11 +82,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let r = split(area);
     let Some(an) = &app.analysis else {
-        let (done, total) = app.progress.unwrap_or((0, 0));
+        // One source has nothing to compare, and no analysis is ever started for it.
+        let what = match app.progress {
+            Some((done, total)) if app.dossier.articles.len() >= 2 => {
+                format!("analysing claims… {done}/{total} comparisons")
+            }
+            _ => ONE_SOURCE.to_string(),
+        };
         buf.set_stringn(
             r.table.x + 1,
             r.table.y,
-            format!("analysing claims… {done}/{total} comparisons"),
+            what,
             r.table.width as usize,
             t.dim,
         );

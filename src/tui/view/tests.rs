@@ -525,3 +525,21 @@ fn matrix_with_many_sources_scrolls_its_columns() {
     assert!(!positions(&buf, " 41 ").is_empty(), "source 41 shown");
     assert!(positions(&buf, "claim (sources 1–").is_empty());
 }
+
+/// A single-article dossier's matrix says there is nothing to compare, never
+/// "analysing claims… 0/0" for ever (no analysis starts for one source).
+#[test]
+fn single_article_matrix_says_one_source() {
+    let d = crate::model::load::from_files(
+        "t",
+        [("a.txt".to_string(), b"Title\n\nOne story only.\n".to_vec())],
+        &crate::model::LoadOptions::default(),
+    );
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    apply(&mut app, [A::Resize(120, 40)]);
+    assert!(app.start().is_empty());
+    apply(&mut app, [A::Matrix]);
+    let t = draw(&app);
+    assert!(positions(t.backend().buffer(), "analysing").is_empty());
+    assert!(!positions(t.backend().buffer(), "one source").is_empty());
+}

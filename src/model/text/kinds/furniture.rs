@@ -89,7 +89,7 @@ pub(super) fn has_credit_tail(s: &str, words: usize) -> bool {
         let starts_word = lower[..at]
             .chars()
             .next_back()
-            .map_or(true, |c| !c.is_alphanumeric());
+            .is_none_or(|c| !c.is_alphanumeric());
         let tail: Vec<&str> = s[at + cue.len()..].split_whitespace().collect();
         let credit = tail
             .iter()

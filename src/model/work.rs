@@ -1,0 +1,46 @@
+//! Deterministic counts of work, for tests that pin linear time.
+//!
+//! Wall time is noisy on a shared machine; a count of loop steps is not. The passes that
+//! once went quadratic on hostile input (quote pairing, claim extraction, paragraph
+//! segmentation) call [`step`] in their inner loops; tests run a pass on an input and on
+//! its double and check that the count grows at most 2.5× (linear plus a log factor),
+//! where a quadratic loop would grow 4×. Outside tests `step` compiles to nothing.
+
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Count `n` units of work (loop steps, comparisons) on this thread.
+#[inline(always)]
+pub(crate) fn step(n: usize) {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + n as u64));
+    #[cfg(not(test))]
+    let _ = n;
+}
+
+/// Run `f` and return its result with the work it counted on this thread.
+#[cfg(test)]
+pub(crate) fn count<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    let before = STEPS.with(std::cell::Cell::get);
+    let out = f();
+    (out, STEPS.with(std::cell::Cell::get) - before)
+}
+
+/// The work `f(n)` counts at `n`, `2n` and `4n`, each growth ratio at most 2.5 (the
+/// limit issue #18 sets: linear or n log n passes, never quadratic). Returns the counts.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_linear(n: usize, mut f: impl FnMut(usize)) -> [u64; 3] {
+    let counts = [n, 2 * n, 4 * n].map(|k| count(|| f(k)).1);
+    for w in counts.windows(2) {
+        assert!(w[0] > 0, "no work counted: {counts:?}");
+        let ratio = w[1] as f64 / w[0] as f64;
+        assert!(
+            ratio <= 2.5,
+            "work grows {ratio:.2}x per doubling: {counts:?}"
+        );
+    }
+    counts
+}
