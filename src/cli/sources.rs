@@ -13,6 +13,10 @@ pub struct SourceRow<'a> {
     pub outlet: Option<&'a str>,
     pub author: Option<&'a str>,
     pub date: Option<&'a str>,
+    /// Last modified (from a web page or the manifest).
+    pub updated: Option<&'a str>,
+    /// The canonical URL (from a web page or the manifest).
+    pub url: Option<&'a str>,
     pub words: usize,
     pub paragraphs: usize,
     pub noise_paragraphs: usize,
@@ -39,6 +43,8 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
             outlet: a.meta.outlet.as_deref(),
             author: a.meta.author.as_deref(),
             date: a.meta.date.as_deref(),
+            updated: a.meta.updated.as_deref(),
+            url: a.meta.url.as_deref(),
             words: a.meta.words,
             paragraphs: a.paragraphs.len(),
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),

@@ -103,7 +103,11 @@ pub struct Meta {
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// Published: ISO 8601, a date (`2024-10-30`) or, from a web page, with the time and
+    /// offset where it gives them (`2024-10-30T14:05:00-04:00`).
     pub date: Option<String>,
+    /// Last modified, as `date` (from a web page or the manifest).
+    pub updated: Option<String>,
     pub author: Option<String>,
     /// The place of the dateline ("WASHINGTON —").
     pub dateline: Option<String>,

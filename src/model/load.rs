@@ -1,12 +1,15 @@
-//! Loading a dossier: a folder of `.txt` / `.md` articles (in name order) with an optional
-//! `dossier.toml` manifest, or the bundled seeds.
+//! Loading a dossier: a folder of `.txt` / `.md` articles and saved web pages (`.html`,
+//! `.htm`; see [`html`]), in name order, with an optional `dossier.toml` manifest, or the
+//! bundled seeds.
 //!
 //! Text is untrusted: a file that cannot be used is skipped with a warning (as data, in
 //! `Dossier::warnings`) and the rest loads; only a dossier with no article at all, a
 //! missing path or a broken manifest is an error.
 
-use crate::model::text::{classify, infer_meta, segment};
-use crate::model::{Article, ArticleId, Dossier, Meta, Warning};
+pub mod html;
+
+use crate::model::text::{classify, infer_meta, segment, split_sentences};
+use crate::model::{Article, ArticleId, Dossier, Meta, Paragraph, Warning};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
@@ -68,7 +71,7 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: no article in this folder (articles are .txt and .md files){why}")]
+    #[error("{path}: no article in this folder (articles are .txt, .md and .html files){why}")]
     Empty { path: PathBuf, why: String },
     #[error("{path}:{line}:{column}: invalid manifest: {message}")]
     Manifest {
@@ -96,6 +99,7 @@ pub struct ManifestArticle {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    pub updated: Option<String>,
     pub author: Option<String>,
 }
 
@@ -138,10 +142,34 @@ pub fn load_bundled() -> Dossier {
     from_files(BUNDLED_TITLE, bundled_files(), &LoadOptions::default())
 }
 
-/// Is this file name an article?
+/// Is this file name an article (text or a web page)?
 pub fn is_article_name(name: &str) -> bool {
     let lower = name.to_lowercase();
-    (lower.ends_with(".txt") || lower.ends_with(".md")) && !name.starts_with('.')
+    (lower.ends_with(".txt") || lower.ends_with(".md") || html::is_html_name(name))
+        && !name.starts_with('.')
+}
+
+/// The one warning for a folder's entries that are neither articles nor the manifest
+/// (PDFs, images, a saved page's `_files/` folder), or `None` when there are none.
+fn others_warning(others: &[String]) -> Option<Warning> {
+    /// Names shown in the warning; the count says how many more.
+    const SHOWN: usize = 3;
+    let (first, rest) = others.split_at(others.len().min(SHOWN));
+    let more = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(", and {} more", rest.len())
+    };
+    (!others.is_empty()).then(|| Warning {
+        file: None,
+        message: format!(
+            "skipped {} {} that {} not an article (.txt, .md, .html): {}{more}",
+            others.len(),
+            if others.len() == 1 { "entry" } else { "entries" },
+            if others.len() == 1 { "is" } else { "are" },
+            first.join(", ")
+        ),
+    })
 }
 
 /// How long each phase of loading took, for `--timings`.
@@ -209,13 +237,14 @@ pub fn load_path_timed(
         path: path.to_path_buf(),
         source: e,
     })?;
-    let mut names: Vec<String> = entries
+    let (mut names, mut others): (Vec<String>, Vec<String>) = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| is_article_name(n))
-        .collect();
+        .filter(|n| !n.starts_with('.') && n != MANIFEST)
+        .partition(|n| is_article_name(n));
     names.sort();
-    let mut warnings = Vec::new();
+    others.sort();
+    let mut warnings: Vec<Warning> = others_warning(&others).into_iter().collect();
     let files: Vec<(String, Vec<u8>)> = phases.time("read", || {
         names
             .into_iter()
@@ -389,6 +418,10 @@ pub fn from_files_timed(
         // in file order, so the result is the same at any thread count.
         let built = par_map(files, |(name, bytes)| {
             let mut warnings = Vec::new();
+            if html::is_html_name(&name) || html::looks_like_html(&bytes) {
+                let article = html_article(name, &bytes, &mut warnings);
+                return (warnings, article);
+            }
             let article = decode(&name, bytes, &mut warnings).and_then(|(text, lossy)| {
                 if text.trim_matches(crate::model::text::is_trim).is_empty() {
                     warnings.push(Warning {
@@ -481,6 +514,65 @@ pub fn build_article(id: ArticleId, file: String, text: String, lossy: bool) -> 
     }
 }
 
+/// Read a web page into an article: its main text, paragraph kinds from the markup and
+/// then from the text, and the page's own metadata before any guess from the text.
+fn html_article(name: String, bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<Article> {
+    let mut warn = |message: String| {
+        warnings.push(Warning {
+            file: Some(name.clone()),
+            message,
+        })
+    };
+    if !html::is_html_name(&name) {
+        warn("read as a web page (it starts with an HTML doctype or <html>)".into());
+    }
+    let decoded = html::charset::decode(bytes);
+    if decoded.lossy {
+        warn(format!(
+            "bytes invalid in {} ({}) were replaced",
+            decoded.encoding.name(),
+            decoded.how
+        ));
+    }
+    let page = html::extract(&decoded.text);
+    if page.text.is_empty() {
+        warn("skipped: no text in this page".into());
+        return None;
+    }
+    let text = page.text;
+    let mut paragraphs: Vec<Paragraph> = page
+        .paragraphs
+        .into_iter()
+        .map(|(span, kind)| Paragraph {
+            span,
+            kind,
+            sentences: split_sentences(&text, span),
+        })
+        .collect();
+    classify(&text, &mut paragraphs);
+    let guess = infer_meta(&text, &paragraphs);
+    let from_page = page.meta;
+    // Outlet and dates count only when the page states them: a date inside the story
+    // or a name in a sign-up line is no evidence of the page's own.
+    let meta = Meta {
+        title: from_page.title.or(guess.title),
+        outlet: from_page.outlet,
+        url: from_page.url,
+        date: from_page.date,
+        updated: from_page.updated,
+        author: from_page.author.or(guess.author),
+        ..guess
+    };
+    Some(Article {
+        id: ArticleId(0),
+        file: name,
+        text,
+        lossy: decoded.lossy,
+        meta,
+        paragraphs,
+    })
+}
+
 fn apply_manifest(d: &mut Dossier, m: Manifest) {
     for (file, given) in m.articles {
         let Some(a) = d.articles.iter_mut().find(|a| a.file == file) else {
@@ -495,6 +587,7 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
             outlet,
             url,
             date,
+            updated,
             author,
             ..
         } = &mut a.meta;
@@ -503,6 +596,7 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
             (outlet, given.outlet),
             (url, given.url),
             (date, given.date),
+            (updated, given.updated),
             (author, given.author),
         ] {
             if value.is_some() {

@@ -87,6 +87,7 @@ pub fn infer_meta(text: &str, paras: &[Paragraph]) -> Meta {
             .and_then(|p| dateline_in(s(p))),
         date: parse_date(text),
         url: None,
+        updated: None,
         words,
     }
 }

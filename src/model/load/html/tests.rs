@@ -1,0 +1,3 @@
+//! Extraction and sniffing on small invented pages.
+
+use super::*;
