@@ -9,7 +9,7 @@
 pub mod html;
 
 use crate::model::text::{classify, infer_meta, segment, split_sentences};
-use crate::model::{Article, ArticleId, Dossier, Meta, Paragraph, Warning};
+use crate::model::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
@@ -165,7 +165,11 @@ fn others_warning(others: &[String]) -> Option<Warning> {
         message: format!(
             "skipped {} {} that {} not an article (.txt, .md, .html): {}{more}",
             others.len(),
-            if others.len() == 1 { "entry" } else { "entries" },
+            if others.len() == 1 {
+                "entry"
+            } else {
+                "entries"
+            },
             if others.len() == 1 { "is" } else { "are" },
             first.join(", ")
         ),
@@ -540,16 +544,48 @@ fn html_article(name: String, bytes: &[u8], warnings: &mut Vec<Warning>) -> Opti
         return None;
     }
     let text = page.text;
-    let mut paragraphs: Vec<Paragraph> = page
-        .paragraphs
-        .into_iter()
-        .map(|(span, kind)| Paragraph {
+    let marked: Vec<(Span, ParaKind)> = page.paragraphs;
+    let mut paragraphs: Vec<Paragraph> = marked
+        .iter()
+        .map(|&(span, kind)| Paragraph {
             span,
             kind,
             sentences: split_sentences(&text, span),
         })
         .collect();
     classify(&text, &mut paragraphs);
+    // The page's markup, not the text, says where the article ends and what its headings
+    // are: the text's guesses of appended material (a Q&A, a results round-up), of
+    // headline lines (short questions) and of duplicates (a block the page repeats inside
+    // its article, such as a call to vote) are for pasted text, and are body here. Links
+    // under a "You may also like" heading stay appended. Measured on the dev pages: text
+    // recall 0.933 with the guesses, 0.985 without (paragraphs 0.887 -> 0.965).
+    let (mut after_related, mut after_boilerplate) = (false, false);
+    for p in &mut paragraphs {
+        let headed = marked
+            .iter()
+            .any(|(s, k)| *k == ParaKind::Headline && s.contains(p.span));
+        let guess = match p.kind {
+            ParaKind::Appended => !after_related,
+            ParaKind::Headline => !headed,
+            ParaKind::Duplicate => true,
+            _ => false,
+        };
+        after_related = match p.kind {
+            ParaKind::Boilerplate => true,
+            ParaKind::Appended => after_related,
+            _ => false,
+        };
+        if guess {
+            p.kind = ParaKind::Body;
+        }
+        // A list right under a boilerplate line ("Most read", "More from UK") is its links.
+        let list = text[p.span.range()].contains('\n');
+        if p.kind == ParaKind::Body && list && after_boilerplate {
+            p.kind = ParaKind::Appended;
+        }
+        after_boilerplate = p.kind == ParaKind::Boilerplate;
+    }
     let guess = infer_meta(&text, &paragraphs);
     let from_page = page.meta;
     // Outlet and dates count only when the page states them: a date inside the story

@@ -142,11 +142,19 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-/// The kind an element gives the text inside it, if it is furniture.
-fn furniture(node: &NodeRef, name: &str) -> Option<ParaKind> {
+/// Elements whose blocks make one paragraph, a line each (a list's items, a table's
+/// rows): a list is one unit of the story, as the benchmark's articles count it.
+fn is_group(name: &str) -> bool {
+    matches!(name, "ul" | "ol" | "dl" | "table")
+}
+
+/// The kind an element gives the text inside it, if it is furniture. A heading after the
+/// story has begun is a crosshead, part of the story's text; before it, a title or dek.
+fn furniture(node: &NodeRef, name: &str, story_begun: bool) -> Option<ParaKind> {
     match name {
-        "figcaption" | "caption" => return Some(ParaKind::Caption),
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => return Some(ParaKind::Headline),
+        "figure" | "figcaption" | "caption" => return Some(ParaKind::Caption),
+        "h1" => return Some(ParaKind::Headline),
+        "h2" | "h3" | "h4" | "h5" | "h6" if !story_begun => return Some(ParaKind::Headline),
         _ => {}
     }
     let class = node.attr("class").map(|c| c.to_ascii_lowercase())?;
@@ -160,7 +168,8 @@ fn furniture(node: &NodeRef, name: &str) -> Option<ParaKind> {
     }
 }
 
-/// The text blocks under `root`, in document order, with their kinds.
+/// The text blocks under `root`, in document order, with their kinds; lines within a
+/// block are separated by `\n`.
 fn blocks(root: &NodeRef) -> Vec<(ParaKind, String)> {
     let mut w = Walk::default();
     w.walk(root, ParaKind::Body);
@@ -172,15 +181,38 @@ fn blocks(root: &NodeRef) -> Vec<(ParaKind, String)> {
 struct Walk {
     out: Vec<(ParaKind, String)>,
     cur: String,
+    /// How many lists or tables the walk is inside.
+    group: usize,
+    /// A body paragraph ending like a sentence has been read.
+    story_begun: bool,
 }
 
 impl Walk {
     fn flush(&mut self, kind: ParaKind) {
-        let text = self.cur.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.is_empty() {
-            self.out.push((kind, text));
+        let mut text = String::new();
+        for line in self.cur.split('\n') {
+            let mut words = line.split_whitespace();
+            let Some(first) = words.next() else { continue };
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(first);
+            for w in words {
+                text.push(' ');
+                text.push_str(w);
+            }
         }
         self.cur.clear();
+        if text.is_empty() {
+            return;
+        }
+        let sentence = text
+            .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
+            .ends_with(['.', '!', '?', '…']);
+        if kind == ParaKind::Body && sentence {
+            self.story_begun = true;
+        }
+        self.out.push((kind, text));
     }
 
     fn walk(&mut self, node: &NodeRef, kind: ParaKind) {
@@ -192,19 +224,40 @@ impl Walk {
             if !c.is_element() {
                 continue;
             }
-            let name = c.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            let name = c
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
             match name.as_str() {
                 "br" => {
-                    self.cur.push(' ');
+                    self.cur.push('\n');
                     continue;
                 }
                 "script" | "style" | "noscript" | "template" | "svg" | "button" => continue,
                 _ => {}
             }
-            let inner = furniture(&c, &name).unwrap_or(kind);
-            if is_block(&name) {
-                self.flush(kind);
+            let inner = furniture(&c, &name, self.story_begun).unwrap_or(kind);
+            let block = is_block(&name);
+            if self.group > 0 && inner == kind {
+                // Inside a list or table: a cell is a column, any other block a line.
+                if matches!(name.as_str(), "td" | "th") {
+                    self.cur.push(' ');
+                } else if block {
+                    self.cur.push('\n');
+                }
+                let grouping = is_group(&name);
+                self.group += usize::from(grouping);
                 self.walk(&c, inner);
+                self.group -= usize::from(grouping);
+                if block {
+                    self.cur.push('\n');
+                }
+            } else if block {
+                self.flush(kind);
+                let grouping = is_group(&name);
+                self.group += usize::from(grouping);
+                self.walk(&c, inner);
+                self.group -= usize::from(grouping);
                 self.flush(inner);
             } else {
                 self.walk(&c, inner);

@@ -74,7 +74,9 @@ fn declared(head: &[u8]) -> Option<&'static Encoding> {
                 let rest = rest.strip_prefix(b"'").unwrap_or(rest);
                 let label_end = rest
                     .iter()
-                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace())
+                    .position(|&b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'/') || b.is_ascii_whitespace()
+                    })
                     .unwrap_or(rest.len());
                 if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
                     // A page cannot declare UTF-16 in its own bytes (it would not be
@@ -115,7 +117,9 @@ mod tests {
     /// An http-equiv content type names the charset too; ISO-8859-1 reads as Windows-1252.
     #[test]
     fn http_equiv_content_type_decodes() {
-        let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">".to_vec();
+        let mut page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+                .to_vec();
         page.extend_from_slice(b"<p>na\xefve \x80</p>");
         let d = decode(&page);
         assert_eq!(d.encoding, encoding_rs::WINDOWS_1252);

@@ -111,9 +111,10 @@ pub fn page_meta(doc: &Document, raw: &str) -> PageMeta {
         .into_iter()
         .chain(tags.get(&modified).map(str::to_string))
         .find_map(|d| normalize_datetime(&d));
-    let author = ld
-        .author()
-        .or_else(|| tags.get(&["author", "article:author", "byl"]).and_then(person));
+    let author = ld.author().or_else(|| {
+        tags.get(&["author", "article:author", "byl"])
+            .and_then(person)
+    });
     PageMeta {
         title,
         outlet,
@@ -127,7 +128,10 @@ pub fn page_meta(doc: &Document, raw: &str) -> PageMeta {
 /// An author value that names a person (not a profile URL or a number).
 fn person(s: &str) -> Option<String> {
     let s = s.trim();
-    let s = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .unwrap_or(s);
     let is_name = !s.is_empty()
         && !s.contains("://")
         && !s.starts_with("www.")
@@ -178,9 +182,8 @@ pub fn split_title(title: &str, site: Option<&str>) -> (String, Option<String>) 
         let (s, x) = (squash(s), squash(suffix));
         !s.is_empty() && !x.is_empty() && (s.contains(&x) || x.contains(&s))
     });
-    let short = site.is_none()
-        && words <= MAX_SUFFIX_WORDS
-        && main.split_whitespace().count() > words;
+    let short =
+        site.is_none() && words <= MAX_SUFFIX_WORDS && main.split_whitespace().count() > words;
     if main.is_empty() || !(names_site || short) {
         return (title.to_string(), None);
     }
@@ -195,8 +198,10 @@ fn canonical_url(doc: &Document, tags: &Tags, raw: &str) -> Option<String> {
         .nodes()
         .iter()
         .find(|n| {
-            n.attr("rel")
-                .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")))
+            n.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+            })
         })
         .and_then(|n| n.attr("href"))
         .map(|h| h.trim().to_string())
@@ -215,7 +220,9 @@ fn canonical_url(doc: &Document, tags: &Tags, raw: &str) -> Option<String> {
         }
         if l.starts_with('/') {
             let origin_end = b.find("://").map_or(0, |i| i + 3);
-            let host_end = b[origin_end..].find('/').map_or(b.len(), |i| origin_end + i);
+            let host_end = b[origin_end..]
+                .find('/')
+                .map_or(b.len(), |i| origin_end + i);
             return Some(format!("{}{l}", &b[..host_end]));
         }
     }
@@ -337,7 +344,11 @@ impl JsonLd {
             })
     }
     fn author(&self) -> Option<String> {
-        let a = self.0.iter().filter(|o| is_article(o)).find_map(|o| o.get("author"))?;
+        let a = self
+            .0
+            .iter()
+            .filter(|o| is_article(o))
+            .find_map(|o| o.get("author"))?;
         let names: Vec<String> = match a {
             Value::Array(a) => a.iter().filter_map(name_of).collect(),
             a => name_of(a).into_iter().collect(),
@@ -375,5 +386,117 @@ fn is_article(o: &Value) -> bool {
         Some(Value::String(t)) => article(t),
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(article),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> PageMeta {
+        page_meta(&Document::from(html), html)
+    }
+
+    /// Open Graph tags give title, outlet, published and modified times and the URL.
+    #[test]
+    fn open_graph_tags() {
+        let m = meta_of(
+            r#"<head><title>Bridge plan | Valley Courier</title>
+            <meta property="og:title" content="Bridge plan approved">
+            <meta property="og:site_name" content="Valley Courier">
+            <meta property="og:url" content="https://valley.example/news/bridge">
+            <meta property="article:published_time" content="2024-03-05T09:30:00-0500">
+            <meta property="article:modified_time" content="2024-03-06T10:00:00Z"></head>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Bridge plan approved"));
+        assert_eq!(m.outlet.as_deref(), Some("Valley Courier"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-05T09:30:00-05:00"));
+        assert_eq!(m.updated.as_deref(), Some("2024-03-06T10:00:00Z"));
+        assert_eq!(m.url.as_deref(), Some("https://valley.example/news/bridge"));
+    }
+
+    /// JSON-LD (inside `@graph`) gives publisher, authors and dates; a relative canonical
+    /// link is resolved against `og:url`.
+    #[test]
+    fn json_ld_and_relative_canonical() {
+        let m = meta_of(
+            r#"<head><link rel="canonical" href="/news/bridge">
+            <meta property="og:url" content="https://valley.example/amp/news/bridge">
+            <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Site"},
+              {"@type":"NewsArticle","datePublished":"2024-03-05","dateModified":"2024-03-07T08:00",
+               "author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Park"}],
+               "publisher":{"@type":"Organization","name":"Valley Courier"}}]}</script></head>"#,
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Valley Courier"));
+        assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Park"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(m.updated.as_deref(), Some("2024-03-07T08:00:00"));
+        assert_eq!(m.url.as_deref(), Some("https://valley.example/news/bridge"));
+    }
+
+    /// A saved page's comment gives the URL, the title suffix the outlet, `<time>` the date.
+    #[test]
+    fn saved_from_comment_title_suffix_and_time() {
+        let m = meta_of(
+            "<!-- saved from url=(0036)https://www.valley.example/a/bridge -->\n<html><head>\
+             <title>Council backs new river bridge - Valley Courier</title></head><body>\
+             <time datetime=\"2024-03-05T14:05:00+01:00\">5 March</time></body></html>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Council backs new river bridge"));
+        assert_eq!(m.outlet.as_deref(), Some("Valley Courier"));
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://www.valley.example/a/bridge")
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-03-05T14:05:00+01:00"));
+    }
+
+    /// With no site name anywhere, the canonical host is the outlet.
+    #[test]
+    fn host_is_the_last_outlet() {
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://www.valley.example/x"><title>Bridge</title>"#,
+        );
+        assert_eq!(m.outlet.as_deref(), Some("valley.example"));
+    }
+
+    /// Placeholder dates are no dates; an author given as a profile URL is no author.
+    #[test]
+    fn placeholders_are_missing() {
+        let m = meta_of(
+            r#"<meta property="article:published_time" content="0001-01-01T00:00:00Z">
+            <meta property="article:modified_time" content="1970-01-01T00:00:00Z">
+            <meta property="article:author" content="https://social.example/annlee">"#,
+        );
+        assert_eq!((m.date, m.updated, m.author), (None, None, None));
+    }
+
+    /// A headline whose last part after a dash is long keeps it: no outlet is made up.
+    #[test]
+    fn long_title_tail_is_not_an_outlet() {
+        let (t, s) = split_title(
+            "Storm hits coast - thousands of homes left without power overnight",
+            None,
+        );
+        assert_eq!(
+            t,
+            "Storm hits coast - thousands of homes left without power overnight"
+        );
+        assert_eq!(s, None);
+        let (t, s) = split_title("Storm hits coast | Harbor Times", Some("The Harbor Times"));
+        assert_eq!(
+            (t.as_str(), s.as_deref()),
+            ("Storm hits coast", Some("Harbor Times"))
+        );
+    }
+
+    /// Other spellings of a date give the date alone.
+    #[test]
+    fn other_date_spellings() {
+        assert_eq!(
+            normalize_datetime("March 5, 2024").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(normalize_datetime("2024-13-05"), None);
     }
 }
