@@ -35,6 +35,10 @@ fn pages_give_their_metadata() {
     let saved = row(&v, "03_saved.htm");
     assert_eq!(saved["title"], "Town hall packed for bridge meeting");
     assert_eq!(saved["outlet"], "East Bank Gazette");
+    assert_eq!(
+        saved["author"], "Carl Dunn",
+        "the byline Readability takes out"
+    );
     assert_eq!(saved["date"], "2024-03-04T23:10:00-05:00");
     assert_eq!(
         saved["url"],

@@ -136,7 +136,8 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             fit(&out.text(r.title), title_w),
             fit(&out.text(r.outlet.unwrap_or(dash)), 18),
             fit(&out.text(r.author.unwrap_or(dash)), 16),
-            r.date.unwrap_or(dash),
+            // The day only: a web page's time and offset are in the JSON.
+            r.date.map_or(dash, |d| d.get(..10).unwrap_or(d)),
             r.words,
             format!(
                 "{}/{}/{}",

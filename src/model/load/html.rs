@@ -71,10 +71,22 @@ pub fn extract(html: &str) -> Page {
         keep_classes: true,
         ..dom_smoothie::Config::default()
     };
+    let mut meta = meta;
     let blocks = match dom_smoothie::Readability::with_document(doc, None, Some(cfg))
         .and_then(|mut r| r.parse())
     {
-        Ok(article) => blocks(&Document::from(article.content.as_ref()).root()),
+        Ok(article) => {
+            let mut blocks = blocks(&Document::from(article.content.as_ref()).root());
+            // Readability takes the byline out of the main text: keep it as a byline
+            // paragraph, and as the author when the markup names none.
+            if let Some(by) = article.byline.as_deref().and_then(meta::person) {
+                if !blocks.iter().any(|(_, t)| t.contains(by.as_str())) {
+                    blocks.insert(0, (ParaKind::Byline, by.clone()));
+                }
+                meta.author.get_or_insert(by);
+            }
+            blocks
+        }
         // No main text found (a page of links, an empty page): the whole body's text.
         Err(_) => {
             let doc = Document::from(html);

@@ -126,7 +126,7 @@ pub fn page_meta(doc: &Document, raw: &str) -> PageMeta {
 }
 
 /// An author value that names a person (not a profile URL or a number).
-fn person(s: &str) -> Option<String> {
+pub(super) fn person(s: &str) -> Option<String> {
     let s = s.trim();
     let s = s
         .strip_prefix("By ")
