@@ -345,7 +345,8 @@ fn read_article(
     Some(bytes)
 }
 
-/// Decode a file's bytes: UTF-8 (lossily, with a warning), or UTF-16 with a BOM.
+/// Decode a file's bytes: UTF-8, else a detected legacy encoding (or UTF-8 lossily), with
+/// a warning; or UTF-16 with a BOM.
 /// Returns the text and whether it differs from the bytes.
 fn decode(name: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<(String, bool)> {
     let warn = |warnings: &mut Vec<Warning>, message: String| {
@@ -385,14 +386,29 @@ fn decode(name: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<(St
         Ok(s) => Some((s, false)),
         Err(e) => {
             let (e, bytes) = (e.utf8_error(), e.into_bytes());
+            // A legacy encoding (Windows-1252, Shift_JIS …) is detected as for web pages;
+            // when detection has nothing better than UTF-8, decode lossily.
+            let guess = html::charset::detect(&bytes);
+            let (how, text) = if guess == encoding_rs::UTF_8 {
+                (
+                    "decoded lossily".to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                )
+            } else {
+                let (text, _, _) = guess.decode(&bytes);
+                (
+                    format!("decoded as {} (detected)", guess.name()),
+                    text.into_owned(),
+                )
+            };
             warn(
                 warnings,
                 format!(
-                    "invalid UTF-8 at byte {}: decoded lossily; offsets refer to the decoded text",
+                    "invalid UTF-8 at byte {}: {how}; offsets refer to the decoded text",
                     e.valid_up_to()
                 ),
             );
-            Some((String::from_utf8_lossy(&bytes).into_owned(), true))
+            Some((text, true))
         }
     }
 }
@@ -652,6 +668,20 @@ mod tests {
         assert_eq!(line_col("ab\ncdé\nx", 0), (1, 1));
         assert_eq!(line_col("ab\ncdé\nx", 3), (2, 1));
         assert_eq!(line_col("ab\ncdé\nx", 8), (3, 1));
+    }
+
+    /// A text file in Windows-1252 is detected and reads right, with a warning.
+    #[test]
+    fn legacy_text_is_detected() {
+        let mut warnings = Vec::new();
+        let bytes = b"\x93The caf\xe9 will stay open,\x94 the owner said on Tuesday.".to_vec();
+        let (text, lossy) = decode("a.txt", bytes, &mut warnings).unwrap();
+        assert_eq!(
+            text,
+            "\u{201c}The caf\u{e9} will stay open,\u{201d} the owner said on Tuesday."
+        );
+        assert!(lossy);
+        assert!(warnings[0].message.contains("windows-1252"), "{warnings:?}");
     }
 
     /// The bundled dossier loads all five seeds with no warning.

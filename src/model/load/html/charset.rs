@@ -47,7 +47,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
-fn detect(bytes: &[u8]) -> &'static Encoding {
+/// The encoding chardetng guesses for bytes with no declaration.
+pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     det.guess(None, chardetng::Utf8Detection::Allow)
