@@ -126,3 +126,18 @@ fn html_names() {
     assert!(is_html_name("a.html") && is_html_name("B.HTM"));
     assert!(!is_html_name(".a.html") && !is_html_name("a.html.txt"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any markup-like text extracts without panicking, with paragraph spans on character
+    /// boundaries that hold no blank line.
+    #[test]
+    fn any_markup_extracts(s in r#"(<(p|div|ul|li|h2|figure|figcaption|a|br|table|td)>|</(p|div|ul|li|h2|a)>|[a-zé. \n]{0,12}|“){0,40}"#) {
+        let p = extract(&s);
+        for (span, _) in &p.paragraphs {
+            proptest::prop_assert!(p.text.is_char_boundary(span.start) && p.text.is_char_boundary(span.end));
+            proptest::prop_assert!(!p.text[span.range()].contains("\n\n"));
+            proptest::prop_assert!(!p.text[span.range()].trim().is_empty());
+        }
+    }
+}
