@@ -123,3 +123,16 @@ fn source_of_a_text_article_is_the_file() {
     let printed = ok(&["read", s(&seeds()), "1", "--source", "--raw"]);
     assert_eq!(printed, std::fs::read_to_string(file).unwrap());
 }
+
+/// A page whose `<title>` carries escape sequences prints them as pictures, never raw.
+#[test]
+fn escapes_in_a_page_title_are_shown_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html><html><head><title>\x1b]0;pwned\x07Bridge \x1b[2J vote - Valley Courier</title></head>\
+        <body><article><p>The council voted on Tuesday to rebuild the bridge, the mayor said.</p>\
+        <p>Work starts in spring and will take eighteen months, officials said on Tuesday.</p></article></body></html>";
+    std::fs::write(dir.path().join("a.html"), page).unwrap();
+    let out = ok(&["sources", s(dir.path()), "--width", "120"]);
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains('␛'), "{out}");
+}
