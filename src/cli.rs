@@ -76,6 +76,10 @@ pub enum Command {
         /// [PATH] ARTICLE: ARTICLE is a file name, a file stem or a 1-based index.
         #[arg(value_name = "ARGS", required = true)]
         args: Vec<String>,
+        /// Print the text that offsets refer to (the file; a web page's extracted text),
+        /// unwrapped: byte for byte with --raw.
+        #[arg(long)]
+        source: bool,
     },
     /// Two articles claim by claim: agreeing and conflicting pairs, and what only one states.
     #[command(override_usage = "dossier compare [OPTIONS] [PATH] <A> <B>")]
@@ -221,10 +225,13 @@ pub fn run(cli: Cli) -> Result<()> {
             let d = load(path.as_ref(), &cli.common)?;
             sources::run(&d, &mut out)
         }
-        Some(Command::Read { args }) => {
+        Some(Command::Read { args, source }) => {
             let (path, rest) = split_positionals("read", &args, 1);
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
+            if source {
+                return read::source(&d, id, &mut out);
+            }
             read::run(&d, id, &mut out)
         }
         Some(Command::Compare { args }) => {

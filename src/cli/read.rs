@@ -4,6 +4,7 @@ use super::{Format, Out};
 use crate::model::{ArticleId, Dossier, Span};
 use anyhow::Result;
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct ReadJson<'a> {
@@ -12,6 +13,8 @@ struct ReadJson<'a> {
     outlet: Option<&'a str>,
     author: Option<&'a str>,
     date: Option<&'a str>,
+    updated: Option<&'a str>,
+    url: Option<&'a str>,
     dateline: Option<&'a str>,
     words: usize,
     lossy: bool,
@@ -25,6 +28,23 @@ struct ParaJson<'a> {
     kind: &'static str,
     text: &'a str,
     sentences: Vec<Span>,
+}
+
+/// Print the text an article's offsets refer to, unwrapped (sanitized unless `--raw`,
+/// line breaks kept); JSON gives it as one string.
+pub fn source(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
+    let a = d.article(id);
+    if out.format == Format::Json {
+        return out.json(&serde_json::json!({ "article": a.file, "text": a.text }));
+    }
+    let text = if out.raw {
+        std::borrow::Cow::Borrowed(a.text.as_str())
+    } else {
+        super::output::clean(&a.text, true)
+    };
+    out.w.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Print one article.
@@ -48,6 +68,8 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
             outlet: a.meta.outlet.as_deref(),
             author: a.meta.author.as_deref(),
             date: a.meta.date.as_deref(),
+            updated: a.meta.updated.as_deref(),
+            url: a.meta.url.as_deref(),
             dateline: a.meta.dateline.as_deref(),
             words: a.meta.words,
             lossy: a.lossy,

@@ -19,6 +19,8 @@ pub struct SourceRow<'a> {
     pub date: Option<&'a str>,
     /// When the article says it was last updated, or null.
     pub updated: Option<&'a str>,
+    /// The canonical URL (from a web page or the manifest), or null.
+    pub url: Option<&'a str>,
     pub words: usize,
     pub paragraphs: usize,
     pub noise_paragraphs: usize,
@@ -48,6 +50,7 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
             author: a.meta.author.as_deref(),
             date: a.meta.date.as_deref(),
             updated: a.meta.updated.as_deref(),
+            url: a.meta.url.as_deref(),
             words: a.meta.words,
             paragraphs: a.paragraphs.len(),
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),
@@ -141,7 +144,11 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             fit(&out.text(r.title), title_w),
             fit(&out.text(r.outlet.unwrap_or(dash)), 18),
             fit(&out.text(r.author.unwrap_or(dash)), 16),
-            fit(&out.text(r.date.unwrap_or(dash)), 10),
+            // The day only: a web page's time and offset are in the JSON.
+            fit(
+                &out.text(r.date.map_or(dash, |d| d.get(..10).unwrap_or(d))),
+                10
+            ),
             r.words,
             format!(
                 "{}/{}/{}",

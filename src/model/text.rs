@@ -8,7 +8,7 @@ mod meta;
 mod sentences;
 
 pub use kinds::classify;
-pub use meta::{infer_meta, parse_date};
+pub use meta::{infer_meta, outlet_from_file, parse_date};
 pub use sentences::split_sentences;
 
 use crate::model::{ParaKind, Paragraph, Span};

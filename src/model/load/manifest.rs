@@ -53,22 +53,27 @@ pub(super) fn checked(
         }
         ok
     });
-    let date = m.date.filter(|d| {
-        let ok = is_date(d);
-        if !ok {
-            warn(format!(
-                "{}: date {} is not a date (such as 2024-10-30); ignored",
-                shown(file),
-                shown(d)
-            ));
-        }
-        ok
-    });
+    let mut checked_date = |d: Option<String>, what: &str| {
+        d.filter(|d| {
+            let ok = is_date(d);
+            if !ok {
+                warn(format!(
+                    "{}: {what} {} is not a date (such as 2024-10-30); ignored",
+                    shown(file),
+                    shown(d)
+                ));
+            }
+            ok
+        })
+    };
+    let date = checked_date(m.date, "date");
+    let updated = checked_date(m.updated, "updated");
     ManifestArticle {
         title,
         outlet,
         url,
         date,
+        updated,
         author,
     }
 }
@@ -239,6 +244,7 @@ mod tests {
                 outlet: Some("Outlet".into()),
                 url: Some("https://x/\x1b]0;t\x07".into()),
                 date: Some("soon\n2 x".into()),
+                updated: Some("31 February 2021".into()),
                 author: Some("x".repeat(FIELD_MAX_CHARS)),
             },
             &mut w,
@@ -252,8 +258,8 @@ mod tests {
             Some(FIELD_MAX_CHARS)
         );
         assert_eq!(m.outlet.as_deref(), Some("Outlet"));
-        assert_eq!((m.url, m.date), (None, None));
-        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!((m.url, m.date, m.updated), (None, None, None));
+        assert_eq!(w.len(), 4, "{w:?}");
         assert!(
             w.iter().all(|w| !w.message.contains(['\x1b', '\n'])),
             "{w:?}"
