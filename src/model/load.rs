@@ -237,7 +237,8 @@ pub fn load_path_timed(
     })?;
     // A name that is not UTF-8 ("caf\xe9.txt") is shown lossily but opened by its OS
     // path, so the article still loads (and is addressable by its index).
-    let (mut names, others): (Vec<(String, PathBuf)>, Vec<(String, PathBuf)>) = entries
+    type Named = Vec<(String, PathBuf)>;
+    let (mut names, others): (Named, Named) = entries
         .filter_map(Result::ok)
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
         .filter(|(n, _)| !n.starts_with('.') && n != MANIFEST)
