@@ -249,10 +249,13 @@ impl Registry {
         );
         // A proper name drops its article ("Bank of England"); a description keeps it
         // ("the government").
+        // The head (last word) tells: "Thai Navy SEALs" is a name, "Atlanta-based company"
+        // a description.
         let proper = bare
             .split_whitespace()
-            .any(crate::model::quotes::words::is_cap);
-        let name = if proper {
+            .last()
+            .is_some_and(crate::model::quotes::words::is_cap);
+        let name = if proper || bare == written {
             bare.to_string()
         } else {
             format!("the {bare}")
@@ -273,7 +276,10 @@ impl Registry {
     /// exactly one other institution's name ("the SEALs" of "Thai Navy SEALs") is that
     /// one; every other entity stands for itself.
     pub fn short_forms(&self) -> Vec<usize> {
-        let inst = |e: &Ent| e.kind == SpeakerKind::Institution && !e.words.is_empty();
+        // Proper names only: "the company" is no short form of "the Atlanta-based company".
+        let inst = |e: &Ent| {
+            e.kind == SpeakerKind::Institution && !e.words.is_empty() && !e.name.starts_with("the ")
+        };
         (0..self.ents.len())
             .map(|i| {
                 let e = &self.ents[i];

@@ -425,7 +425,9 @@ fn kind_of(
     }
     let n_words = inner.split_whitespace().count();
     // A title or name in marks ("the film “Oppenheimer”", "a group called “River Watch”").
+    // In a title-case line the capitals in the marks tell nothing.
     let title_case = n_words <= 5
+        && !title_case(text, &para.toks)
         && inner
             .split_whitespace()
             .all(|w| is_cap(w.trim_start_matches(|c: char| !c.is_alphanumeric())) || w.len() <= 3)

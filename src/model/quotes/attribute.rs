@@ -313,6 +313,21 @@ pub(crate) fn attribute(
     if let Some(p) = super::subject::subject(text, &para.toks, clo, chi, t) {
         return (resolve(ctx, reg, pi, &p, "subject"), None);
     }
+    // "Ruiz: flood 'worst in decades'": only a name the dossier already knows, since
+    // "Update: …" or "Watch: …" open lines the same way.
+    if let Some(p) = super::subject::opening_colon(text, &para.toks, lo, t) {
+        let known = match &p.np {
+            Np::Name(n) if n.kind == NameKind::Person => {
+                let core = crate::model::people::names::core(&n.words);
+                reg.find(n).is_some()
+                    || core.len() == 1 && reg.resolve_bare(ctx.aid, p.pos, &core[0]).is_some()
+            }
+            _ => false,
+        };
+        if known {
+            return (resolve(ctx, reg, pi, &p, "colon"), None);
+        }
+    }
     if (clo, chi) != (lo, hi) {
         if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
             return (resolve(ctx, reg, pi, &p, how), None);

@@ -149,3 +149,12 @@ pub(crate) fn subject(
     }
     Some(p)
 }
+
+/// The name that opens a headline-style line with a colon ("Ruiz: flood 'worst in
+/// decades'"), when quote token `t` comes after the colon.
+pub(crate) fn opening_colon(text: &str, toks: &[Token], lo: usize, t: usize) -> Option<Phrase> {
+    // A name of up to three words and its colon.
+    let c = (lo + 1..t.min(lo + 4)).find(|&i| toks[i].kind == Tok::Punct(':'))?;
+    let p = np::before(text, toks, lo, c - 1)?;
+    (p.first == lo && matches!(p.np, Np::Name(_))).then_some(p)
+}

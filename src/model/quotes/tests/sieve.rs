@@ -1,7 +1,8 @@
 //! The attribution sieve's passes, each on invented sentences: clauses, the subject a
 //! quote hangs on, audiences, role words and one person across outlets.
 
-use super::{quotes, speaker};
+use super::{kind, quotes, speaker};
+use crate::model::quotes::QuoteKind;
 
 /// Two clauses joined by ", while" have a speaker each.
 #[test]
@@ -220,4 +221,45 @@ fn confidence_follows_measured_precision() {
     assert!(confidence("pronoun") > confidence("same sentence"));
     assert!((confidence("dash") - 0.5).abs() < 1e-9);
     assert!((0.0..=1.0).contains(&confidence("subject")));
+}
+
+/// A closing single mark after an "s" closes an open ‘…’ quote, where it would otherwise
+/// read as a plural possessive.
+#[test]
+fn single_quote_ending_in_s_closes() {
+    let t = "Ana Ruiz said the crews were ‘tired but calm’ adding that they had ‘strong hearts’ as athletes.";
+    assert_eq!(super::texts(t), ["tired but calm", "strong hearts"]);
+}
+
+/// A headline line opening with a known name and a colon gives that name the quote.
+#[test]
+fn headline_name_colon() {
+    let q = quotes(&[
+        "Ruiz: flood 'worst in decades'\n\nMayor Ana Ruiz said on Monday that \"the water is falling\".",
+    ]);
+    assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
+}
+
+/// Looks like a name and a colon but is not: an unknown word before the colon names nobody.
+#[test]
+fn headline_label_colon_is_no_speaker() {
+    let t = "Update: flood 'worst in decades' across the valley";
+    assert!(quotes(&[t]).iter().all(|q| q.1.is_none()));
+}
+
+/// In a title-case headline a spoken phrase in marks is a quote, not a title in marks.
+#[test]
+fn title_case_headline_quote_is_partial() {
+    let t = "Mayor Ruiz Says The Flood Was Not A \"Real Disaster\" Like 1990";
+    assert_ne!(kind(t, 0), QuoteKind::Scare);
+}
+
+/// Looks like a short form but is not: a description is no short form of a longer one.
+#[test]
+fn description_is_no_short_form() {
+    let q = quotes(&[
+        "\"We regret it,\" the Denver-based company said.",
+        "\"We are sorry,\" the company said.",
+    ]);
+    assert_eq!(q[1].1.as_deref(), Some("the company"));
 }
