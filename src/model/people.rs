@@ -123,11 +123,15 @@ impl Registry {
         if last.chars().count() < 5 {
             return None;
         }
+        // Long transliterated surnames differ by two letters as often as by one
+        // ("Osottanakorn" / "Osatanakorn" on the dev dossiers); eight letters and up, as
+        // for bare names in `resolve_bare`.
+        let cap = if last.chars().count() >= 8 { 2 } else { 1 };
         let mut hits = self.by_key.iter().filter_map(|(k, &i)| {
             let (f, l) = k.split_once(' ')?;
             let near = f == first
                 && l.chars().count() >= 5
-                && crate::model::quotes::words::edit_distance(l, last, 1) <= 1;
+                && crate::model::quotes::words::edit_distance(l, last, cap) <= cap;
             (near && self.ents[i].kind == SpeakerKind::Person).then_some(i)
         });
         let first_hit = hits.next()?;

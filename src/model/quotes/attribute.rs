@@ -383,7 +383,19 @@ pub(crate) fn attribute(
             {
                 let people = super::pronoun::mentions(text, ctx.aid, reg, &bpara.toks, lo, hi);
                 match people.as_slice() {
-                    [] => {}
+                    // "The prime minister has announced he will resign. “…”"
+                    [] => {
+                        let role =
+                            super::pronoun::role_subject(text, ctx.aid, reg, &bpara.toks, lo, hi);
+                        if let Some(e) = role {
+                            let att = Attribution {
+                                entity: Some(e),
+                                as_written: None,
+                                how: Some("adjacent sentence"),
+                            };
+                            return (att, Some("adjacent"));
+                        }
+                    }
                     [one] => {
                         let att = Attribution {
                             entity: Some(*one),

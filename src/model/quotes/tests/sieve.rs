@@ -263,3 +263,36 @@ fn description_is_no_short_form() {
     ]);
     assert_eq!(q[1].1.as_deref(), Some("the company"));
 }
+
+/// A pronoun after a sentence whose subject is a role goes to whoever holds the role.
+#[test]
+fn pronoun_after_role_subject() {
+    let t = "Regional President Ana Ruiz toured the valley.\n\nThe Regional President condemned the delay. \
+             \"We waited too long,\" she said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A quote after a sentence about a role holder goes to that holder.
+#[test]
+fn quote_after_role_sentence() {
+    let t = "Mayor Ana Ruiz visited the site on Sunday.\n\nThe mayor has announced she will step down in May.\n\n\
+             \"I have served this town for ten years.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A compound of titles is a title: "Sheriff-Coroner Ana Ruiz" is Ana Ruiz.
+#[test]
+fn hyphenated_title_is_role() {
+    let t = "\"The roads are closed,\" said County Sheriff-Coroner Ana Ruiz.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// Long surnames transliterated two letters apart, with the same first name, are one person.
+#[test]
+fn transliteration_two_letters_apart_merges() {
+    let q = quotes(&[
+        "Governor Niran Osottanakorn said \"The water is falling.\"",
+        "Governor Niran Osatanakorn said \"All are safe.\"",
+    ]);
+    assert_eq!(q[0].1, q[1].1);
+}
