@@ -263,7 +263,11 @@ fn pair_doubles(
     }
     if let Some(o) = open {
         let start = o.at + o.len;
-        if next_opens {
+        // "“We will win,’ he said." before a paragraph opening with a mark: the
+        // attribution shows the quote ended here, it does not run on.
+        let attributed =
+            start < to && cut_unclosed(text, start, to) < start + text[start..to].trim_end().len();
+        if next_opens && !attributed {
             if start < to {
                 out.push(Found {
                     open: o.at,

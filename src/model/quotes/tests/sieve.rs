@@ -296,3 +296,13 @@ fn transliteration_two_letters_apart_merges() {
     ]);
     assert_eq!(q[0].1, q[1].1);
 }
+
+/// An unclosed quote followed by its attribution ends there, even when the next paragraph
+/// opens with a mark.
+#[test]
+fn attributed_unclosed_quote_does_not_run_on() {
+    let t = "Mayor Ana Ruiz spoke late on Sunday.\n\n\"We saw it all today,’ she said.\n\n\"Tomorrow we rebuild.\"";
+    let q = quotes(&[t]);
+    assert_eq!(q[0].0, "We saw it all today,");
+    assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
+}
