@@ -214,13 +214,9 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
                     .ends_with(['.', '!', '?', '…'])
             })
         };
-        paras.push(Some(attribute::para(
-            text,
-            p.span.start,
-            p.span.end,
-            &masks,
-            &inner_ends,
-        )));
+        let mut para = attribute::para(text, p.span.start, p.span.end, &masks, &inner_ends);
+        para.title_case = title_case(text, &para.toks);
+        paras.push(Some(para));
         found.push(f);
     }
     ArticleWork { found, paras }
@@ -230,7 +226,7 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
 /// and ones next to a speech verb.
 fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
     let toks = &p.toks;
-    if title_case(text, toks) {
+    if p.title_case {
         return;
     }
     let word = |i: usize| {
@@ -427,7 +423,7 @@ fn kind_of(
     // A title or name in marks ("the film “Oppenheimer”", "a group called “River Watch”").
     // In a title-case line the capitals in the marks tell nothing.
     let title_case = n_words <= 5
-        && !title_case(text, &para.toks)
+        && !para.title_case
         && inner
             .split_whitespace()
             .all(|w| is_cap(w.trim_start_matches(|c: char| !c.is_alphanumeric())) || w.len() <= 3)

@@ -28,6 +28,8 @@ pub(crate) struct Para {
     pub quotes: Vec<usize>,
     /// Token ranges of the sentences.
     pub sentences: Vec<(usize, usize)>,
+    /// The paragraph is a title-case line (set by the caller).
+    pub title_case: bool,
 }
 
 /// How many tokens on each side of a quote attribution may reach.
@@ -84,6 +86,7 @@ pub(crate) fn para(
         toks,
         quotes,
         sentences,
+        title_case: false,
     }
 }
 

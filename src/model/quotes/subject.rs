@@ -30,6 +30,9 @@ fn clause_break(text: &str, toks: &[Token], i: usize) -> bool {
 /// The clause of tokens `lo..hi` that holds token `t`, cut at [`clause_break`]s: the
 /// first token after the break up to the next break.
 pub(crate) fn clause(text: &str, toks: &[Token], lo: usize, hi: usize, t: usize) -> (usize, usize) {
+    // Bounded like the sentence window, so a run-on "sentence" of many quotes stays linear.
+    let lo = lo.max(t.saturating_sub(REACH));
+    let hi = hi.min(t + REACH);
     let start = (lo + 1..=t)
         .rev()
         .find(|&i| clause_break(text, toks, i))
@@ -39,6 +42,11 @@ pub(crate) fn clause(text: &str, toks: &[Token], lo: usize, hi: usize, t: usize)
         .unwrap_or(hi);
     (start, end)
 }
+
+/// How far from its quote a clause or subject is looked for: twice the sentence window,
+/// since a subject may stand a long aside before the quote (50 tokens on the dev
+/// dossiers, "Cameron, whose voice …, said … “…”").
+const REACH: usize = 2 * super::attribute::SENTENCE_WINDOW;
 
 /// How many tokens an opening adverbial ("In a televised address,", "Speaking on
 /// Monday,") may run before the subject: the longest such opener before a quote's
@@ -109,6 +117,8 @@ pub(crate) fn subject(
 ) -> Option<Phrase> {
     // "Ortiz plan “a mistake,” expert says": an attribution after the quote, even one
     // that names nobody, takes precedence over the subject.
+    let lo = lo.max(t.saturating_sub(REACH));
+    let hi = hi.min(t + REACH);
     if (t + 1..hi).any(|i| np::is_verb(text, toks, i)) {
         return None;
     }
