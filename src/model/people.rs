@@ -284,20 +284,22 @@ impl Registry {
         let inst = |e: &Ent| {
             e.kind == SpeakerKind::Institution && !e.words.is_empty() && !e.name.starts_with("the ")
         };
+        // Every proper suffix of every organisation's name, to the organisations that end
+        // with it: linear in the names' words, not in pairs of organisations.
+        let mut ending: HashMap<&[String], Vec<usize>> = HashMap::new();
+        for (j, o) in self.ents.iter().enumerate().filter(|(_, o)| inst(o)) {
+            for k in 1..o.words.len() {
+                ending.entry(&o.words[k..]).or_default().push(j);
+            }
+        }
         (0..self.ents.len())
             .map(|i| {
                 let e = &self.ents[i];
                 if !inst(e) {
                     return i;
                 }
-                let mut longer = self.ents.iter().enumerate().filter(|(j, o)| {
-                    *j != i
-                        && inst(o)
-                        && o.words.len() > e.words.len()
-                        && o.words.ends_with(&e.words)
-                });
-                match (longer.next(), longer.next()) {
-                    (Some((j, _)), None) => j,
+                match ending.get(e.words.as_slice()).map(Vec::as_slice) {
+                    Some([j]) => *j,
                     _ => i,
                 }
             })
