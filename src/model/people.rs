@@ -123,11 +123,15 @@ impl Registry {
         if last.chars().count() < 5 {
             return None;
         }
+        // Long transliterated surnames differ by two letters as often as by one
+        // ("Osottanakorn" / "Osatanakorn" on the dev dossiers); eight letters and up, as
+        // for bare names in `resolve_bare`.
+        let cap = if last.chars().count() >= 8 { 2 } else { 1 };
         let mut hits = self.by_key.iter().filter_map(|(k, &i)| {
             let (f, l) = k.split_once(' ')?;
             let near = f == first
                 && l.chars().count() >= 5
-                && crate::model::quotes::words::edit_distance(l, last, 1) <= 1;
+                && crate::model::quotes::words::edit_distance(l, last, cap) <= cap;
             (near && self.ents[i].kind == SpeakerKind::Person).then_some(i)
         });
         let first_hit = hits.next()?;
@@ -249,10 +253,13 @@ impl Registry {
         );
         // A proper name drops its article ("Bank of England"); a description keeps it
         // ("the government").
+        // The head (last word) tells: "Thai Navy SEALs" is a name, "Atlanta-based company"
+        // a description.
         let proper = bare
             .split_whitespace()
-            .any(crate::model::quotes::words::is_cap);
-        let name = if proper {
+            .last()
+            .is_some_and(crate::model::quotes::words::is_cap);
+        let name = if proper || bare == written {
             bare.to_string()
         } else {
             format!("the {bare}")
@@ -273,21 +280,26 @@ impl Registry {
     /// exactly one other institution's name ("the SEALs" of "Thai Navy SEALs") is that
     /// one; every other entity stands for itself.
     pub fn short_forms(&self) -> Vec<usize> {
-        let inst = |e: &Ent| e.kind == SpeakerKind::Institution && !e.words.is_empty();
+        // Proper names only: "the company" is no short form of "the Atlanta-based company".
+        let inst = |e: &Ent| {
+            e.kind == SpeakerKind::Institution && !e.words.is_empty() && !e.name.starts_with("the ")
+        };
+        // Every proper suffix of every organisation's name, to the organisations that end
+        // with it: linear in the names' words, not in pairs of organisations.
+        let mut ending: HashMap<&[String], Vec<usize>> = HashMap::new();
+        for (j, o) in self.ents.iter().enumerate().filter(|(_, o)| inst(o)) {
+            for k in 1..o.words.len() {
+                ending.entry(&o.words[k..]).or_default().push(j);
+            }
+        }
         (0..self.ents.len())
             .map(|i| {
                 let e = &self.ents[i];
                 if !inst(e) {
                     return i;
                 }
-                let mut longer = self.ents.iter().enumerate().filter(|(j, o)| {
-                    *j != i
-                        && inst(o)
-                        && o.words.len() > e.words.len()
-                        && o.words.ends_with(&e.words)
-                });
-                match (longer.next(), longer.next()) {
-                    (Some((j, _)), None) => j,
+                match ending.get(e.words.as_slice()).map(Vec::as_slice) {
+                    Some([j]) => *j,
                     _ => i,
                 }
             })

@@ -37,7 +37,10 @@ fn is_initial(w: &str) -> bool {
 
 /// True for a title or role word.
 pub(crate) fn is_title(w: &str) -> bool {
-    has(titles(), w) || (w.ends_with('.') && has(titles(), w.trim_end_matches('.')))
+    let one =
+        |w: &str| has(titles(), w) || (w.ends_with('.') && has(titles(), w.trim_end_matches('.')));
+    // "Sheriff-Coroner", "director-general": a compound of titles is a title.
+    one(w) || (w.contains('-') && w.split('-').all(|p| !p.is_empty() && one(p)))
 }
 
 /// Split a run of words (titles and capitalized words, as written) into role and name.

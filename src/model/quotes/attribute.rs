@@ -28,6 +28,8 @@ pub(crate) struct Para {
     pub quotes: Vec<usize>,
     /// Token ranges of the sentences.
     pub sentences: Vec<(usize, usize)>,
+    /// The paragraph is a title-case line (set by the caller).
+    pub title_case: bool,
 }
 
 /// How many tokens on each side of a quote attribution may reach.
@@ -84,6 +86,7 @@ pub(crate) fn para(
         toks,
         quotes,
         sentences,
+        title_case: false,
     }
 }
 
@@ -313,6 +316,21 @@ pub(crate) fn attribute(
     if let Some(p) = super::subject::subject(text, &para.toks, clo, chi, t) {
         return (resolve(ctx, reg, pi, &p, "subject"), None);
     }
+    // "Ruiz: flood 'worst in decades'": only a name the dossier already knows, since
+    // "Update: …" or "Watch: …" open lines the same way.
+    if let Some(p) = super::subject::opening_colon(text, &para.toks, lo, t) {
+        let known = match &p.np {
+            Np::Name(n) if n.kind == NameKind::Person => {
+                let core = crate::model::people::names::core(&n.words);
+                reg.find(n).is_some()
+                    || core.len() == 1 && reg.resolve_bare(ctx.aid, p.pos, &core[0]).is_some()
+            }
+            _ => false,
+        };
+        if known {
+            return (resolve(ctx, reg, pi, &p, "colon"), None);
+        }
+    }
     if (clo, chi) != (lo, hi) {
         if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
             return (resolve(ctx, reg, pi, &p, how), None);
@@ -368,7 +386,19 @@ pub(crate) fn attribute(
             {
                 let people = super::pronoun::mentions(text, ctx.aid, reg, &bpara.toks, lo, hi);
                 match people.as_slice() {
-                    [] => {}
+                    // "The prime minister has announced he will resign. “…”"
+                    [] => {
+                        let role =
+                            super::pronoun::role_subject(text, ctx.aid, reg, &bpara.toks, lo, hi);
+                        if let Some(e) = role {
+                            let att = Attribution {
+                                entity: Some(e),
+                                as_written: None,
+                                how: Some("adjacent sentence"),
+                            };
+                            return (att, Some("adjacent"));
+                        }
+                    }
                     [one] => {
                         let att = Attribution {
                             entity: Some(*one),

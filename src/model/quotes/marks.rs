@@ -95,6 +95,8 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
     let para = &text[from..to];
     let mut doubles = Vec::new();
     let mut singles = Vec::new();
+    // A curly opening single mark waits for its close.
+    let mut single_open = false;
     let separators = separator_guillemets(para);
     // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
     // U+2039/203A, U+FF02) can start a mark: decode only there.
@@ -127,11 +129,19 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             let before_digit = next.is_some_and(|n| n.is_ascii_digit());
             // "the players’ union": a plural possessive, not a closing mark.
             let after = &para[i + c.len_utf8()..];
+            // …unless a curly ‘ is open: then "they have ‘strong hearts’ as" closes it.
             let possessive = prev == Some('s')
                 && after.starts_with(' ')
-                && after[1..].chars().next().is_some_and(char::is_lowercase);
+                && after[1..].chars().next().is_some_and(char::is_lowercase)
+                && !single_open;
             if !(inside_word || possessive || before_digit && role != Role::Close) {
                 singles.push(mark);
+                single_open = match mark.role {
+                    // Only mid-line: "‘Tis the season" opens a line with an elision.
+                    Role::Open => c == '‘' && prev.is_some_and(char::is_whitespace),
+                    Role::Close => false,
+                    Role::Toggle => single_open,
+                };
             }
         }
     }
@@ -251,7 +261,11 @@ fn pair_doubles(
     }
     if let Some(o) = open {
         let start = o.at + o.len;
-        if next_opens {
+        // "“We will win,’ he said." before a paragraph opening with a mark: the
+        // attribution shows the quote ended here, it does not run on.
+        let attributed =
+            start < to && cut_unclosed(text, start, to) < start + text[start..to].trim_end().len();
+        if next_opens && !attributed {
             if start < to {
                 out.push(Found {
                     open: o.at,

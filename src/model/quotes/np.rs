@@ -112,9 +112,9 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
         }
         // "The President said": a capitalized role with no name is a definite role.
         return named(text, toks, k, j, the).or_else(|| {
+            // "The President", "The Catalan President": no name, a role.
             let lead_the = k < j && word(text, toks, k).is_some_and(|w| w == "The");
-            let bare = (if lead_the { k + 1 } else { k }) == j;
-            ((the || lead_the) && bare && is_title(head)).then(|| {
+            ((the || lead_the) && is_title(head)).then(|| {
                 let from = if the { k - 1 } else { k };
                 phrase(text, toks, from, j, Np::Role(head.to_lowercase()))
             })

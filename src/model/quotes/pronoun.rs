@@ -56,7 +56,12 @@ pub(crate) fn referent(
         let hi = limit.take().map_or(hi, |l| l.min(hi));
         let people = mentions(text, ctx.aid, reg, &para.toks, lo, hi);
         match people.as_slice() {
-            [] => {}
+            [] => {
+                // "The Catalan president condemned it. “…,” he said": a role as subject.
+                if let Some(e) = role_subject(text, ctx.aid, reg, &para.toks, lo, hi) {
+                    return Some(e);
+                }
+            }
             [one] => return Some(*one),
             // "Brown said Lee called him. “…,” he said": the one who spoke in the
             // sentence before goes on speaking; otherwise nobody can tell.
@@ -130,6 +135,27 @@ pub(crate) fn mentions(
         i = j + 1;
     }
     out
+}
+
+/// The person a definite role opening tokens `lo..hi` stands for ("The minister
+/// said …"): the one with that role in the article, else the one in the dossier.
+pub(crate) fn role_subject(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+) -> Option<usize> {
+    let p = super::np::after(text, toks, lo, hi)?;
+    let super::np::Np::Role(w) = &p.np else {
+        return None;
+    };
+    if p.first != lo && !(p.first == lo + 1 && toks[lo].kind == Tok::Word) {
+        return None;
+    }
+    reg.by_role(aid, toks[p.first].start, w)
+        .or_else(|| reg.by_role_dossier(w))
 }
 
 /// The person who opens tokens `lo..hi` as the subject of a speech verb ("Brown said …").

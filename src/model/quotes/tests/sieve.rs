@@ -1,7 +1,8 @@
 //! The attribution sieve's passes, each on invented sentences: clauses, the subject a
 //! quote hangs on, audiences, role words and one person across outlets.
 
-use super::{quotes, speaker};
+use super::{kind, quotes, speaker};
+use crate::model::quotes::QuoteKind;
 
 /// Two clauses joined by ", while" have a speaker each.
 #[test]
@@ -220,4 +221,88 @@ fn confidence_follows_measured_precision() {
     assert!(confidence("pronoun") > confidence("same sentence"));
     assert!((confidence("dash") - 0.5).abs() < 1e-9);
     assert!((0.0..=1.0).contains(&confidence("subject")));
+}
+
+/// A closing single mark after an "s" closes an open ‘…’ quote, where it would otherwise
+/// read as a plural possessive.
+#[test]
+fn single_quote_ending_in_s_closes() {
+    let t = "Ana Ruiz said the crews were ‘tired but calm’ adding that they had ‘strong hearts’ as athletes.";
+    assert_eq!(super::texts(t), ["tired but calm", "strong hearts"]);
+}
+
+/// A headline line opening with a known name and a colon gives that name the quote.
+#[test]
+fn headline_name_colon() {
+    let q = quotes(&[
+        "Ruiz: flood 'worst in decades'\n\nMayor Ana Ruiz said on Monday that \"the water is falling\".",
+    ]);
+    assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
+}
+
+/// Looks like a name and a colon but is not: an unknown word before the colon names nobody.
+#[test]
+fn headline_label_colon_is_no_speaker() {
+    let t = "Update: flood 'worst in decades' across the valley";
+    assert!(quotes(&[t]).iter().all(|q| q.1.is_none()));
+}
+
+/// In a title-case headline a spoken phrase in marks is a quote, not a title in marks.
+#[test]
+fn title_case_headline_quote_is_partial() {
+    let t = "Mayor Ruiz Says The Flood Was Not A \"Real Disaster\" Like 1990";
+    assert_ne!(kind(t, 0), QuoteKind::Scare);
+}
+
+/// Looks like a short form but is not: a description is no short form of a longer one.
+#[test]
+fn description_is_no_short_form() {
+    let q = quotes(&[
+        "\"We regret it,\" the Denver-based company said.",
+        "\"We are sorry,\" the company said.",
+    ]);
+    assert_eq!(q[1].1.as_deref(), Some("the company"));
+}
+
+/// A pronoun after a sentence whose subject is a role goes to whoever holds the role.
+#[test]
+fn pronoun_after_role_subject() {
+    let t = "Regional President Ana Ruiz toured the valley.\n\nThe Regional President condemned the delay. \
+             \"We waited too long,\" she said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A quote after a sentence about a role holder goes to that holder.
+#[test]
+fn quote_after_role_sentence() {
+    let t = "Mayor Ana Ruiz visited the site on Sunday.\n\nThe mayor has announced she will step down in May.\n\n\
+             \"I have served this town for ten years.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// A compound of titles is a title: "Sheriff-Coroner Ana Ruiz" is Ana Ruiz.
+#[test]
+fn hyphenated_title_is_role() {
+    let t = "\"The roads are closed,\" said County Sheriff-Coroner Ana Ruiz.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// Long surnames transliterated two letters apart, with the same first name, are one person.
+#[test]
+fn transliteration_two_letters_apart_merges() {
+    let q = quotes(&[
+        "Governor Niran Osottanakorn said \"The water is falling.\"",
+        "Governor Niran Osatanakorn said \"All are safe.\"",
+    ]);
+    assert_eq!(q[0].1, q[1].1);
+}
+
+/// An unclosed quote followed by its attribution ends there, even when the next paragraph
+/// opens with a mark.
+#[test]
+fn attributed_unclosed_quote_does_not_run_on() {
+    let t = "Mayor Ana Ruiz spoke late on Sunday.\n\n\"We saw it all today,’ she said.\n\n\"Tomorrow we rebuild.\"";
+    let q = quotes(&[t]);
+    assert_eq!(q[0].0, "We saw it all today,");
+    assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
 }
