@@ -10,10 +10,12 @@ mod align;
 mod chain;
 pub mod cluster;
 mod index;
+pub mod quantities;
 
 pub use align::{relate, similarity};
 pub use cluster::{cluster, Cluster, ClusterConflict, Mention};
 pub use index::{Corpus, Term};
+pub use quantities::{FigureConflict, FigureMention, Quantity};
 
 use crate::model::facts::{self, tokens, Facts};
 use crate::model::{Article, ArticleId, Dossier, ParaKind, Span};
@@ -23,8 +25,12 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
+    /// The facts match: the same quantity with compatible values, or alike wording.
     Agree,
     Conflict,
+    /// The same topic, with figures that cannot be compared (neither says it measures what
+    /// the other does): no corroboration is claimed.
+    Related,
 }
 
 impl Relation {
@@ -33,6 +39,7 @@ impl Relation {
         match self {
             Relation::Agree => "agree",
             Relation::Conflict => "conflict",
+            Relation::Related => "related",
         }
     }
 }
@@ -95,6 +102,9 @@ const MIN_CLAUSE: usize = 70;
 pub fn claim_spans(a: &Article) -> Vec<Span> {
     let mut out = Vec::new();
     for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
+        if is_headline(&a.text, p) {
+            continue;
+        }
         for &s in &p.sentences {
             if s.is_empty() || a.text.get(s.range()).is_none() {
                 continue;
@@ -116,6 +126,23 @@ pub fn claim_spans(a: &Article) -> Vec<Span> {
         }
     }
     out
+}
+
+/// A paragraph of at most this many words with no closing punctuation is a headline line.
+/// Headlines on the dev dossiers run 10–16 words; 20 leaves room and still keeps a body
+/// sentence that lost its full stop out only when it is short.
+const HEADLINE_WORDS: usize = 20;
+
+/// True for a headline line left in the body ("At least 60 killed in floods"): one sentence
+/// with no closing punctuation. A headline restates the story in telegraphic words, often
+/// an older figure than its body: it is no claim of the article.
+fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
+    let Some(t) = text.get(p.span.range()).map(str::trim) else {
+        return false;
+    };
+    p.sentences.len() <= 1
+        && t.split_whitespace().count() <= HEADLINE_WORDS
+        && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
 }
 
 /// Trim white space and a trailing comma or semicolon from a clause.
@@ -306,6 +333,8 @@ pub struct Aligner {
     claims: Vec<Vec<Claim>>,
     /// The claims that state a figure a chain through a third article can carry.
     with_figures: Vec<(usize, usize)>,
+    /// The dossier's figures grouped by what they measure.
+    quantities: Vec<Quantity>,
 }
 
 impl Aligner {
@@ -313,11 +342,18 @@ impl Aligner {
     pub fn new(d: &Dossier) -> Self {
         let (corpus, claims) = dossier_claims(d);
         let with_figures = chain::figure_claims(&claims);
+        let quantities = quantities::quantities(&claims);
         Aligner {
             corpus,
             claims,
             with_figures,
+            quantities,
         }
+    }
+
+    /// The dossier's figures grouped into quantities, with their conflicts.
+    pub fn quantities(&self) -> &[Quantity] {
+        &self.quantities
     }
 
     /// Cluster the claims across the dossier's articles: the same as [`cluster`] on the
@@ -337,6 +373,7 @@ impl Aligner {
                     &self.with_figures,
                     &mut c,
                 );
+                quantity_conflicts(&self.corpus, &self.quantities, l, r, &mut c);
                 c
             }
             _ => Comparison {
@@ -346,6 +383,72 @@ impl Aligner {
                 left_only: Vec::new(),
                 right_only: Vec::new(),
             },
+        }
+    }
+}
+
+/// Add the conflicts the quantities find between two articles: a pair of claims already
+/// aligned becomes a conflict, others are paired. Each figure difference is listed once.
+fn quantity_conflicts(
+    corpus: &Corpus,
+    quantities: &[Quantity],
+    left: &[Claim],
+    right: &[Claim],
+    c: &mut Comparison,
+) {
+    let claim_at = |side: &[Claim], span: Span| side.iter().position(|x| x.span == span);
+    for q in quantities {
+        for fc in &q.conflicts {
+            let (x, y) = (&q.mentions[fc.a], &q.mentions[fc.b]);
+            let (lm, rm) = if x.article == c.left && y.article == c.right {
+                (x, y)
+            } else if y.article == c.left && x.article == c.right {
+                (y, x)
+            } else {
+                continue;
+            };
+            let (Some(i), Some(j)) = (claim_at(left, lm.claim), claim_at(right, rm.claim)) else {
+                continue;
+            };
+            let show = |m: &FigureMention| match &m.holder {
+                Some(h) => format!("{} ({h})", m.figure.text),
+                None => m.figure.text.clone(),
+            };
+            let diff = Difference {
+                left: show(lm),
+                right: show(rm),
+                what: lm.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
+                left_span: Some(lm.figure.span),
+                right_span: Some(rm.figure.span),
+            };
+            match c
+                .pairs
+                .iter_mut()
+                .find(|p| p.left == lm.claim && p.right == rm.claim)
+            {
+                Some(p) => {
+                    p.relation = Relation::Conflict;
+                    let known = p
+                        .differences
+                        .iter()
+                        .any(|d| d.left_span == diff.left_span && d.right_span == diff.right_span);
+                    if !known {
+                        p.differences.push(diff);
+                    }
+                }
+                None => {
+                    let s = align::similarity(corpus, &left[i], &right[j]);
+                    c.pairs.push(Pair {
+                        relation: Relation::Conflict,
+                        score: (s * 1000.0).round() / 1000.0,
+                        left: lm.claim,
+                        right: rm.claim,
+                        differences: vec![diff],
+                    });
+                    c.left_only.retain(|s| *s != lm.claim);
+                    c.right_only.retain(|s| *s != rm.claim);
+                }
+            }
         }
     }
 }

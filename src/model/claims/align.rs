@@ -1,6 +1,7 @@
 //! Aligning the claims of two articles and judging each pair: agree or conflict.
 
 use super::{Claim, Comparison, Corpus, Difference, Pair, Relation};
+use crate::model::facts::frame::ANAPHOR;
 use crate::model::facts::{compare_figures, compare_likelihood, compat, Facts, Figure, Verdict};
 use crate::model::{ArticleId, Span};
 
@@ -425,10 +426,17 @@ fn shown(f: &Figure, facts: &Facts) -> String {
 /// nearness of value; a figure pair or likelihood that disagrees makes a conflict.
 pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
     let mut cands: Vec<(f64, usize, usize, Verdict)> = Vec::new();
+    // Figures that differ without saying they measure the same thing (52% and 48% of a
+    // vote): the claims are related, neither corroborating nor disputing each other.
+    let mut unmeasured = false;
     for (i, x) in a.figures.iter().enumerate() {
         for (j, y) in b.figures.iter().enumerate() {
             let v = compare_figures(x, y);
             if v == Verdict::Incomparable {
+                continue;
+            }
+            if v == Verdict::Conflict && !compat::same_measure(x, y) {
+                unmeasured = true;
                 continue;
             }
             let ratio = if x.value > 0.0 && y.value > 0.0 {
@@ -453,26 +461,22 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
         used_b[j] = true;
         matched.push((i, j, v));
     }
-    // A second figure for the same quantity with nothing counted ("that figure could be as
-    // high as 11,000") disagrees with the other side's figure its partner agreed with.
+    // A second figure that points back at the same quantity ("that figure could be as high
+    // as 11,000") disagrees with the other side's figure its partner agreed with.
+    let anaphor = |f: &Figure| f.what.is_none() && f.frame.measure.as_deref() == Some(ANAPHOR);
+    let agreed = matched.iter().any(|m| m.2 == Verdict::Agree);
     for &(i, j, v) in matched.clone().iter() {
         if v != Verdict::Agree {
             continue;
         }
         for (k, x) in a.figures.iter().enumerate() {
-            if !used_a[k]
-                && x.what.is_none()
-                && compare_figures(x, &b.figures[j]) == Verdict::Conflict
-            {
+            if !used_a[k] && anaphor(x) && compare_figures(x, &b.figures[j]) == Verdict::Conflict {
                 used_a[k] = true;
                 matched.push((k, j, Verdict::Conflict));
             }
         }
         for (k, y) in b.figures.iter().enumerate() {
-            if !used_b[k]
-                && y.what.is_none()
-                && compare_figures(&a.figures[i], y) == Verdict::Conflict
-            {
+            if !used_b[k] && anaphor(y) && compare_figures(&a.figures[i], y) == Verdict::Conflict {
                 used_b[k] = true;
                 matched.push((i, k, Verdict::Conflict));
             }
@@ -516,10 +520,12 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
             });
         }
     }
-    let relation = if diffs.is_empty() {
-        Relation::Agree
-    } else {
+    let relation = if !diffs.is_empty() {
         Relation::Conflict
+    } else if unmeasured && !agreed {
+        Relation::Related
+    } else {
+        Relation::Agree
     };
     (relation, diffs)
 }

@@ -219,6 +219,7 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             noun,
             outcome: None,
             converted,
+            frame: Default::default(),
             span,
             text: text.get(span.range()).unwrap_or("").to_string(),
         },
@@ -245,7 +246,7 @@ fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
 }
 
 /// What a count counts: the first lowercase content word after it, past names and adjectives
-/// ("10,000 North Korean soldiers" -> troop); none for "3,000 of them".
+/// ("10,000 North Korean soldiers" -> troop); none for "3,000 of them" or "29 on Sunday".
 fn counted(toks: &[Token], j: usize) -> Option<String> {
     for t in toks.iter().skip(j).take(5) {
         if t.kind != Tok::Word {
@@ -259,6 +260,10 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
         }
         if t.capital || NOT_COUNTED.contains(&t.lower.as_str()) {
             continue;
+        }
+        // A function word ends the phrase: "29 on Sunday", "34 from 16" count nothing.
+        if lexicon::stopwords().contains(&t.lower) {
+            return None;
         }
         return Some(t.lower.clone());
     }
