@@ -72,9 +72,9 @@ fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
     let (low, high) = bounds(m);
     MentionJson {
         article: &a.file,
-        start: m.claim.start,
-        end: m.claim.end,
-        text: a.text.get(m.claim.range()).unwrap_or(""),
+        start: m.clause.start,
+        end: m.clause.end,
+        text: a.text.get(m.clause.range()).unwrap_or(""),
         value: m.figure.value,
         value_start: m.figure.span.start,
         value_end: m.figure.span.end,

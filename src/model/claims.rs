@@ -342,7 +342,9 @@ impl Aligner {
     pub fn new(d: &Dossier) -> Self {
         let (corpus, claims) = dossier_claims(d);
         let with_figures = chain::figure_claims(&claims);
-        let quantities = quantities::quantities(&claims);
+        let quantities = quantities::quantities(&claims, |id: ArticleId| {
+            d.articles.get(id.0).map_or("", |a| a.text.as_str())
+        });
         Aligner {
             corpus,
             claims,
