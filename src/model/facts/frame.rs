@@ -112,6 +112,11 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             first_in(before().take(MEASURE_BEFORE), m),
             first_in(after().take(MEASURE_AFTER), m),
         );
+        // "The death toll from the fire raging in the county rose to 29": after a change
+        // ("rose to", "stood at"), what changed is the clause's subject, however long.
+        if f.frame.measure.is_none() && after_change(toks, start) {
+            f.frame.measure = first_in(before(), m).map(|x| x.1);
+        }
         if f.what.is_none() && f.kind == Kind::Count {
             if let Some(noun) = number_of(toks, start) {
                 f.what = Some(super::canonical_word(&noun));
@@ -173,6 +178,14 @@ fn antecedent(toks: &[Token], start: usize) -> Option<String> {
     }
     let name = &toks[at - 3];
     (name.kind == Tok::Word && name.capital).then(|| format!("of {}", name.lower))
+}
+
+/// True when the figure follows a change word and "to" or "at" ("rose to 29", "had grown
+/// to 56", "stood at 16").
+fn after_change(toks: &[Token], start: usize) -> bool {
+    start >= 2
+        && matches!(toks[start - 1].lower.as_str(), "to" | "at")
+        && changes().contains(&toks[start - 2].lower)
 }
 
 /// "from N" after a change word ("rose to 34 from 16", "up from 117,000") or before "to M"
@@ -245,6 +258,18 @@ mod tests {
         // Looks like it, is not: no name before "which".
         let g = figs("The flood, which killed 90 people, is receding.");
         assert_eq!(g[0].frame.scope, None);
+    }
+
+    /// After "rose to", the measure is the clause's subject, however far back it stands.
+    #[test]
+    fn a_change_takes_its_subject_as_measure() {
+        let f = figs(
+            "The death toll from the fire raging in the hills of the north rose to 29 on Sunday.",
+        );
+        assert_eq!(f[0].frame.measure.as_deref(), Some("toll"));
+        // Looks like it, is not: a comma ends the subject's clause.
+        let g = figs("In the valley where the toll was high, rents rose to 29 percent.");
+        assert_eq!(g[0].frame.measure, None);
     }
 
     /// The value after "from" in a change is the earlier value; the new one is not.
