@@ -13,7 +13,7 @@
 
 use super::align::MAX_CONFLICT_RATIO;
 use super::Claim;
-use crate::model::facts::lexicon::FastMap;
+use crate::model::facts::lexicon::{FastMap, FastSet};
 use crate::model::facts::{compare_figures, compat, Figure, Kind, Verdict};
 use crate::model::{ArticleId, Span};
 
@@ -52,8 +52,15 @@ pub struct Quantity {
 /// The index key of a figure: kind, unit, measured thing, scope, year.
 type Key = (Kind, Option<String>, String, Option<String>, Option<i32>);
 
-fn key(f: &Figure) -> Option<Key> {
-    let thing = compat::measured(f)?;
+fn key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
+    let mut thing = compat::measured(f)?;
+    // "12 workers killed" is the toll itself unless some article sets a count of that kind
+    // of people apart from the whole ("844 people were injured … 33 police officers").
+    if let Some((outcome, _)) = thing.split_once(' ') {
+        if !parts.contains(&thing) {
+            thing = outcome.to_string();
+        }
+    }
     Some((
         f.kind,
         f.unit.clone(),
@@ -80,6 +87,7 @@ pub fn quantities<'a>(
     claims: &[Vec<Claim>],
     text_of: impl Fn(ArticleId) -> &'a str,
 ) -> Vec<Quantity> {
+    let parts = parts(claims);
     let mut index: FastMap<Key, usize> = FastMap::default();
     let mut out: Vec<Quantity> = Vec::new();
     for c in claims.iter().flatten() {
@@ -87,7 +95,7 @@ pub fn quantities<'a>(
             .facts
             .figures
             .iter()
-            .filter_map(|f| key(f).map(|k| (f, k)))
+            .filter_map(|f| key(f, &parts).map(|k| (f, k)))
             .collect();
         for (f, k) in &keyed {
             // One sentence giving two values that disagree for one key ("52% to 48%", "209,000
@@ -127,6 +135,28 @@ pub fn quantities<'a>(
         let first = q.mentions.first().map(|m| m.article);
         !q.conflicts.is_empty() || q.mentions.iter().any(|m| Some(m.article) != first)
     });
+    out
+}
+
+/// The counts of one kind of people with an outcome ("injured officer") that some article
+/// states beside a count of people with the same outcome: parts of the whole, their own
+/// quantities.
+fn parts(claims: &[Vec<Claim>]) -> FastSet<String> {
+    let mut out = FastSet::default();
+    for article in claims {
+        let things: FastSet<String> = article
+            .iter()
+            .flat_map(|c| &c.facts.figures)
+            .filter_map(compat::measured)
+            .collect();
+        for t in &things {
+            if let Some((outcome, _)) = t.split_once(' ') {
+                if things.contains(outcome) {
+                    out.insert(t.clone());
+                }
+            }
+        }
+    }
     out
 }
 
