@@ -341,7 +341,7 @@ mod tests {
         ]);
         let (_, claims) = dossier_claims(&d);
         let qs = quantities(&claims, |id: ArticleId| d.articles[id.0].text.as_str());
-        let customers: Vec<&Quantity> = qs.iter().filter(|q| q.label == "customer").collect();
+        let customers: Vec<&Quantity> = qs.iter().filter(|q| q.label == "consumer").collect();
         assert_eq!(customers.len(), 2, "{qs:#?}");
         assert!(customers.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
     }
