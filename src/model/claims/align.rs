@@ -414,6 +414,21 @@ fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut
     }
 }
 
+/// True when the claim states another figure of the same measure that disagrees with `f`
+/// at a similar size (within [`MAX_CONFLICT_RATIO`]): two parts side by side. Far apart
+/// sizes ("10,000 troops in the country, 2,000 of them at the border") are a whole and a
+/// part the other side may dispute.
+fn contrasted(f: &Figure, facts: &Facts) -> bool {
+    facts.figures.iter().any(|g| {
+        !std::ptr::eq(f, g)
+            && compat::same_measure(f, g)
+            && compare_figures(f, g) == Verdict::Conflict
+            && f.value > 0.0
+            && g.value > 0.0
+            && (f.value / g.value).max(g.value / f.value) <= MAX_CONFLICT_RATIO
+    })
+}
+
 /// A figure with its attribution, as a reader sees it: "10,000 (U.S. estimates)".
 fn shown(f: &Figure, facts: &Facts) -> String {
     match facts.attribution_for(f.span) {
@@ -436,6 +451,12 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
                 continue;
             }
             if v == Verdict::Conflict && !compat::same_measure(x, y) {
+                unmeasured = true;
+                continue;
+            }
+            // A breakdown ("50 foreign divers and 40 local divers") gives parts, not the
+            // figure the other side states in full.
+            if v == Verdict::Conflict && (contrasted(x, a) || contrasted(y, b)) {
                 unmeasured = true;
                 continue;
             }

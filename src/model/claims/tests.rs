@@ -512,3 +512,17 @@ fn another_events_toll_does_not_conflict() {
         );
     }
 }
+
+/// A breakdown into parts ("50 foreign divers and 40 local divers") does not conflict with
+/// the whole another outlet states ("90 divers").
+#[test]
+fn a_breakdown_does_not_conflict_with_the_whole() {
+    let a = "Officials said 50 foreign divers and 40 local divers are taking part in the search.\n\nSchools stayed closed.\n";
+    let b = "A total of 90 divers are taking part in the search, officials said.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(
+        c.pairs.iter().all(|p| p.relation != Relation::Conflict),
+        "{c:#?}"
+    );
+}
