@@ -101,8 +101,13 @@ pub fn quantities<'a>(
             // One sentence giving two values that disagree for one key ("52% to 48%", "209,000
             // consumers, plus 182,000 consumers") sets two things side by side that the key
             // cannot tell apart: neither joins the quantity.
+            // Sizes far apart ("10,000 troops in the country, another 2,000 at the border")
+            // are a whole and a part, each its own statement (see [`split_by_size`]).
             let contrasted = keyed.iter().any(|(g, kg)| {
-                kg == k && !std::ptr::eq(*g, *f) && compare_figures(f, g) == Verdict::Conflict
+                kg == k
+                    && !std::ptr::eq(*g, *f)
+                    && compare_figures(f, g) == Verdict::Conflict
+                    && ratio(f, g) <= MAX_CONFLICT_RATIO
             });
             if contrasted {
                 continue;
@@ -256,6 +261,15 @@ fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
         .collect()
 }
 
+/// How many times the larger of two values is the smaller (infinite for a zero).
+fn ratio(x: &Figure, y: &Figure) -> f64 {
+    if x.value > 0.0 && y.value > 0.0 {
+        (x.value / y.value).max(y.value / x.value)
+    } else {
+        f64::INFINITY
+    }
+}
+
 /// A count of people with what befell them, or a toll: any update may move it.
 fn is_toll(f: &Figure) -> bool {
     f.outcome.is_some() || f.frame.measure.as_deref() == Some("toll")
@@ -285,12 +299,7 @@ pub fn conflicts(ms: &[FigureMention]) -> Vec<FigureConflict> {
             if compare_figures(fx, fy) != Verdict::Conflict {
                 continue;
             }
-            let ratio = if fx.value > 0.0 && fy.value > 0.0 {
-                (fx.value / fy.value).max(fy.value / fx.value)
-            } else {
-                f64::INFINITY
-            };
-            if !(is_toll(fx) && is_toll(fy)) && ratio > MAX_CONFLICT_RATIO {
+            if !(is_toll(fx) && is_toll(fy)) && ratio(fx, fy) > MAX_CONFLICT_RATIO {
                 continue;
             }
             out.push(FigureConflict { a, b });
