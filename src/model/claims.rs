@@ -17,6 +17,7 @@ pub use cluster::{cluster, Cluster, ClusterConflict, Mention};
 pub use index::{Corpus, Term};
 pub use quantities::{FigureConflict, FigureMention, Quantity};
 
+use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{self, tokens, Facts};
 use crate::model::{Article, ArticleId, Dossier, ParaKind, Span};
 use serde::Serialize;
@@ -335,6 +336,9 @@ pub struct Aligner {
     with_figures: Vec<(usize, usize)>,
     /// The dossier's figures grouped by what they measure.
     quantities: Vec<Quantity>,
+    /// The quantity conflicts (quantity, conflict) between each pair of articles (lower id
+    /// first): a comparison reads its own, not every conflict of the dossier.
+    conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>>,
 }
 
 impl Aligner {
@@ -345,11 +349,23 @@ impl Aligner {
         let quantities = quantities::quantities(&claims, |id: ArticleId| {
             d.articles.get(id.0).map_or("", |a| a.text.as_str())
         });
+        let mut conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>> =
+            FastMap::default();
+        for (qi, q) in quantities.iter().enumerate() {
+            for (ci, fc) in q.conflicts.iter().enumerate() {
+                let (x, y) = (q.mentions[fc.a].article.0, q.mentions[fc.b].article.0);
+                conflicts_by_pair
+                    .entry((x.min(y), x.max(y)))
+                    .or_default()
+                    .push((qi, ci));
+            }
+        }
         Aligner {
             corpus,
             claims,
             with_figures,
             quantities,
+            conflicts_by_pair,
         }
     }
 
@@ -375,7 +391,12 @@ impl Aligner {
                     &self.with_figures,
                     &mut c,
                 );
-                quantity_conflicts(&self.corpus, &self.quantities, l, r, &mut c);
+                let key = (left.0.min(right.0), left.0.max(right.0));
+                let found = self
+                    .conflicts_by_pair
+                    .get(&key)
+                    .map_or(&[][..], Vec::as_slice);
+                quantity_conflicts(&self.corpus, &self.quantities, found, l, r, &mut c);
                 c
             }
             _ => Comparison {
@@ -389,67 +410,69 @@ impl Aligner {
     }
 }
 
-/// Add the conflicts the quantities find between two articles: a pair of claims already
+/// Add the conflicts the quantities find between two articles (`found`: theirs, as
+/// (quantity, conflict) indexes): a pair of claims already
 /// aligned becomes a conflict, others are paired. Each figure difference is listed once.
 fn quantity_conflicts(
     corpus: &Corpus,
     quantities: &[Quantity],
+    found: &[(usize, usize)],
     left: &[Claim],
     right: &[Claim],
     c: &mut Comparison,
 ) {
     let claim_at = |side: &[Claim], span: Span| side.iter().position(|x| x.span == span);
-    for q in quantities {
-        for fc in &q.conflicts {
-            let (x, y) = (&q.mentions[fc.a], &q.mentions[fc.b]);
-            let (lm, rm) = if x.article == c.left && y.article == c.right {
-                (x, y)
-            } else if y.article == c.left && x.article == c.right {
-                (y, x)
-            } else {
-                continue;
-            };
-            let (Some(i), Some(j)) = (claim_at(left, lm.claim), claim_at(right, rm.claim)) else {
-                continue;
-            };
-            let show = |m: &FigureMention| match &m.holder {
-                Some(h) => format!("{} ({h})", m.figure.text),
-                None => m.figure.text.clone(),
-            };
-            let diff = Difference {
-                left: show(lm),
-                right: show(rm),
-                what: lm.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
-                left_span: Some(lm.figure.span),
-                right_span: Some(rm.figure.span),
-            };
-            match c
-                .pairs
-                .iter_mut()
-                .find(|p| p.left == lm.claim && p.right == rm.claim)
-            {
-                Some(p) => {
-                    p.relation = Relation::Conflict;
-                    let known = p
-                        .differences
-                        .iter()
-                        .any(|d| d.left_span == diff.left_span && d.right_span == diff.right_span);
-                    if !known {
-                        p.differences.push(diff);
-                    }
+    for &(qi, ci) in found {
+        let q = &quantities[qi];
+        let fc = &q.conflicts[ci];
+        let (x, y) = (&q.mentions[fc.a], &q.mentions[fc.b]);
+        let (lm, rm) = if x.article == c.left && y.article == c.right {
+            (x, y)
+        } else if y.article == c.left && x.article == c.right {
+            (y, x)
+        } else {
+            continue;
+        };
+        let (Some(i), Some(j)) = (claim_at(left, lm.claim), claim_at(right, rm.claim)) else {
+            continue;
+        };
+        let show = |m: &FigureMention| match &m.holder {
+            Some(h) => format!("{} ({h})", m.figure.text),
+            None => m.figure.text.clone(),
+        };
+        let diff = Difference {
+            left: show(lm),
+            right: show(rm),
+            what: lm.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
+            left_span: Some(lm.figure.span),
+            right_span: Some(rm.figure.span),
+        };
+        match c
+            .pairs
+            .iter_mut()
+            .find(|p| p.left == lm.claim && p.right == rm.claim)
+        {
+            Some(p) => {
+                p.relation = Relation::Conflict;
+                let known = p
+                    .differences
+                    .iter()
+                    .any(|d| d.left_span == diff.left_span && d.right_span == diff.right_span);
+                if !known {
+                    p.differences.push(diff);
                 }
-                None => {
-                    let s = align::similarity(corpus, &left[i], &right[j]);
-                    c.pairs.push(Pair {
-                        relation: Relation::Conflict,
-                        score: (s * 1000.0).round() / 1000.0,
-                        left: lm.claim,
-                        right: rm.claim,
-                        differences: vec![diff],
-                    });
-                    c.left_only.retain(|s| *s != lm.claim);
-                    c.right_only.retain(|s| *s != rm.claim);
-                }
+            }
+            None => {
+                let s = align::similarity(corpus, &left[i], &right[j]);
+                c.pairs.push(Pair {
+                    relation: Relation::Conflict,
+                    score: (s * 1000.0).round() / 1000.0,
+                    left: lm.claim,
+                    right: rm.claim,
+                    differences: vec![diff],
+                });
+                c.left_only.retain(|s| *s != lm.claim);
+                c.right_only.retain(|s| *s != rm.claim);
             }
         }
     }
