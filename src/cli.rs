@@ -7,6 +7,7 @@
 mod claims;
 mod compare;
 pub mod export;
+mod figures;
 mod output;
 mod quotes;
 mod read;
@@ -96,6 +97,13 @@ pub enum Command {
         /// Only claims whose mentions conflict.
         #[arg(long)]
         conflicts: bool,
+    },
+    /// Figures grouped by what they measure, each mention with outlet, value and holder, and
+    /// the mentions that conflict.
+    #[command(override_usage = "dossier figures [OPTIONS] [PATH]")]
+    Figures {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
     },
     /// Quotes or saved clippings with citations, as Markdown, JSON or text.
     #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
@@ -244,6 +252,11 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, _) = split_positionals("claims", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             claims::run(&d, conflicts, &mut out)
+        }
+        Some(Command::Figures { args }) => {
+            let (path, _) = split_positionals("figures", &args, 0);
+            let d = load(path.as_ref(), &cli.common)?;
+            figures::run(&d, &mut out)
         }
         Some(Command::Export { args, opts }) => {
             let (path, _) = split_positionals("export", &args, 0);

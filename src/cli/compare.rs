@@ -145,6 +145,7 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
         let tag = match p.relation {
             Relation::Conflict => "CONFLICT",
             Relation::Agree => "agree",
+            Relation::Related => "related",
         };
         out.line(&format!("{tag} ({:.2})", p.score))?;
         let lm: Vec<Span> = p.differences.iter().filter_map(|x| x.left_span).collect();

@@ -10,11 +10,14 @@ mod align;
 mod chain;
 pub mod cluster;
 mod index;
+pub mod quantities;
 
 pub use align::{relate, similarity};
 pub use cluster::{cluster, Cluster, ClusterConflict, Mention};
 pub use index::{Corpus, Term};
+pub use quantities::{FigureConflict, FigureMention, Quantity};
 
+use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{self, tokens, Facts};
 use crate::model::{Article, ArticleId, Dossier, ParaKind, Span};
 use serde::Serialize;
@@ -23,8 +26,12 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
+    /// The facts match: the same quantity with compatible values, or alike wording.
     Agree,
     Conflict,
+    /// The same topic, with figures that cannot be compared (neither says it measures what
+    /// the other does): no corroboration is claimed.
+    Related,
 }
 
 impl Relation {
@@ -33,6 +40,7 @@ impl Relation {
         match self {
             Relation::Agree => "agree",
             Relation::Conflict => "conflict",
+            Relation::Related => "related",
         }
     }
 }
@@ -95,6 +103,9 @@ const MIN_CLAUSE: usize = 70;
 pub fn claim_spans(a: &Article) -> Vec<Span> {
     let mut out = Vec::new();
     for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
+        if is_headline(&a.text, p) {
+            continue;
+        }
         for &s in &p.sentences {
             if s.is_empty() || a.text.get(s.range()).is_none() {
                 continue;
@@ -116,6 +127,23 @@ pub fn claim_spans(a: &Article) -> Vec<Span> {
         }
     }
     out
+}
+
+/// A paragraph of at most this many words with no closing punctuation is a headline line.
+/// Headlines on the dev dossiers run 10–16 words; 20 leaves room and still keeps a body
+/// sentence that lost its full stop out only when it is short.
+const HEADLINE_WORDS: usize = 20;
+
+/// True for a headline line left in the body ("At least 60 killed in floods"): one sentence
+/// with no closing punctuation. A headline restates the story in telegraphic words, often
+/// an older figure than its body: it is no claim of the article.
+fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
+    let Some(t) = text.get(p.span.range()).map(str::trim) else {
+        return false;
+    };
+    p.sentences.len() <= 1
+        && t.split_whitespace().count() <= HEADLINE_WORDS
+        && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
 }
 
 /// Trim white space and a trailing comma or semicolon from a clause.
@@ -330,6 +358,11 @@ pub struct Aligner {
     claims: Vec<Vec<Claim>>,
     /// The claims that state a figure a chain through a third article can carry.
     with_figures: Vec<(usize, usize)>,
+    /// The dossier's figures grouped by what they measure.
+    quantities: Vec<Quantity>,
+    /// The quantity conflicts (quantity, conflict) between each pair of articles (lower id
+    /// first): a comparison reads its own, not every conflict of the dossier.
+    conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>>,
 }
 
 impl Aligner {
@@ -337,11 +370,32 @@ impl Aligner {
     pub fn new(d: &Dossier) -> Self {
         let (corpus, claims) = dossier_claims(d);
         let with_figures = chain::figure_claims(&claims);
+        let quantities = quantities::quantities(&claims, |id: ArticleId| {
+            d.articles.get(id.0).map_or("", |a| a.text.as_str())
+        });
+        let mut conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>> =
+            FastMap::default();
+        for (qi, q) in quantities.iter().enumerate() {
+            for (ci, fc) in q.conflicts.iter().enumerate() {
+                let (x, y) = (q.mentions[fc.a].article.0, q.mentions[fc.b].article.0);
+                conflicts_by_pair
+                    .entry((x.min(y), x.max(y)))
+                    .or_default()
+                    .push((qi, ci));
+            }
+        }
         Aligner {
             corpus,
             claims,
             with_figures,
+            quantities,
+            conflicts_by_pair,
         }
+    }
+
+    /// The dossier's figures grouped into quantities, with their conflicts.
+    pub fn quantities(&self) -> &[Quantity] {
+        &self.quantities
     }
 
     /// Cluster the claims across the dossier's articles: the same as [`cluster`] on the
@@ -361,6 +415,12 @@ impl Aligner {
                     &self.with_figures,
                     &mut c,
                 );
+                let key = (left.0.min(right.0), left.0.max(right.0));
+                let found = self
+                    .conflicts_by_pair
+                    .get(&key)
+                    .map_or(&[][..], Vec::as_slice);
+                quantity_conflicts(&self.corpus, &self.quantities, found, l, r, &mut c);
                 c
             }
             _ => Comparison {
@@ -370,6 +430,74 @@ impl Aligner {
                 left_only: Vec::new(),
                 right_only: Vec::new(),
             },
+        }
+    }
+}
+
+/// Add the conflicts the quantities find between two articles (`found`: theirs, as
+/// (quantity, conflict) indexes): a pair of claims already
+/// aligned becomes a conflict, others are paired. Each figure difference is listed once.
+fn quantity_conflicts(
+    corpus: &Corpus,
+    quantities: &[Quantity],
+    found: &[(usize, usize)],
+    left: &[Claim],
+    right: &[Claim],
+    c: &mut Comparison,
+) {
+    let claim_at = |side: &[Claim], span: Span| side.iter().position(|x| x.span == span);
+    for &(qi, ci) in found {
+        let q = &quantities[qi];
+        let fc = &q.conflicts[ci];
+        let (x, y) = (&q.mentions[fc.a], &q.mentions[fc.b]);
+        let (lm, rm) = if x.article == c.left && y.article == c.right {
+            (x, y)
+        } else if y.article == c.left && x.article == c.right {
+            (y, x)
+        } else {
+            continue;
+        };
+        let (Some(i), Some(j)) = (claim_at(left, lm.claim), claim_at(right, rm.claim)) else {
+            continue;
+        };
+        let show = |m: &FigureMention| match &m.holder {
+            Some(h) => format!("{} ({h})", m.figure.text),
+            None => m.figure.text.clone(),
+        };
+        let diff = Difference {
+            left: show(lm),
+            right: show(rm),
+            what: lm.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
+            left_span: Some(lm.figure.span),
+            right_span: Some(rm.figure.span),
+        };
+        match c
+            .pairs
+            .iter_mut()
+            .find(|p| p.left == lm.claim && p.right == rm.claim)
+        {
+            Some(p) => {
+                p.relation = Relation::Conflict;
+                let known = p
+                    .differences
+                    .iter()
+                    .any(|d| d.left_span == diff.left_span && d.right_span == diff.right_span);
+                if !known {
+                    p.differences.push(diff);
+                }
+            }
+            None => {
+                let s = align::similarity(corpus, &left[i], &right[j]);
+                c.pairs.push(Pair {
+                    relation: Relation::Conflict,
+                    score: (s * 1000.0).round() / 1000.0,
+                    left: lm.claim,
+                    right: rm.claim,
+                    differences: vec![diff],
+                });
+                c.left_only.retain(|s| *s != lm.claim);
+                c.right_only.retain(|s| *s != rm.claim);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod attribution;
 pub mod compat;
+pub mod frame;
 pub mod lexicon;
 mod likelihood;
 mod numbers;
@@ -96,6 +97,8 @@ pub struct Figure {
     pub outcome: Option<String>,
     /// True when the value was converted from another unit (miles -> km).
     pub converted: bool,
+    /// What it measures, its scope and year, and whether it is an earlier value.
+    pub frame: frame::Frame,
     /// From the qualifier to the unit.
     pub span: Span,
     /// The figure as written.
@@ -164,6 +167,7 @@ pub fn extract(text: &str, span: Span) -> Facts {
 pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
     let mut figures = numbers::figures(text, toks);
     outcome::mark(&mut figures, toks);
+    frame::mark(&mut figures, toks);
     Facts {
         figures,
         likelihood: likelihood::likelihoods(text, toks),

@@ -1,6 +1,7 @@
 //! Aligning the claims of two articles and judging each pair: agree or conflict.
 
 use super::{Claim, Comparison, Corpus, Difference, Pair, Relation};
+use crate::model::facts::frame::ANAPHOR;
 use crate::model::facts::{compare_figures, compare_likelihood, compat, Facts, Figure, Verdict};
 use crate::model::{ArticleId, Span};
 
@@ -413,6 +414,21 @@ fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut
     }
 }
 
+/// True when the claim states another figure of the same measure that disagrees with `f`
+/// at a similar size (within [`MAX_CONFLICT_RATIO`]): two parts side by side. Far apart
+/// sizes ("10,000 troops in the country, 2,000 of them at the border") are a whole and a
+/// part the other side may dispute.
+fn contrasted(f: &Figure, facts: &Facts) -> bool {
+    facts.figures.iter().any(|g| {
+        !std::ptr::eq(f, g)
+            && compat::same_measure(f, g)
+            && compare_figures(f, g) == Verdict::Conflict
+            && f.value > 0.0
+            && g.value > 0.0
+            && (f.value / g.value).max(g.value / f.value) <= MAX_CONFLICT_RATIO
+    })
+}
+
 /// A figure with its attribution, as a reader sees it: "10,000 (U.S. estimates)".
 fn shown(f: &Figure, facts: &Facts) -> String {
     match facts.attribution_for(f.span) {
@@ -425,10 +441,23 @@ fn shown(f: &Figure, facts: &Facts) -> String {
 /// nearness of value; a figure pair or likelihood that disagrees makes a conflict.
 pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
     let mut cands: Vec<(f64, usize, usize, Verdict)> = Vec::new();
+    // Figures that differ without saying they measure the same thing (52% and 48% of a
+    // vote): the claims are related, neither corroborating nor disputing each other.
+    let mut unmeasured = false;
     for (i, x) in a.figures.iter().enumerate() {
         for (j, y) in b.figures.iter().enumerate() {
             let v = compare_figures(x, y);
             if v == Verdict::Incomparable {
+                continue;
+            }
+            if v == Verdict::Conflict && !compat::same_measure(x, y) {
+                unmeasured = true;
+                continue;
+            }
+            // A breakdown ("50 foreign divers and 40 local divers") gives parts, not the
+            // figure the other side states in full.
+            if v == Verdict::Conflict && (contrasted(x, a) || contrasted(y, b)) {
+                unmeasured = true;
                 continue;
             }
             let ratio = if x.value > 0.0 && y.value > 0.0 {
@@ -453,26 +482,22 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
         used_b[j] = true;
         matched.push((i, j, v));
     }
-    // A second figure for the same quantity with nothing counted ("that figure could be as
-    // high as 11,000") disagrees with the other side's figure its partner agreed with.
+    // A second figure that points back at the same quantity ("that figure could be as high
+    // as 11,000") disagrees with the other side's figure its partner agreed with.
+    let anaphor = |f: &Figure| f.what.is_none() && f.frame.measure.as_deref() == Some(ANAPHOR);
+    let agreed = matched.iter().any(|m| m.2 == Verdict::Agree);
     for &(i, j, v) in matched.clone().iter() {
         if v != Verdict::Agree {
             continue;
         }
         for (k, x) in a.figures.iter().enumerate() {
-            if !used_a[k]
-                && x.what.is_none()
-                && compare_figures(x, &b.figures[j]) == Verdict::Conflict
-            {
+            if !used_a[k] && anaphor(x) && compare_figures(x, &b.figures[j]) == Verdict::Conflict {
                 used_a[k] = true;
                 matched.push((k, j, Verdict::Conflict));
             }
         }
         for (k, y) in b.figures.iter().enumerate() {
-            if !used_b[k]
-                && y.what.is_none()
-                && compare_figures(&a.figures[i], y) == Verdict::Conflict
-            {
+            if !used_b[k] && anaphor(y) && compare_figures(&a.figures[i], y) == Verdict::Conflict {
                 used_b[k] = true;
                 matched.push((i, k, Verdict::Conflict));
             }
@@ -516,10 +541,12 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
             });
         }
     }
-    let relation = if diffs.is_empty() {
-        Relation::Agree
-    } else {
+    let relation = if !diffs.is_empty() {
         Relation::Conflict
+    } else if unmeasured && !agreed {
+        Relation::Related
+    } else {
+        Relation::Agree
     };
     (relation, diffs)
 }

@@ -16,6 +16,10 @@ pub enum Verdict {
 
 /// Share of a value within which two rounded figures are the same.
 const ROUNDING: f64 = 0.05;
+/// At most this share of an approximate figure covers an exact one: "about N" spans half its
+/// last significant place, within this share. The dev gold reads "about 800" as agreeing with
+/// 844 (5.5%) and the seeds' "approximately 10,000" as conflicting with 11,000 (10%).
+const APPROX_SHARE: f64 = 0.06;
 
 /// True when two figures measure the same thing and may be compared.
 pub fn comparable(a: &Figure, b: &Figure) -> bool {
@@ -30,6 +34,72 @@ pub fn comparable(a: &Figure, b: &Figure) -> bool {
             (Some(x), Some(y)) => x == y,
             _ => true,
         }
+        && same_scope(a, b)
+}
+
+/// True when two figures are about the same part of the same event: neither is the earlier
+/// value of a change, both have the same scope ("directly", "combined", "other") and the same
+/// year, where either names one (a toll "in 2005" is another event's).
+pub fn same_scope(a: &Figure, b: &Figure) -> bool {
+    !a.frame.prior
+        && !b.frame.prior
+        && a.frame.scope == b.frame.scope
+        && a.frame.year == b.frame.year
+}
+
+/// True when both figures say what they measure, and say the same ([`measured`]). Two
+/// figures that differ without this are two numbers, not a dispute.
+pub fn same_measure(a: &Figure, b: &Figure) -> bool {
+    if !comparable(a, b) {
+        return false;
+    }
+    if measured(a).is_some_and(|x| measured(b) == Some(x)) {
+        return true;
+    }
+    // One counted kind of people with what befell them said on one side only ("600,000
+    // troops killed or injured" vs "lost 300,000 troops"): the same count told two ways.
+    let (general, specific) = super::lexicon::people_nouns();
+    let one_outcome = a.outcome.is_none() != b.outcome.is_none();
+    one_outcome
+        && a.what.is_some()
+        && a.what == b.what
+        && a.what
+            .as_ref()
+            .is_some_and(|w| specific.contains(w) && !general.contains(w))
+}
+
+/// The measured thing of a figure, when it says one: what befell the people it counts
+/// ("dead", "injured"; a toll counts the dead), with the counted noun when that is a
+/// specific kind of people (the injured officers are not the injured); else a counted noun
+/// that names something (not "had" in "30 million had voted", not people in general); else a
+/// measure noun ("turnout"). None for dates, earlier values of a change and vague figures.
+pub fn measured(f: &Figure) -> Option<String> {
+    if !f.kind.comparable() || f.frame.prior || f.qualifier == Vague {
+        return None;
+    }
+    let (general, specific) = super::lexicon::people_nouns();
+    if f.kind == super::Kind::Count {
+        let toll = f.frame.measure.as_deref() == Some("toll");
+        let outcome = f
+            .outcome
+            .clone()
+            .or_else(|| toll.then(|| "dead".to_string()));
+        if let Some(o) = outcome {
+            return Some(match &f.what {
+                Some(w) if specific.contains(w) => format!("{o} {w}"),
+                _ => o,
+            });
+        }
+        if let Some(w) = &f.what {
+            if !general.contains(w) && !super::lexicon::stopwords().contains(w) {
+                return Some(w.clone());
+            }
+        }
+    }
+    f.frame
+        .measure
+        .clone()
+        .filter(|m| m != super::frame::ANAPHOR)
 }
 
 /// Counts of people in general and of some people ("14 people" and "12 workers") may be
@@ -58,6 +128,18 @@ fn slack(f: &Figure) -> f64 {
     f.place.min(0.5 * f.value.abs()).max(f.value.abs() * 0.001)
 }
 
+/// Half the rounding an exact figure carries as written ("72%" is 71.5–72.5, "1.2 million"
+/// 1.15–1.25 million), its place taken at most [`WRITTEN_SHARE`] of the value: "10,000"
+/// with its trailing zeros is not "anything from 5,000 to 15,000".
+fn written_rounding(f: &Figure) -> f64 {
+    f.place.min(WRITTEN_SHARE * f.value.abs()) / 2.0
+}
+
+/// The largest place an exact figure's rounding is read at, as a share of its value. The
+/// seeds hold "10,000" and "11,000" troops as a conflict (spans 9,750–10,250 and
+/// 10,725–11,275 at this share); the dev gold holds "72 per cent" as agreeing with 72.2%.
+const WRITTEN_SHARE: f64 = 0.05;
+
 fn same(x: f64, y: f64, tol: f64) -> bool {
     (x - y).abs() <= tol * x.abs().max(y.abs()) + 1e-9
 }
@@ -72,10 +154,12 @@ fn values_agree(a: &Figure, b: &Figure) -> bool {
     };
     let q = |f: &Figure| -> Qualifier { f.qualifier };
     match (q(a), q(b)) {
-        (Exact, Exact) => same(x, y, exact_tol),
+        (Exact, Exact) => {
+            (x - y).abs() <= written_rounding(a) + written_rounding(b) || same(x, y, exact_tol)
+        }
         (Approx, Approx) => same(x, y, ROUNDING.max(exact_tol)),
         (Approx, Exact) => {
-            (x - y).abs() <= (slack(a) / 2.0).min(ROUNDING * x.abs()) || same(x, y, exact_tol)
+            (x - y).abs() <= (slack(a) / 2.0).min(APPROX_SHARE * x.abs()) || same(x, y, exact_tol)
         }
         (AtLeast, Exact | Approx) => y >= x * (1.0 - exact_tol) && y - x < slack(a).max(1e-9),
         (AtMost, Exact | Approx) => y <= x * (1.0 + exact_tol) && x - y < slack(a).max(1e-9),

@@ -63,6 +63,7 @@ pub(super) fn simple(
         noun: None,
         outcome: None,
         converted: false,
+        frame: Default::default(),
         span,
         text: text.get(span.range()).unwrap_or("").to_string(),
     }

@@ -15,8 +15,10 @@ fn outcomes() -> &'static FastMap<String, String> {
 
 /// Words looked at after a count ("12 workers were later confirmed killed").
 const AFTER: usize = 7;
-/// Words looked at before it ("killing 12", "the death toll rose to 14").
-const BEFORE: usize = 5;
+/// Words looked at before it ("killing 12", "the death toll rose to 14", "the number of
+/// people injured by police on Sunday to 761": seven, as in that last pattern on the dev
+/// dossiers).
+const BEFORE: usize = 7;
 
 /// Set the outcome of every count: the nearest outcome word within a few words of it in the
 /// same clause (after it on a tie). Figures come in text order, so one pass suffices.
@@ -26,10 +28,11 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         t.kind == Tok::Number
             || (t.kind == Tok::Punct && matches!(t.lower.as_str(), ";" | ":" | "—"))
     };
-    // Distance and outcome of the first outcome word met in `it`, before a stop.
-    let first = |it: &mut dyn Iterator<Item = &Token>| -> Option<(usize, String)> {
+    // Distance and outcome of the first outcome word met in `it`, before a stop; looking
+    // back, a comma ends the clause too ("100 people missing, and 1,500 calls").
+    let first = |it: &mut dyn Iterator<Item = &Token>, back: bool| -> Option<(usize, String)> {
         for (d, t) in it.enumerate() {
-            if stops(t) {
+            if stops(t) || (back && t.lower == ",") {
                 return None;
             }
             if let Some(o) = table.get(&t.lower) {
@@ -51,11 +54,17 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         while start > 0 && toks[start - 1].span.end > f.span.start {
             start -= 1;
         }
-        let after = first(&mut toks[at..].iter().take(AFTER));
-        let before = first(&mut toks[..start].iter().rev().take(BEFORE));
+        let after = first(&mut toks[at..].iter().take(AFTER), false);
+        let before = first(&mut toks[..start].iter().rev().take(BEFORE), true);
         f.outcome = match (after, before) {
             (Some((da, a)), Some((db, b))) => Some(if db < da { b } else { a }),
             (a, b) => a.or(b).map(|x| x.1),
         };
+        // "16 dead", "34 deaths", "63 killed": the word after the count says what befell
+        // the people counted, it is not what is counted.
+        if f.noun.as_ref().is_some_and(|n| table.contains_key(n)) {
+            f.what = None;
+            f.noun = None;
+        }
     }
 }

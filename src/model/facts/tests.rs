@@ -615,3 +615,21 @@ fn more_likelihood_wordings() {
     assert_eq!(grade("it was too early to say what caused it"), None);
     assert_eq!(grade("the cause remains under investigation"), None);
 }
+
+/// An adjective before the counted noun is not what is counted ("50 foreign divers").
+#[test]
+fn adjective_before_the_counted_noun() {
+    assert_eq!(
+        fig("They flew in 50 foreign divers.").noun.as_deref(),
+        Some("divers")
+    );
+    // Looks like it, is not: a plural verb-like word after a plural noun stays out.
+    assert_eq!(
+        fig("About 12 workers remains unclear.").noun.as_deref(),
+        Some("workers")
+    );
+    assert_eq!(
+        fig("Some 40 people missing.").noun.as_deref(),
+        Some("people")
+    );
+}

@@ -123,6 +123,8 @@ pub fn claims_of(c: &Comparison) -> [Vec<Claim>; 2] {
         let mark = match p.relation {
             Relation::Agree => Mark::Agree,
             Relation::Conflict => Mark::Conflict,
+            // Related claims corroborate nothing: not marked as agreeing.
+            Relation::Related => Mark::Only,
         };
         l.push(Claim {
             span: p.left,

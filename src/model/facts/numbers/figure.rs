@@ -219,11 +219,28 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             noun,
             outcome: None,
             converted,
+            frame: Default::default(),
             span,
             text: text.get(span.range()).unwrap_or("").to_string(),
         },
         j,
     ))
+}
+
+/// The plural noun after an adjective that came first ("50 foreign divers": divers, not
+/// foreign): the word after `k`, lowercase, no function word, ending in "s" where the word at
+/// `k` does not.
+fn plural_after(toks: &[Token], k: usize, _from: usize) -> Option<String> {
+    let w = &toks[k];
+    let n = toks.get(k + 1)?;
+    let plural = n.kind == Tok::Word
+        && !n.capital
+        && n.lower.len() > 3
+        && n.lower.ends_with('s')
+        && !n.lower.ends_with("ss")
+        && !w.lower.ends_with('s')
+        && !lexicon::stopwords().contains(&n.lower);
+    plural.then(|| n.lower.clone())
 }
 
 /// The longest qualifier phrase ending just before token `i`.
@@ -245,9 +262,9 @@ fn qualifier_before(toks: &[Token], i: usize) -> Option<(Qualifier, usize)> {
 }
 
 /// What a count counts: the first lowercase content word after it, past names and adjectives
-/// ("10,000 North Korean soldiers" -> troop); none for "3,000 of them".
+/// ("10,000 North Korean soldiers" -> troop); none for "3,000 of them" or "29 on Sunday".
 fn counted(toks: &[Token], j: usize) -> Option<String> {
-    for t in toks.iter().skip(j).take(5) {
+    for (k, t) in toks.iter().enumerate().skip(j).take(5) {
         if t.kind != Tok::Word {
             if t.lower == "-" {
                 continue;
@@ -260,7 +277,11 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
         if t.capital || NOT_COUNTED.contains(&t.lower.as_str()) {
             continue;
         }
-        return Some(t.lower.clone());
+        // A function word ends the phrase: "29 on Sunday", "34 from 16" count nothing.
+        if lexicon::stopwords().contains(&t.lower) {
+            return None;
+        }
+        return Some(plural_after(toks, k, j).unwrap_or_else(|| t.lower.clone()));
     }
     None
 }

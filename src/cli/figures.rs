@@ -1,0 +1,186 @@
+//! `dossier figures`: the dossier's figures grouped by what they measure, one row per
+//! quantity, each mention with its outlet, value as written and holder, and the pairs of
+//! mentions that conflict.
+
+use super::sources::fit;
+use super::{Format, Out};
+use crate::model::claims::{Aligner, FigureMention, Quantity};
+use crate::model::facts::Qualifier;
+use crate::model::Dossier;
+use anyhow::Result;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct MentionJson<'a> {
+    article: &'a str,
+    /// The sentence or clause stating the figure (bytes into the file).
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: f64,
+    value_start: usize,
+    value_end: usize,
+    /// The bounds the wording allows (null: unbounded on that side).
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: &'static str,
+    holder: Option<&'a str>,
+    as_of: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConflictJson {
+    a: usize,
+    b: usize,
+    what: String,
+}
+
+#[derive(Serialize)]
+struct QuantityJson<'a> {
+    id: String,
+    quantity: &'a str,
+    kind: &'static str,
+    unit: Option<&'a str>,
+    mentions: Vec<MentionJson<'a>>,
+    conflicts: Vec<ConflictJson>,
+}
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::Approx => "approx",
+        Qualifier::AtLeast => "atleast",
+        Qualifier::AtMost => "atmost",
+        Qualifier::Vague => "vague",
+    }
+}
+
+/// The bounds a figure's wording allows: an exact or approximate figure its value, a lower
+/// bound no upper one, an upper bound no lower one.
+fn bounds(m: &FigureMention) -> (Option<f64>, Option<f64>) {
+    let v = m.figure.value;
+    match m.figure.qualifier {
+        Qualifier::AtLeast => (Some(v), None),
+        Qualifier::AtMost => (None, Some(v)),
+        Qualifier::Vague => (Some(v), None),
+        Qualifier::Exact | Qualifier::Approx => (Some(v), Some(v)),
+    }
+}
+
+fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
+    let a = d.article(m.article);
+    let (low, high) = bounds(m);
+    MentionJson {
+        article: &a.file,
+        start: m.clause.start,
+        end: m.clause.end,
+        text: a.text.get(m.clause.range()).unwrap_or(""),
+        value: m.figure.value,
+        value_start: m.figure.span.start,
+        value_end: m.figure.span.end,
+        low,
+        high,
+        qualifier: qualifier_name(m.figure.qualifier),
+        holder: m.holder.as_deref(),
+        as_of: None,
+    }
+}
+
+fn quantity_json<'a>(d: &'a Dossier, i: usize, q: &'a Quantity) -> QuantityJson<'a> {
+    QuantityJson {
+        id: format!("q{}", i + 1),
+        quantity: &q.label,
+        kind: q.kind.as_str(),
+        unit: q.unit.as_deref(),
+        mentions: q.mentions.iter().map(|m| mention_json(d, m)).collect(),
+        conflicts: q
+            .conflicts
+            .iter()
+            .map(|c| ConflictJson {
+                a: c.a,
+                b: c.b,
+                what: format!(
+                    "{} vs {}",
+                    q.mentions[c.a].figure.text, q.mentions[c.b].figure.text
+                ),
+            })
+            .collect(),
+    }
+}
+
+/// The outlet of an article, or its file stem when none is known.
+fn outlet(d: &Dossier, m: &FigureMention) -> String {
+    let a = d.article(m.article);
+    a.meta.outlet.clone().unwrap_or_else(|| {
+        a.file
+            .rsplit_once('.')
+            .map_or(a.file.clone(), |x| x.0.to_string())
+    })
+}
+
+/// Print the quantities (JSON: an array, empty when the dossier states no figures).
+pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
+    let aligner = Aligner::new(d);
+    let qs = aligner.quantities();
+    if out.format == Format::Json {
+        let v: Vec<QuantityJson> = qs
+            .iter()
+            .enumerate()
+            .map(|(i, q)| quantity_json(d, i, q))
+            .collect();
+        return out.json(&v);
+    }
+    if qs.is_empty() {
+        out.line("no figure is stated by two articles")?;
+        out.flush()?;
+        return Ok(());
+    }
+    let outlet_w = 18;
+    let value_w = 22;
+    let holder_w = out.width.saturating_sub(8 + outlet_w + value_w + 3).max(10);
+    for (i, q) in qs.iter().enumerate() {
+        let unit = q
+            .unit
+            .as_deref()
+            .map(|u| format!(", {u}"))
+            .unwrap_or_default();
+        out.line(&format!(
+            "q{:<4} {} ({}{unit}): {} mentions, {} conflicts",
+            i + 1,
+            out.text(&q.label),
+            q.kind.as_str(),
+            q.mentions.len(),
+            q.conflicts.len()
+        ))?;
+        for (k, m) in q.mentions.iter().enumerate() {
+            let mark = if q.conflicts.iter().any(|c| c.a == k || c.b == k) {
+                "≠"
+            } else {
+                " "
+            };
+            out.line(&format!(
+                "  {mark} {:>3} {} {} {}",
+                k,
+                fit(&out.text(&outlet(d, m)), outlet_w),
+                fit(&out.text(&m.figure.text), value_w),
+                fit(&out.text(m.holder.as_deref().unwrap_or("")), holder_w).trim_end()
+            ))?;
+        }
+        for c in &q.conflicts {
+            let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
+            let s = format!(
+                "{} ({}) vs {} ({})",
+                x.figure.text,
+                outlet(d, x),
+                y.figure.text,
+                outlet(d, y)
+            );
+            for l in out.wrap(&out.text(&s), "    ≠ ", "      ") {
+                out.line(&l)?;
+            }
+        }
+        out.line("")?;
+    }
+    out.flush()?;
+    Ok(())
+}

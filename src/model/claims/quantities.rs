@@ -1,0 +1,374 @@
+//! Figures grouped into quantities across the dossier: one quantity per measured thing
+//! (the dead of this event, the injured, the turnout), with every mention of it in every
+//! article and the pairs of mentions that disagree.
+//!
+//! A figure joins a quantity only when it says what it measures: what befell the people
+//! it counts ("killed", "injured"), a counted noun ("troops"), or a measure noun
+//! ("turnout"); with its kind, unit, scope and year this makes the key of an index, so
+//! grouping is one pass over the figures, not a comparison of all pairs. Within a
+//! quantity, two mentions conflict when their values are not compatible
+//! ([`compare_figures`]): across articles (a toll updated from one outlet to the next is a
+//! conflict), and within one article only between two holders (organisers vs police), not
+//! between successive updates of one live page.
+
+use super::align::MAX_CONFLICT_RATIO;
+use super::Claim;
+use crate::model::facts::lexicon::{FastMap, FastSet};
+use crate::model::facts::{compare_figures, compat, Figure, Kind, Verdict};
+use crate::model::{ArticleId, Span};
+
+/// One figure as one article states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureMention {
+    pub article: ArticleId,
+    /// The claim (sentence or clause) that states it.
+    pub claim: Span,
+    /// The clause of the claim around the figure (between commas, dashes, "while" …).
+    pub clause: Span,
+    pub figure: Figure,
+    /// Who the article credits with it, as written.
+    pub holder: Option<String>,
+}
+
+/// Two mentions of a quantity that disagree (indexes into its mentions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureConflict {
+    pub a: usize,
+    pub b: usize,
+}
+
+/// One measured thing and every figure stated for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// What is measured, for a reader ("dead", "troop", "turnout"), with its scope and year.
+    pub label: String,
+    pub kind: Kind,
+    pub unit: Option<String>,
+    /// In article order, then text order.
+    pub mentions: Vec<FigureMention>,
+    pub conflicts: Vec<FigureConflict>,
+}
+
+/// The index key of a figure: kind, unit, measured thing, scope, year.
+type Key = (Kind, Option<String>, String, Option<String>, Option<i32>);
+
+fn key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
+    let mut thing = compat::measured(f)?;
+    // "12 workers killed" is the toll itself unless some article sets a count of that kind
+    // of people apart from the whole ("844 people were injured … 33 police officers").
+    if let Some((outcome, _)) = thing.split_once(' ') {
+        if !parts.contains(&thing) {
+            thing = outcome.to_string();
+        }
+    }
+    Some((
+        f.kind,
+        f.unit.clone(),
+        thing,
+        f.frame.scope.clone(),
+        f.frame.year,
+    ))
+}
+
+fn label(k: &Key) -> String {
+    let mut s = k.2.clone();
+    if let Some(scope) = &k.3 {
+        s = format!("{s} ({scope})");
+    }
+    if let Some(y) = k.4 {
+        s = format!("{s}, {y}");
+    }
+    s
+}
+
+/// Group the figures of every article's claims into quantities; only quantities stated in
+/// two or more articles, or with a conflict, are kept.
+pub fn quantities<'a>(
+    claims: &[Vec<Claim>],
+    text_of: impl Fn(ArticleId) -> &'a str,
+) -> Vec<Quantity> {
+    let parts = parts(claims);
+    let mut index: FastMap<Key, usize> = FastMap::default();
+    let mut out: Vec<Quantity> = Vec::new();
+    for c in claims.iter().flatten() {
+        let keyed: Vec<(&Figure, Key)> = c
+            .facts
+            .figures
+            .iter()
+            .filter_map(|f| key(f, &parts).map(|k| (f, k)))
+            .collect();
+        for (f, k) in &keyed {
+            // One sentence giving two values that disagree for one key ("52% to 48%", "209,000
+            // consumers, plus 182,000 consumers") sets two things side by side that the key
+            // cannot tell apart: neither joins the quantity.
+            // Sizes far apart ("10,000 troops in the country, another 2,000 at the border")
+            // are a whole and a part, each its own statement (see [`split_by_size`]).
+            let contrasted = keyed.iter().any(|(g, kg)| {
+                kg == k
+                    && !std::ptr::eq(*g, *f)
+                    && compare_figures(f, g) == Verdict::Conflict
+                    && ratio(f, g) <= MAX_CONFLICT_RATIO
+            });
+            if contrasted {
+                continue;
+            }
+            let (f, k) = (*f, k.clone());
+            let qi = *index.entry(k.clone()).or_insert_with(|| {
+                out.push(Quantity {
+                    label: label(&k),
+                    kind: k.0,
+                    unit: k.1.clone(),
+                    mentions: Vec::new(),
+                    conflicts: Vec::new(),
+                });
+                out.len() - 1
+            });
+            out[qi].mentions.push(FigureMention {
+                article: c.article,
+                claim: c.span,
+                clause: clause_around(text_of(c.article), c.span, f.span),
+                figure: f.clone(),
+                holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
+            });
+        }
+    }
+    let mut out: Vec<Quantity> = out.into_iter().flat_map(split_by_size).collect();
+    for q in &mut out {
+        q.conflicts = conflicts(&q.mentions);
+    }
+    out.retain(|q| {
+        let first = q.mentions.first().map(|m| m.article);
+        !q.conflicts.is_empty() || q.mentions.iter().any(|m| Some(m.article) != first)
+    });
+    out
+}
+
+/// The counts of one kind of people with an outcome ("injured officer") that some article
+/// states beside a count of people with the same outcome: parts of the whole, their own
+/// quantities.
+fn parts(claims: &[Vec<Claim>]) -> FastSet<String> {
+    let mut out = FastSet::default();
+    for article in claims {
+        let things: FastSet<String> = article
+            .iter()
+            .flat_map(|c| &c.facts.figures)
+            .filter_map(compat::measured)
+            .collect();
+        for t in &things {
+            if let Some((outcome, _)) = t.split_once(' ') {
+                if things.contains(outcome) {
+                    out.insert(t.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A clause shorter than this (bytes) is widened to the whole claim: "—42—" says nothing
+/// alone.
+const MIN_CLAUSE: usize = 24;
+
+/// Marks that end a clause inside a sentence.
+const CLAUSE_MARKS: &[&str] = &[
+    ", ",
+    "; ",
+    ": ",
+    " — ",
+    " – ",
+    " - ",
+    "(",
+    ")",
+    " while ",
+    " but ",
+    " whereas ",
+];
+
+/// The clause of `claim` that holds `figure`: from the last clause mark before it to the
+/// first after it (a comma, semicolon, colon, dash or parenthesis, or "while", "but",
+/// "whereas"), so that a sentence stating two figures gives each its own passage.
+pub fn clause_around(text: &str, claim: Span, figure: Span) -> Span {
+    let Some(s) = text.get(claim.range()) else {
+        return claim;
+    };
+    let fs = figure.start.saturating_sub(claim.start).min(s.len());
+    let fe = figure.end.saturating_sub(claim.start).min(s.len());
+    let (mut start, mut end) = (0, s.len());
+    for m in CLAUSE_MARKS {
+        if let Some(p) = s.get(..fs).and_then(|b| b.rfind(m)) {
+            // "while 631 people are missing": a joining word opens the clause it joins.
+            let keep = if m.starts_with(' ') && m.ends_with(' ') && m.len() > 3 {
+                1
+            } else {
+                m.len()
+            };
+            start = start.max(p + keep);
+        }
+        if let Some(p) = s.get(fe..).and_then(|a| a.find(m)) {
+            end = end.min(fe + p);
+        }
+    }
+    let t = s.get(start..end).unwrap_or("");
+    let lead = t.len() - t.trim_start().len();
+    let body = t.trim();
+    if body.len() < MIN_CLAUSE {
+        return claim;
+    }
+    Span::new(
+        claim.start + start + lead,
+        claim.start + start + lead + body.len(),
+    )
+}
+
+/// Split a quantity whose figures fall into sizes far apart: counts of one noun more than
+/// [`MAX_CONFLICT_RATIO`] apart are two quantities (the millions whose data was taken and
+/// the thousands whose card numbers were), except tolls, which any update may move.
+fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
+    if q.mentions.iter().all(|m| is_toll(&m.figure)) {
+        return vec![q];
+    }
+    let mut order: Vec<usize> = (0..q.mentions.len()).collect();
+    order.sort_by(|&a, &b| {
+        q.mentions[a]
+            .figure
+            .value
+            .total_cmp(&q.mentions[b].figure.value)
+    });
+    let mut bands: Vec<Vec<usize>> = Vec::new();
+    let mut last = f64::NAN;
+    for i in order {
+        let v = q.mentions[i].figure.value;
+        let near = v == last || (last > 0.0 && v / last <= MAX_CONFLICT_RATIO);
+        match bands.last_mut() {
+            Some(b) if near => b.push(i),
+            _ => bands.push(vec![i]),
+        }
+        last = v;
+    }
+    if bands.len() == 1 {
+        return vec![q];
+    }
+    let all = std::mem::take(&mut q.mentions);
+    bands
+        .into_iter()
+        .map(|mut b| {
+            b.sort_unstable();
+            Quantity {
+                mentions: b.into_iter().map(|i| all[i].clone()).collect(),
+                ..q.clone()
+            }
+        })
+        .collect()
+}
+
+/// How many times the larger of two values is the smaller (infinite for a zero).
+fn ratio(x: &Figure, y: &Figure) -> f64 {
+    if x.value > 0.0 && y.value > 0.0 {
+        (x.value / y.value).max(y.value / x.value)
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// A count of people with what befell them, or a toll: any update may move it.
+fn is_toll(f: &Figure) -> bool {
+    f.outcome.is_some() || f.frame.measure.as_deref() == Some("toll")
+}
+
+/// True when two holders are named and differ ("organisers" vs "police").
+fn other_holders(a: &FigureMention, b: &FigureMention) -> bool {
+    match (&a.holder, &b.holder) {
+        (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
+/// The pairs of mentions that disagree: values not compatible, across articles or between
+/// two holders of one article. Counts of people with an outcome (a toll) conflict at any
+/// distance; other figures only within [`MAX_CONFLICT_RATIO`], past which two figures of
+/// one counted noun are more likely two quantities (all troops vs those at the front).
+pub fn conflicts(ms: &[FigureMention]) -> Vec<FigureConflict> {
+    let mut out = Vec::new();
+    for (a, x) in ms.iter().enumerate() {
+        for (k, y) in ms[a + 1..].iter().enumerate() {
+            let b = a + 1 + k;
+            if x.article == y.article && !other_holders(x, y) {
+                continue;
+            }
+            let (fx, fy) = (&x.figure, &y.figure);
+            if compare_figures(fx, fy) != Verdict::Conflict {
+                continue;
+            }
+            if !(is_toll(fx) && is_toll(fy)) && ratio(fx, fy) > MAX_CONFLICT_RATIO {
+                continue;
+            }
+            out.push(FigureConflict { a, b });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::claims::dossier_claims;
+    use crate::model::load::{from_files, LoadOptions};
+    use crate::model::Dossier;
+
+    fn dossier(files: &[(&str, &str)]) -> Dossier {
+        from_files(
+            "test",
+            files
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())),
+            &LoadOptions::default(),
+        )
+    }
+
+    /// Each figure of a sentence that states two gets its own clause.
+    #[test]
+    fn a_sentence_with_two_figures_gives_each_its_clause() {
+        let t = "At least 9 people have died in the floods while 40 people are still missing, officials said.";
+        let claim = Span::new(0, t.len());
+        let nine = t.find('9').map(|i| Span::new(i, i + 1)).unwrap_or_default();
+        let forty = t
+            .find("40")
+            .map(|i| Span::new(i, i + 2))
+            .unwrap_or_default();
+        let a = clause_around(t, claim, nine);
+        let b = clause_around(t, claim, forty);
+        assert_eq!(&t[a.range()], "At least 9 people have died in the floods");
+        assert_eq!(&t[b.range()], "while 40 people are still missing");
+    }
+
+    /// Counts of one noun far apart in size are two quantities; tolls stay one.
+    #[test]
+    fn far_apart_counts_of_one_noun_are_two_quantities() {
+        let d = dossier(&[
+            ("a.txt", "Breach\n\nData on 140 million customers was taken.\n\nCard numbers of 209,000 customers were taken too.\n"),
+            ("b.txt", "Breach\n\nThe data of 143 million customers is exposed.\n\nCard numbers of 209,000 customers were exposed.\n"),
+        ]);
+        let (_, claims) = dossier_claims(&d);
+        let qs = quantities(&claims, |id: ArticleId| d.articles[id.0].text.as_str());
+        let customers: Vec<&Quantity> = qs.iter().filter(|q| q.label == "consumer").collect();
+        assert_eq!(customers.len(), 2, "{qs:#?}");
+        assert!(customers.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
+    }
+
+    /// Successive updates within one article are no conflict; across articles they are.
+    #[test]
+    fn updates_conflict_across_articles_only() {
+        let d = dossier(&[
+            ("a.txt", "Fire\n\nBy noon 12 people had died in the fire.\n\nBy night 20 people had died in the fire.\n"),
+            ("b.txt", "Fire\n\nOfficials said 31 people died in the fire.\n\nMarkets reopened.\n"),
+        ]);
+        let (_, claims) = dossier_claims(&d);
+        let qs = quantities(&claims, |id: ArticleId| d.articles[id.0].text.as_str());
+        let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
+        assert_eq!(dead.mentions.len(), 3);
+        for c in &dead.conflicts {
+            assert_ne!(dead.mentions[c.a].article, dead.mentions[c.b].article);
+        }
+        assert_eq!(dead.conflicts.len(), 2, "{dead:#?}");
+    }
+}

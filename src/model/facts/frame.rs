@@ -1,0 +1,295 @@
+//! The frame around a figure beyond its value and counted noun: what it measures (a measure
+//! noun near it: "a turnout of 72%", "30% contained"), its scope (a part: "directly"; a sum:
+//! "combined"; another place or event: "other", "another"; the year it is about), and
+//! whether it is the earlier value of a change ("rose to 34 from 16": 16 is what it was).
+//! The words are data: `assets/measures.txt`, `assets/scopes.txt`, `assets/changes.txt`.
+
+use super::lexicon::{FastMap, FastSet};
+use super::tokens::{Tok, Token};
+use super::{Figure, Kind};
+use crate::model::lexicon::parse_list;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// What a figure is about beyond its value, unit and counted noun.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Frame {
+    /// The measure named near it ("turnout", "toll", "vote"), canonical.
+    pub measure: Option<String>,
+    /// A narrower or wider scope ("direct", "combined", "other").
+    pub scope: Option<String>,
+    /// The year the figure is about, when the clause names one ("died in 2005").
+    pub year: Option<i32>,
+    /// True for the earlier value of a change ("from 16" in "rose to 34 from 16").
+    pub prior: bool,
+}
+
+/// The measure that points back at a figure already named ("that figure", "the number").
+pub const ANAPHOR: &str = "figure";
+
+fn measures() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| super::lexicon::parse_groups(include_str!("../../../assets/measures.txt")))
+}
+
+fn scopes() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| super::lexicon::parse_groups(include_str!("../../../assets/scopes.txt")))
+}
+
+fn changes() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../../assets/changes.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Words looked at before a figure for its measure ("turnout in the referendum was 71.8%",
+/// "the death toll from the storm in the north has risen to 34": ten, the longest such
+/// reach on the dev dossiers).
+const MEASURE_BEFORE: usize = 10;
+/// Words looked at after it ("51.9 per cent of the vote").
+const MEASURE_AFTER: usize = 4;
+/// Words looked at before a figure for its scope ("with a combined death toll of 44", "the
+/// collective death toll in the state stands at 44": eight, as in that last pattern).
+const SCOPE_BEFORE: usize = 8;
+/// Words looked at after it ("19 people who died as a direct result").
+const SCOPE_AFTER: usize = 7;
+/// Words looked at before "from N" for a change word ("has increased to 34 from 16").
+const CHANGE_BEFORE: usize = 8;
+/// Bytes between a figure and a year that dates it ("1,800 people died in 2005").
+const YEAR_REACH: usize = 60;
+
+/// A token that ends a window: another number, or a clause mark.
+fn stops(t: &Token) -> bool {
+    t.kind == Tok::Number
+        || (t.kind == Tok::Punct && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "(" | ")"))
+}
+
+/// Distance and group of the first word of `table` in `it`, before a stop.
+fn first_in<'a>(
+    it: impl Iterator<Item = &'a Token>,
+    table: &FastMap<String, String>,
+) -> Option<(usize, String)> {
+    for (d, t) in it.enumerate() {
+        if stops(t) {
+            return None;
+        }
+        if let Some(g) = table.get(&t.lower) {
+            return Some((d, g.clone()));
+        }
+    }
+    None
+}
+
+/// The nearest group before or after (before on a tie).
+fn nearest(before: Option<(usize, String)>, after: Option<(usize, String)>) -> Option<String> {
+    match (before, after) {
+        (Some((db, b)), Some((da, a))) => Some(if db <= da { b } else { a }),
+        (b, a) => b.or(a).map(|x| x.1),
+    }
+}
+
+/// Set the frame of every figure of one claim (figures and tokens in text order).
+pub fn mark(figures: &mut [Figure], toks: &[Token]) {
+    let years: Vec<(usize, usize, i32)> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Year)
+        .map(|f| (f.span.start, f.span.end, f.value as i32))
+        .collect();
+    for f in figures.iter_mut() {
+        if !f.kind.comparable() {
+            continue;
+        }
+        let start = toks.partition_point(|t| t.span.start < f.span.start);
+        let end = toks.partition_point(|t| t.span.start < f.span.end);
+        let before = || toks[..start].iter().rev();
+        let after = || toks[end..].iter();
+        let m = measures();
+        f.frame.measure = nearest(
+            first_in(before().take(MEASURE_BEFORE), m),
+            first_in(after().take(MEASURE_AFTER), m),
+        );
+        // "The death toll from the fire raging in the county rose to 29": after a change
+        // ("rose to", "stood at"), what changed is the clause's subject, however long.
+        if f.frame.measure.is_none() && after_change(toks, start) {
+            f.frame.measure = first_in(before(), m).map(|x| x.1);
+        }
+        if f.what.is_none() && f.kind == Kind::Count {
+            if let Some(noun) = number_of(toks, start) {
+                f.what = Some(super::canonical_word(&noun));
+                f.noun = Some(noun);
+            }
+        }
+        let s = scopes();
+        f.frame.scope = nearest(
+            first_in(before().take(SCOPE_BEFORE), s),
+            first_in(after().take(SCOPE_AFTER), s),
+        )
+        .or_else(|| antecedent(toks, start));
+        f.frame.year = years
+            .iter()
+            .filter(|&&(ys, ye, _)| {
+                let gap = if ye <= f.span.start {
+                    f.span.start - ye
+                } else {
+                    ys.saturating_sub(f.span.end)
+                };
+                gap <= YEAR_REACH
+            })
+            .min_by_key(|&&(ys, _, _)| ys.abs_diff(f.span.start))
+            .map(|y| y.2);
+        f.frame.prior = is_prior(toks, start, end);
+    }
+}
+
+/// "the number of troops sent there has risen to 11,000": what the count counts is named
+/// before it, after "number of" (not "number of them").
+fn number_of(toks: &[Token], start: usize) -> Option<String> {
+    let back: Vec<&Token> = toks[..start]
+        .iter()
+        .rev()
+        .take(MEASURE_BEFORE)
+        .take_while(|t| !stops(t))
+        .collect();
+    let k = back.iter().position(|t| t.lower == "of")?;
+    let head = back.get(k + 1)?;
+    let noun = back.get(k.checked_sub(1)?)?;
+    let counts = noun.kind == Tok::Word
+        && !noun.capital
+        && !super::lexicon::stopwords().contains(&noun.lower);
+    (matches!(head.lower.as_str(), "number" | "toll" | "tally") && counts)
+        .then(|| noun.lower.clone())
+}
+
+/// Words looked at before a figure for a relative clause ("Katrina, which killed 1,800").
+const RELATIVE_BEFORE: usize = 4;
+
+/// The name a relative clause holding the figure hangs on ("…compared it to Katrina, which
+/// caused up to 1,800 deaths": the figure is Katrina's, another event's): that name, as a
+/// scope of its own.
+fn antecedent(toks: &[Token], start: usize) -> Option<String> {
+    let back = toks[..start].iter().rev().take(RELATIVE_BEFORE);
+    let at = start - back.take_while(|t| !stops(t) && t.lower != "which").count();
+    if at == 0 || toks[at - 1].lower != "which" || at < 3 || toks[at - 2].lower != "," {
+        return None;
+    }
+    let name = &toks[at - 3];
+    (name.kind == Tok::Word && name.capital).then(|| format!("of {}", name.lower))
+}
+
+/// True when the figure follows a change word and "to" or "at" ("rose to 29", "had grown
+/// to 56", "stood at 16").
+fn after_change(toks: &[Token], start: usize) -> bool {
+    start >= 2
+        && matches!(toks[start - 1].lower.as_str(), "to" | "at")
+        && changes().contains(&toks[start - 2].lower)
+}
+
+/// "from N" after a change word ("rose to 34 from 16", "up from 117,000") or before "to M"
+/// ("doubled from 16 to 34"): the value it was.
+fn is_prior(toks: &[Token], start: usize, end: usize) -> bool {
+    if start == 0 || toks[start - 1].lower != "from" {
+        return false;
+    }
+    let change = toks[..start - 1]
+        .iter()
+        .rev()
+        .take(CHANGE_BEFORE)
+        .any(|t| changes().contains(&t.lower));
+    let to_next = toks.get(end).is_some_and(|t| t.lower == "to")
+        && toks.get(end + 1).is_some_and(|t| t.kind == Tok::Number);
+    change || to_next
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::facts::{extract, Figure};
+    use crate::model::Span;
+
+    #[track_caller]
+    fn figs(s: &str) -> Vec<Figure> {
+        extract(s, Span::new(0, s.len())).figures
+    }
+
+    /// A measure noun before or after a percentage names what it measures.
+    #[test]
+    fn measure_named_near_a_percentage() {
+        let f = figs("Turnout in the vote was 61.5%, and the fire is 40% contained.");
+        assert_eq!(f[0].frame.measure.as_deref(), Some("turnout"));
+        assert_eq!(f[1].frame.measure.as_deref(), Some("contained"));
+    }
+
+    /// A percentage with no measure near it has none (not the measure of another figure).
+    #[test]
+    fn no_measure_past_another_number() {
+        let f = figs("The turnout was 70%, with 52% to 48% for the motion.");
+        assert_eq!(f[0].frame.measure.as_deref(), Some("turnout"));
+        assert_eq!(f[2].frame.measure, None);
+    }
+
+    /// "directly", "combined" and "other" set a figure's scope; a plain toll has none.
+    #[test]
+    fn scope_words_near_a_figure() {
+        let f = figs("The storm directly killed 12 people, and 7 more died in other towns.");
+        assert_eq!(f[0].frame.scope.as_deref(), Some("direct"));
+        assert_eq!(f[1].frame.scope.as_deref(), Some("other"));
+        let g = figs("The combined toll of the two floods is 30.");
+        assert_eq!(g[0].frame.scope.as_deref(), Some("combined"));
+        assert_eq!(figs("The flood killed 30 people.")[0].frame.scope, None);
+    }
+
+    /// "the number of troops … risen to 11,000" counts troops; "the number of them" nothing.
+    #[test]
+    fn number_of_names_what_is_counted() {
+        let f = figs("The number of troops sent north has risen to 11,000.");
+        assert_eq!(f[0].noun.as_deref(), Some("troops"));
+        let g = figs("The number of them has risen to 11,000.");
+        assert_eq!(g[0].noun, None);
+    }
+
+    /// A figure in a relative clause after a name is that name's ("another flood's toll").
+    #[test]
+    fn relative_clause_scopes_a_figure_to_its_name() {
+        let f = figs("He compared the flood to Ondine, which killed 900 people.");
+        assert_eq!(f[0].frame.scope.as_deref(), Some("of ondine"));
+        // Looks like it, is not: no name before "which".
+        let g = figs("The flood, which killed 90 people, is receding.");
+        assert_eq!(g[0].frame.scope, None);
+    }
+
+    /// After "rose to", the measure is the clause's subject, however far back it stands.
+    #[test]
+    fn a_change_takes_its_subject_as_measure() {
+        let f = figs(
+            "The death toll from the fire raging in the hills of the north rose to 29 on Sunday.",
+        );
+        assert_eq!(f[0].frame.measure.as_deref(), Some("toll"));
+        // Looks like it, is not: a comma ends the subject's clause.
+        let g = figs("In the valley where the toll was high, rents rose to 29 percent.");
+        assert_eq!(g[0].frame.measure, None);
+    }
+
+    /// The value after "from" in a change is the earlier value; the new one is not.
+    #[test]
+    fn earlier_value_of_a_change() {
+        let f = figs("The toll has risen to 41 from 22, officials said.");
+        assert!(!f[0].frame.prior);
+        assert!(f[1].frame.prior);
+        let g = figs("The toll more than doubled from 22 to 41.");
+        assert!(g[0].frame.prior && !g[1].frame.prior);
+        // Looks like a change, is not: "from" names where people came from.
+        let h = figs("Rescuers from 12 countries joined 90 local divers.");
+        assert!(!h[0].frame.prior);
+    }
+
+    /// A year in the clause dates the figure ("died in 1998").
+    #[test]
+    fn year_dates_a_figure() {
+        let f = figs("As many as 900 people died in 1998 when the dam broke.");
+        assert_eq!(f[0].frame.year, Some(1998));
+        assert_eq!(figs("About 900 people died.")[0].frame.year, None);
+    }
+}
