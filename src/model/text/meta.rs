@@ -31,7 +31,9 @@ pub fn infer_meta(text: &str, paras: &[Paragraph], file: &str) -> Meta {
         title: infer_title(text, paras),
         outlet: paras
             .iter()
-            .filter(|p| p.kind.is_noise())
+            // A caption's copyright line names the photographer ("Copyright Jane Roe
+            // AP"), not the publisher.
+            .filter(|p| p.kind.is_noise() && p.kind != ParaKind::Caption)
             .find_map(|p| outlet::outlet_in(s(p)))
             .or_else(|| outlet_from_file(file))
             .or_else(|| agency.clone()),

@@ -31,8 +31,10 @@ pub(super) fn outlet_in(s: &str) -> Option<String> {
     for r in [from, domain, copy] {
         if let Some(c) = r.captures(s) {
             let name = c[1].trim_end_matches('.').to_string();
-            // A wire agency's notice names the agency, not the publisher.
-            if agency_named(&name).is_none() {
+            // A wire agency's notice names the agency, not the publisher; a name that ends
+            // with an agency ("Jane Roe AP") is a photo credit.
+            let last = name.rsplit(' ').next().unwrap_or(&name);
+            if agency_named(&name).is_none() && (last == name || agency_named(last).is_none()) {
                 return Some(name);
             }
         }
@@ -186,6 +188,10 @@ mod tests {
     #[test]
     fn agency_notice_is_no_outlet() {
         assert_eq!(outlet_in("Copyright 2021 The Associated Press"), None);
+        assert_eq!(
+            outlet_in("Homes burn on Monday. Copyright Jane Roe AP"),
+            None
+        );
     }
 
     /// File names: numbered outlet names, browser titles; ids and numbers are no outlet.
