@@ -160,3 +160,32 @@ fn manifest_overrides_page_metadata() {
     assert_eq!(v[0]["updated"], "2024-04-01");
     assert_eq!(v[0]["date"], "2024-03-05T18:40:00+01:00");
 }
+
+/// An embedded social post stays in a page's story, as the page prints it (in pasted text
+/// the same lines are furniture).
+#[test]
+fn embedded_post_in_a_page_is_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = |s: &str| format!("<p>{s}</p>");
+    let story: String = [
+        "The council voted on Monday to reopen the river bridge after two years of repairs, the mayor said at a meeting in the town hall.",
+        "Engineers had found deep cracks in the supports in the spring of last year, and the crossing was closed to all traffic within a week.",
+        "Residents who had driven a long way round every day for two years welcomed the vote, and several posted photos of the first cars.",
+    ]
+    .iter()
+    .map(|s| para(s))
+    .collect();
+    let post = "<blockquote><p>The bridge is open at last, thank you to every worker who made it happen pic.twitter.com/abc123</p>— Jane Roe (@janeroe) March 3, 2021</blockquote>";
+    let html = format!(
+        "<!doctype html><html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>{story}{post}{}</article></body></html>",
+        para("The mayor said the repairs had cost more than the town had planned, but that the bridge would now last for another fifty years.")
+    );
+    std::fs::write(dir.path().join("page.html"), html).unwrap();
+    let v = json(&["read", s(dir.path()), "1"]);
+    let paras = v["paragraphs"].as_array().unwrap();
+    let post = paras
+        .iter()
+        .find(|p| p["text"].as_str().unwrap().contains("pic.twitter.com"))
+        .unwrap_or_else(|| panic!("the post is in the extracted text: {v}"));
+    assert_eq!(post["kind"], "body", "{v}");
+}

@@ -591,8 +591,19 @@ fn html_article(name: String, bytes: &[u8], warnings: &mut Vec<Warning>) -> Opti
     // its article, such as a call to vote) are for pasted text, and are body here. Links
     // under a "You may also like" heading stay appended. Measured on the dev pages: text
     // recall 0.933 with the guesses, 0.985 without (paragraphs 0.887 -> 0.965).
+    // An embedded social post (its text and its signature line) is part of the article as
+    // the page prints it: the benchmark's main text keeps it (dev pages: text F1 0.967 with
+    // posts marked boilerplate, 0.969 without; paragraphs 0.957 -> 0.964).
+    let social: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| crate::model::text::is_social_embed(&text[p.span.range()]))
+        .collect();
     let (mut after_related, mut after_boilerplate) = (false, false);
-    for p in &mut paragraphs {
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        let near_post = social[i] || social.get(i + 1).copied().unwrap_or(false);
+        if p.kind == ParaKind::Boilerplate && near_post {
+            p.kind = ParaKind::Body;
+        }
         let headed = marked
             .iter()
             .any(|(s, k)| *k == ParaKind::Headline && s.contains(p.span));

@@ -8,6 +8,7 @@ mod meta;
 mod sentences;
 
 pub use kinds::classify;
+pub(crate) use kinds::is_social_embed;
 pub use meta::{infer_meta, outlet_from_file, parse_date};
 pub use sentences::split_sentences;
 

@@ -5,6 +5,7 @@
 //! punctuation, title case, a "Label:" opening) and its place in the article.
 
 mod furniture;
+pub(crate) use furniture::is_social_embed;
 mod place;
 mod shape;
 
