@@ -207,6 +207,16 @@ pub fn run(cli: Cli) -> Result<()> {
     if cli.common.format == Format::Md && !matches!(cli.command, Some(Command::Export { .. })) {
         anyhow::bail!("--format md is for `dossier export` only; use --format text or json");
     }
+    if let (None, Some(p)) = (&cli.command, &cli.path) {
+        if !p.exists() {
+            if let Some(name) = p.to_str().and_then(suggest_command) {
+                anyhow::bail!(
+                    "unknown command {:?}; did you mean {name:?}? (`dossier --help` lists them)",
+                    output::clean(&p.to_string_lossy(), false)
+                );
+            }
+        }
+    }
     let mut out = Out::stdout(&cli.common);
     match cli.command {
         None => {
@@ -246,6 +256,13 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, rest) = split_positionals("compare", &args, 2);
             let d = load(path.as_ref(), &cli.common)?;
             let (a, b) = (find(&d, &rest[0])?, find(&d, &rest[1])?);
+            if a == b {
+                anyhow::bail!(
+                    "{:?} and {:?} are the same article; compare two different ones",
+                    output::clean(&rest[0], false),
+                    output::clean(&rest[1], false)
+                );
+            }
             compare::run(&d, a, b, &mut out)
         }
         Some(Command::Claims { args, conflicts }) => {
@@ -281,19 +298,91 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// Resolve an ARTICLE argument, or fail with the list of articles.
+/// The subcommand a mistyped first argument was meant to be: within two edits of one
+/// name, and nearer to it than to any other ("sourcez" is "sources").
+fn suggest_command(arg: &str) -> Option<String> {
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|n| n != "help")
+        .collect();
+    let mut best: Vec<(usize, &String)> = names
+        .iter()
+        .map(|n| (edit_distance(&arg.to_lowercase(), n), n))
+        .filter(|(dist, _)| *dist <= 2)
+        .collect();
+    best.sort();
+    match best.as_slice() {
+        [(d0, n), rest @ ..] if rest.first().is_none_or(|(d1, _)| d1 > d0) => Some((*n).clone()),
+        _ => None,
+    }
+}
+
+/// Levenshtein distance over characters (short words: the subcommand names).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Resolve an ARTICLE argument: a file name, stem, unique prefix or 1-based index (see
+/// [`Dossier::find_article`]), then a unique part of a file name or an outlet
+/// ("dailyplanet"); an ambiguous one lists its candidates, an unknown one every article.
 pub fn find(d: &Dossier, key: &str) -> Result<model::ArticleId> {
-    d.find_article(key).ok_or_else(|| {
-        let names: Vec<String> = d
-            .articles
+    // A file name is untrusted too: a newline in it must not forge a line.
+    let listed = |ids: &mut dyn Iterator<Item = &model::Article>| -> String {
+        ids.map(|a| format!("  {} {}", a.id.0 + 1, output::clean(&a.file, false)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if let Some(id) = d.find_article(key) {
+        return Ok(id);
+    }
+    let k = key.trim().to_lowercase();
+    // An outlet named exactly comes before parts of file names ("gazette" is the Gazette's
+    // article even beside "gazette-west").
+    let outlet_is = |a: &&model::Article| {
+        a.meta
+            .outlet
+            .as_deref()
+            .is_some_and(|o| o.to_lowercase() == k)
+    };
+    let mut exact = d.articles.iter().filter(outlet_is);
+    if let (Some(a), None) = (exact.next(), exact.next()) {
+        return Ok(a.id);
+    }
+    let hits: Vec<&model::Article> = if k.is_empty() {
+        Vec::new()
+    } else {
+        d.articles
             .iter()
-            .enumerate()
-            // A file name is untrusted too: a newline in it must not forge a line.
-            .map(|(i, a)| format!("  {} {}", i + 1, output::clean(&a.file, false)))
-            .collect();
-        anyhow::anyhow!(
+            .filter(|a| {
+                a.file.to_lowercase().contains(&k)
+                    || a.meta
+                        .outlet
+                        .as_deref()
+                        .is_some_and(|o| o.to_lowercase() == k)
+            })
+            .collect()
+    };
+    match hits.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(anyhow::anyhow!(
             "no article {key:?} in this dossier; articles are:\n{}",
-            names.join("\n")
-        )
-    })
+            listed(&mut d.articles.iter())
+        )),
+        many => Err(anyhow::anyhow!(
+            "{key:?} names several articles; say which:\n{}",
+            listed(&mut many.iter().copied())
+        )),
+    }
 }

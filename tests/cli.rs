@@ -387,3 +387,59 @@ fn sources_count_claims() {
         assert!(r["claims_conflicting"].as_u64().unwrap() >= 1);
     }
 }
+
+/// A mistyped subcommand that is no path gets a suggestion, not "no such file".
+#[test]
+fn mistyped_subcommand_is_suggested() {
+    let out = run(&["sourcez"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean \"sources\""), "{err}");
+    let out = run(&["xyzzy"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+}
+
+/// Comparing an article with itself is refused with a message.
+#[test]
+fn compare_with_itself_is_refused() {
+    let out = run(&["compare", "1", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("same article"));
+}
+
+/// ARTICLE may be an outlet or a unique part of a file name; an ambiguous one lists the
+/// candidates.
+#[test]
+fn article_by_outlet_or_part_of_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "01_dailyplanet.txt",
+            "The bridge closed on Monday, the council said.\n",
+        ),
+        (
+            "02_gazette.txt",
+            "The bridge will reopen next year, officials said.\n",
+        ),
+        (
+            "03_gazette-west.txt",
+            "Traffic was diverted through the town, police said.\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let v = json(&["read", s(dir.path()), "dailyplanet"]);
+    assert_eq!(v["article"], "01_dailyplanet.txt");
+    let v = json(&["read", s(dir.path()), "gazette"]);
+    assert_eq!(v["article"], "02_gazette.txt");
+    let v = json(&["read", s(dir.path()), "west"]);
+    assert_eq!(v["article"], "03_gazette-west.txt");
+    let out = run(&["read", s(dir.path()), "gazet"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("several articles") && err.contains("02_gazette.txt"),
+        "{err}"
+    );
+}
