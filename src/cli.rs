@@ -245,6 +245,20 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Read { args, source }) => {
             let (path, rest) = split_positionals("read", &args, 1);
+            // `dossier read FOLDER` names a dossier and no article: list that dossier's.
+            if path.is_none() && std::path::Path::new(&rest[0]).is_dir() {
+                let d = load(Some(&PathBuf::from(&rest[0])), &cli.common)?;
+                let names: Vec<String> = d
+                    .articles
+                    .iter()
+                    .map(|a| format!("  {} {}", a.id.0 + 1, output::clean(&a.file, false)))
+                    .collect();
+                anyhow::bail!(
+                    "usage: dossier read [PATH] <ARTICLE>: which article of {}? articles are:\n{}",
+                    output::clean(&rest[0], false),
+                    names.join("\n")
+                );
+            }
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
             if source {

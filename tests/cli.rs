@@ -443,3 +443,16 @@ fn article_by_outlet_or_part_of_its_name() {
         "{err}"
     );
 }
+
+/// `read FOLDER` without an article is a usage error listing that folder's articles.
+#[test]
+fn read_folder_without_article_lists_its_articles() {
+    let out = run(&["read", s(&fixture("manifest"))]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a_gazette.txt") && err.contains("b_herald.md"),
+        "{err}"
+    );
+    assert!(!err.contains("000_a746009515ada104"), "{err}");
+}
