@@ -154,26 +154,20 @@ pub fn is_date(d: &str) -> bool {
         && crate::model::text::parse_date(d).is_some()
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day (checked by `jiff`, the
+/// model's one calendar).
 fn is_iso_day(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let val = |p: &str| p.parse::<u32>().unwrap_or(0);
+    let val = |p: &str| p.parse::<i16>().unwrap_or(0);
     match parts.as_slice() {
         [y] => num(y, 4),
         [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&val(m)),
-        [y, m, day] => {
-            num(y, 4) && num(m, 2) && num(day, 2) && (1..=12).contains(&val(m)) && {
-                let (y, m) = (val(y), val(m));
-                let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-                let last = match m {
-                    2 if leap => 29,
-                    2 => 28,
-                    4 | 6 | 9 | 11 => 30,
-                    _ => 31,
-                };
-                (1..=last).contains(&val(day))
-            }
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && jiff::civil::Date::new(val(y), val(m) as i8, val(d) as i8).is_ok()
         }
         _ => false,
     }
