@@ -10,6 +10,7 @@ pub mod export;
 pub mod facts;
 pub mod lexicon;
 pub mod load;
+pub mod mojibake;
 pub mod people;
 pub mod quotes;
 pub mod sanitize;

@@ -9,6 +9,7 @@
 pub mod html;
 pub mod manifest;
 
+use crate::model::mojibake;
 use crate::model::text::{classify, infer_meta, segment, split_sentences};
 use crate::model::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
 use serde::Deserialize;
@@ -295,6 +296,30 @@ fn nonempty(d: Dossier, path: &Path) -> Result<Dossier, LoadError> {
     Ok(d)
 }
 
+/// The one warning of a file holding mojibake (`â€œ` for “): the quote finder and the
+/// reader read it as the characters it stands for, while offsets stay the file's.
+fn mojibake_warning(file: &str) -> Warning {
+    Warning {
+        file: Some(file.to_string()),
+        message: "mojibake: UTF-8 read as Windows-1252; quote marks and dashes read as the \
+                  characters they stand for"
+            .into(),
+    }
+}
+
+/// A plain-text file as an article: decoded, or skipped (with a warning) when empty.
+fn text_article(name: String, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<Article> {
+    let (text, lossy) = decode(&name, bytes, warnings)?;
+    if text.trim_matches(crate::model::text::is_trim).is_empty() {
+        warnings.push(Warning {
+            file: Some(name),
+            message: "skipped: empty file".into(),
+        });
+        return None;
+    }
+    Some(build_article(ArticleId(0), name, text, lossy))
+}
+
 /// Read one file's bytes, or say why not.
 fn read_article(
     path: &Path,
@@ -453,20 +478,14 @@ pub fn from_files_timed(
         // in file order, so the result is the same at any thread count.
         let built = par_map(files, |(name, bytes)| {
             let mut warnings = Vec::new();
-            if html::is_html_name(&name) || html::looks_like_html(&bytes) {
-                let article = html_article(name, &bytes, &mut warnings);
-                return (warnings, article);
+            let article = if html::is_html_name(&name) || html::looks_like_html(&bytes) {
+                html_article(name, &bytes, &mut warnings)
+            } else {
+                text_article(name, bytes, &mut warnings)
+            };
+            if let Some(a) = article.as_ref().filter(|a| mojibake::contains(&a.text)) {
+                warnings.push(mojibake_warning(&a.file));
             }
-            let article = decode(&name, bytes, &mut warnings).and_then(|(text, lossy)| {
-                if text.trim_matches(crate::model::text::is_trim).is_empty() {
-                    warnings.push(Warning {
-                        file: Some(name.clone()),
-                        message: "skipped: empty file".into(),
-                    });
-                    return None;
-                }
-                Some(build_article(ArticleId(0), name, text, lossy))
-            });
             (warnings, article)
         });
         for (warnings, article) in built {
@@ -695,6 +714,45 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Mojibake quote marks are read as a quote with its speaker and one warning for the
+    /// file, while the quote's span stays in the file (its text is the file's, marks and
+    /// all); an ordinary "château" file gets no warning.
+    #[test]
+    fn mojibake_quotes_are_read_and_warned() {
+        let text = "Mayor Lena Ortiz opened the bridge on Tuesday.\n\n\
+                    â€œWe built it in two yearsâ€™ time,â€\u{9d} Ortiz said â€” twice.\n\n\
+                    â€œIt will last,â€\u{9d} she added.\n";
+        let plain = "Le château ouvre ses portes mardi.\n\n« Oui », dit-il.\n";
+        let d = from_files(
+            "t",
+            [
+                ("a.txt".to_string(), text.as_bytes().to_vec()),
+                ("b.txt".to_string(), plain.as_bytes().to_vec()),
+            ],
+            &LoadOptions::default(),
+        );
+        let warned: Vec<_> = d
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("mojibake"))
+            .collect();
+        assert_eq!(warned.len(), 1);
+        assert_eq!(warned[0].file.as_deref(), Some("a.txt"));
+        let a = &d.articles[0];
+        let q: Vec<_> = d.quotes.iter().filter(|q| q.article == a.id).collect();
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(
+            &a.text[q[0].span.range()],
+            "We built it in two yearsâ€™ time,"
+        );
+        let who = q[0]
+            .speaker
+            .and_then(|p| d.people.iter().find(|x| x.id == p))
+            .map(|x| x.name.as_str());
+        assert_eq!(who, Some("Lena Ortiz"));
+        assert_eq!(q[1].speaker, q[0].speaker);
+    }
 
     /// Line and column are 1-based and count characters.
     #[test]

@@ -44,9 +44,10 @@ pub fn display_char(c: char) -> char {
 }
 
 /// Text as drawn: never raw control characters or escape sequences; format characters
-/// dropped, emoji sequences kept whole (see `model::sanitize::shown`).
+/// dropped, emoji sequences kept whole (see `model::sanitize::shown`); mojibake (`â€œ`)
+/// shown as the characters it stands for (`model::mojibake`; the model keeps the file's).
 pub fn display(s: &str) -> String {
-    crate::model::sanitize::shown(s)
+    crate::model::sanitize::shown(&crate::model::mojibake::repair(s))
 }
 
 /// Columns `s` takes once drawn, grapheme cluster by cluster as ratatui draws it (a
@@ -293,6 +294,17 @@ mod tests {
         let ws = words(text, Span::new(0, text.len()), 5);
         assert!(ws.iter().all(|w| w.width <= 5));
         assert_eq!(display("a\x1b[1m\tb"), "a␛[1m b");
+    }
+
+    /// Mojibake is drawn repaired (the C1 control of `â€\u{9d}` included), while
+    /// "château" is drawn as written.
+    #[test]
+    fn mojibake_is_drawn_repaired() {
+        assert_eq!(
+            display("â€œNo,â€\u{9d} she said â€” firmly."),
+            "“No,” she said — firmly."
+        );
+        assert_eq!(display("le château"), "le château");
     }
 
     /// Flags, keycaps and emoji with a variation selector count two columns each, as

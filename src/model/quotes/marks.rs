@@ -8,6 +8,7 @@
 //! paragraph: an unbalanced mark ends at the paragraph's end or at an attribution.
 
 use super::words::{has, speech_verbs};
+use crate::model::mojibake;
 
 /// A quote found in a paragraph (byte offsets into the article).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +91,18 @@ fn role_of(c: char, prev: Option<char>, next: Option<char>) -> Role {
     }
 }
 
+/// The character at byte `i` of `s` as read (a mojibake sequence as the one it stands
+/// for) and its length in bytes.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let c = s.get(i..)?.chars().next()?;
+    if c == 'â' {
+        if let Some(m) = mojibake::at(s, i) {
+            return Some(m);
+        }
+    }
+    Some((c, c.len_utf8()))
+}
+
 /// Find the quotes of the paragraph `text[from..to]`, in order, outer quotes only.
 pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<Found> {
     let para = &text[from..to];
@@ -100,24 +113,29 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
     let separators = separator_guillemets(para);
     // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
     // U+2039/203A, U+FF02) can start a mark: decode only there.
+    // Mojibake (`â€œ` for “, see `model::mojibake`) starts with the lead byte 0xC3 of `â`;
+    // a sequence is read whole, as the character it stands for (a dash's sequence ends in
+    // a curly quote that is no mark), and `skip` passes over its bytes.
     crate::model::work::step(para.len());
+    let mut skip = 0;
     for (i, &b) in para.as_bytes().iter().enumerate() {
-        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xEF) {
+        if i < skip || !matches!(b, b'"' | b'\'' | 0xC2 | 0xC3 | 0xE2 | 0xEF) {
             continue;
         }
-        let Some(c) = para[i..].chars().next() else {
+        let Some((c, len)) = char_at(para, i) else {
             continue;
         };
+        skip = i + len;
         let double = is_double(c);
         if !double && !is_single(c) || separators.contains(&i) {
             continue;
         }
-        let prev = para[..i].chars().next_back();
-        let next = para[i + c.len_utf8()..].chars().next();
+        let prev = mojibake::ending_at(para, i).or_else(|| para[..i].chars().next_back());
+        let next = char_at(para, i + len).map(|(c, _)| c);
         let role = role_of(c, prev, next);
         let mark = Mark {
             at: from + i,
-            len: c.len_utf8(),
+            len,
             role,
             glyph: c,
         };
@@ -128,7 +146,7 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let before_digit = next.is_some_and(|n| n.is_ascii_digit());
             // "the players’ union": a plural possessive, not a closing mark.
-            let after = &para[i + c.len_utf8()..];
+            let after = &para[i + len..];
             // …unless a curly ‘ is open: then "they have ‘strong hearts’ as" closes it.
             let possessive = prev == Some('s')
                 && after.starts_with(' ')
@@ -471,6 +489,25 @@ mod tests {
             quoted("The ‘so-called “plan”’ failed."),
             ["so-called “plan”"]
         );
+    }
+
+    /// Mojibake marks (`â€œ`…`â€\u{9d}`, or with the 0x9D lost) pair as “…”, spans still
+    /// in the file; a dash's sequence (`â€”`, ending in ”) is no mark, and an apostrophe
+    /// (`â€™`) inside a word is none either.
+    #[test]
+    fn mojibake_marks_pair_whole() {
+        let t = "He said â€œwe wonâ€™t goâ€\u{9d} â€” and left.";
+        let f = find(t, 0, t.len(), false);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].start..f[0].end], "we wonâ€™t go");
+        assert_eq!(&t[f[0].open..f[0].start], "â€œ");
+        assert_eq!(&t[f[0].end..f[0].close], "â€\u{9d}");
+        assert_eq!(
+            quoted("â€œYes,â€ she said â€“ twice. â€œNo.â€\u{fffd}"),
+            ["Yes,", "No."]
+        );
+        // Dashes alone: their curly trailers are not quotes.
+        assert!(quoted("A â€” B â€“ C â€” D.").is_empty());
     }
 
     /// Spaced guillemets running in one direction separate crumbs wherever the line stands.
