@@ -103,6 +103,7 @@ fn is_story(k: ParaKind) -> bool {
 /// Opening double marks a continued quote's paragraph starts with.
 fn opens_paragraph(s: &str) -> bool {
     s.starts_with(['“', '"', '„', '«', '‟'])
+        || crate::model::mojibake::at(s, 0).is_some_and(|(c, _)| c == '“')
 }
 
 /// One article's quotes as found, and its tokenized paragraphs.

@@ -347,7 +347,11 @@ fn cut_unclosed(text: &str, start: usize, limit: usize) -> usize {
     for (i, _) in seg.match_indices(',') {
         // "“We will win,’ he said": a stray closing mark of the other kind may stand
         // between the comma and the attribution.
-        let rest = seg[i + 1..].trim_start_matches(['’', '\'', '”', '"']);
+        let mut rest = seg[i + 1..].trim_start_matches(['’', '\'', '”', '"']);
+        // …or its mojibake (`â€™`, `â€\u{9d}`).
+        if let Some((_, len)) = char_at(rest, 0).filter(|&(c, len)| len > 3 && is_mark(c)) {
+            rest = &rest[len..];
+        }
         let mut words = rest.split_whitespace().take(4);
         let first = words.next().unwrap_or("");
         let subject = matches!(first, "he" | "she" | "they") || super::words::is_cap(first);
@@ -469,7 +473,7 @@ mod tests {
     /// was checked against every double quote).
     #[test]
     fn alternating_marks_pair_in_linear_work() {
-        for unit in ["\"'", "“‘", "«‹", "\"' x "] {
+        for unit in ["\"'", "“‘", "«‹", "\"' x ", "â€œâ€˜", "â€” â€\u{9d}"] {
             crate::model::work::assert_linear(20_000, |n| {
                 let t = unit.repeat(n);
                 std::hint::black_box(find(&t, 0, t.len(), false));
@@ -505,6 +509,11 @@ mod tests {
         assert_eq!(
             quoted("â€œYes,â€ she said â€“ twice. â€œNo.â€\u{fffd}"),
             ["Yes,", "No."]
+        );
+        // An unclosed quote still ends before its attribution past a mojibake mark.
+        assert_eq!(
+            quoted("â€œWe will win,â€™ he said. Then he left."),
+            ["We will win,"]
         );
         // Dashes alone: their curly trailers are not quotes.
         assert!(quoted("A â€” B â€“ C â€” D.").is_empty());

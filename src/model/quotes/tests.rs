@@ -190,6 +190,20 @@ fn inch_marks_are_not_quotes() {
     assert!(texts("The pipe is 12\" wide and 40 feet long.").is_empty());
 }
 
+/// A quote over paragraphs written in mojibake (`â€œ` opening each) runs on the same way.
+#[test]
+fn mojibake_multi_paragraph_quote_is_linked() {
+    let t = "Fire Chief Dana Cole described the night.\nâ€œWe got the call at midnight. The roof was already gone.\nâ€œBy morning, we had it under control,â€\u{9d} Cole said.";
+    let d = dossier(&[t]);
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(
+        d.quotes[1].continues,
+        Some(crate::model::quotes::QuoteId(0))
+    );
+    assert_eq!(d.quotes[0].speaker, d.quotes[1].speaker);
+    assert!(d.quotes[0].speaker.is_some());
+}
+
 /// A quote over paragraphs is one quote per paragraph, linked, with one speaker.
 #[test]
 fn multi_paragraph_quote_is_linked() {
