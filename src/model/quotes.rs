@@ -10,6 +10,7 @@
 mod attribute;
 mod marks;
 mod np;
+mod organisation;
 mod pronoun;
 mod subject;
 pub(crate) mod words;

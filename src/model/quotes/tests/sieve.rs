@@ -306,3 +306,29 @@ fn attributed_unclosed_quote_does_not_run_on() {
     assert_eq!(q[0].0, "We saw it all today,");
     assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
 }
+
+/// "The company said" goes to the organisation the article named as a subject before.
+#[test]
+fn company_role_noun_is_the_named_organisation() {
+    let t = "Acme says its stores will reopen.\n\nShoppers queued in Denver, where Acme \
+             runs ten stores.\n\nThe Denver-based company said the outage was \"brief\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Acme"));
+}
+
+/// Looks like an organisation but is not: two organisations in view leave "the company"
+/// to no one.
+#[test]
+fn company_role_noun_with_two_organisations_is_unresolved() {
+    let t = "Acme says its stores will reopen. Bolt said its depots were fine.\n\nBoth Acme \
+             and Bolt share a supplier.\n\nThe company said the outage was \"brief\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Acme"));
+    assert_ne!(speaker(t, 0).as_deref(), Some("Bolt"));
+}
+
+/// Looks like an organisation but is not: a capitalised plural opening a sentence
+/// ("Hackers stole") is no name.
+#[test]
+fn sentence_opening_plural_is_no_organisation() {
+    let t = "Hackers stole the files.\n\nThe company said the breach was \"contained\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Hackers"));
+}
