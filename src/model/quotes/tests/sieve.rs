@@ -332,3 +332,21 @@ fn sentence_opening_plural_is_no_organisation() {
     let t = "Hackers stole the files.\n\nThe company said the breach was \"contained\".";
     assert_ne!(speaker(t, 0).as_deref(), Some("Hackers"));
 }
+
+/// "He …" sentences between the quote and the named person carry the pronoun back to him.
+#[test]
+fn pronoun_chain_reaches_named_person() {
+    let t = "Mayor Tom Reyes said the dam would hold.\n\nSpeaking at City Hall, the mayor \
+             declared the town safe.\n\nHe visited the levee after the storm.\n\n\"We are \
+             ready for the next one,\" he said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Tom Reyes"));
+}
+
+/// Looks like a chain but is not: "She …" does not carry "he" back past the window.
+#[test]
+fn pronoun_chain_needs_the_same_pronoun() {
+    let t = "Mayor Tom Reyes said the dam would hold.\n\nSpeaking at City Hall, the mayor \
+             declared the town safe.\n\nShe visited the levee after the storm.\n\n\"We are \
+             ready for the next one,\" he said.";
+    assert_eq!(speaker(t, 0), None);
+}
