@@ -350,3 +350,22 @@ fn pronoun_chain_needs_the_same_pronoun() {
              ready for the next one,\" he said.";
     assert_eq!(speaker(t, 0), None);
 }
+
+/// A headline quote given to "an expert" takes the speaker of the body quote that holds
+/// its words.
+#[test]
+fn headline_quote_echoes_named_body_quote() {
+    let t = "Dam will \"hold through the winter,\" engineer says\n\nThe river rose again on \
+             Monday.\n\n\"It will hold through the winter. We checked every gate,\" said \
+             engineer Ana Ruiz.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// Looks like an echo but is not: a one-word headline term found in a body quote keeps
+/// no speaker.
+#[test]
+fn short_headline_term_is_no_echo() {
+    let t = "Dam \"safe\" after storm, engineer says\n\nThe river rose again on Monday.\n\n\
+             \"The dam is safe and the gates work,\" said engineer Ana Ruiz.";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
