@@ -195,7 +195,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
 /// one headline echo on the dev dossiers holds 6 words.
 const ECHO_MIN_WORDS: usize = 3;
 
-/// How many body quotes of an article a headline quote is compared with (bounds the work
+/// How many of an article's first quotes headline echoes are looked for in (bounds the work
 /// on a page with thousands of quotes; a dev article, about 2,000 characters, holds far
 /// fewer).
 const ECHO_QUOTES: usize = 64;
@@ -222,7 +222,11 @@ fn echo_headlines(
     let named = |e: Option<usize>| {
         e.is_some_and(|i| reg.ents[i].kind != crate::model::people::SpeakerKind::Anonymous)
     };
-    for h in first..quotes.len() {
+    // Headlines open the article, and the body quote they echo comes soon after: both
+    // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
+    // bounded however many quotes a page holds.
+    let end = quotes.len().min(first + ECHO_QUOTES);
+    for h in first..end {
         if !is_headline(&quotes[h]) || named(ents[h]) {
             continue;
         }
@@ -230,9 +234,8 @@ fn echo_headlines(
         if words.split(' ').count() < ECHO_MIN_WORDS {
             continue;
         }
-        let mut hits = (first..quotes.len())
+        let mut hits = (first..end)
             .filter(|&b| !is_headline(&quotes[b]))
-            .take(ECHO_QUOTES)
             .filter(|&b| named(ents[b]) && echo_words(a.slice(quotes[b].span)).contains(&words));
         let Some(b) = hits.next() else { continue };
         if hits.all(|o| ents[o] == ents[b]) {
