@@ -439,6 +439,28 @@ impl Registry {
         }
     }
 
+    /// True when a person with a full name in the dossier holds this word ("Ruiz").
+    pub fn is_person_word(&self, w: &str) -> bool {
+        self.by_word
+            .get(&names::fold(&w.to_lowercase()))
+            .is_some_and(|c| !c.is_empty())
+    }
+
+    /// The organisation an article called by a role noun ("the company"): a lone word
+    /// already read as a bare person ("Acme said") becomes that institution, so both
+    /// spellings are one entity.
+    pub fn organisation(&mut self, article: usize, pos: usize, words: &[String]) -> usize {
+        if let [w] = words {
+            let key = format!("bare:{}", names::fold(&w.to_lowercase()));
+            if let Some(&i) = self.by_key.get(&key) {
+                self.ents[i].kind = SpeakerKind::Institution;
+                self.seen(article, pos, i, w, None);
+                return i;
+            }
+        }
+        self.institution(article, pos, words)
+    }
+
     /// A person known only by one word in the whole dossier ("Smith said").
     pub fn bare_person(
         &mut self,
@@ -447,7 +469,17 @@ impl Registry {
         word: &str,
         role: Option<&str>,
     ) -> usize {
-        let key = format!("bare:{}", names::fold(&word.to_lowercase()));
+        let folded = names::fold(&word.to_lowercase());
+        // A word the dossier already knows as an organisation ("the company" resolved to
+        // it) is that organisation.
+        if let Some(&i) = self
+            .by_key
+            .get(&format!("inst:{}", folded.replace('-', "")))
+        {
+            self.seen(article, pos, i, word, role);
+            return i;
+        }
+        let key = format!("bare:{folded}");
         let i = self.entity(key, SpeakerKind::Person, word.to_string());
         if self.ents[i].words.is_empty() {
             self.ents[i].words = vec![word.to_lowercase()];

@@ -437,7 +437,15 @@ fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static s
         Np::Name(parsed) => {
             let role = parsed.role.as_deref();
             out.entity = match parsed.kind {
-                NameKind::Institution => Some(reg.institution(aid, p.pos, &parsed.words)),
+                NameKind::Institution => Some(
+                    match super::organisation::is_org_noun(p)
+                        .then(|| super::organisation::antecedent(ctx, reg, pi, p.pos))
+                        .flatten()
+                    {
+                        Some(ws) => reg.organisation(aid, p.pos, &ws),
+                        None => reg.institution(aid, p.pos, &parsed.words),
+                    },
+                ),
                 NameKind::Person => match reg.add(aid, p.pos, parsed) {
                     Some(i) => Some(i),
                     None => {

@@ -10,6 +10,11 @@ use crate::model::people::{Registry, SpeakerKind};
 /// How many sentences back a pronoun may look for its person.
 const PRONOUN_WINDOW: usize = 4;
 
+/// How many sentences opening with the same pronoun ("He left. He spoke.") a pronoun may
+/// step over beyond the window: one paragraph of a single "He …" sentence between the
+/// quote and the named person is the pattern seen on the dev dossiers; two bounds it.
+const CHAIN_SENTENCES: usize = 2;
+
 /// The person a pronoun refers to: the one person named as a non-oblique mention in the
 /// nearest sentence that names anyone, looking back a few sentences; None when that
 /// sentence names two or more (a wrong name is worse than none).
@@ -32,13 +37,21 @@ pub(crate) fn referent(
     let mut s = para.sentence_of(p.first) as isize;
     let mut limit = Some(p.first);
     let mut paras_back = 0;
+    // "… the minister said. He left at noon. “…,” he said": a sentence that opens with the
+    // same pronoun and names no one carries the chain back without using the window.
+    let mut chain = CHAIN_SENTENCES;
+    let mut chained = false;
     while budget > 0 {
         let Some(Some(para)) = ctx.paras.get(cur_pi) else {
             return None;
         };
         if s < 0 {
             // Step back to the previous story paragraph.
-            paras_back += 1;
+            if chained {
+                chained = false;
+            } else {
+                paras_back += 1;
+            }
             if paras_back > 2 || cur_pi == 0 {
                 return None;
             }
@@ -60,6 +73,15 @@ pub(crate) fn referent(
                 // "The Catalan president condemned it. “…,” he said": a role as subject.
                 if let Some(e) = role_subject(text, ctx.aid, reg, &para.toks, lo, hi) {
                     return Some(e);
+                }
+                let opens_same = para.toks.get(lo).is_some_and(|t| {
+                    t.kind == Tok::Word && pronoun(&text[t.start..t.end]) == Some(pr)
+                });
+                if opens_same && chain > 0 {
+                    chain -= 1;
+                    chained = true;
+                    s -= 1;
+                    continue;
                 }
             }
             [one] => return Some(*one),

@@ -142,6 +142,11 @@ set!(
     places,
     "places.txt"
 );
+set!(
+    /// Head nouns that stand for an organisation already named ("the company").
+    organisation_nouns,
+    "organisation_nouns.txt"
+);
 
 /// True when the lowercase form of `w` is in `set` (without allocating for short ASCII
 /// words, which is nearly every probe).

@@ -306,3 +306,66 @@ fn attributed_unclosed_quote_does_not_run_on() {
     assert_eq!(q[0].0, "We saw it all today,");
     assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
 }
+
+/// "The company said" goes to the organisation the article named as a subject before.
+#[test]
+fn company_role_noun_is_the_named_organisation() {
+    let t = "Acme says its stores will reopen.\n\nShoppers queued in Denver, where Acme \
+             runs ten stores.\n\nThe Denver-based company said the outage was \"brief\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Acme"));
+}
+
+/// Looks like an organisation but is not: two organisations in view leave "the company"
+/// to no one.
+#[test]
+fn company_role_noun_with_two_organisations_is_unresolved() {
+    let t = "Acme says its stores will reopen. Bolt said its depots were fine.\n\nBoth Acme \
+             and Bolt share a supplier.\n\nThe company said the outage was \"brief\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Acme"));
+    assert_ne!(speaker(t, 0).as_deref(), Some("Bolt"));
+}
+
+/// Looks like an organisation but is not: a capitalised plural opening a sentence
+/// ("Hackers stole") is no name.
+#[test]
+fn sentence_opening_plural_is_no_organisation() {
+    let t = "Hackers stole the files.\n\nThe company said the breach was \"contained\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Hackers"));
+}
+
+/// "He …" sentences between the quote and the named person carry the pronoun back to him.
+#[test]
+fn pronoun_chain_reaches_named_person() {
+    let t = "Mayor Tom Reyes said the dam would hold.\n\nSpeaking at City Hall, the mayor \
+             declared the town safe.\n\nHe visited the levee after the storm.\n\n\"We are \
+             ready for the next one,\" he said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Tom Reyes"));
+}
+
+/// Looks like a chain but is not: "She …" does not carry "he" back past the window.
+#[test]
+fn pronoun_chain_needs_the_same_pronoun() {
+    let t = "Mayor Tom Reyes said the dam would hold.\n\nSpeaking at City Hall, the mayor \
+             declared the town safe.\n\nShe visited the levee after the storm.\n\n\"We are \
+             ready for the next one,\" he said.";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// A headline quote given to "an expert" takes the speaker of the body quote that holds
+/// its words.
+#[test]
+fn headline_quote_echoes_named_body_quote() {
+    let t = "Dam will \"hold through the winter,\" engineer says\n\nThe river rose again on \
+             Monday.\n\n\"It will hold through the winter. We checked every gate,\" said \
+             engineer Ana Ruiz.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
+/// Looks like an echo but is not: a one-word headline term found in a body quote keeps
+/// no speaker.
+#[test]
+fn short_headline_term_is_no_echo() {
+    let t = "Dam \"safe\" after storm, engineer says\n\nThe river rose again on Monday.\n\n\
+             \"The dam is safe and the gates work,\" said engineer Ana Ruiz.";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
