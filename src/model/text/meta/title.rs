@@ -46,11 +46,21 @@ pub(super) fn title_line(text: &str, paras: &[Paragraph]) -> Option<String> {
             return Some(s.to_string());
         }
     }
-    // A line marked headline may run longer (a headline and its dek on one line).
+    // A line marked headline may run longer (a headline and its dek on one line). It
+    // stands above the lede or below the story's last paragraph: one between story
+    // paragraphs is a subhead ("What happened?").
+    let lede = paras
+        .iter()
+        .position(|p| p.kind == ParaKind::Body && is_lede(&text[p.span.range()]))
+        .unwrap_or(paras.len());
+    let last_body = paras.iter().rposition(|p| p.kind == ParaKind::Body);
     paras
         .iter()
-        .filter(|p| p.kind == ParaKind::Headline)
-        .map(line)
+        .enumerate()
+        .filter(|&(i, p)| {
+            p.kind == ParaKind::Headline && (i < lede || last_body.is_none_or(|b| i > b))
+        })
+        .map(|(_, p)| line(p))
         .find(|s| has_title_shape(s, HEADLINE_WORDS))
         .map(str::to_string)
 }
@@ -156,6 +166,13 @@ mod tests {
             title(&t).as_deref(),
             Some("River town floods as waters rise overnight")
         );
+    }
+
+    /// A subhead between story paragraphs is no title.
+    #[test]
+    fn subhead_inside_the_story_is_not_the_title() {
+        let t = format!("{STORY}\nWhat happened?\n\nThe river rose after a week of rain, and the banks gave way at night.\n");
+        assert_ne!(title(&t).as_deref(), Some("What happened?"));
     }
 
     /// A counter line ("Money (6)") and a sentence are no title.
