@@ -288,11 +288,7 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
     if p.title_case {
         return;
     }
-    let word = |i: usize| {
-        toks.get(i)
-            .filter(|t| t.kind == Tok::Word)
-            .map(|t| &text[t.start..t.end])
-    };
+    let word = |i: usize| words::word(text, toks, i);
     let mut i = 0;
     while i < toks.len() {
         let Some(w) = word(i) else {

@@ -312,18 +312,7 @@ pub fn conflicts(ms: &[FigureMention]) -> Vec<FigureConflict> {
 mod tests {
     use super::*;
     use crate::model::claims::dossier_claims;
-    use crate::model::load::{from_files, LoadOptions};
-    use crate::model::Dossier;
-
-    fn dossier(files: &[(&str, &str)]) -> Dossier {
-        from_files(
-            "test",
-            files
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())),
-            &LoadOptions::default(),
-        )
-    }
+    use crate::model::claims::tests::dossier;
 
     /// Each figure of a sentence that states two gets its own clause.
     #[test]

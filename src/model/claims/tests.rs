@@ -4,7 +4,7 @@ use super::*;
 use crate::model::load::{from_files, LoadOptions};
 
 /// A dossier of the given (name, text) articles.
-fn dossier(files: &[(&str, &str)]) -> Dossier {
+pub(super) fn dossier(files: &[(&str, &str)]) -> Dossier {
     from_files(
         "test",
         files

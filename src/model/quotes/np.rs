@@ -3,7 +3,8 @@
 //! Lloyd Austin").
 
 use super::words::{
-    anonymous, has, institutions, is_cap, is_filler, pronoun, speech_verbs, Pronoun, Tok, Token,
+    anonymous, has, institutions, is_cap, is_filler, pronoun, speech_verbs, word, Pronoun, Tok,
+    Token,
 };
 use crate::model::people::names::{self, is_title, NameKind, Parsed};
 
@@ -44,11 +45,6 @@ pub(crate) fn is_determiner(w: &str) -> bool {
         ]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(w))
-}
-
-fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
-    let t = toks.get(i)?;
-    (t.kind == Tok::Word).then(|| &text[t.start..t.end])
 }
 
 /// True when the token at `i` is a speech verb.

@@ -78,11 +78,7 @@ fn scan(
     found: &mut Vec<Vec<String>>,
     inside: &mut Vec<String>,
 ) {
-    let word = |i: usize| {
-        toks.get(i)
-            .filter(|t| t.kind == Tok::Word)
-            .map(|t| &text[t.start..t.end])
-    };
+    let word = |i: usize| super::words::word(text, toks, i);
     let mut i = 0;
     while i < toks.len() {
         if !word(i).is_some_and(is_cap) {

@@ -3,12 +3,7 @@
 //! quote hangs on the subject of the main clause, whatever its verb.
 
 use super::np::{self, Np, Phrase};
-use super::words::{has, is_cap, is_filler, name_stopwords, speech_participles, Tok, Token};
-
-fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
-    let t = toks.get(i)?;
-    (t.kind == Tok::Word).then(|| &text[t.start..t.end])
-}
+use super::words::{has, is_cap, is_filler, name_stopwords, speech_participles, word, Tok, Token};
 
 /// True when token `i` opens a new clause with a subject of its own: a semicolon, or
 /// "while", "whereas" or "but" after a comma ("…, while Lee called it …").

@@ -381,6 +381,12 @@ pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// True when a word starts with an upper-case letter.
+/// The word at token `i`, if that token is a word.
+pub(crate) fn word<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<&'t str> {
+    let t = toks.get(i)?;
+    (t.kind == Tok::Word).then(|| &text[t.start..t.end])
+}
+
 pub(crate) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
