@@ -13,6 +13,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod keymap;
+pub mod layout;
 pub mod theme;
 pub mod view;
 pub mod wrap;

@@ -59,6 +59,8 @@ pub struct Finder {
     sentences: Arc<Corpus>,
     scope: Scope,
     query: Query,
+    /// The query as typed.
+    input: String,
     hits: Arc<Vec<Hit>>,
     job: Option<worker::Job>,
     done: Option<Done>,
@@ -80,6 +82,7 @@ impl Finder {
             sentences: Arc::new(sentences),
             scope: Scope::Quotes,
             query: Query::default(),
+            input: String::new(),
             hits: Arc::default(),
             job: None,
             done: None,
@@ -93,6 +96,11 @@ impl Finder {
     /// Match at most `n` candidates on the caller's thread (tests and benchmarks).
     pub fn set_sync_limit(&mut self, n: usize) {
         self.sync_limit = n;
+    }
+
+    /// The query as last typed (what the finder shows when it opens again).
+    pub fn input(&self) -> &str {
+        &self.input
     }
 
     /// The scope searched.
@@ -127,6 +135,7 @@ impl Finder {
     /// Set the query as typed. Matches now when there are few candidates, else starts a
     /// worker whose results [`Finder::poll`] collects.
     pub fn set_query(&mut self, input: &str) {
+        input.clone_into(&mut self.input);
         let q = Query::parse(input);
         if q == self.query && (self.job.is_some() || self.done.is_some()) {
             return;

@@ -2,7 +2,7 @@
 //!
 //! Nothing here touches the terminal, the clock or the disk: the driver feeds actions in
 //! (keys, mouse, finished jobs) and carries the returned effects out. Geometry comes from
-//! the last `Resize` through `view::layout`, the same function rendering uses.
+//! the last `Resize` through `tui::layout`, the same geometry rendering uses.
 
 mod article;
 mod clip;
@@ -11,12 +11,14 @@ mod find;
 mod line;
 mod matrix;
 mod mouse;
+mod nav;
 pub mod reader;
 mod search;
 
 use article::move_reader;
 pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
+pub use nav::{Nav, Place};
 pub use reader::{Reader, Unit};
 pub use search::find_all;
 
@@ -27,6 +29,7 @@ use crate::state::State;
 use crate::tui::action::{Action, Effect};
 use crate::tui::analysis::{Analysis, SessionAligner};
 use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::view;
 use crate::tui::wrap::WrapCache;
@@ -51,12 +54,21 @@ pub enum Overlay {
     Help { scroll: usize },
     /// Choosing the source to compare `left` with; `selected` indexes the candidates.
     Pick { left: ArticleId, selected: usize },
-    /// The finder (its query and engine are `App::finder_query` and `App::finder`).
-    Finder,
+    /// The finder: its query line and selected result (the engine is `App::finder`).
+    Finder(FinderState),
     /// Typing the note of clipping `id`.
     Note { id: u64, text: String },
     /// Choosing the format and path of an export.
     Export(ExportDialog),
+}
+
+/// The finder overlay's own state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FinderState {
+    /// The query as typed.
+    pub query: String,
+    /// The selected result.
+    pub selected: usize,
 }
 
 /// A search in the article pane.
@@ -107,21 +119,15 @@ pub struct App {
     pub pending: Option<(ArticleId, ArticleId)>,
     /// A one-line message for the status bar (cleared by the next key).
     pub message: Option<String>,
-    /// Where Esc from the article goes.
-    pub back: Option<Focus>,
-    /// Where Esc from the matrix goes.
-    pub matrix_back: Focus,
+    /// The way back: the places the current view was reached from.
+    pub nav: Nav,
     pub wraps: WrapCache,
     /// Cursor units per article.
     pub units: Vec<Vec<Unit>>,
     pub quit: bool,
-    /// The finder's engine, built when first opened.
+    /// The finder's engine (its prepared haystacks), built when first opened and kept
+    /// for the session: the query and selection live in `Overlay::Finder`.
     pub finder: Option<Finder>,
-    /// The finder's query as typed, and its selected result.
-    pub finder_query: String,
-    pub finder_selected: usize,
-    /// Where Esc goes after the finder jumped to a passage: focus, reader, source row.
-    pub jump_back: Option<(Focus, Reader, usize)>,
     /// The passage the finder (or the clippings) jumped to, highlighted.
     pub found: Option<(ArticleId, Span)>,
     /// A visual selection: its article and the unit it started on.
@@ -130,8 +136,6 @@ pub struct App {
     pub state: State,
     /// The selected clipping.
     pub clip_selected: usize,
-    /// Where Esc from the clippings goes.
-    pub clip_back: Focus,
 }
 
 impl App {
@@ -156,20 +160,15 @@ impl App {
             progress: None,
             pending: None,
             message: None,
-            back: None,
-            matrix_back: Focus::Sources,
+            nav: Nav::default(),
             wraps: WrapCache::default(),
             units,
             quit: false,
             finder: None,
-            finder_query: String::new(),
-            finder_selected: 0,
-            jump_back: None,
             found: None,
             visual: None,
             state: State::default(),
             clip_selected: 0,
-            clip_back: Focus::Sources,
         }
     }
 
@@ -196,7 +195,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help { .. }) => return Mode::Help,
             Some(Overlay::Pick { .. }) => return Mode::Pick,
-            Some(Overlay::Finder) => return Mode::Finder,
+            Some(Overlay::Finder(_)) => return Mode::Finder,
             Some(Overlay::Note { .. }) => return Mode::Note,
             Some(Overlay::Export(d)) if d.exists.is_some() => return Mode::Confirm,
             Some(Overlay::Export(_)) => return Mode::Export,
@@ -319,8 +318,7 @@ impl App {
     }
 
     fn help_key(&mut self, a: Action) {
-        // The help box is the screen less two rows, inside a border.
-        let shown = (self.size.1 as usize).saturating_sub(4).max(1);
+        let shown = layout::help_rows(self);
         let max = view::help::lines(self).len().saturating_sub(shown);
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             match a {
@@ -338,7 +336,7 @@ impl App {
 
     /// Keep every reader valid for the current size and folding.
     fn fix_readers(&mut self) {
-        if let Some(text) = view::article_text_area(self) {
+        if let Some(text) = layout::article_text_area(self) {
             let f = self.frame_for(self.reader.article, text);
             let mut r = self.reader;
             r.fix(&f.view(self));

@@ -5,7 +5,7 @@ use super::reader::{self, Reader};
 use super::{App, Focus, Search};
 use crate::model::{ArticleId, Span};
 use crate::tui::action::{Action, Effect};
-use crate::tui::view;
+use crate::tui::layout;
 
 impl App {
     /// Open the source list's selection in the article pane (without moving focus).
@@ -27,8 +27,6 @@ impl App {
             Action::Open | Action::NextPane => {
                 self.preview();
                 self.focus = Focus::Article;
-                self.back = None;
-                self.jump_back = None;
             }
             Action::Compare => return self.ask_compare(ArticleId(self.selected)),
             Action::Finder => return self.open_finder(),
@@ -54,26 +52,16 @@ impl App {
         }
         match a {
             Action::Back => {
-                self.found = None;
-                if let Some((focus, reader, selected)) = self.jump_back.take() {
-                    // Back to where the finder (or the clippings) was opened from.
-                    self.focus = focus;
-                    self.reader = reader;
-                    self.selected = selected;
-                    self.back = None;
-                    self.refresh_search();
-                    self.fix_readers();
-                    return vec![];
-                }
-                self.focus = self.back.take().unwrap_or(Focus::Sources);
-                if self.focus == Focus::Sources {
+                // Back to where the passage was opened from, else to the source list.
+                if !self.go_back() {
+                    self.found = None;
                     self.selected = self.reader.article.0;
+                    self.focus = Focus::Sources;
                 }
             }
             Action::NextPane => {
                 self.selected = self.reader.article.0;
                 self.focus = Focus::Sources;
-                self.jump_back = None;
             }
             Action::SearchStart => {
                 self.search = Search {
@@ -109,7 +97,7 @@ impl App {
 
     /// Movement keys on the article pane's reader.
     fn scroll_article(&mut self, a: Action) {
-        let Some(text) = view::article_text_area(self) else {
+        let Some(text) = layout::article_text_area(self) else {
             return;
         };
         let f = self.frame_for(self.reader.article, text);
@@ -129,13 +117,18 @@ impl App {
         });
     }
 
-    /// Show `span` of `article` in the article pane; Esc returns to `back`.
-    pub fn open_at(&mut self, article: ArticleId, span: Span, back: Focus) {
+    /// Show `span` of `article` in the article pane; Esc returns to the current view.
+    pub fn open_at(&mut self, article: ArticleId, span: Span) {
+        self.enter(Focus::Article);
+        self.show_at(article, span);
+    }
+
+    /// Put the article pane on `span` of `article`, centred (no way back is recorded).
+    pub(super) fn show_at(&mut self, article: ArticleId, span: Span) {
         self.selected = article.0;
         self.reader = Reader::new(article);
         self.refresh_search();
         self.focus = Focus::Article;
-        self.back = Some(back);
         let unit = reader::unit_at(&self.units[article.0], span.start);
         if self.fold
             && self.dossier.article(article).paragraphs[self.units[article.0][unit].para]
@@ -144,7 +137,7 @@ impl App {
         {
             self.fold = false;
         }
-        if let Some(text) = view::article_text_area(self) {
+        if let Some(text) = layout::article_text_area(self) {
             let f = self.frame_for(article, text);
             let v = f.view(self);
             let mut r = self.reader;

@@ -3,7 +3,7 @@
 use super::{reader, App, Search};
 use crate::model::Span;
 use crate::tui::action::Action;
-use crate::tui::view;
+use crate::tui::layout;
 
 impl App {
     pub(super) fn search_key(&mut self, a: Action) {
@@ -81,7 +81,7 @@ impl App {
         {
             self.fold = false;
         }
-        if let Some(text) = view::article_text_area(self) {
+        if let Some(text) = layout::article_text_area(self) {
             let f = self.frame_for(art, text);
             let mut r = self.reader;
             r.go(&f.view(self), unit);

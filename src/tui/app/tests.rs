@@ -279,7 +279,11 @@ fn swap_and_other_source() {
         (ArticleId(1), ArticleId(3))
     );
     apply(&mut app, [A::Back]);
-    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(
+        app.focus,
+        Focus::Sources,
+        "back where the comparison was opened"
+    );
 }
 
 /// Enter on a matrix cell opens that passage; Esc goes back to the matrix.
@@ -301,6 +305,52 @@ fn matrix_opens_passage() {
         "a silent source has nothing to open"
     );
     assert!(app.message.is_some());
+}
+
+/// Esc retraces the way the reader came, one view at a time: a passage opened from the
+/// matrix opened from an article, then the clippings over it, unwind in that order.
+#[test]
+fn back_retraces_the_way() {
+    let mut app = app();
+    app.update(A::AnalysisReady(Arc::new(fixtures::analysis(&app.dossier))));
+    apply(&mut app, [A::Open, A::Down, A::Matrix, A::Right, A::Open]);
+    assert_eq!(
+        (app.focus, app.reader.article),
+        (Focus::Article, ArticleId(1))
+    );
+    apply(&mut app, [A::Clippings]);
+    let mut seen = vec![];
+    for _ in 0..4 {
+        apply(&mut app, [A::Back]);
+        seen.push((app.focus, app.reader.article.0, app.reader.cursor));
+    }
+    assert_eq!(
+        seen[..3],
+        [
+            (Focus::Article, 1, seen[0].2),
+            (Focus::Matrix, 0, 1),
+            (Focus::Article, 0, 1),
+        ],
+        "each view as it was left"
+    );
+    assert_eq!(seen[3].0, Focus::Sources);
+    assert!(app.nav.is_empty());
+}
+
+/// Opening the matrix from a passage it opened goes back to it rather than stacking a
+/// second matrix: Esc from there returns to where the matrix was first opened.
+#[test]
+fn reopening_a_view_on_the_way_back_returns_to_it() {
+    let mut app = app();
+    app.update(A::AnalysisReady(Arc::new(fixtures::analysis(&app.dossier))));
+    apply(&mut app, [A::Open, A::Matrix, A::Right, A::Open, A::Matrix]);
+    assert_eq!(app.focus, Focus::Matrix);
+    assert_eq!(app.nav.places().len(), 1);
+    apply(&mut app, [A::Back]);
+    assert_eq!(
+        (app.focus, app.reader.article),
+        (Focus::Article, ArticleId(0))
+    );
 }
 
 /// ? opens the help over any view and Esc closes it, keys going to it meanwhile.

@@ -4,26 +4,13 @@
 
 use crate::model::{ArticleId, Span};
 use crate::tui::app::{App, Focus, Reader};
+use crate::tui::layout::{article_text as text_area, GUTTER};
 use crate::tui::wrap::{display, Row};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Widget};
-
-/// Columns left of the text: the cursor bar and a marker.
-pub const GUTTER: u16 = 2;
-
-/// The text rows inside an article pane at `area`.
-pub fn text_area(area: Rect) -> Rect {
-    let inner = Block::bordered().inner(area);
-    Rect::new(
-        inner.x + GUTTER,
-        inner.y + 1,
-        inner.width.saturating_sub(GUTTER + 1),
-        inner.height.saturating_sub(1),
-    )
-}
 
 /// A styled span of the article, drawn over the base style in order.
 pub type Highlight = (Span, Style);

@@ -5,7 +5,7 @@
 use super::article::{quote_highlights, styled_line, Highlight};
 use crate::model::search::{Finder, Hit, Scope};
 use crate::model::Dossier;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::wrap::{display_char, Row, Wrapped};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,7 +24,7 @@ pub fn source_label(d: &Dossier, id: crate::model::ArticleId) -> String {
 /// Draw the finder in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let Some(f) = &app.finder else {
+    let (Some(f), Some(Overlay::Finder(st))) = (&app.finder, &app.overlay) else {
         return;
     };
     let (what, other) = match f.scope() {
@@ -54,10 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         f.corpus().len()
     );
     let cw = count.chars().count() as u16;
-    let q = super::fit(
-        &app.finder_query,
-        inner.width.saturating_sub(cw + 4) as usize,
-    );
+    let q = super::fit(&st.query, inner.width.saturating_sub(cw + 4) as usize);
     buf.set_line(
         inner.x,
         inner.y,
@@ -72,7 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let body = inner.height - 1;
     let list_h = (body / 2).max(1);
     let list = Rect::new(inner.x, inner.y + 1, inner.width, list_h);
-    render_list(app, f, list, buf);
+    render_list(app, f, st.selected, list, buf);
     let prev = Rect::new(
         inner.x,
         list.bottom(),
@@ -80,12 +77,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         inner.bottom().saturating_sub(list.bottom()),
     );
     if prev.height >= 2 {
-        render_preview(app, f, prev, buf);
+        render_preview(app, f, st.selected, prev, buf);
     }
 }
 
 /// The results on screen, the selected one in view.
-fn render_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
+fn render_list(app: &App, f: &Finder, selected: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let hits = f.hits();
     if hits.is_empty() {
@@ -100,7 +97,7 @@ fn render_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
         return;
     }
     let h = area.height as usize;
-    let sel = app.finder_selected.min(hits.len() - 1);
+    let sel = selected.min(hits.len() - 1);
     let first = (sel + 1).saturating_sub(h);
     for (i, &hit) in hits.iter().enumerate().skip(first).take(h) {
         let y = area.y + (i - first) as u16;
@@ -165,9 +162,9 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
 
 /// The article around the selected result, the result highlighted and in view (see
 /// [`preview_top`]).
-fn render_preview(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
+fn render_preview(app: &App, f: &Finder, selected: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let Some(&hit) = f.hits().get(app.finder_selected) else {
+    let Some(&hit) = f.hits().get(selected) else {
         Block::default()
             .borders(Borders::TOP)
             .border_style(t.border)
