@@ -46,7 +46,7 @@ pub struct Cli {
 /// Options every subcommand takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
-    /// Output format (md/markdown: `export` only).
+    /// Output format (md/markdown, csl and csv: `export` only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Print article text as is, without making control characters visible.
@@ -105,7 +105,7 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         args: Vec<String>,
     },
-    /// Quotes or saved clippings with citations, as Markdown, JSON or text.
+    /// Quotes or saved clippings with citations, as Markdown, JSON, text, CSL-JSON or CSV.
     #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
     Export {
         /// The dossier folder (default: the bundled dossier).
@@ -204,8 +204,11 @@ pub fn run(cli: Cli) -> Result<()> {
         print!("{}", crate::config::DEFAULT_CONFIG);
         return Ok(());
     }
-    if cli.common.format == Format::Md && !matches!(cli.command, Some(Command::Export { .. })) {
-        anyhow::bail!("--format md is for `dossier export` only; use --format text or json");
+    if cli.common.format.export_only() && !matches!(cli.command, Some(Command::Export { .. })) {
+        let name = clap::ValueEnum::to_possible_value(&cli.common.format)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        anyhow::bail!("--format {name} is for `dossier export` only; use --format text or json");
     }
     if let (None, Some(p)) = (&cli.command, &cli.path) {
         if !p.exists() {

@@ -99,14 +99,14 @@ fn widths_of_wide_and_combining_characters() {
     assert_eq!(display_width("a\x1bb"), 3, "ESC drawn as ␛, one column");
 }
 
-/// Every text subcommand's stdout and stderr hold no control, bidi or zero-width
-/// character, and show the escapes as `␛`.
+/// Every text subcommand's stdout and stderr (and the CSV and CSL-JSON exports) hold no
+/// control, bidi or zero-width character, and show the escapes as `␛`.
 #[test]
 fn cli_text_output_of_every_subcommand_is_clean() {
     let dir = tempfile::tempdir().unwrap();
     hostile_dossier(dir.path());
     let p = s(dir.path());
-    let cases: [&[&str]; 11] = [
+    let cases: [&[&str]; 13] = [
         &[p],
         &["sources", p],
         &["read", p, "a"],
@@ -116,6 +116,8 @@ fn cli_text_output_of_every_subcommand_is_clean() {
         &["export", p],
         &["export", p, "--format", "md"],
         &["export", p, "--format", "text", "--in-order"],
+        &["export", p, "--format", "csv"],
+        &["export", p, "--format", "csl"],
         &["compare", p, "a", "2"],
         &["claims", p],
     ];
@@ -127,6 +129,12 @@ fn cli_text_output_of_every_subcommand_is_clean() {
             String::from_utf8_lossy(&out.stderr)
         );
         let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
+        // CSV rows end in CRLF (RFC 4180); no other CR may be left.
+        let stdout = if args.contains(&"csv") {
+            stdout.replace("\r\n", "\n")
+        } else {
+            stdout
+        };
         let stderr = String::from_utf8(out.stderr).expect("utf-8 stderr");
         assert_eq!(
             unsafe_chars(&stdout),

@@ -13,6 +13,18 @@ pub enum Format {
     /// Markdown (`dossier export` only).
     #[value(alias = "markdown")]
     Md,
+    /// CSL-JSON citation items for Zotero and pandoc (`dossier export` only).
+    #[value(alias = "csl-json")]
+    Csl,
+    /// CSV, one row per passage (`dossier export` only).
+    Csv,
+}
+
+impl Format {
+    /// True for the formats only `dossier export` writes.
+    pub fn export_only(self) -> bool {
+        matches!(self, Format::Md | Format::Csl | Format::Csv)
+    }
 }
 
 /// Text made safe for a terminal (article text is untrusted).

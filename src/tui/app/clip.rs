@@ -23,11 +23,9 @@ pub struct ExportDialog {
 
 /// The next export format, in the order the dialog offers them.
 fn next_format(f: ExportFormat) -> ExportFormat {
-    match f {
-        ExportFormat::Markdown => ExportFormat::Json,
-        ExportFormat::Json => ExportFormat::Text,
-        ExportFormat::Text => ExportFormat::Markdown,
-    }
+    let all = ExportFormat::ALL;
+    let at = all.iter().position(|&x| x == f).unwrap_or(0);
+    all[(at + 1) % all.len()]
 }
 
 /// "s" for a count other than one.

@@ -119,7 +119,7 @@ fn clippings_reorder_delete_and_note() {
 }
 
 /// The export dialog: suggested name in the current folder, Tab changes the format and
-/// the extension, Enter asks the driver to write without clobbering; an existing file is
+/// the extension (Markdown, JSON, text, CSL-JSON, CSV), Enter asks the driver to write without clobbering; an existing file is
 /// asked about, y overwrites, and the path written is shown.
 #[test]
 fn export_dialog_asks_before_overwriting() {
@@ -140,7 +140,23 @@ fn export_dialog_asks_before_overwriting() {
         (d.format, d.path.ends_with(".json")),
         (ExportFormat::Json, true)
     );
-    apply(&mut app, [A::NextFormat, A::NextFormat, A::Grouping]);
+    apply(&mut app, [A::NextFormat, A::NextFormat]);
+    let Some(Overlay::Export(d)) = &app.overlay else {
+        panic!("no export dialog")
+    };
+    assert_eq!(
+        (d.format, d.path.ends_with("-clippings.csl.json")),
+        (ExportFormat::Csl, true)
+    );
+    apply(&mut app, [A::NextFormat]);
+    let Some(Overlay::Export(d)) = &app.overlay else {
+        panic!("no export dialog")
+    };
+    assert_eq!(
+        (d.format, d.path.ends_with("-clippings.csv")),
+        (ExportFormat::Csv, true)
+    );
+    apply(&mut app, [A::NextFormat, A::Grouping]);
     let e = app.update(A::Open);
     let clips = app.state.clippings.clone();
     let want = |overwrite| Effect::Export {
