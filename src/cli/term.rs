@@ -138,6 +138,13 @@ pub fn show(text: &[u8], screen: (usize, usize), pager: Option<&[String]>) -> io
             cmd.env("LESSCHARSET", "utf-8");
         }
         if let Ok(mut child) = cmd.spawn() {
+            // Ctrl-C is the pager's (less uses it to stop a search): as git does, dossier
+            // waits for the pager rather than dying under it and handing the terminal
+            // back to the shell while the pager still draws.
+            let _ = signal_hook::flag::register(
+                signal_hook::consts::SIGINT,
+                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            );
             if let Some(mut stdin) = child.stdin.take() {
                 match stdin.write_all(text) {
                     Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
