@@ -12,8 +12,10 @@ mod output;
 mod quotes;
 mod read;
 mod sources;
+mod term;
 
 pub use output::{Format, Out};
+pub use term::ColorChoice;
 
 use crate::model::{self, Dossier, LoadOptions};
 use anyhow::Result;
@@ -61,6 +63,14 @@ pub struct Common {
     /// Print how long each phase of loading took (read, segment, quotes) to stderr.
     #[arg(long, global = true)]
     pub timings: bool,
+    /// Colour text output: auto (when stdout is a terminal and NO_COLOR is unset),
+    /// always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print straight to the terminal, never through $PAGER (default `less -R`) when the
+    /// output is longer than the screen.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +142,13 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         args: Vec<String>,
     },
+    /// Print a shell completion script: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`.
+    Completions {
+        /// The shell (bash, zsh, fish; elvish and powershell too).
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `dossier man | man -l -`.
+    Man,
 }
 
 /// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
@@ -221,6 +238,15 @@ pub fn run(cli: Cli) -> Result<()> {
         }
     }
     let mut out = Out::stdout(&cli.common);
+    let r = dispatch(cli, &mut out);
+    // What was written is shown even when the command then failed.
+    let shown = out.finish();
+    r?;
+    Ok(shown?)
+}
+
+/// Run a subcommand (or the reader) with its output going to `out`.
+fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
     match cli.command {
         None => {
             // The reader on a terminal; the summary when piped or asked for JSON.
@@ -239,12 +265,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 });
             }
             let d = load(cli.path.as_ref(), &cli.common)?;
-            sources::summary(&d, &mut out)
+            sources::summary(&d, out)
         }
         Some(Command::Sources { args }) => {
             let (path, _) = split_positionals("sources", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            sources::run(&d, &mut out)
+            sources::run(&d, out)
         }
         Some(Command::Read { args, source }) => {
             let (path, rest) = split_positionals("read", &args, 1);
@@ -265,9 +291,9 @@ pub fn run(cli: Cli) -> Result<()> {
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
             if source {
-                return read::source(&d, id, &mut out);
+                return read::source(&d, id, out);
             }
-            read::run(&d, id, &mut out)
+            read::run(&d, id, out)
         }
         Some(Command::Compare { args }) => {
             let (path, rest) = split_positionals("compare", &args, 2);
@@ -280,22 +306,22 @@ pub fn run(cli: Cli) -> Result<()> {
                     output::clean(&rest[1], false)
                 );
             }
-            compare::run(&d, a, b, &mut out)
+            compare::run(&d, a, b, out)
         }
         Some(Command::Claims { args, conflicts }) => {
             let (path, _) = split_positionals("claims", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            claims::run(&d, conflicts, &mut out)
+            claims::run(&d, conflicts, out)
         }
         Some(Command::Figures { args }) => {
             let (path, _) = split_positionals("figures", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            figures::run(&d, &mut out)
+            figures::run(&d, out)
         }
         Some(Command::Export { args, opts }) => {
             let (path, _) = split_positionals("export", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            export::run(&d, path.as_deref(), &opts, &mut out)
+            export::run(&d, path.as_deref(), &opts, out)
         }
         Some(Command::Quotes {
             args,
@@ -305,12 +331,20 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, _) = split_positionals("quotes", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             let article = article.map(|a| find(&d, &a)).transpose()?;
-            quotes::run(&d, speaker.as_deref(), article, &mut out)
+            quotes::run(&d, speaker.as_deref(), article, out)
         }
         Some(Command::Speakers { args }) => {
             let (path, _) = split_positionals("speakers", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            quotes::speakers(&d, &mut out)
+            quotes::speakers(&d, out)
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut out.w);
+            Ok(out.flush()?)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
+            Ok(out.flush()?)
         }
     }
 }

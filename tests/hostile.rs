@@ -171,6 +171,40 @@ fn cli_text_output_of_every_subcommand_is_clean() {
     assert!(warn.contains("d�bad.txt"), "{warn}");
 }
 
+/// With `--color always`, the only escape sequences in the output are the SGR colours
+/// dossier adds (`ESC [ digits m`): with those taken out, nothing unsafe is left, and the
+/// article's own escapes still show as `␛`.
+#[test]
+fn colour_adds_sgr_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_dossier(dir.path());
+    let p = s(dir.path());
+    let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    let cases: [&[&str]; 6] = [
+        &[p],
+        &["sources", p],
+        &["read", p, "a"],
+        &["quotes", p],
+        &["speakers", p],
+        &["claims", p],
+    ];
+    for args in cases {
+        let mut all = args.to_vec();
+        all.extend(["--color", "always"]);
+        let out = run(&all);
+        assert!(out.status.success(), "{all:?}");
+        let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
+        assert!(sgr.is_match(&stdout), "{all:?} is coloured:\n{stdout}");
+        let rest = sgr.replace_all(&stdout, "");
+        assert_eq!(
+            unsafe_chars(&rest),
+            Vec::<char>::new(),
+            "{all:?}:\n{stdout}"
+        );
+        assert!(rest.contains('␛'), "{all:?} shows escapes:\n{rest}");
+    }
+}
+
 /// `--raw` is the one way to get the article's bytes as they are.
 #[test]
 fn raw_passes_text_through() {

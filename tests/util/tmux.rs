@@ -47,12 +47,20 @@ impl Tmux {
     /// Start `dossier ARGS` in a `w` x `h` pane and wait for its first frame (`ready`).
     #[track_caller]
     pub fn start(args: &[&str], w: u16, h: u16, ready: &str) -> Tmux {
+        Tmux::start_env(&[], args, w, h, ready)
+    }
+
+    /// Start `dossier ARGS` with environment variables `env` set (their values may name
+    /// `$DIR`, the temporary folder, which sh expands).
+    #[track_caller]
+    pub fn start_env(env: &[(&str, &str)], args: &[&str], w: u16, h: u16, ready: &str) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");
         let sock = dir.path().join("sock");
         let t = Tmux { dir, sock };
         let args: Vec<String> = args.iter().map(|a| quote(a)).collect();
+        let env: String = env.iter().map(|(k, v)| format!("{k}=\"{v}\" ")).collect();
         let script = format!(
-            "\"$BIN\" {}; echo $? > \"$DIR/status\"; stty -a > \"$DIR/stty\"; exec sleep 600",
+            "{env}\"$BIN\" {}; echo $? > \"$DIR/status\"; stty -a > \"$DIR/stty\"; exec sleep 600",
             args.join(" ")
         );
         let (w, h) = (w.to_string(), h.to_string());
