@@ -13,6 +13,11 @@
 //! cheaper on long lines) and then rescores the best [`RESCORE`] hits optimally, so the
 //! rows on screen are ranked exactly as the synchronous path ranks them.
 //!
+//! The line a result shows is the line matched: each term may match the text, the
+//! speaker's name or the source's label, and a term found as one contiguous piece ranks
+//! above any scattered match of its letters (see `query::CONTIGUOUS`); equal scores keep
+//! reading order.
+//!
 //! Ranking is nucleo-matcher (fzf's scoring, Unicode-correct), not fuzzy-matcher's
 //! SkimMatcherV2: measured over 100,000 news-like lines here, SkimMatcherV2 took 167–497 ms
 //! per full pass (one to two terms), far over the 100 ms budget; see benches/finder.rs and
@@ -22,8 +27,8 @@ mod corpus;
 mod query;
 mod worker;
 
-pub use corpus::{Corpus, Hit, Item};
-pub use query::{Field, Filter, Query, Term, TermKind};
+pub use corpus::{source_label, Corpus, Hit, Item};
+pub use query::{Field, Filter, Marks, Query, Term, TermKind};
 
 use crate::model::Dossier;
 use nucleo_matcher::Matcher;
@@ -242,9 +247,15 @@ impl Finder {
 
     /// Character indices of the hit's text to highlight (call for visible rows only).
     pub fn highlight(&self, hit: Hit) -> Vec<usize> {
+        self.marks(hit).text
+    }
+
+    /// Character indices to highlight in each part of the hit's line: text, speaker
+    /// name, source label (call for visible rows only).
+    pub fn marks(&self, hit: Hit) -> Marks {
         let c = self.corpus();
         let mut m = self.matcher.borrow_mut();
-        self.query.indices(&mut m, &c.fields(hit.item as usize))
+        self.query.marks(&mut m, &c.fields(hit.item as usize))
     }
 }
 

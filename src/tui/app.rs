@@ -20,7 +20,7 @@ pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
 pub use nav::{Nav, Place};
 pub use reader::{Reader, Unit};
-pub use search::find_all;
+pub use search::{find_all, Match, Search, SearchIn};
 
 use crate::model::claims::Comparison;
 use crate::model::search::Finder;
@@ -31,7 +31,6 @@ use crate::tui::analysis::{Analysis, SessionAligner};
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::view;
 use crate::tui::wrap::WrapCache;
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -60,6 +59,8 @@ pub enum Overlay {
     Note { id: u64, text: String },
     /// Choosing the format and path of an export.
     Export(ExportDialog),
+    /// The last message of the status bar in full (`!`).
+    Message,
 }
 
 /// The finder overlay's own state.
@@ -69,17 +70,6 @@ pub struct FinderState {
     pub query: String,
     /// The selected result.
     pub selected: usize,
-}
-
-/// A search in the article pane.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Search {
-    pub query: String,
-    /// True while the query is being typed.
-    pub editing: bool,
-    pub matches: Vec<Span>,
-    /// The match the cursor went to.
-    pub current: Option<usize>,
 }
 
 /// The cursor of the claims matrix.
@@ -119,6 +109,10 @@ pub struct App {
     pub pending: Option<(ArticleId, ArticleId)>,
     /// A one-line message for the status bar (cleared by the next key).
     pub message: Option<String>,
+    /// The last message shown, in full (`!` shows it again).
+    pub last_message: Option<String>,
+    /// True once an unbound key has shown "press ? for help" (once a session).
+    pub hinted: bool,
     /// The way back: the places the current view was reached from.
     pub nav: Nav,
     pub wraps: WrapCache,
@@ -160,6 +154,8 @@ impl App {
             progress: None,
             pending: None,
             message: None,
+            last_message: None,
+            hinted: false,
             nav: Nav::default(),
             wraps: WrapCache::default(),
             units,
@@ -192,6 +188,9 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
+        if self.search.editing {
+            return Mode::Search;
+        }
         match &self.overlay {
             Some(Overlay::Help { .. }) => return Mode::Help,
             Some(Overlay::Pick { .. }) => return Mode::Pick,
@@ -199,11 +198,14 @@ impl App {
             Some(Overlay::Note { .. }) => return Mode::Note,
             Some(Overlay::Export(d)) if d.exists.is_some() => return Mode::Confirm,
             Some(Overlay::Export(_)) => return Mode::Export,
+            Some(Overlay::Message) => return Mode::Message,
             None => {}
         }
-        if self.search.editing {
-            return Mode::Search;
-        }
+        self.view_mode()
+    }
+
+    /// The mode of the view under any overlay (what the help lists first).
+    pub fn view_mode(&self) -> Mode {
         match self.focus {
             Focus::Article | Focus::Compare if self.visual.is_some() => Mode::Visual,
             Focus::Sources => Mode::Sources,
@@ -243,6 +245,14 @@ impl App {
 
     /// Apply one action; return the IO it asks for.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        if self.message.is_some() && self.message != self.last_message {
+            self.last_message.clone_from(&self.message);
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
             Action::Progress(..)
@@ -257,12 +267,19 @@ impl App {
             self.message = None;
         }
         match action {
-            Action::Quit => {
-                self.quit = true;
-                let mut e = self.save_position();
-                e.push(Effect::Quit);
-                return e;
+            Action::Quit => return self.quit(),
+            Action::BackOrQuit if self.at_top() => return self.quit(),
+            Action::BackOrQuit => return self.key(Action::Back),
+            Action::Unbound(key) => {
+                if !self.hinted {
+                    self.hinted = true;
+                    self.message = Some(format!("{key}: no such key here; press ? for help"));
+                }
             }
+            Action::LastMessage => match &self.last_message {
+                Some(_) => self.overlay = Some(Overlay::Message),
+                None => self.message = Some("no message yet".into()),
+            },
             Action::Suspend => {
                 let mut e = self.save_position();
                 e.push(Effect::Suspend);
@@ -274,6 +291,9 @@ impl App {
             Action::ExportExists(p) => self.export_exists(p),
             Action::Exported(r) => self.exported(r),
             Action::Help => {
+                if self.search.scope == SearchIn::Help {
+                    self.end_search();
+                }
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
                     _ => Some(Overlay::Help { scroll: 0 }),
@@ -294,10 +314,23 @@ impl App {
         vec![]
     }
 
+    /// Leave the reader, saving the reading position first.
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quit = true;
+        let mut e = self.save_position();
+        e.push(Effect::Quit);
+        e
+    }
+
     /// A key's action, by mode.
     fn key(&mut self, a: Action) -> Vec<Effect> {
         match self.mode() {
             Mode::Help => self.help_key(a),
+            Mode::Message => {
+                if matches!(a, Action::Back) {
+                    self.overlay = None;
+                }
+            }
             Mode::Pick => return self.pick_key(a),
             Mode::Finder => return self.finder_key(a),
             Mode::Note => return self.note_key(a),
@@ -311,6 +344,9 @@ impl App {
             Mode::Matrix => match a {
                 Action::Finder => return self.open_finder(),
                 Action::Clippings => self.open_clippings(),
+                Action::SearchStart => self.start_search(),
+                Action::SearchNext => self.search_step(true),
+                Action::SearchPrev => self.search_step(false),
                 a => self.matrix_key(a),
             },
         }
@@ -319,7 +355,12 @@ impl App {
 
     fn help_key(&mut self, a: Action) {
         let shown = layout::help_rows(self);
-        let max = view::help::lines(self).len().saturating_sub(shown);
+        let lines = crate::tui::keymap::help::lines(
+            &self.keymap,
+            self.view_mode(),
+            self.search.help_filter(),
+        );
+        let max = lines.len().saturating_sub(shown);
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             match a {
                 Action::Down => *scroll = (*scroll + 1).min(max),
@@ -328,7 +369,11 @@ impl App {
                 Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(shown / 2),
                 Action::Top => *scroll = 0,
                 Action::Bottom => *scroll = max,
-                Action::Back => self.overlay = None,
+                Action::Back => {
+                    self.overlay = None;
+                    self.end_search();
+                }
+                Action::SearchStart => self.start_search(),
                 _ => {}
             }
         }

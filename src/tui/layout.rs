@@ -48,7 +48,9 @@ pub fn layout(area: Rect, app: &App) -> Panes {
             }
         }
         _ => {
-            let w = (body.width / 3).clamp(28, 44);
+            // A third of the width: titles need ~30 columns to be told apart, and
+            // beyond 60 the list only takes room from the article.
+            let w = (body.width / 3).clamp(30, 60);
             let [s, m] =
                 Layout::horizontal([Constraint::Length(w), Constraint::Min(1)]).areas(body);
             Panes {

@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render(app, panes.status, frame.buffer_mut());
     match &app.overlay {
         Some(Overlay::Help { scroll }) => {
-            let r = centered(area, 76, area.height.saturating_sub(2));
+            let r = centered(area, 100, area.height.saturating_sub(2));
             frame.render_widget(Clear, r);
             help::render(app, *scroll, r, frame.buffer_mut());
         }
@@ -74,6 +74,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             let r = centered(area, 76, 8);
             frame.render_widget(Clear, r);
             clippings::render_export(app, dlg, r, frame.buffer_mut());
+        }
+        Some(Overlay::Message) => {
+            let text = app.last_message.as_deref().unwrap_or_default();
+            let w = centered(area, 76, 1).width;
+            let lines = textwrap::wrap(text, w.saturating_sub(2).max(1) as usize).len() as u16;
+            let r = centered(area, w, (lines + 2).min(area.height.saturating_sub(2)));
+            frame.render_widget(Clear, r);
+            status::render_message(app, r, frame.buffer_mut());
         }
         None => {}
     }

@@ -124,6 +124,12 @@ impl Tmux {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
+    /// The pane's text with its colours, as SGR escape sequences.
+    pub fn screen_styled(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-e"]).stdout;
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
     /// A pane format variable (`#{alternate_on}` …).
     pub fn var(&self, name: &str) -> String {
         let f = format!("#{{{name}}}");
@@ -206,11 +212,11 @@ pub fn status_bar(screen: &str) -> &str {
     screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
 }
 
-/// Quit, then check the exit status and that the terminal was given back: main screen,
+/// Quit (Q, from any view), then check the exit status and that the terminal was given back: main screen,
 /// cursor shown, mouse released, raw mode off.
 #[track_caller]
 pub fn quit_and_check_restored(t: &Tmux) {
-    t.keys(&["q"]);
+    t.keys(&["Q"]);
     assert_eq!(t.wait_exit(), 0, "exit status");
     assert_eq!(t.var("alternate_on"), "0", "left the alternate screen");
     assert_eq!(t.var("cursor_flag"), "1", "cursor shown");

@@ -2,7 +2,7 @@
 //! actions the article pane shares with the compare view.
 
 use super::reader::{self, Reader};
-use super::{App, Focus, Search};
+use super::{App, Focus};
 use crate::model::{ArticleId, Span};
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
@@ -13,7 +13,7 @@ impl App {
         let id = ArticleId(self.selected);
         if self.reader.article != id {
             self.reader = Reader::new(id);
-            self.refresh_search();
+            self.end_search();
         }
     }
 
@@ -24,9 +24,12 @@ impl App {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = n.saturating_sub(1),
-            Action::Open | Action::NextPane => {
+            Action::Open | Action::NextPane | Action::Right => {
                 self.preview();
                 self.focus = Focus::Article;
+            }
+            Action::Back => {
+                self.go_back();
             }
             Action::Compare => return self.ask_compare(ArticleId(self.selected)),
             Action::Finder => return self.open_finder(),
@@ -59,16 +62,11 @@ impl App {
                     self.focus = Focus::Sources;
                 }
             }
-            Action::NextPane => {
+            Action::NextPane | Action::Left => {
                 self.selected = self.reader.article.0;
                 self.focus = Focus::Sources;
             }
-            Action::SearchStart => {
-                self.search = Search {
-                    editing: true,
-                    ..Search::default()
-                };
-            }
+            Action::SearchStart => self.start_search(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::Compare => return self.ask_compare(self.reader.article),
@@ -128,7 +126,7 @@ impl App {
     pub(super) fn show_at(&mut self, article: ArticleId, span: Span) {
         self.selected = article.0;
         self.reader = Reader::new(article);
-        self.refresh_search();
+        self.end_search();
         self.focus = Focus::Article;
         let unit = reader::unit_at(&self.units[article.0], span.start);
         if self.fold

@@ -174,6 +174,9 @@ impl App {
             (Action::Bottom, _) => self.clip_selected = n.saturating_sub(1),
             (Action::Back, _) => self.back_or_sources(),
             (Action::Finder, _) => return self.open_finder(),
+            (Action::SearchStart, _) => self.start_search(),
+            (Action::SearchNext, _) => self.search_step(true),
+            (Action::SearchPrev, _) => self.search_step(false),
             (Action::Export, _) => self.open_export(),
             (Action::Open, Some(_)) => self.open_clipping(sel),
             (Action::Copy, Some(_)) => {

@@ -288,6 +288,9 @@ impl App {
                     selected: (cur + 1) % cands.len().max(1),
                 });
             }
+            Action::SearchStart => self.start_search(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
             Action::NextConflict => self.jump_conflict(true),
             Action::PrevConflict => self.jump_conflict(false),
             a => {
@@ -306,13 +309,13 @@ impl App {
         if let Some(st) = &self.compare {
             self.reader = st.sides[st.active.idx()];
             self.selected = self.reader.article.0;
-            self.refresh_search();
+            self.end_search();
         }
         self.focus = Focus::Article;
     }
 
     /// Move the active side's reader, then line the other side up with it.
-    fn move_active(&mut self, f: impl FnOnce(&mut Reader, &reader::View)) {
+    pub(super) fn move_active(&mut self, f: impl FnOnce(&mut Reader, &reader::View)) {
         let Some(areas) = layout::compare_text_areas(self) else {
             return;
         };

@@ -93,6 +93,7 @@ impl App {
             self.nav.push(self.here());
         }
         self.visual = None;
+        self.end_search();
         self.focus = focus;
     }
 
@@ -105,10 +106,8 @@ impl App {
         self.visual = None;
         self.focus = p.focus;
         self.selected = p.selected;
-        if self.reader != p.reader {
-            self.reader = p.reader;
-            self.refresh_search();
-        }
+        self.reader = p.reader;
+        self.end_search();
         self.fix_readers();
         true
     }

@@ -3,7 +3,7 @@
 //! built; every piece of article text goes through `wrap::display`.
 
 use crate::model::{ArticleId, Span};
-use crate::tui::app::{App, Focus, Reader};
+use crate::tui::app::{App, Focus, Reader, SearchIn};
 use crate::tui::layout::{article_text as text_area, GUTTER};
 use crate::tui::wrap::{display, Row};
 use ratatui::buffer::Buffer;
@@ -198,7 +198,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.dim,
     );
     let mut hl = quote_highlights(app, id);
-    hl.extend(app.search.matches.iter().map(|&m| (m, t.matched)));
+    hl.extend(
+        app.search
+            .spans_in(SearchIn::Article, id.0)
+            .map(|m| (m, t.matched)),
+    );
     hl.extend(extra_highlights(app, id, app.reader.cursor));
     let clipped = clipped_spans(app, id);
     let marker = |row: Span| {

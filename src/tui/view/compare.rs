@@ -5,7 +5,7 @@
 
 use super::article::{Highlight, TextPane};
 use crate::model::Span;
-use crate::tui::app::{App, Claim, CompareState, Mark, Side};
+use crate::tui::app::{App, Claim, CompareState, Mark, SearchIn, Side};
 use crate::tui::layout::{compare_split as split, compare_text as text_area};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -91,6 +91,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         block.render(r.sides[side.idx()], buf);
         let mut hl = highlights(t, st, side);
+        hl.extend(
+            app.search
+                .spans_in(SearchIn::Compare, reader.article.0)
+                .map(|m| (m, t.matched)),
+        );
         if active {
             hl.extend(super::article::extra_highlights(
                 app,

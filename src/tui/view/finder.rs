@@ -4,7 +4,6 @@
 
 use super::article::{quote_highlights, styled_line, Highlight};
 use crate::model::search::{Finder, Hit, Scope};
-use crate::model::Dossier;
 use crate::tui::app::{App, Overlay};
 use crate::tui::wrap::{display_char, Row, Wrapped};
 use ratatui::buffer::Buffer;
@@ -14,12 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthChar;
 
-/// "2. Yonhap": an article's number and outlet (or file name).
-pub fn source_label(d: &Dossier, id: crate::model::ArticleId) -> String {
-    let a = d.article(id);
-    let name = a.meta.outlet.as_deref().unwrap_or(a.display_title());
-    format!("{}. {}", id.0 + 1, name)
-}
+pub use crate::model::search::source_label;
 
 /// Draw the finder in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -115,6 +109,7 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
     let t = &app.theme;
     let d = &app.dossier;
     let item = f.item(hit);
+    let marks = f.marks(hit);
     let mut spans = vec![Span::styled(" ", base)];
     let mut used = 1;
     // Narrow terminals give the text more of the row.
@@ -124,16 +119,17 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
             .speaker
             .and_then(|p| d.people.get(p.0))
             .map_or("unknown", |p| p.name.as_str());
-        let cell = format!("{:<ws$} ", super::fit(who, ws));
+        let st = base.patch(t.quote(item.speaker));
+        spans.extend(cell(who, ws, &marks.name, st, st.patch(t.hit)));
         used += ws + 1;
-        spans.push(Span::styled(cell, base.patch(t.quote(item.speaker))));
     }
-    let src = format!("{:<wa$} ", super::fit(&source_label(d, item.article), wa));
+    let label = source_label(d, item.article);
+    let st = base.patch(t.dim);
+    spans.extend(cell(&label, wa, &marks.label, st, base.patch(t.hit)));
     used += wa + 1;
-    spans.push(Span::styled(src, base.patch(t.dim)));
     let room = width.saturating_sub(used + 1);
     let text: Vec<char> = f.text(hit).chars().map(display_char).collect();
-    let marks = f.highlight(hit);
+    let marks = marks.text;
     // Start a little before the first match when it would be off the row.
     let start = match marks.first() {
         Some(&m) if m + 4 > room => m.saturating_sub(room / 3),
@@ -158,6 +154,27 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
         spans.push(Span::styled(c.to_string(), st));
     }
     Line::from(spans)
+}
+
+/// A column `w` wide (and a blank after it) showing `s` cut to fit, its characters at
+/// `marks` (character indices into `s`) in `hit`.
+fn cell(s: &str, w: usize, marks: &[usize], st: Style, hit: Style) -> Vec<Span<'static>> {
+    let shown = super::fit(s, w);
+    let n = shown.chars().count();
+    let mut out: Vec<Span<'static>> = Vec::new();
+    for (i, c) in shown.chars().enumerate() {
+        // The ellipsis of a cut name is never a match.
+        let cut = i + 1 == n && c == '…' && shown != s;
+        let style = if !cut && marks.binary_search(&i).is_ok() {
+            hit
+        } else {
+            st
+        };
+        out.push(Span::styled(c.to_string(), style));
+    }
+    let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
+    out.push(Span::styled(" ".repeat(pad + 1), st));
+    out
 }
 
 /// The article around the selected result, the result highlighted and in view (see
