@@ -3,7 +3,8 @@
 
 use super::sources::fit;
 use super::{Format, Out};
-use crate::model::claims::{cluster, Cluster};
+use crate::model::analysis::{self, Analysis};
+use crate::model::claims::Cluster;
 use crate::model::Dossier;
 use anyhow::Result;
 use serde::Serialize;
@@ -54,14 +55,18 @@ pub fn summary(d: &Dossier, c: &Cluster) -> String {
 
 /// Print the claim clusters (only conflicting ones with `conflicts_only`).
 pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
-    let clusters: Vec<Cluster> = cluster(d)
-        .into_iter()
-        .filter(|c| !conflicts_only || !c.conflicts.is_empty())
+    let an = Analysis::new(d);
+    // With each cluster its index in the analysis, where its matrix row refers to it.
+    let clusters: Vec<(usize, &Cluster)> = an
+        .clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !conflicts_only || !c.conflicts.is_empty())
         .collect();
     if out.format == Format::Json {
         let v: Vec<ClusterJson> = clusters
             .iter()
-            .map(|c| ClusterJson {
+            .map(|&(_, c)| ClusterJson {
                 id: format!("c{}", c.id),
                 summary: summary(d, c),
                 articles: c.articles().len(),
@@ -100,30 +105,27 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
     let head: String = (1..=n).map(|i| format!("{:>3}", i % 1000)).collect();
     let sum_w = out.width.saturating_sub(6 + 3 * n + 2).max(20);
     out.line(&format!(
-        "{:<5} {head}  CLAIM (■ states it, ✗ in conflict)",
-        "ID"
+        "{:<5} {head}  CLAIM ({} states it, {} in conflict)",
+        "ID",
+        analysis::REPORTS,
+        analysis::CONFLICTS
     ))?;
-    for c in &clusters {
+    // The matrix's rows by cluster: its cells say who states the claim, and who conflicts.
+    let mut by_cluster = vec![None; an.clusters.len()];
+    for r in &an.matrix.rows {
+        by_cluster[r.cluster] = Some(r);
+    }
+    for (index, c) in clusters {
+        let row = by_cluster.get(index).copied().flatten();
         let cells: String = (0..n)
             .map(|i| {
-                let idx: Vec<usize> = c
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.article.0 == i)
-                    .map(|(k, _)| k)
-                    .collect();
-                if idx.is_empty() {
-                    "  ·".to_string()
-                } else if c
-                    .conflicts
-                    .iter()
-                    .any(|x| idx.contains(&x.a) || idx.contains(&x.b))
-                {
-                    "  ✗".to_string()
-                } else {
-                    "  ■".to_string()
-                }
+                let cell = row.and_then(|r| r.cells.get(i)).and_then(Option::as_ref);
+                let glyph = match cell.map(|c| c.stance) {
+                    None => analysis::ABSENT,
+                    Some(analysis::Stance::Reports) => analysis::REPORTS,
+                    Some(analysis::Stance::Conflicts) => analysis::CONFLICTS,
+                };
+                format!("  {glyph}")
             })
             .collect();
         out.line(&format!(

@@ -7,6 +7,7 @@
 mod article;
 mod clip;
 mod compare;
+mod figures;
 mod find;
 mod line;
 mod matrix;
@@ -17,6 +18,7 @@ mod search;
 use article::move_reader;
 pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
+pub use figures::{FiguresSide, FiguresState};
 pub use reader::{Reader, Unit};
 pub use search::find_all;
 
@@ -42,6 +44,8 @@ pub enum Focus {
     Matrix,
     /// The list of clippings.
     Clippings,
+    /// The dossier's figures, one quantity at a time as a timeline.
+    Figures,
 }
 
 /// What is drawn over the panes and takes the keys while open.
@@ -132,6 +136,8 @@ pub struct App {
     pub clip_selected: usize,
     /// Where Esc from the clippings goes.
     pub clip_back: Focus,
+    /// The figures view.
+    pub figures: FiguresState,
 }
 
 impl App {
@@ -170,6 +176,7 @@ impl App {
             state: State::default(),
             clip_selected: 0,
             clip_back: Focus::Sources,
+            figures: FiguresState::default(),
         }
     }
 
@@ -202,7 +209,7 @@ impl App {
             Some(Overlay::Export(_)) => return Mode::Export,
             None => {}
         }
-        if self.search.editing {
+        if self.search.editing || self.figures.editing {
             return Mode::Search;
         }
         match self.focus {
@@ -212,6 +219,7 @@ impl App {
             Focus::Compare => Mode::Compare,
             Focus::Matrix => Mode::Matrix,
             Focus::Clippings => Mode::Clippings,
+            Focus::Figures => Mode::Figures,
         }
     }
 
@@ -288,6 +296,7 @@ impl App {
             Action::AlignerReady(a) => return self.aligner_ready(a),
             Action::AnalysisReady(a) => return self.analysis_ready(a),
             Action::ComparisonReady(c) => self.comparison_ready(c),
+            Action::Figures => self.open_figures(),
             Action::Click(x, y) => return self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             a => return self.key(a),
@@ -305,7 +314,13 @@ impl App {
             Mode::Export | Mode::Confirm => return self.export_key(a),
             Mode::Clippings => return self.clippings_key(a),
             Mode::Visual => return self.visual_key(a),
+            Mode::Search if self.focus == Focus::Figures => self.figures_search_key(a),
             Mode::Search => self.search_key(a),
+            Mode::Figures => match a {
+                Action::Finder => return self.open_finder(),
+                Action::Matrix => self.open_matrix(),
+                a => self.figures_key(a),
+            },
             Mode::Sources => return self.sources_key(a),
             Mode::Article => return self.article_key(a),
             Mode::Compare => return self.compare_key(a),
@@ -371,7 +386,7 @@ impl App {
         if (c.left, c.right) == (l, r) {
             state.set_comparison(c);
         } else if (c.right, c.left) == (l, r) {
-            state.set_comparison(Arc::new(crate::tui::analysis::mirror(&c)));
+            state.set_comparison(Arc::new(c.mirrored()));
         } else {
             return;
         }

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod clippings;
 pub mod compare;
+pub mod figures;
 pub mod finder;
 pub mod help;
 pub mod matrix;
@@ -34,7 +35,7 @@ pub struct Panes {
 pub fn layout(area: Rect, app: &App) -> Panes {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match app.focus {
-        Focus::Compare | Focus::Matrix | Focus::Clippings => Panes {
+        Focus::Compare | Focus::Matrix | Focus::Clippings | Focus::Figures => Panes {
             sources: None,
             main: Some(body),
             status,
@@ -124,6 +125,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Focus::Compare => compare::render(app, m, frame.buffer_mut()),
             Focus::Matrix => matrix::render(app, m, frame.buffer_mut()),
             Focus::Clippings => clippings::render(app, m, frame.buffer_mut()),
+            Focus::Figures => figures::render(app, m, frame.buffer_mut()),
         }
     }
     status::render(app, panes.status, frame.buffer_mut());

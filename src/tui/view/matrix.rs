@@ -1,9 +1,11 @@
-//! The claims matrix: one row per claim, one column per source; `≠` where the source's
-//! figure conflicts, `●` where it reports the claim, `·` where it is silent. The passage
-//! of the selected cell is shown under the table; Enter opens it.
+//! The claims matrix: one row per claim, one column per source (headed by its outlet, else
+//! its file stem); in each cell the figure the source gives (`41`, `≠58` where another
+//! source contradicts it), else `●` where it reports the claim, `≠` where it conflicts,
+//! `·` where it is silent: the glyphs of `dossier claims`. The passage of the selected
+//! cell is shown under the table; Enter opens it.
 
+use crate::model::analysis::{cell_text, Stance};
 use crate::model::ArticleId;
-use crate::tui::analysis::Cell;
 use crate::tui::app::App;
 use crate::tui::wrap::display;
 use ratatui::buffer::Buffer;
@@ -11,8 +13,19 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-/// Columns per source.
-const COL: u16 = 4;
+/// Columns per source at least: a figure with its mark ("≠11,000", "≠1,250") and a space;
+/// longer ones ("1.2 million") are cut with an ellipsis, and the outlet heading the column
+/// too.
+const MIN_COL: u16 = 9;
+/// …and at most, when the sources take no more than half the width: an outlet's name
+/// ("Stars and Stripes" is cut to "Stars and St…").
+const MAX_COL: u16 = 14;
+
+/// Columns per source: wider when few sources leave room, so outlets read whole.
+fn col_width(n: usize, table: Rect) -> u16 {
+    let half = (table.width / 2) as usize;
+    (half / n.max(1)).clamp(MIN_COL as usize, MAX_COL as usize) as u16
+}
 
 /// Where the parts of the matrix go.
 #[derive(Debug, Clone, Copy)]
@@ -42,12 +55,13 @@ const MIN_LABEL: u16 = 40;
 /// width (up to 40 columns) and the sources scroll so that the selected one is in view.
 fn columns(app: &App, table: Rect) -> (u16, usize, usize) {
     let n = app.dossier.articles.len();
-    let all = (COL as usize).saturating_mul(n).saturating_add(1);
+    let col = col_width(n, table);
+    let all = (col as usize).saturating_mul(n).saturating_add(1);
     if all + usize::from(MIN_LABEL.min(table.width / MIN_LABEL_SHARE)) <= table.width as usize {
         return (table.width - all as u16, 0, n);
     }
     let lw = MIN_LABEL.min(table.width / MIN_LABEL_SHARE);
-    let shown = (table.width.saturating_sub(lw + 1) / COL).max(1) as usize;
+    let shown = (table.width.saturating_sub(lw + 1) / col).max(1) as usize;
     let first = (app.matrix.col + 1).saturating_sub(shown);
     (lw, first, shown.min(n - first.min(n)))
 }
@@ -65,7 +79,8 @@ pub fn cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> {
         return None;
     }
     let (lw, first, shown) = columns(app, table);
-    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / COL) as usize);
+    let cw = col_width(app.dossier.articles.len(), table);
+    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / cw) as usize);
     Some((row, col.filter(|&c| c < shown).map(|c| first + c)))
 }
 
@@ -100,6 +115,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let (lw, first, shown) = columns(app, r.table);
     let n = app.dossier.articles.len();
+    let cw = col_width(n, r.table);
     let head = if shown < n {
         format!("claim (sources {}–{} of {n})", first + 1, first + shown)
     } else {
@@ -107,9 +123,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     buf.set_stringn(r.table.x, r.table.y, head, lw as usize, t.dim);
     for i in first..first + shown {
-        let x = r.table.x + lw + 1 + (i - first) as u16 * COL;
+        let x = r.table.x + lw + 1 + (i - first) as u16 * cw;
         let st = if i == app.matrix.col { t.title } else { t.dim };
-        buf.set_stringn(x, r.table.y, format!("{:>2}", i + 1), COL as usize, st);
+        let name = app.dossier.article(ArticleId(i)).source_name();
+        let head = super::fit(name, (cw - 1) as usize);
+        buf.set_stringn(x, r.table.y, head, (cw - 1) as usize, st);
     }
     if an.matrix.rows.is_empty() {
         buf.set_stringn(
@@ -144,18 +162,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             st,
         );
         for (c, cell) in row.cells.iter().enumerate().skip(first).take(shown) {
-            let x = r.table.x + lw + 1 + (c - first) as u16 * COL;
-            let (s, cs) = match cell {
-                Cell::Conflicts(_) => (" ≠ ", t.conflict),
-                Cell::Reports(_) => (" ● ", t.agree),
-                Cell::Absent => (" · ", t.dim),
+            let x = r.table.x + lw + 1 + (c - first) as u16 * cw;
+            let cs = match cell.as_ref().map(|c| c.stance) {
+                Some(Stance::Conflicts) => t.conflict,
+                Some(Stance::Reports) => t.agree,
+                None => t.dim,
             };
+            let s = super::fit(&cell_text(cell.as_ref()), (cw - 1) as usize);
             let cs = if sel && c == app.matrix.col {
                 t.selected
             } else {
                 cs
             };
-            buf.set_stringn(x, y, s, COL as usize, cs);
+            buf.set_stringn(x, y, s, (cw - 1) as usize, cs);
         }
     }
     preview(app, r.preview, buf);
@@ -174,7 +193,7 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer) {
             .dossier
             .articles
             .iter()
-            .map(|a| format!("{} {}", a.id.0 + 1, super::fit(a.display_title(), 30)))
+            .map(|a| format!("{}: {}", a.source_name(), super::fit(a.display_title(), 30)))
             .collect();
         Paragraph::new(legend.join(" · "))
             .style(t.dim)
@@ -184,16 +203,18 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let col = app.matrix.col.min(row.cells.len().saturating_sub(1));
     let a = app.dossier.article(ArticleId(col));
-    let text = match row.cells.get(col).and_then(|c| c.span()) {
-        Some(s) => format!(
-            "{}. {}: {}",
+    let text = match row.cells.get(col).and_then(|c| c.as_ref()) {
+        Some(c) => format!(
+            "{}. {} ({}): {}",
             col + 1,
+            display(a.source_name()),
             display(a.display_title()),
-            display(a.slice(s))
+            display(a.slice(c.span))
         ),
         None => format!(
-            "{}. {}: does not report this claim",
+            "{}. {} ({}): does not report this claim",
             col + 1,
+            display(a.source_name()),
             display(a.display_title())
         ),
     };
