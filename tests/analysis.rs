@@ -9,7 +9,7 @@ use util::tmux::{quit_and_check_restored, status_bar, Tmux};
 use util::{fixture, json, s};
 
 /// `dossier sources --format json` counts each source's conflicting claims as the
-/// reader's analysis does (on the seeds, article 004 states two claims in conflict).
+/// reader's analysis does (on the seeds, article 004 states four claims in conflict).
 #[test]
 fn sources_command_and_reader_count_conflicts_alike() {
     let v = json(&["sources"]);
@@ -26,7 +26,7 @@ fn sources_command_and_reader_count_conflicts_alike() {
         .map(|s| s.conflicting as u64)
         .collect();
     assert_eq!(cli, reader);
-    assert_eq!(cli[4], 2);
+    assert_eq!(cli[4], 4);
 }
 
 /// `dossier claims` marks cells with the reader's glyphs: the flood's toll row is `≠` for

@@ -99,7 +99,8 @@ pub struct SourceCounts {
     pub shared: usize,
     /// Claims of this article that no other article states.
     pub unique: usize,
-    /// Claims of this article whose figures or likelihood another article contradicts.
+    /// Claims of this article whose figures or likelihood another article contradicts, in
+    /// a claim cluster or through a quantity's figures.
     pub conflicting: usize,
 }
 
@@ -137,8 +138,9 @@ impl Analysis {
     /// Analyse claims already extracted from `d`: clusters, matrix and counts.
     pub fn with_aligner(d: &Dossier, aligner: Arc<Aligner>) -> Self {
         let clusters = aligner.cluster();
-        let matrix = matrix(d, &clusters);
-        let sources = counts(d, &clusters);
+        let figures = FigureConflicts::new(aligner.quantities());
+        let matrix = matrix(d, &clusters, &figures);
+        let sources = counts(d, &clusters, &figures);
         Analysis {
             aligner,
             clusters,
@@ -241,8 +243,46 @@ pub fn short_figure(value: &str) -> Option<String> {
     Some(words[first..].join(" "))
 }
 
-/// Per mention of `c`: the value of it in conflict with another mention, if any.
-fn conflicting_values(c: &Cluster) -> Vec<Option<&str>> {
+/// A claim: its article and span.
+type ClaimAt = (ArticleId, Span);
+
+/// The conflicts the quantities find between claims of different articles: per claim,
+/// the claims that contradict a figure of it, each with that figure of it as written.
+#[derive(Debug, Default)]
+pub(crate) struct FigureConflicts(HashMap<ClaimAt, Vec<(ClaimAt, String)>>);
+
+impl FigureConflicts {
+    pub(crate) fn new(quantities: &[Quantity]) -> Self {
+        let mut map: HashMap<ClaimAt, Vec<(ClaimAt, String)>> = HashMap::new();
+        for q in quantities {
+            for c in &q.conflicts {
+                let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
+                // Two holders within one article are no disagreement between sources.
+                if x.article == y.article {
+                    continue;
+                }
+                let (kx, ky) = ((x.article, x.claim), (y.article, y.claim));
+                map.entry(kx).or_default().push((ky, x.figure.text.clone()));
+                map.entry(ky).or_default().push((kx, y.figure.text.clone()));
+            }
+        }
+        FigureConflicts(map)
+    }
+
+    /// The figure of `claim` that one of `others` contradicts, if any.
+    fn against<'a>(&'a self, claim: ClaimAt, others: &HashSet<ClaimAt>) -> Option<&'a str> {
+        self.0
+            .get(&claim)?
+            .iter()
+            .find(|(other, _)| others.contains(other))
+            .map(|(_, own)| own.as_str())
+    }
+}
+
+/// Per mention of `c`: the value of it in conflict with another mention, if any: as the
+/// cluster's claims relate, else as the quantities do (the figures `dossier figures` and
+/// the compare view set against each other).
+fn conflicting_values<'a>(c: &'a Cluster, figures: &'a FigureConflicts) -> Vec<Option<&'a str>> {
     let mut out = vec![None; c.mentions.len()];
     for x in &c.conflicts {
         if let Some(v) = out.get_mut(x.a) {
@@ -252,12 +292,18 @@ fn conflicting_values(c: &Cluster) -> Vec<Option<&str>> {
             v.get_or_insert(x.right.as_str());
         }
     }
+    let members: HashSet<ClaimAt> = c.mentions.iter().map(|m| (m.article, m.span)).collect();
+    for (v, m) in out.iter_mut().zip(&c.mentions) {
+        if v.is_none() {
+            *v = figures.against((m.article, m.span), &members);
+        }
+    }
     out
 }
 
 /// One row of the matrix from one cluster.
-fn row(n: usize, index: usize, c: &Cluster) -> ClaimRow {
-    let bad = conflicting_values(c);
+fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimRow {
+    let bad = conflicting_values(c, figures);
     let mut cells: Vec<Option<Cell>> = vec![None; n];
     for (m, bad) in c.mentions.iter().zip(bad) {
         let Some(cell) = cells.get_mut(m.article.0) else {
@@ -296,24 +342,30 @@ fn row(n: usize, index: usize, c: &Cluster) -> ClaimRow {
 
 /// The coverage matrix of the clusters, disagreements first, then what most sources
 /// state, then reading order.
-fn matrix(d: &Dossier, clusters: &[Cluster]) -> Matrix {
+fn matrix(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Matrix {
     let n = d.articles.len();
     let mut rows: Vec<ClaimRow> = clusters
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.mentions.is_empty())
-        .map(|(i, c)| row(n, i, c))
+        .map(|(i, c)| row(n, i, c, figures))
         .collect();
     rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
     Matrix { rows }
 }
 
 /// Per article: claims shared with another article, claims it alone states, claims in
-/// conflict (distinct passages, however many clusters hold them).
-fn counts(d: &Dossier, clusters: &[Cluster]) -> Vec<SourceCounts> {
+/// conflict with another article's, as clustered or as a quantity's figures (distinct
+/// passages, however many clusters hold them).
+fn counts(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Vec<SourceCounts> {
     let n = d.articles.len();
     let mut shared: Vec<HashSet<Span>> = vec![HashSet::new(); n];
     let mut conflicting: Vec<HashSet<Span>> = vec![HashSet::new(); n];
+    for &(article, span) in figures.0.keys() {
+        if let Some(s) = conflicting.get_mut(article.0) {
+            s.insert(span);
+        }
+    }
     for c in clusters {
         for m in &c.mentions {
             if let Some(s) = shared.get_mut(m.article.0) {

@@ -45,7 +45,7 @@ fn row_cells_carry_the_figure_each_source_gives() {
             "as high as 11,000 (officials)",
         )],
     };
-    let r = row(4, 0, &c);
+    let r = row(4, 0, &c, &FigureConflicts::default());
     assert_eq!(cell_text(r.cells[0].as_ref()), "≠10,000");
     assert_eq!(cell_text(r.cells[1].as_ref()), ABSENT);
     assert_eq!(cell_text(r.cells[2].as_ref()), "≠11,000");
@@ -68,7 +68,7 @@ fn conflicting_passage_stands_for_its_source() {
         ],
         conflicts: vec![conflict(0, 2, "41", "58")],
     };
-    let r = row(2, 0, &c);
+    let r = row(2, 0, &c, &FigureConflicts::default());
     let cell = r.cells[1].as_ref().expect("source 2 states it");
     assert_eq!(cell.span, Span::new(90, 95));
     assert_eq!(cell.text(), "≠58");
@@ -104,13 +104,15 @@ fn flood_matrix_shows_each_outlets_toll() {
     assert_eq!(a.quantities().len(), 2);
 }
 
-/// Two passages of one article in one conflicting cluster count as two conflicting claims
-/// (the seeds' article 004 gives both 10,000 and 11,000), while its matrix cell is one.
+/// Conflicting claims are counted by passage, however many rows hold them: the seeds'
+/// article 004 states four figures another source contradicts (10,000, 11,000 twice and
+/// "more than 3,000" against "roughly 2,000"), while its cell in the troops row is one;
+/// article 003 states none.
 #[test]
 fn conflicting_claims_are_counted_by_passage() {
     let d = load_bundled();
     let a = Analysis::new(&d);
-    assert_eq!(a.sources[4].conflicting, 2);
+    assert_eq!(a.sources[4].conflicting, 4);
     assert_eq!(a.sources[3].conflicting, 0);
     let top = &a.matrix.rows[0];
     assert_eq!(
@@ -187,4 +189,79 @@ fn mirror_swaps_sides() {
     assert_eq!(m.pairs[0].differences[0].right_span, Some(Span::new(1, 2)));
     assert_eq!(m.left_only, vec![Span::new(7, 8)]);
     assert_eq!(m.mirrored(), c);
+}
+
+/// A figure mention of the toll: `value` in `article`'s claim starting at `claim`.
+fn toll(article: usize, claim: usize, value: f64) -> crate::model::claims::FigureMention {
+    use crate::model::facts::{Figure, Kind, Qualifier};
+    let text = format!("{value}");
+    crate::model::claims::FigureMention {
+        article: ArticleId(article),
+        claim: Span::new(claim, claim + 5),
+        clause: Span::new(claim, claim + 5),
+        figure: Figure {
+            kind: Kind::Count,
+            value,
+            place: 1.0,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            what: Some("dead".into()),
+            noun: Some("people".into()),
+            outcome: Some("dead".into()),
+            converted: false,
+            frame: Default::default(),
+            span: Span::new(claim, claim + 2),
+            text,
+        },
+        holder: None,
+    }
+}
+
+/// The quantities' conflicts mark a row's cells even where the clustered claims were not
+/// related as conflicting, but only between passages of that row; two holders within one
+/// article are no conflict between sources.
+#[test]
+fn quantity_conflicts_mark_the_cells_of_their_row() {
+    use crate::model::claims::FigureConflict;
+    let q = Quantity {
+        label: "dead".into(),
+        kind: crate::model::facts::Kind::Count,
+        unit: None,
+        mentions: vec![
+            toll(0, 10, 41.0),
+            toll(1, 20, 58.0),
+            toll(2, 30, 44.0),
+            toll(2, 90, 50.0),
+        ],
+        conflicts: vec![
+            FigureConflict { a: 0, b: 1 },
+            FigureConflict { a: 0, b: 2 },
+            FigureConflict { a: 2, b: 3 },
+        ],
+    };
+    let figures = FigureConflicts::new(std::slice::from_ref(&q));
+    // 0 and 1 in one row: both conflict; 2's conflict partner (0) is elsewhere.
+    let together = Cluster {
+        id: 1,
+        mentions: vec![mention(0, 10, &["41"]), mention(1, 20, &["58"])],
+        conflicts: vec![],
+    };
+    let r = row(3, 0, &together, &figures);
+    let cells: Vec<String> = r.cells.iter().map(|c| cell_text(c.as_ref())).collect();
+    assert_eq!(cells, ["≠41", "≠58", ABSENT]);
+    let apart = Cluster {
+        id: 2,
+        mentions: vec![mention(1, 20, &["58"]), mention(2, 90, &["50"])],
+        conflicts: vec![],
+    };
+    let r = row(3, 1, &apart, &figures);
+    assert!(!r.conflict(), "58 and 50 are not set against each other");
+    let d = load_bundled();
+    let counted = counts(&d, &[], &figures);
+    assert_eq!(counted[0].conflicting, 1);
+    assert_eq!(counted[1].conflicting, 1);
+    assert_eq!(
+        counted[2].conflicting, 1,
+        "44 against 41; 50 is a second holder"
+    );
 }

@@ -627,7 +627,7 @@ fn view_figures_search() {
 
 /// The conflicting-claims count of each source is one number: the reader's badges show
 /// the model's analysis, which `dossier sources` prints (tests/analysis.rs checks the
-/// command's output); on the seeds article 004 states two claims in conflict.
+/// command's output); on the seeds article 004 states four claims in conflict.
 #[test]
 fn cli_and_reader_count_conflicts_alike() {
     let d = crate::model::load_bundled();
@@ -639,7 +639,7 @@ fn cli_and_reader_count_conflicts_alike() {
         .collect();
     let reader: Vec<usize> = an.sources.iter().map(|s| s.conflicting).collect();
     assert_eq!(cli, reader);
-    assert_eq!(reader[4], 2);
+    assert_eq!(reader[4], 4);
     let mut app = fixtures::app(120, 40);
     app.update(A::AnalysisReady(Arc::new(an)));
     let t = draw(&app);
