@@ -4,8 +4,8 @@
 //! conflict are marked `≠` and drawn in the conflict style. The selected mention's passage
 //! is shown under the table; Enter opens it.
 
-use crate::model::analysis::in_conflict;
-use crate::model::claims::Quantity;
+use crate::model::analysis::{in_conflict, short_figure};
+use crate::model::claims::{FigureMention, Quantity};
 use crate::tui::app::{App, FiguresSide};
 use crate::tui::wrap::display;
 use ratatui::buffer::Buffer;
@@ -157,11 +157,12 @@ fn list(app: &App, qs: &[Quantity], shown: &[usize], area: Rect, buf: &mut Buffe
         let y = area.y + (row - scroll) as u16;
         let sel = row == f.selected;
         let conflict = !q.conflicts.is_empty();
-        let count = format!(" {}", q.mentions.len());
-        let w = (area.width as usize).saturating_sub(2 + count.len());
-        let w = w.saturating_sub(1);
+        // Two quantities can measure alike ("troop" here and there): their figures tell
+        // them apart.
+        let span = format!(" {}", super::fit(&range(q), 17));
+        let w = (area.width as usize).saturating_sub(3 + crate::tui::wrap::display_width(&span));
         let line = format!(
-            "{}{} {:<w$}{count}",
+            "{}{} {:<w$}{span}",
             if sel { "▌" } else { " " },
             if conflict { "≠" } else { " " },
             super::fit(&q.label, w),
@@ -173,6 +174,23 @@ fn list(app: &App, qs: &[Quantity], shown: &[usize], area: Rect, buf: &mut Buffe
             _ => st,
         };
         buf.set_stringn(area.x, y, line, area.width as usize, st);
+    }
+}
+
+/// The lowest and the highest figure of a quantity as written, short ("2,000–3,000"), or
+/// the one figure when they are alike.
+fn range(q: &Quantity) -> String {
+    let by_value =
+        |a: &&FigureMention, b: &&FigureMention| a.figure.value.total_cmp(&b.figure.value);
+    let short =
+        |m: &FigureMention| short_figure(&m.figure.text).unwrap_or_else(|| m.figure.text.clone());
+    match (
+        q.mentions.iter().min_by(by_value),
+        q.mentions.iter().max_by(by_value),
+    ) {
+        (Some(lo), Some(hi)) if short(lo) != short(hi) => format!("{}–{}", short(lo), short(hi)),
+        (Some(one), _) => short(one),
+        _ => String::new(),
     }
 }
 
