@@ -38,7 +38,7 @@ impl App {
                 }
             }
             Focus::Compare => self.compare_click(p),
-            Focus::Clippings => {}
+            Focus::Clippings | Focus::Figures => {}
             Focus::Matrix => {
                 if let Some((row, col)) = layout::matrix_cell_at(self, p) {
                     self.matrix.row = row;
@@ -76,6 +76,7 @@ impl App {
             }
             Focus::Compare => self.compare_wheel(p, down),
             Focus::Matrix => self.matrix_key(step),
+            Focus::Figures => self.figures_key(step),
             Focus::Clippings => {
                 self.clippings_key(step);
             }
