@@ -82,7 +82,7 @@ fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
         high,
         qualifier: qualifier_name(m.figure.qualifier),
         holder: m.holder.as_deref(),
-        as_of: None,
+        as_of: m.as_of.as_deref(),
     }
 }
 

@@ -370,9 +370,7 @@ impl Aligner {
     pub fn new(d: &Dossier) -> Self {
         let (corpus, claims) = dossier_claims(d);
         let with_figures = chain::figure_claims(&claims);
-        let quantities = quantities::quantities(&claims, |id: ArticleId| {
-            d.articles.get(id.0).map_or("", |a| a.text.as_str())
-        });
+        let quantities = quantities::quantities(&claims, |id: ArticleId| d.articles.get(id.0));
         let mut conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>> =
             FastMap::default();
         for (qi, q) in quantities.iter().enumerate() {
