@@ -363,6 +363,8 @@ pub struct Aligner {
     /// The quantity conflicts (quantity, conflict) between each pair of articles (lower id
     /// first): a comparison reads its own, not every conflict of the dossier.
     conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>>,
+    /// The quantity of each figure the quantities keep, by (article, figure start).
+    quantity_of: FastMap<(usize, usize), usize>,
 }
 
 impl Aligner {
@@ -382,12 +384,22 @@ impl Aligner {
                     .push((qi, ci));
             }
         }
+        let quantity_of = quantities
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, q)| {
+                q.mentions
+                    .iter()
+                    .map(move |m| ((m.article.0, m.figure.span.start), qi))
+            })
+            .collect();
         Aligner {
             corpus,
             claims,
             with_figures,
             quantities,
             conflicts_by_pair,
+            quantity_of,
         }
     }
 
@@ -413,6 +425,7 @@ impl Aligner {
                     &self.with_figures,
                     &mut c,
                 );
+                figure_conflicts_from_quantities(&mut c, &self.quantity_of);
                 let key = (left.0.min(right.0), left.0.max(right.0));
                 let found = self
                     .conflicts_by_pair
@@ -428,6 +441,38 @@ impl Aligner {
                 left_only: Vec::new(),
                 right_only: Vec::new(),
             },
+        }
+    }
+}
+
+/// What a difference of likelihoods is called (the one conflict pairs find themselves).
+const LIKELIHOOD: &str = "likelihood";
+
+/// Where the quantities speak, figure conflicts come from them alone (one logic for
+/// `compare`, the matrix and `claims --conflicts`): a difference the word alignment found
+/// between two figures that both belong to quantities is dropped (the quantities hold them to
+/// be different measured things, or compatible, or [`quantity_conflicts`] adds it back), and
+/// a pair left with no difference is `Related`. A figure no quantity keys (its measured
+/// thing unsaid) keeps the pair's own verdict: the seeds' "lost 300,000 troops" against
+/// "600,000 killed or injured" is found only so.
+fn figure_conflicts_from_quantities(
+    c: &mut Comparison,
+    quantity_of: &FastMap<(usize, usize), usize>,
+) {
+    let keyed = |a: ArticleId, s: Option<Span>| {
+        s.is_some_and(|s| quantity_of.contains_key(&(a.0, s.start)))
+    };
+    let (left, right) = (c.left, c.right);
+    for p in c
+        .pairs
+        .iter_mut()
+        .filter(|p| p.relation == Relation::Conflict)
+    {
+        p.differences.retain(|d| {
+            d.what == LIKELIHOOD || !(keyed(left, d.left_span) && keyed(right, d.right_span))
+        });
+        if p.differences.is_empty() {
+            p.relation = Relation::Related;
         }
     }
 }
