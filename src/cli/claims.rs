@@ -26,7 +26,18 @@ struct ConflictJson<'a> {
     b: usize,
     left: &'a str,
     right: &'a str,
+    /// The outlet of each side (the file stem when no outlet is known).
+    left_outlet: String,
+    right_outlet: String,
     what: &'a str,
+}
+
+/// The outlet of the article of a cluster's mention `i`, or its file stem.
+fn outlet_of(d: &Dossier, c: &Cluster, i: usize) -> String {
+    c.mentions
+        .get(i)
+        .map(|m| super::figures::outlet_name(d, m.article))
+        .unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -94,6 +105,8 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
                         b: x.b,
                         left: &x.left,
                         right: &x.right,
+                        left_outlet: outlet_of(d, c, x.a),
+                        right_outlet: outlet_of(d, c, x.b),
                         what: &x.what,
                     })
                     .collect(),
@@ -137,7 +150,14 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
             fit(&out.text(&summary(d, c)), sum_w).trim_end()
         ))?;
         for x in &c.conflicts {
-            let s = format!("{}: {} vs {}", x.what, x.left, x.right);
+            let s = format!(
+                "{}: {} [{}] vs {} [{}]",
+                x.what,
+                x.left,
+                outlet_of(d, c, x.a),
+                x.right,
+                outlet_of(d, c, x.b)
+            );
             let first = format!("      {} ", analysis::CONFLICTS);
             for l in out.wrap(&out.text(&s), &first, "        ") {
                 out.line(&out.paint(Paint::Conflict, &l))?;

@@ -82,7 +82,7 @@ fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
         high,
         qualifier: qualifier_name(m.figure.qualifier),
         holder: m.holder.as_deref(),
-        as_of: None,
+        as_of: m.as_of.as_deref(),
     }
 }
 
@@ -108,9 +108,14 @@ fn quantity_json<'a>(d: &'a Dossier, i: usize, q: &'a Quantity) -> QuantityJson<
     }
 }
 
-/// The outlet of an article, or its file stem when none is known.
+/// The outlet of a mention's article, or its file stem when none is known.
 fn outlet(d: &Dossier, m: &FigureMention) -> String {
-    let a = d.article(m.article);
+    outlet_name(d, m.article)
+}
+
+/// The outlet of an article, or its file stem when none is known.
+pub(super) fn outlet_name(d: &Dossier, id: crate::model::ArticleId) -> String {
+    let a = d.article(id);
     a.meta.outlet.clone().unwrap_or_else(|| {
         a.file
             .rsplit_once('.')

@@ -214,6 +214,7 @@ fn toll(article: usize, claim: usize, value: f64) -> crate::model::claims::Figur
             text,
         },
         holder: None,
+        as_of: None,
     }
 }
 
