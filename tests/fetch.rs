@@ -2,6 +2,7 @@
 //! the internet): saved files and their names, the manifest it writes, and one line per
 //! address that fails (a status, a time-out, not HTML, too large, too many redirects).
 
+#[macro_use]
 mod util;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -310,4 +311,35 @@ fn addresses_from_a_file() {
     let (code, _, err) = fetch(&[s(&dir), "--from", s(&list)]);
     assert_eq!(code, 0, "{err}");
     assert!(dir.join("01_127-0-0-1_storm-toll.html").exists());
+}
+
+/// On a terminal the progress bar is drawn on stderr and cleared when done: the screen
+/// keeps the saved page's line, the failure's line and the summary, and no bar.
+#[test]
+fn terminal_keeps_lines_not_the_bar() {
+    need_tmux!();
+    let base = serve();
+    let ok = format!("{base}/news/storm-toll");
+    let slow = format!("{base}/slow");
+    let t = util::tmux::Tmux::start(
+        &["fetch", "d", "--timeout", "1", &ok, &slow],
+        100,
+        20,
+        "fetched 1 of 2 pages",
+    );
+    assert_eq!(t.wait_exit(), 1);
+    let screen = t.screen();
+    assert!(
+        screen.contains("01_127-0-0-1_storm-toll.html  Storm toll rises"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("failed: ") && screen.contains("timed out after 1 s"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains('█') && !screen.contains('░') && !screen.contains("2/2"),
+        "a bar left behind:\n{screen}"
+    );
+    assert!(t.dir().join("d/01_127-0-0-1_storm-toll.html").exists());
 }
