@@ -53,6 +53,14 @@ fn respond(path: &str, stream: &mut TcpStream) {
             std::thread::sleep(Duration::from_secs(4));
             ok_html(page("Late").as_bytes(), "text/html")
         }
+        "/big-unsized" => {
+            // No Content-Length: the limit has to stop the read itself.
+            let mut r =
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n".to_vec();
+            r.extend_from_slice(page(&"big ".repeat(2000)).as_bytes());
+            r
+        }
+        "/to-file" => redirect("file:///etc/passwd"),
         "/data.json" => ok_html(b"{\"a\": 1}", "application/json"),
         "/big" => ok_html(page(&"big ".repeat(2000)).as_bytes(), "text/html"),
         "/cafe" => {
@@ -180,8 +188,9 @@ fn pages_saved_and_recorded() {
     assert_eq!(v[0]["title"], "Storm toll rises");
 }
 
-/// A 404, a non-HTML content type, a body over --max-bytes and a redirect loop each
-/// get one line saying why, the good page is still saved, and the status is 1.
+/// A 404, a non-HTML content type, a body over --max-bytes (announced or not), a
+/// redirect loop, a redirect to a local file and an ftp address each get one line
+/// saying why, the good page is still saved, and the status is 1.
 #[test]
 fn each_failure_gets_one_line() {
     let base = serve();
@@ -194,17 +203,21 @@ fn each_failure_gets_one_line() {
         &format!("{base}/missing"),
         &format!("{base}/data.json"),
         &format!("{base}/big"),
+        &format!("{base}/big-unsized"),
         &format!("{base}/loop/0"),
+        &format!("{base}/to-file"),
         "ftp://files.example/a.html",
         &format!("{base}/news/storm-toll"),
     ]);
     assert_eq!(code, 1, "{err}");
     let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("failed: ")).collect();
-    assert_eq!(lines.len(), 5, "{err}");
+    assert_eq!(lines.len(), 7, "{err}");
     for (path, why) in [
         ("/missing", "HTTP 404 Not Found"),
         ("/data.json", "not HTML (the server sent application/json)"),
         ("/big", "too large (over 4000 bytes"),
+        ("/big-unsized", "too large (over 4000 bytes"),
+        ("/to-file", ""),
         ("/loop/0", "more than 10 redirects"),
         ("ftp://files.example", "not an http(s) address"),
     ] {
@@ -213,7 +226,7 @@ fn each_failure_gets_one_line() {
             "{path}: {why}\n{err}"
         );
     }
-    assert!(err.contains("fetched 1 of 6 pages"), "{err}");
+    assert!(err.contains("fetched 1 of 8 pages"), "{err}");
     assert_eq!(files(&dir).len(), 2, "the good page and the manifest");
 }
 
