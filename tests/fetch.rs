@@ -356,3 +356,24 @@ fn terminal_keeps_lines_not_the_bar() {
     );
     assert!(t.dir().join("d/01_127-0-0-1_storm-toll.html").exists());
 }
+
+/// A manifest that does not parse stops the run before any download (status 2), and is
+/// left as it was.
+#[test]
+fn broken_manifest_stops_before_downloading() {
+    let base = serve();
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = "title = \"Storm\"\n[articles\n";
+    std::fs::write(tmp.path().join("dossier.toml"), broken).unwrap();
+    let (code, _, err) = fetch(&[s(tmp.path()), &format!("{base}/news/storm-toll")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("dossier.toml") && err.contains("not valid TOML"),
+        "{err}"
+    );
+    assert_eq!(files(tmp.path()), ["dossier.toml"]);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("dossier.toml")).unwrap(),
+        broken
+    );
+}
