@@ -156,9 +156,12 @@ fn find_clip_and_export_markdown() {
         .lines()
         .find(|l| l.starts_with("> — "))
         .unwrap_or_else(|| panic!("a citation: {text}"));
+    // The article has a title: it is cited, not the file.
     assert!(
-        cite.contains("000_a746009515ada104.txt") && cite.contains("¶ 2"),
-        "file and paragraph cited: {cite}"
+        cite.contains("“U.S. Secretary of Defense")
+            && cite.contains("¶ 2")
+            && !cite.contains(".txt"),
+        "title and paragraph cited: {cite}"
     );
     // Again: the file exists, so the dialog asks; y overwrites.
     t.keys(&["E"]);
