@@ -7,6 +7,7 @@
 mod claims;
 mod compare;
 pub mod export;
+pub mod fetch;
 mod figures;
 mod output;
 mod quotes;
@@ -135,6 +136,13 @@ pub enum Command {
         /// Only quotes of this article (file name, stem or 1-based index).
         #[arg(long, value_name = "ARTICLE")]
         article: Option<String>,
+    },
+    /// Download web pages into a dossier folder, recording each address and fetch time in
+    /// its dossier.toml (--max-bytes limits a page's size). Status 1 when some failed.
+    #[command(override_usage = "dossier fetch [OPTIONS] <DIR> [URL]... [--from FILE]")]
+    Fetch {
+        #[command(flatten)]
+        args: fetch::FetchArgs,
     },
     /// Each speaker with role, aliases and quote counts per article.
     #[command(override_usage = "dossier speakers [OPTIONS] [PATH]")]
@@ -333,6 +341,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
             let article = article.map(|a| find(&d, &a)).transpose()?;
             quotes::run(&d, speaker.as_deref(), article, out)
         }
+        Some(Command::Fetch { args }) => fetch::run(&args, cli.common.max_bytes),
         Some(Command::Speakers { args }) => {
             let (path, _) = split_positionals("speakers", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;

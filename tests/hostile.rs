@@ -254,7 +254,8 @@ fn sources_table_aligned_with_wide_text() {
     );
 }
 
-/// A 1 MB line with no newline loads, reads and exports in well under the deadline.
+/// A 1 MB line with no newline loads, reads and lists its quotes and sources, with no
+/// unsafe character in the output.
 #[test]
 fn one_megabyte_line_without_newline() {
     let dir = tempfile::tempdir().unwrap();
@@ -272,8 +273,11 @@ fn one_megabyte_line_without_newline() {
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert_eq!(unsafe_chars(&stdout), Vec::<char>::new());
     }
+    // A guard against a hang only: this is the unoptimised build on a shared machine
+    // (about 25 s under a load of 15 on 2 cores); linear time is pinned by the
+    // work-count tests (`model::work`), not by the clock.
     assert!(
-        start.elapsed() < Duration::from_secs(20),
+        start.elapsed() < Duration::from_secs(180),
         "took {:?}",
         start.elapsed()
     );

@@ -157,11 +157,7 @@ impl App {
     }
 
     pub(super) fn open_clippings(&mut self) {
-        if self.focus != Focus::Clippings {
-            self.clip_back = self.focus;
-        }
-        self.visual = None;
-        self.focus = Focus::Clippings;
+        self.enter(Focus::Clippings);
         self.clip_selected = self
             .clip_selected
             .min(self.state.clippings.len().saturating_sub(1));
@@ -176,8 +172,11 @@ impl App {
             (Action::Up, _) => self.clip_selected = sel.saturating_sub(1),
             (Action::Top, _) => self.clip_selected = 0,
             (Action::Bottom, _) => self.clip_selected = n.saturating_sub(1),
-            (Action::Back, _) => self.focus = self.clip_back,
+            (Action::Back, _) => self.back_or_sources(),
             (Action::Finder, _) => return self.open_finder(),
+            (Action::SearchStart, _) => self.start_search(),
+            (Action::SearchNext, _) => self.search_step(true),
+            (Action::SearchPrev, _) => self.search_step(false),
             (Action::Export, _) => self.open_export(),
             (Action::Open, Some(_)) => self.open_clipping(sel),
             (Action::Copy, Some(_)) => {
@@ -233,8 +232,7 @@ impl App {
         let p = resolve(&d, &c);
         match (p.article, p.span) {
             (Some(a), Some(span)) => {
-                self.jump_back = Some((self.focus, self.reader, self.selected));
-                self.open_at(a.id, span, self.focus);
+                self.open_at(a.id, span);
                 self.found = Some((a.id, span));
             }
             _ => {
@@ -385,10 +383,9 @@ impl App {
             let len = self.dossier.article(art).text.len();
             let offset = offset.min(len);
             if !self.units[art.0].is_empty() {
-                self.open_at(art, Span::new(offset, offset), Focus::Sources);
+                self.show_at(art, Span::new(offset, offset));
             }
             self.focus = Focus::Sources;
-            self.back = None;
         }
     }
 

@@ -5,69 +5,12 @@
 use crate::model::ArticleId;
 use crate::tui::analysis::Cell;
 use crate::tui::app::App;
+use crate::tui::layout::{matrix_columns as columns, matrix_split as split, MATRIX_COL as COL};
 use crate::tui::wrap::display;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
-
-/// Columns per source.
-const COL: u16 = 4;
-
-/// Where the parts of the matrix go.
-#[derive(Debug, Clone, Copy)]
-pub struct MatrixRects {
-    /// Header row and claim rows.
-    pub table: Rect,
-    /// The selected cell's passage.
-    pub preview: Rect,
-}
-
-/// Split the main area.
-pub fn split(main: Rect) -> MatrixRects {
-    let inner = Block::bordered().inner(main);
-    let pre = (inner.height / 4).clamp(2, 6);
-    let [table, preview] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(pre)]).areas(inner);
-    MatrixRects { table, preview }
-}
-
-/// The claims keep at least this share of the width when the sources do not all fit.
-const MIN_LABEL_SHARE: u16 = 3;
-/// …and at most this many columns for that.
-const MIN_LABEL: u16 = 40;
-
-/// The label column's width and the source columns shown: (label width, first source
-/// shown, sources shown). When the sources do not all fit, the label keeps a third of the
-/// width (up to 40 columns) and the sources scroll so that the selected one is in view.
-fn columns(app: &App, table: Rect) -> (u16, usize, usize) {
-    let n = app.dossier.articles.len();
-    let all = (COL as usize).saturating_mul(n).saturating_add(1);
-    if all + usize::from(MIN_LABEL.min(table.width / MIN_LABEL_SHARE)) <= table.width as usize {
-        return (table.width - all as u16, 0, n);
-    }
-    let lw = MIN_LABEL.min(table.width / MIN_LABEL_SHARE);
-    let shown = (table.width.saturating_sub(lw + 1) / COL).max(1) as usize;
-    let first = (app.matrix.col + 1).saturating_sub(shown);
-    (lw, first, shown.min(n - first.min(n)))
-}
-
-/// The (row, column) under a screen position; column none when on the label.
-pub fn cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> {
-    let main = super::layout(app.area(), app).main?;
-    let table = split(main).table;
-    if !table.contains(p) || p.y == table.y {
-        return None;
-    }
-    let row = app.matrix.scroll + (p.y - table.y - 1) as usize;
-    let rows = app.analysis.as_ref()?.matrix.rows.len();
-    if row >= rows {
-        return None;
-    }
-    let (lw, first, shown) = columns(app, table);
-    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / COL) as usize);
-    Some((row, col.filter(|&c| c < shown).map(|c| first + c)))
-}
 
 /// What the matrix says of a dossier with a single source.
 pub const ONE_SOURCE: &str =
