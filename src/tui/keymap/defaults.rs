@@ -450,14 +450,14 @@ impl Default for Keymap {
                 &[M::Article, M::Compare, M::Visual, M::Clippings],
                 &[Key::ch('y')],
                 Action::Copy,
-                "copy the passage / clipping with its citation (OSC 52)",
+                "copy the passage with its citation (OSC 52)",
                 Some("copy"),
             ),
             bind(
                 &[M::Article, M::Compare, M::Visual, M::Clippings],
                 &[Key::ch('Y')],
                 Action::CopyText,
-                "copy the passage / clipping, text only",
+                "copy the passage's text only (OSC 52)",
                 None,
             ),
             bind(
