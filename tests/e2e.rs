@@ -157,8 +157,8 @@ fn find_clip_and_export_markdown() {
         .find(|l| l.starts_with("> — "))
         .unwrap_or_else(|| panic!("a citation: {text}"));
     assert!(
-        cite.contains("000_a746009515ada104.txt") && cite.contains("¶ 2"),
-        "file and paragraph cited: {cite}"
+        cite.contains("“U.S. Secretary of Defense") && cite.contains("¶ 2"),
+        "title (the article has no outlet) and paragraph cited: {cite}"
     );
     // Again: the file exists, so the dialog asks; y overwrites.
     t.keys(&["E"]);

@@ -2,9 +2,11 @@
 //! what values, and where they conflict.
 
 use super::sources::fit;
+use super::term::Paint;
 use super::{Format, Out};
 use crate::model::claims::{cluster, Cluster};
 use crate::model::Dossier;
+use crate::tui::theme::glyph;
 use anyhow::Result;
 use serde::Serialize;
 
@@ -99,10 +101,14 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
     let n = d.articles.len();
     let head: String = (1..=n).map(|i| format!("{:>3}", i % 1000)).collect();
     let sum_w = out.width.saturating_sub(6 + 3 * n + 2).max(20);
-    out.line(&format!(
-        "{:<5} {head}  CLAIM (■ states it, ✗ in conflict)",
-        "ID"
-    ))?;
+    let legend = format!(
+        "{:<5} {head}  CLAIM ({} reports it, {} in conflict, {} silent)",
+        "ID",
+        glyph::REPORTS,
+        glyph::CONFLICTS,
+        glyph::SILENT
+    );
+    out.line(&out.paint(Paint::Strong, &legend))?;
     for c in &clusters {
         let cells: String = (0..n)
             .map(|i| {
@@ -113,28 +119,30 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
                     .filter(|(_, m)| m.article.0 == i)
                     .map(|(k, _)| k)
                     .collect();
-                if idx.is_empty() {
-                    "  ·".to_string()
+                let (g, p) = if idx.is_empty() {
+                    (glyph::SILENT, Paint::Dim)
                 } else if c
                     .conflicts
                     .iter()
                     .any(|x| idx.contains(&x.a) || idx.contains(&x.b))
                 {
-                    "  ✗".to_string()
+                    (glyph::CONFLICTS, Paint::Conflict)
                 } else {
-                    "  ■".to_string()
-                }
+                    (glyph::REPORTS, Paint::Agree)
+                };
+                format!("  {}", out.paint(p, &g.to_string()))
             })
             .collect();
         out.line(&format!(
-            "{:<5} {cells}  {}",
-            format!("c{}", c.id),
+            "{} {cells}  {}",
+            out.paint(Paint::Dim, &format!("{:<5}", format!("c{}", c.id))),
             fit(&out.text(&summary(d, c)), sum_w).trim_end()
         ))?;
         for x in &c.conflicts {
             let s = format!("{}: {} vs {}", x.what, x.left, x.right);
-            for l in out.wrap(&out.text(&s), "      ≠ ", "        ") {
-                out.line(&l)?;
+            let first = format!("      {} ", glyph::CONFLICTS);
+            for l in out.wrap(&out.text(&s), &first, "        ") {
+                out.line(&out.paint(Paint::Conflict, &l))?;
             }
         }
     }

@@ -109,14 +109,17 @@ pub enum Action {
     Note,
     /// Export the clippings (format and path in a dialog).
     Export,
-    /// Next export format (Markdown, JSON, text).
+    /// Next export format (Markdown, JSON, text, CSL-JSON, CSV).
     NextFormat,
     /// Export grouped by source, or in clipping order.
     Grouping,
     /// Yes: overwrite the existing file.
     Yes,
-    /// Copy the passage or clipping to the clipboard (OSC 52).
+    /// Copy the passage or clipping with its citation, as the Markdown export writes it
+    /// (OSC 52).
     Copy,
+    /// Copy the passage or clipping's bare text (OSC 52).
+    CopyText,
     /// Time passed while the finder matches in the background: take its results.
     Tick,
     /// The saved state as read when the dossier opened (clippings, reading position).

@@ -410,8 +410,15 @@ impl Default for Keymap {
                 &[M::Article, M::Compare, M::Visual, M::Clippings],
                 &[Key::ch('y')],
                 Action::Copy,
-                "copy the passage / clipping (OSC 52)",
+                "copy the passage / clipping with its citation (OSC 52)",
                 Some("copy"),
+            ),
+            bind(
+                &[M::Article, M::Compare, M::Visual, M::Clippings],
+                &[Key::ch('Y')],
+                Action::CopyText,
+                "copy the passage / clipping, text only",
+                None,
             ),
             bind(
                 &[M::Finder],
