@@ -52,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render(app, panes.status, frame.buffer_mut());
     match &app.overlay {
         Some(Overlay::Help { scroll }) => {
-            let r = centered(area, 100, area.height.saturating_sub(2));
+            let r = centered(area, help::box_width(app), area.height.saturating_sub(2));
             frame.render_widget(Clear, r);
             help::render(app, *scroll, r, frame.buffer_mut());
         }

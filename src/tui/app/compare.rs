@@ -207,6 +207,9 @@ impl App {
             None => effects = self.ask_comparison(left, right),
         }
         self.compare = Some(state);
+        // A search of the sides shown until now is over (also when another source
+        // replaces one side, which stays in the compare view).
+        self.end_search();
         self.enter(Focus::Compare);
         self.fix_compare();
         effects

@@ -41,10 +41,17 @@ impl App {
             }
             _ => {}
         }
+        self.keep_matrix_row_visible();
+    }
+
+    /// Scroll the matrix so its selected row is on screen.
+    pub(super) fn keep_matrix_row_visible(&mut self) {
+        let height = layout::matrix_body_height(self).max(1);
+        let m = &mut self.matrix;
         if m.row < m.scroll {
             m.scroll = m.row;
-        } else if m.row >= m.scroll + height.max(1) {
-            m.scroll = m.row + 1 - height.max(1);
+        } else if m.row >= m.scroll + height {
+            m.scroll = m.row + 1 - height;
         }
     }
 

@@ -241,7 +241,7 @@ impl App {
             SearchIn::Compare => self.compare_go_to(m),
             SearchIn::Matrix => {
                 self.matrix.row = m.item;
-                self.matrix_key(Action::Tick);
+                self.keep_matrix_row_visible();
             }
             SearchIn::Clippings => self.clip_selected = m.item,
             SearchIn::Help => {}

@@ -445,6 +445,10 @@ fn random_actions_keep_invariants() {
         A::Copy,
         A::Tick,
         A::ExportExists(std::path::PathBuf::from("x.md")),
+        A::BackOrQuit,
+        A::LastMessage,
+        A::SearchPrev,
+        A::Unbound("w".into()),
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..40 {
@@ -470,6 +474,20 @@ fn random_actions_keep_invariants() {
                     assert!(r.cursor < app.units[r.article.0].len().max(1));
                 }
             }
+            // A search's matches are in what its view shows, never stale.
+            let shown: Vec<usize> = match (app.search.scope, &app.compare) {
+                (SearchIn::Article, _) => vec![app.reader.article.0],
+                (SearchIn::Compare, Some(st)) => st.sides.iter().map(|r| r.article.0).collect(),
+                _ => vec![],
+            };
+            if matches!(app.search.scope, SearchIn::Article | SearchIn::Compare) {
+                assert!(app.search.matches.iter().all(|m| shown.contains(&m.item)));
+            }
+            assert!(app
+                .search
+                .current
+                .is_none_or(|i| i < app.search.matches.len()));
+            assert!(app.nav.places().len() <= 64);
         }
     }
 }

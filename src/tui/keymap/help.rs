@@ -59,7 +59,7 @@ pub fn lines(km: &Keymap, current: Mode, filter: Option<&str>) -> Vec<HelpLine> 
             .is_none_or(|f| parts.iter().any(|p| p.to_lowercase().contains(f)))
     };
     let mut out = Vec::new();
-    let mut shown: Vec<(String, String)> = Vec::new();
+    let mut shown: Vec<(String, String, &str)> = Vec::new();
     let modes = std::iter::once(current).chain(ORDER.into_iter().filter(|&m| m != current));
     for mode in modes {
         let mut rows = Vec::new();
@@ -68,8 +68,9 @@ pub fn lines(km: &Keymap, current: Mode, filter: Option<&str>) -> Vec<HelpLine> 
                 continue;
             }
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            let id = (keys.join(" "), action_name(&b.action));
-            // Other modes list what the sections above have not (quit, help…).
+            let id = (keys.join(" "), action_name(&b.action), b.help);
+            // Other modes list what the sections above have not (quit, help…); the
+            // same key doing something else there ("Enter: save the note") is listed.
             if mode != current && shown.contains(&id) {
                 continue;
             }
@@ -161,6 +162,12 @@ mod tests {
         let l = lines(&km, Mode::Sources, Some("CONFLICT"));
         assert!(names(&l).contains(&"next_conflict"));
         assert!(!names(&l).contains(&"quit"));
+        let notes = lines(&km, Mode::Matrix, Some("note"));
+        assert!(notes.contains(&HelpLine::Key {
+            keys: "Enter".into(),
+            what: "save the note",
+            name: "open".into()
+        }));
         assert!(l.contains(&HelpLine::Mark(Mark::Conflict, MARKS[0].1)));
         assert_eq!(titles(&l), ["COMPARE", "MARKS IN COMPARE"]);
         assert!(lines(&km, Mode::Sources, Some("zzzz")).is_empty());

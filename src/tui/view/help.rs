@@ -14,18 +14,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let data = help::lines(&app.keymap, app.view_mode(), app.search.help_filter());
-    let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-    let (mut keys_w, mut what_w, mut name_w) = (0, 0, 0);
-    for l in &data {
-        if let HelpLine::Key { keys, what, name } = l {
-            keys_w = keys_w.max(w(keys));
-            what_w = what_w.max(w(what));
-            name_w = name_w.max(w(name));
-        }
-    }
-    // Long key lists wrap the column no wider than this; the description is what gives
-    // way on a narrow screen, and the names go only when it would have under 12 columns.
-    let keys_w = keys_w.min(20);
+    let (keys_w, what_w, mut name_w) = columns(&data);
     let mut desc_w = width.saturating_sub(2 + keys_w + 2 + name_w + 2);
     if desc_w < 12 {
         name_w = 0;
@@ -57,6 +46,31 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ]),
         })
         .collect()
+}
+
+/// The widths of the keys, description and name columns. A long list of keys is cut
+/// at 20 columns; the description is what gives way on a narrow screen, and the names go
+/// only when it would have under 12 columns.
+fn columns(data: &[HelpLine]) -> (usize, usize, usize) {
+    let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let (mut keys_w, mut what_w, mut name_w) = (0, 0, 0);
+    for l in data {
+        if let HelpLine::Key { keys, what, name } = l {
+            keys_w = keys_w.max(w(keys));
+            what_w = what_w.max(w(what));
+            name_w = name_w.max(w(name));
+        }
+    }
+    (keys_w.min(20), what_w, name_w)
+}
+
+/// The help box's width when the screen allows: its three columns and its border
+/// (measured without the filter, so that typing one does not resize the box).
+pub fn box_width(app: &App) -> u16 {
+    let data = help::lines(&app.keymap, app.view_mode(), None);
+    let (k, d, n) = columns(&data);
+    // The title ("Keys (j/k scroll, / filters, Esc closes)") fits in 48 columns.
+    (2 + k + 2 + d + 2 + n + 2).max(48) as u16
 }
 
 /// Draw the help overlay scrolled by `scroll` rows.
