@@ -7,13 +7,16 @@
 mod claims;
 mod compare;
 pub mod export;
+pub mod fetch;
 mod figures;
 mod output;
 mod quotes;
 mod read;
 mod sources;
+mod term;
 
 pub use output::{Format, Out};
+pub use term::ColorChoice;
 
 use crate::model::{self, Dossier, LoadOptions};
 use anyhow::Result;
@@ -46,7 +49,7 @@ pub struct Cli {
 /// Options every subcommand takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Common {
-    /// Output format (md/markdown: `export` only).
+    /// Output format (md/markdown, csl and csv: `export` only).
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Print article text as is, without making control characters visible.
@@ -61,6 +64,14 @@ pub struct Common {
     /// Print how long each phase of loading took (read, segment, quotes) to stderr.
     #[arg(long, global = true)]
     pub timings: bool,
+    /// Colour text output: auto (when stdout is a terminal and NO_COLOR is unset),
+    /// always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print straight to the terminal, never through $PAGER (default `less -R`) when the
+    /// output is longer than the screen.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,7 +116,7 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         args: Vec<String>,
     },
-    /// Quotes or saved clippings with citations, as Markdown, JSON or text.
+    /// Quotes or saved clippings with citations, as Markdown, JSON, text, CSL-JSON or CSV.
     #[command(override_usage = "dossier export [OPTIONS] [PATH]")]
     Export {
         /// The dossier folder (default: the bundled dossier).
@@ -126,12 +137,26 @@ pub enum Command {
         #[arg(long, value_name = "ARTICLE")]
         article: Option<String>,
     },
+    /// Download web pages into a dossier folder, recording each address and fetch time in
+    /// its dossier.toml (--max-bytes limits a page's size). Status 1 when some failed.
+    #[command(override_usage = "dossier fetch [OPTIONS] <DIR> [URL]... [--from FILE]")]
+    Fetch {
+        #[command(flatten)]
+        args: fetch::FetchArgs,
+    },
     /// Each speaker with role, aliases and quote counts per article.
     #[command(override_usage = "dossier speakers [OPTIONS] [PATH]")]
     Speakers {
         #[arg(value_name = "PATH")]
         args: Vec<String>,
     },
+    /// Print a shell completion script: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`.
+    Completions {
+        /// The shell (bash, zsh, fish; elvish and powershell too).
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `dossier man | man -l -`.
+    Man,
 }
 
 /// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
@@ -204,8 +229,11 @@ pub fn run(cli: Cli) -> Result<()> {
         print!("{}", crate::config::DEFAULT_CONFIG);
         return Ok(());
     }
-    if cli.common.format == Format::Md && !matches!(cli.command, Some(Command::Export { .. })) {
-        anyhow::bail!("--format md is for `dossier export` only; use --format text or json");
+    if cli.common.format.export_only() && !matches!(cli.command, Some(Command::Export { .. })) {
+        let name = clap::ValueEnum::to_possible_value(&cli.common.format)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        anyhow::bail!("--format {name} is for `dossier export` only; use --format text or json");
     }
     if let (None, Some(p)) = (&cli.command, &cli.path) {
         if !p.exists() {
@@ -218,6 +246,15 @@ pub fn run(cli: Cli) -> Result<()> {
         }
     }
     let mut out = Out::stdout(&cli.common);
+    let r = dispatch(cli, &mut out);
+    // What was written is shown even when the command then failed.
+    let shown = out.finish();
+    r?;
+    Ok(shown?)
+}
+
+/// Run a subcommand (or the reader) with its output going to `out`.
+fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
     match cli.command {
         None => {
             // The reader on a terminal; the summary when piped or asked for JSON.
@@ -236,12 +273,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 });
             }
             let d = load(cli.path.as_ref(), &cli.common)?;
-            sources::summary(&d, &mut out)
+            sources::summary(&d, out)
         }
         Some(Command::Sources { args }) => {
             let (path, _) = split_positionals("sources", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            sources::run(&d, &mut out)
+            sources::run(&d, out)
         }
         Some(Command::Read { args, source }) => {
             let (path, rest) = split_positionals("read", &args, 1);
@@ -262,9 +299,9 @@ pub fn run(cli: Cli) -> Result<()> {
             let d = load(path.as_ref(), &cli.common)?;
             let id = find(&d, &rest[0])?;
             if source {
-                return read::source(&d, id, &mut out);
+                return read::source(&d, id, out);
             }
-            read::run(&d, id, &mut out)
+            read::run(&d, id, out)
         }
         Some(Command::Compare { args }) => {
             let (path, rest) = split_positionals("compare", &args, 2);
@@ -277,22 +314,22 @@ pub fn run(cli: Cli) -> Result<()> {
                     output::clean(&rest[1], false)
                 );
             }
-            compare::run(&d, a, b, &mut out)
+            compare::run(&d, a, b, out)
         }
         Some(Command::Claims { args, conflicts }) => {
             let (path, _) = split_positionals("claims", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            claims::run(&d, conflicts, &mut out)
+            claims::run(&d, conflicts, out)
         }
         Some(Command::Figures { args }) => {
             let (path, _) = split_positionals("figures", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            figures::run(&d, &mut out)
+            figures::run(&d, out)
         }
         Some(Command::Export { args, opts }) => {
             let (path, _) = split_positionals("export", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            export::run(&d, path.as_deref(), &opts, &mut out)
+            export::run(&d, path.as_deref(), &opts, out)
         }
         Some(Command::Quotes {
             args,
@@ -302,12 +339,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, _) = split_positionals("quotes", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             let article = article.map(|a| find(&d, &a)).transpose()?;
-            quotes::run(&d, speaker.as_deref(), article, &mut out)
+            quotes::run(&d, speaker.as_deref(), article, out)
         }
+        Some(Command::Fetch { args }) => fetch::run(&args, cli.common.max_bytes),
         Some(Command::Speakers { args }) => {
             let (path, _) = split_positionals("speakers", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            quotes::speakers(&d, &mut out)
+            quotes::speakers(&d, out)
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut out.w);
+            Ok(out.flush()?)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
+            Ok(out.flush()?)
         }
     }
 }

@@ -17,6 +17,12 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
+            // `dossier fetch` reported each failed address already.
+            if e.downcast_ref::<dossier::cli::fetch::SomeFailed>()
+                .is_some()
+            {
+                return ExitCode::from(1);
+            }
             eprintln!(
                 "dossier: {}",
                 dossier::model::sanitize::sanitize(&format!("{e:#}"), true)

@@ -7,6 +7,8 @@
 //! make every cluster huge and the growth figures meaningless). Nothing is committed as
 //! data: everything is generated on demand.
 
+pub mod html;
+
 /// A small deterministic generator (SplitMix64): the same seed gives the same dossier on
 /// every platform and version.
 #[derive(Debug, Clone)]

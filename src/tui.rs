@@ -13,6 +13,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod keymap;
+pub mod layout;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -119,7 +120,9 @@ where
         terminal.draw(|f| view::render_loading(f, tick))?;
         if event::poll(Duration::from_millis(100))? {
             let ev = event::read()?;
-            if let Some(Action::Quit) = keymap.resolve(keymap::Mode::Sources, &ev) {
+            if let Some(Action::Quit | Action::BackOrQuit) =
+                keymap.resolve(keymap::Mode::Sources, &ev)
+            {
                 return Ok(None);
             }
         }

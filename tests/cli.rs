@@ -1,5 +1,7 @@
-//! The command line, end to end: output shapes, exit codes, bad input.
+//! The command line, end to end: output shapes, exit codes, bad input, colour and paging
+//! (in tmux, with a fake pager).
 
+#[macro_use]
 mod util;
 
 use std::fs;
@@ -455,4 +457,134 @@ fn read_folder_without_article_lists_its_articles() {
         "{err}"
     );
     assert!(!err.contains("000_a746009515ada104"), "{err}");
+}
+
+/// A fake pager: writes what it is given to `$DIR/paged`, and the LESS it was given.
+const FAKE_PAGER: &str = "#!/bin/sh\ncat > \"$DIR/paged\"\nprintf '%s' \"$LESS\" > \"$DIR/less\"\n";
+
+/// Piped output is plain and never paged, whatever PAGER says; `--color always` colours
+/// it with SGR sequences only; `--color never` and the default do not.
+#[test]
+fn piped_output_is_plain_and_unpaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let pager = dir.path().join("pager.sh");
+    fs::write(&pager, FAKE_PAGER).unwrap();
+    let run_with = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(args)
+            .env("PAGER", format!("sh {}", pager.display()))
+            .env("DIR", dir.path())
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for args in [&["quotes"][..], &["claims", "--color", "never"]] {
+        let out = run_with(args);
+        assert!(!out.contains('\x1b'), "{args:?}: {out}");
+        assert!(
+            out.lines().count() > 10,
+            "longer than a small screen: {args:?}"
+        );
+    }
+    assert!(
+        !dir.path().join("paged").exists(),
+        "the pager ran on a pipe"
+    );
+    let colored = run_with(&["claims", "--color", "always"]);
+    assert!(colored.contains("\x1b[31m≠\x1b[0m"), "{colored}");
+    let plain = regex::Regex::new("\x1b\\[[0-9;]*m")
+        .unwrap()
+        .replace_all(&colored, "");
+    assert!(!plain.contains('\x1b'));
+    assert_eq!(plain, run_with(&["claims"]), "colour changes no character");
+}
+
+/// The claims table speaks the reader's matrix glyphs: ● reports, ≠ conflicts, · silent.
+#[test]
+fn claims_table_uses_the_readers_glyphs() {
+    let out = ok(&["claims"]);
+    let head = out.lines().next().unwrap();
+    assert!(
+        head.contains("● reports it, ≠ in conflict, · silent"),
+        "{head}"
+    );
+    assert!(!out.contains('■') && !out.contains('✗'), "{out}");
+    assert!(out.lines().skip(1).any(|l| l.contains("  ≠  ")), "{out}");
+}
+
+/// On a terminal, output longer than the screen goes through $PAGER, coloured, with
+/// LESS=FRX set as git does; `--no-pager` prints it; `NO_COLOR` keeps it plain; short
+/// output is printed as it is.
+#[test]
+fn terminal_output_paged_and_coloured() {
+    need_tmux!();
+    let bin = tempfile::tempdir().unwrap();
+    let pager = bin.path().join("pager.sh");
+    fs::write(&pager, FAKE_PAGER).unwrap();
+    let pager = format!("sh {}", pager.display());
+    let env: &[(&str, &str)] = &[("PAGER", &pager)];
+    // Long: paged, and coloured (colour is auto on a terminal).
+    let t = paged_run(env, &["quotes"]);
+    let paged = fs::read_to_string(t.dir().join("paged")).expect("the pager ran");
+    assert!(paged.contains("\x1b[36m"), "coloured for less -R: {paged}");
+    assert!(paged.contains("== 000_a746009515ada104.txt"), "{paged}");
+    assert_eq!(fs::read_to_string(t.dir().join("less")).unwrap(), "FRX");
+    // NO_COLOR: paged, plain.
+    let t = paged_run(&[env[0], ("NO_COLOR", "1")], &["quotes"]);
+    let paged = fs::read_to_string(t.dir().join("paged")).expect("the pager ran");
+    assert!(!paged.contains('\x1b'), "{paged}");
+    // --no-pager, and short output: printed on the terminal, not paged.
+    for (args, shown) in [
+        (&["quotes", "--no-pager"][..], "“"),
+        (&["sources"][..], "ARTICLE"),
+    ] {
+        let t = paged_run(env, args);
+        assert!(!t.dir().join("paged").exists(), "{args:?} was paged");
+        assert!(t.screen().contains(shown), "{args:?}: {}", t.screen());
+    }
+}
+
+/// No pager is found (PAGER unset, no less on the PATH): the output is printed as it is.
+#[test]
+fn without_a_pager_output_is_printed() {
+    need_tmux!();
+    let t = paged_run(&[("PATH", "$DIR/empty")], &["quotes", "--color", "never"]);
+    let screen = t.screen();
+    assert!(screen.contains('“'), "{screen}");
+}
+
+/// Run dossier ARGS in a 100x30 tmux pane with `env` and wait for it to exit with
+/// status 0.
+#[track_caller]
+fn paged_run(env: &[(&str, &str)], args: &[&str]) -> util::tmux::Tmux {
+    let t = util::tmux::Tmux::start_env(env, args, 100, 30, "");
+    assert_eq!(t.wait_exit(), 0, "{}", t.screen());
+    t
+}
+
+/// `dossier completions SHELL` prints a script for bash, zsh and fish that knows the
+/// subcommands; `dossier man` prints a roff page.
+#[test]
+fn completions_and_man_page() {
+    let bash = ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("_dossier()") && bash.contains("sources"),
+        "{bash}"
+    );
+    let zsh = ok(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef dossier"), "{zsh}");
+    let fish = ok(&["completions", "fish"]);
+    assert!(fish.contains("complete -c dossier") && fish.contains("export"));
+    assert!(!run(&["completions", "tcsh"]).status.success());
+    let man = ok(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH dossier"),
+        "{man}"
+    );
+    assert!(
+        man.contains("completions") && man.contains("\\-\\-no\\-pager"),
+        "{man}"
+    );
 }

@@ -157,8 +157,8 @@ fn find_clip_and_export_markdown() {
         .find(|l| l.starts_with("> — "))
         .unwrap_or_else(|| panic!("a citation: {text}"));
     assert!(
-        cite.contains("000_a746009515ada104.txt") && cite.contains("¶ 2"),
-        "file and paragraph cited: {cite}"
+        cite.contains("“U.S. Secretary of Defense") && cite.contains("¶ 2"),
+        "title (the article has no outlet) and paragraph cited: {cite}"
     );
     // Again: the file exists, so the dialog asks; y overwrites.
     t.keys(&["E"]);
@@ -202,4 +202,66 @@ fn hostile_article_stays_on_screen() {
     assert_eq!(t.var("pane_title"), title, "title untouched");
     assert!(!t.var("pane_title").contains("PWNED"));
     quit_and_check_restored(&t);
+}
+
+/// `/` in the compare view starts a search: the letters typed after it are the query,
+/// not commands (`o` would open the source picker, `s` swap the sides), and the match is
+/// highlighted on screen.
+#[test]
+fn slash_in_compare_searches() {
+    need_tmux!();
+    let t = Tmux::start(&[s(&seeds())], 120, 40, "Sources (5)");
+    t.keys(&["c"]);
+    t.wait_for("Compare 1. with");
+    t.keys(&["Enter"]);
+    t.poll(|s| status_bar(s).contains("COMPARE"), "compare mode");
+    t.keys(&["/"]);
+    t.type_text("troops");
+    let screen = t.poll(|s| status_bar(s).contains("/troops▏"), "the query typed");
+    assert!(!screen.contains("Compare 1. with"), "o ran:\n{screen}");
+    assert!(
+        screen.contains("◀ 1.") && screen.contains("▶ 2."),
+        "s ran:\n{screen}"
+    );
+    assert!(status_bar(&screen).contains("SEARCH"), "{screen}");
+    // The match is drawn on yellow (the theme's `matched`): background colour 3, which
+    // tmux writes as `48;5;3` (or `43`).
+    let styled = t.screen_styled();
+    let marked = styled
+        .lines()
+        .any(|l| l.contains("48;5;3mtroops") || l.contains("[43mtroops"));
+    assert!(marked, "no highlighted match:\n{styled}");
+    t.keys(&["Enter"]);
+    t.poll(|s| status_bar(s).contains("/troops 1/"), "the kept search");
+    t.keys(&["n"]);
+    t.poll(|s| status_bar(s).contains("/troops 2/"), "n moves on");
+    quit_and_check_restored(&t);
+}
+
+/// `q` backs out one level: from the help to the view under it, from the matrix and
+/// the compare view to where each was opened; at the sources and article screen it
+/// quits.
+#[test]
+fn q_returns_where_it_came_from() {
+    need_tmux!();
+    let t = Tmux::start(&[s(&seeds())], 120, 40, "Sources (5)");
+    t.keys(&["Enter"]);
+    t.poll(|s| status_bar(s).contains("ARTICLE"), "article");
+    t.keys(&["c"]);
+    t.wait_for("Compare 1. with");
+    t.keys(&["Enter"]);
+    t.poll(|s| status_bar(s).contains("COMPARE"), "compare");
+    t.keys(&["?"]);
+    t.poll(|s| status_bar(s).contains("HELP"), "help over compare");
+    t.keys(&["q"]);
+    t.poll(|s| status_bar(s).contains("COMPARE"), "help -> compare");
+    t.keys(&["m"]);
+    t.poll(|s| status_bar(s).contains("MATRIX"), "matrix from compare");
+    t.keys(&["q"]);
+    t.poll(|s| status_bar(s).contains("COMPARE"), "matrix -> compare");
+    t.keys(&["q"]);
+    t.poll(|s| status_bar(s).contains("ARTICLE"), "compare -> article");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0, "q at the top quits");
+    assert_eq!(t.var("alternate_on"), "0");
 }

@@ -51,15 +51,17 @@ fn with_clippings() -> tempfile::TempDir {
     dir
 }
 
-/// Saved clippings export as Markdown blockquotes with file and paragraph citations.
+/// Saved clippings export as Markdown blockquotes with title and paragraph citations,
+/// under a title that says they are clippings.
 #[test]
 fn clippings_to_markdown_on_stdout() {
     let data = with_clippings();
     let (md, _) = ok_in(data.path(), &["export", "--clippings", "--format", "md"]);
     assert!(md.starts_with("# Clippings: "), "{md}");
     assert!(md.contains("unprecedented"), "{md}");
-    assert!(md.contains("`000_a746009515ada104.txt` ¶ "), "{md}");
-    assert!(md.contains("`001_57eae1fd5f6cf162.txt` ¶ "), "{md}");
+    // The seeds' articles have titles: the citation names them, not the files.
+    assert!(!md.contains("`000_a746009515ada104.txt`"), "{md}");
+    assert_eq!(md.matches(", ¶ ").count(), 3, "{md}");
     assert!(md.contains("**Note:** second source"), "{md}");
     assert_eq!(md.matches("\n## ").count(), 2, "grouped by source: {md}");
     let (md2, _) = ok_in(
@@ -237,6 +239,119 @@ fn md_format_only_for_export() {
     let r = run_in(data.path(), &["sources", "--format", "md"]);
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("--format md is for `dossier export`"));
+    for f in ["csv", "csl"] {
+        let r = run_in(data.path(), &["quotes", "--format", f]);
+        assert_eq!(r.status.code(), Some(2), "{f}");
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(
+            err.contains(&format!("--format {f} is for `dossier export`")),
+            "{err}"
+        );
+    }
+    let r = run_in(
+        data.path(),
+        &["export", "--front-matter", "--format", "json"],
+    );
+    assert_eq!(r.status.code(), Some(2));
+}
+
+/// The quotes export says it holds quotes; `--front-matter` opens it with YAML front
+/// matter stamped with the export time (`DOSSIER_NOW` fixes it).
+#[test]
+fn quotes_markdown_with_front_matter() {
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["export", "--format", "md", "--front-matter"])
+        .env("DOSSIER_DATA", data.path())
+        .env("DOSSIER_NOW", "2026-12-07T06:00:00Z")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let head: Vec<&str> = md.lines().take(4).collect();
+    assert_eq!(
+        head,
+        [
+            "---",
+            "title: \"Quotes: North Korean troops in Russia (bundled seeds)\"",
+            "dossier: \"North Korean troops in Russia (bundled seeds)\"",
+            "exported: \"2026-12-07T06:00:00Z\"",
+        ]
+    );
+    assert!(md.contains("\n---\n# Quotes: "), "{md}");
+    assert!(md.contains("  - \"Stars and Stripes — "), "{md}");
+}
+
+/// CSV has a header and one row per quote, and reads back as the JSON export's fields.
+#[test]
+fn quotes_csv_one_row_per_passage() {
+    let data = tempfile::tempdir().unwrap();
+    let (csv, _) = ok_in(data.path(), &["export", "--format", "csv"]);
+    let (json, _) = ok_in(data.path(), &["export", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let n = v["clippings"].as_array().unwrap().len();
+    assert!(n > 10);
+    // No quote of the seeds spans lines: one CRLF-ended line per row.
+    assert_eq!(csv.matches("\r\n").count(), n + 1);
+    assert!(csv.starts_with("id,kind,article,title,outlet,url,date,author,paragraph,"));
+}
+
+/// pandoc reads the CSL-JSON export and cites its items with their paragraph locator.
+/// Skipped with a note where pandoc is missing, except under CI (which installs it).
+#[test]
+fn csl_items_cite_with_pandoc() {
+    let has_pandoc = Command::new("pandoc")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_pandoc {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pandoc is missing, and CI must run this test (.ci/run installs it)"
+        );
+        eprintln!("pandoc not found: csl_items_cite_with_pandoc skipped");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let bib = data.path().join("quotes.csl.json");
+    ok_in(
+        data.path(),
+        &[
+            "export",
+            "--format",
+            "csl",
+            "--article",
+            "3",
+            "-o",
+            bib.to_str().unwrap(),
+        ],
+    );
+    let items: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&bib).unwrap()).unwrap();
+    let first = &items[0];
+    assert_eq!(first["type"], "article-newspaper");
+    assert_eq!(first["container-title"], "Stars and Stripes");
+    let (id, para) = (
+        first["id"].as_str().unwrap(),
+        first["locator"].as_str().unwrap(),
+    );
+    let doc = data.path().join("doc.md");
+    fs::write(&doc, format!("As reported [@{id}, para {para}].\n")).unwrap();
+    let out = Command::new("pandoc")
+        .arg("--citeproc")
+        .arg("--bibliography")
+        .arg(&bib)
+        .args(["-t", "plain", "--wrap", "none"])
+        .arg(&doc)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "pandoc: {err}");
+    assert!(!err.contains("not found"), "pandoc: {err}");
+    assert!(text.contains("Stars and Stripes"), "{text}");
+    assert!(text.contains(&format!("para {para}")), "{text}");
+    assert!(text.contains("2024"), "{text}");
 }
 
 /// --print-config prints the documented default, which parses.

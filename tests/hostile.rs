@@ -99,14 +99,14 @@ fn widths_of_wide_and_combining_characters() {
     assert_eq!(display_width("a\x1bb"), 3, "ESC drawn as ␛, one column");
 }
 
-/// Every text subcommand's stdout and stderr hold no control, bidi or zero-width
-/// character, and show the escapes as `␛`.
+/// Every text subcommand's stdout and stderr (and the CSV and CSL-JSON exports) hold no
+/// control, bidi or zero-width character, and show the escapes as `␛`.
 #[test]
 fn cli_text_output_of_every_subcommand_is_clean() {
     let dir = tempfile::tempdir().unwrap();
     hostile_dossier(dir.path());
     let p = s(dir.path());
-    let cases: [&[&str]; 11] = [
+    let cases: [&[&str]; 13] = [
         &[p],
         &["sources", p],
         &["read", p, "a"],
@@ -116,6 +116,8 @@ fn cli_text_output_of_every_subcommand_is_clean() {
         &["export", p],
         &["export", p, "--format", "md"],
         &["export", p, "--format", "text", "--in-order"],
+        &["export", p, "--format", "csv"],
+        &["export", p, "--format", "csl"],
         &["compare", p, "a", "2"],
         &["claims", p],
     ];
@@ -127,6 +129,12 @@ fn cli_text_output_of_every_subcommand_is_clean() {
             String::from_utf8_lossy(&out.stderr)
         );
         let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
+        // CSV rows end in CRLF (RFC 4180); no other CR may be left.
+        let stdout = if args.contains(&"csv") {
+            stdout.replace("\r\n", "\n")
+        } else {
+            stdout
+        };
         let stderr = String::from_utf8(out.stderr).expect("utf-8 stderr");
         assert_eq!(
             unsafe_chars(&stdout),
@@ -161,6 +169,40 @@ fn cli_text_output_of_every_subcommand_is_clean() {
     let warn = String::from_utf8(run(&["sources", p]).stderr).unwrap();
     assert!(warn.contains("c␛[2Jempty.txt: skipped"), "{warn}");
     assert!(warn.contains("d�bad.txt"), "{warn}");
+}
+
+/// With `--color always`, the only escape sequences in the output are the SGR colours
+/// dossier adds (`ESC [ digits m`): with those taken out, nothing unsafe is left, and the
+/// article's own escapes still show as `␛`.
+#[test]
+fn colour_adds_sgr_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_dossier(dir.path());
+    let p = s(dir.path());
+    let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    let cases: [&[&str]; 6] = [
+        &[p],
+        &["sources", p],
+        &["read", p, "a"],
+        &["quotes", p],
+        &["speakers", p],
+        &["claims", p],
+    ];
+    for args in cases {
+        let mut all = args.to_vec();
+        all.extend(["--color", "always"]);
+        let out = run(&all);
+        assert!(out.status.success(), "{all:?}");
+        let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
+        assert!(sgr.is_match(&stdout), "{all:?} is coloured:\n{stdout}");
+        let rest = sgr.replace_all(&stdout, "");
+        assert_eq!(
+            unsafe_chars(&rest),
+            Vec::<char>::new(),
+            "{all:?}:\n{stdout}"
+        );
+        assert!(rest.contains('␛'), "{all:?} shows escapes:\n{rest}");
+    }
 }
 
 /// `--raw` is the one way to get the article's bytes as they are.
@@ -212,7 +254,8 @@ fn sources_table_aligned_with_wide_text() {
     );
 }
 
-/// A 1 MB line with no newline loads, reads and exports in well under the deadline.
+/// A 1 MB line with no newline loads, reads and lists its quotes and sources, with no
+/// unsafe character in the output.
 #[test]
 fn one_megabyte_line_without_newline() {
     let dir = tempfile::tempdir().unwrap();
@@ -230,8 +273,11 @@ fn one_megabyte_line_without_newline() {
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert_eq!(unsafe_chars(&stdout), Vec::<char>::new());
     }
+    // A guard against a hang only: this is the unoptimised build on a shared machine
+    // (about 25 s under a load of 15 on 2 cores); linear time is pinned by the
+    // work-count tests (`model::work`), not by the clock.
     assert!(
-        start.elapsed() < Duration::from_secs(20),
+        start.elapsed() < Duration::from_secs(180),
         "took {:?}",
         start.elapsed()
     );

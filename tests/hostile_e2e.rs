@@ -89,9 +89,9 @@ fn one_megabyte_line_renders_and_scrolls() {
     quit_and_check_restored(&t);
 }
 
-/// y on a passage holding `ESC [201~` (the end of bracketed paste), a command and a
-/// bidi override puts them on the clipboard as `␛` and `�`: pasted into a shell, the
-/// text stays text.
+/// Y (bare text) and y (with its citation) on a passage holding `ESC [201~` (the end of
+/// bracketed paste), a command and a bidi override put them on the clipboard as `␛` and
+/// `�`: pasted into a shell, the text stays text.
 #[test]
 fn copy_cannot_end_bracketed_paste() {
     need_tmux!();
@@ -111,7 +111,7 @@ fn copy_cannot_end_bracketed_paste() {
     // To the passage with the trap (the headline is the first).
     let mut copied = String::new();
     for _ in 0..4 {
-        t.keys(&["y"]);
+        t.keys(&["Y"]);
         t.wait_for("copied");
         copied = String::from_utf8_lossy(&t.tmux(&["show-buffer"]).stdout).into_owned();
         if copied.contains("Paste me") {
@@ -121,6 +121,19 @@ fn copy_cannot_end_bracketed_paste() {
     }
     assert!(copied.contains("Paste me␛[201~␕touch pwned␏"), "{copied:?}");
     assert!(copied.contains("�gpj.exe"), "{copied:?}");
+    assert!(
+        !copied.contains(['\x1b', '\x15', '\x0f', '\u{202e}']),
+        "{copied:?}"
+    );
+    // y: the same passage as a Markdown blockquote with its citation, as safe.
+    t.keys(&["y"]);
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !copied.starts_with("> ") && std::time::Instant::now() < end {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        copied = String::from_utf8_lossy(&t.tmux(&["show-buffer"]).stdout).into_owned();
+    }
+    assert!(copied.starts_with("> Paste me␛"), "{copied:?}");
+    assert!(copied.contains("\n> — "), "{copied:?}");
     assert!(
         !copied.contains(['\x1b', '\x15', '\x0f', '\u{202e}']),
         "{copied:?}"

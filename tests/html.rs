@@ -189,3 +189,18 @@ fn embedded_post_in_a_page_is_story() {
         .unwrap_or_else(|| panic!("the post is in the extracted text: {v}"));
     assert_eq!(post["kind"], "body", "{v}");
 }
+
+/// Every `sources` row carries `url` (null when unknown) beside `outlet`, `date`,
+/// `updated`, `title` and `author`, for web pages and text articles alike.
+#[test]
+fn every_source_row_has_url() {
+    for dir in [fixture("html"), fixture("web"), seeds()] {
+        let v = json(&["sources", s(&dir)]);
+        for r in v.as_array().expect("rows") {
+            for key in ["url", "outlet", "date", "updated", "title", "author"] {
+                let field = r.get(key).unwrap_or_else(|| panic!("{key} missing: {r}"));
+                assert!(field.is_null() || field.is_string(), "{key}: {r}");
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! what values, and where they conflict.
 
 use super::sources::fit;
+use super::term::Paint;
 use super::{Format, Out};
 use crate::model::analysis::{self, Analysis};
 use crate::model::claims::Cluster;
@@ -104,12 +105,14 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
     let n = d.articles.len();
     let head: String = (1..=n).map(|i| format!("{:>3}", i % 1000)).collect();
     let sum_w = out.width.saturating_sub(6 + 3 * n + 2).max(20);
-    out.line(&format!(
-        "{:<5} {head}  CLAIM ({} states it, {} in conflict)",
+    let legend = format!(
+        "{:<5} {head}  CLAIM ({} states it, {} in conflict, {} silent)",
         "ID",
         analysis::REPORTS,
-        analysis::CONFLICTS
-    ))?;
+        analysis::CONFLICTS,
+        analysis::ABSENT
+    );
+    out.line(&out.paint(Paint::Strong, &legend))?;
     // The matrix's rows by cluster: its cells say who states the claim, and who conflicts.
     let mut by_cluster = vec![None; an.clusters.len()];
     for r in &an.matrix.rows {
@@ -120,23 +123,24 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
         let cells: String = (0..n)
             .map(|i| {
                 let cell = row.and_then(|r| r.cells.get(i)).and_then(Option::as_ref);
-                let glyph = match cell.map(|c| c.stance) {
-                    None => analysis::ABSENT,
-                    Some(analysis::Stance::Reports) => analysis::REPORTS,
-                    Some(analysis::Stance::Conflicts) => analysis::CONFLICTS,
+                let (glyph, paint) = match cell.map(|c| c.stance) {
+                    None => (analysis::ABSENT, Paint::Dim),
+                    Some(analysis::Stance::Reports) => (analysis::REPORTS, Paint::Agree),
+                    Some(analysis::Stance::Conflicts) => (analysis::CONFLICTS, Paint::Conflict),
                 };
-                format!("  {glyph}")
+                format!("  {}", out.paint(paint, glyph))
             })
             .collect();
         out.line(&format!(
-            "{:<5} {cells}  {}",
-            format!("c{}", c.id),
+            "{} {cells}  {}",
+            out.paint(Paint::Dim, &format!("{:<5}", format!("c{}", c.id))),
             fit(&out.text(&summary(d, c)), sum_w).trim_end()
         ))?;
         for x in &c.conflicts {
             let s = format!("{}: {} vs {}", x.what, x.left, x.right);
-            for l in out.wrap(&out.text(&s), "      ≠ ", "        ") {
-                out.line(&l)?;
+            let first = format!("      {} ", analysis::CONFLICTS);
+            for l in out.wrap(&out.text(&s), &first, "        ") {
+                out.line(&out.paint(Paint::Conflict, &l))?;
             }
         }
     }

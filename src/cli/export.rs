@@ -3,7 +3,7 @@
 
 use super::{Format, Out};
 use crate::fsutil::{write_atomic, Clobber};
-use crate::model::export::{self, resolve, Clipping, ExportFormat, Grouping};
+use crate::model::export::{self, resolve, Clipping, ExportFormat, Grouping, Holds, Options};
 use crate::model::quotes::QuoteId;
 use crate::model::Dossier;
 use crate::state::Store;
@@ -34,6 +34,10 @@ pub struct ExportArgs {
     /// Overwrite an existing --output file.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Begin Markdown with YAML front matter (title, dossier, exported, sources), for
+    /// Obsidian.
+    #[arg(long)]
+    pub front_matter: bool,
 }
 
 /// The export format for a `--format` value.
@@ -42,6 +46,17 @@ pub fn format_of(f: Format) -> ExportFormat {
         Format::Text => ExportFormat::Text,
         Format::Json => ExportFormat::Json,
         Format::Md => ExportFormat::Markdown,
+        Format::Csl => ExportFormat::Csl,
+        Format::Csv => ExportFormat::Csv,
+    }
+}
+
+/// What the arguments export, for the document's title.
+fn holds(args: &ExportArgs) -> Holds {
+    match (args.quotes, args.clippings) {
+        (true, true) => Holds::QuotesAndClippings,
+        (false, true) => Holds::Clippings,
+        _ => Holds::Quotes,
     }
 }
 
@@ -93,14 +108,22 @@ pub fn run(d: &Dossier, path: Option<&Path>, args: &ExportArgs, out: &mut Out) -
         eprintln!("warning: nothing to export (no passage matches)");
     }
     let format = format_of(out.format);
-    let grouping = if args.in_order {
-        Grouping::InOrder
-    } else {
-        Grouping::BySource
+    if args.front_matter && format != ExportFormat::Markdown {
+        anyhow::bail!("--front-matter is for --format md only");
+    }
+    let opts = Options {
+        format,
+        grouping: if args.in_order {
+            Grouping::InOrder
+        } else {
+            Grouping::BySource
+        },
+        holds: holds(args),
+        front_matter: args.front_matter.then(now),
     };
     match &args.output {
         None => {
-            export::write(&mut out.w, d, &clips, format, grouping)?;
+            export::write_with(&mut out.w, d, &clips, &opts)?;
             out.flush()?;
         }
         Some(file) => {
@@ -109,10 +132,8 @@ pub fn run(d: &Dossier, path: Option<&Path>, args: &ExportArgs, out: &mut Out) -
             } else {
                 Clobber::Refuse
             };
-            write_atomic(file, clobber, |w| {
-                export::write(w, d, &clips, format, grouping)
-            })
-            .context("export failed")?;
+            write_atomic(file, clobber, |w| export::write_with(w, d, &clips, &opts))
+                .context("export failed")?;
             eprintln!(
                 "wrote {} passage(s) to {}",
                 clips.len(),
@@ -121,4 +142,14 @@ pub fn run(d: &Dossier, path: Option<&Path>, args: &ExportArgs, out: &mut Out) -
         }
     }
     Ok(())
+}
+
+/// The export time for front matter: now, in UTC to the second; `DOSSIER_NOW` fixes it
+/// (for reproducible files and tests).
+fn now() -> String {
+    if let Some(t) = std::env::var("DOSSIER_NOW").ok().filter(|t| !t.is_empty()) {
+        return t;
+    }
+    let t = jiff::Timestamp::now();
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -1,5 +1,7 @@
-//! Where CLI output goes, and in which format: text made safe for a terminal, or JSON.
+//! Where CLI output goes, and in which format: text made safe for a terminal (coloured
+//! and paged on one, see [`super::term`]), or JSON.
 
+use super::term::{self, Paint};
 use super::Common;
 use crate::model::sanitize::sanitize;
 use serde::Serialize;
@@ -13,6 +15,18 @@ pub enum Format {
     /// Markdown (`dossier export` only).
     #[value(alias = "markdown")]
     Md,
+    /// CSL-JSON citation items for Zotero and pandoc (`dossier export` only).
+    #[value(alias = "csl-json")]
+    Csl,
+    /// CSV, one row per passage (`dossier export` only).
+    Csv,
+}
+
+impl Format {
+    /// True for the formats only `dossier export` writes.
+    pub fn export_only(self) -> bool {
+        matches!(self, Format::Md | Format::Csl | Format::Csv)
+    }
 }
 
 /// Text made safe for a terminal (article text is untrusted).
@@ -26,25 +40,80 @@ pub struct Out {
     pub format: Format,
     pub raw: bool,
     pub width: usize,
+    /// Colour text with SGR sequences (`--color`).
+    pub color: bool,
+    /// On a terminal, the output is held here and shown at the end, paged when long.
+    paging: Option<Paging>,
+}
+
+/// Output held to be shown through a pager if it turns out longer than the screen.
+struct Paging {
+    buf: SharedBuf,
+    /// Columns and rows of the terminal.
+    screen: (usize, usize),
+    pager: Option<Vec<String>>,
 }
 
 impl Out {
-    /// Standard output, wrapping at the terminal's width (80 when not a terminal).
+    /// Standard output, wrapping at the terminal's width (80 when not a terminal); on a
+    /// terminal, coloured (`--color auto`) and paged when long (unless `--no-pager`).
     pub fn stdout(common: &Common) -> Self {
         let tty = io::stdout().is_terminal();
-        let width = common.width.unwrap_or_else(|| {
-            if tty {
-                ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w as usize)
-            } else {
-                80
-            }
-        });
+        let size = if tty {
+            ratatui::crossterm::terminal::size().ok()
+        } else {
+            None
+        };
+        let width = common
+            .width
+            .unwrap_or_else(|| size.map_or(80, |(w, _)| w as usize));
+        let color = term::use_color(
+            common.color,
+            tty,
+            std::env::var_os("NO_COLOR"),
+            std::env::var_os("TERM"),
+        );
+        let paging = match size {
+            Some((cols, rows)) if !common.no_pager => Some(Paging {
+                buf: SharedBuf::default(),
+                screen: (cols as usize, rows as usize),
+                pager: term::pager_command(std::env::var_os("PAGER")),
+            }),
+            _ => None,
+        };
+        let w: Box<dyn Write> = match &paging {
+            Some(p) => Box::new(p.buf.clone()),
+            None => Box::new(io::BufWriter::new(io::stdout())),
+        };
         Out {
-            w: Box::new(io::BufWriter::new(io::stdout())),
+            w,
             format: common.format,
             raw: common.raw,
             width: width.max(20),
+            color,
+            paging,
         }
+    }
+
+    /// Show what was held for paging: through the pager when longer than the screen.
+    /// Called once, at the end of a command.
+    pub fn finish(&mut self) -> io::Result<()> {
+        self.w.flush()?;
+        match self.paging.take() {
+            Some(p) => {
+                let text = p.buf.0.borrow();
+                if text.is_empty() {
+                    return Ok(());
+                }
+                term::show(&text, p.screen, p.pager.as_deref())
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// `s` (already made safe) in the colour for `p`, when colour is on.
+    pub fn paint(&self, p: Paint, s: &str) -> String {
+        term::paint(self.color && self.format == Format::Text, p, s)
     }
 
     /// A buffer, for tests.
@@ -56,6 +125,8 @@ impl Out {
                 format,
                 raw: false,
                 width,
+                color: false,
+                paging: None,
             },
             buf,
         )

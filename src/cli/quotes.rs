@@ -1,6 +1,7 @@
 //! `dossier quotes` (every direct quote with its speaker) and `dossier speakers` (the
 //! who-said-what index).
 
+use super::term::Paint;
 use super::{Format, Out};
 use crate::model::people::SpeakerKind;
 use crate::model::quotes::Quote;
@@ -105,7 +106,8 @@ pub fn run(
             if last.is_some() {
                 out.line("")?;
             }
-            out.line(&format!("== {}", out.text(r.article)))?;
+            let head = format!("== {}", out.text(r.article));
+            out.line(&out.paint(Paint::Strong, &head))?;
             last = Some(r.article);
         }
         let who = match (r.speaker, r.as_written) {
@@ -115,9 +117,9 @@ pub fn run(
             (None, None) => "unknown".to_string(),
         };
         let head = format!(
-            "{:>4}  {} · {}{}",
-            r.paragraph + 1,
-            out.text(&who),
+            "{}  {} · {}{}",
+            out.paint(Paint::Dim, &format!("{:>4}", r.paragraph + 1)),
+            out.paint(Paint::Speaker, &out.text(&who)),
             r.kind,
             r.how.map(|h| format!(" · {h}")).unwrap_or_default()
         );
@@ -181,7 +183,7 @@ pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
             .unwrap_or_default();
         out.line(&format!(
             "{} ({}{role}): {} quote{}",
-            out.text(r.name),
+            out.paint(Paint::Speaker, &out.text(r.name)),
             r.kind.as_str(),
             r.quotes,
             if r.quotes == 1 { "" } else { "s" }

@@ -1,7 +1,8 @@
 //! `dossier read`: an article's paragraphs with their kinds.
 
+use super::term::Paint;
 use super::{Format, Out};
-use crate::model::{ArticleId, Dossier, Span};
+use crate::model::{ArticleId, Dossier, ParaKind, Span};
 use anyhow::Result;
 use serde::Serialize;
 use std::io::Write;
@@ -77,7 +78,7 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
         });
     }
     for l in out.wrap(&out.text(a.display_title()), "", "") {
-        out.line(&l)?;
+        out.line(&out.paint(Paint::Strong, &l))?;
     }
     let by: Vec<String> = [
         a.meta.outlet.as_deref(),
@@ -105,8 +106,10 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
         let gutter = format!("{:>3} {:<11} ", i + 1, p.kind.as_str());
         let pad = " ".repeat(gutter.chars().count());
         let text = out.text(a.slice(p.span)).into_owned();
+        // Noise is dimmed, as in the reader.
+        let noise = p.kind != ParaKind::Body;
         for l in out.wrap(&text, &gutter, &pad) {
-            out.line(&l)?;
+            out.line(&if noise { out.paint(Paint::Dim, &l) } else { l })?;
         }
     }
     out.flush()?;

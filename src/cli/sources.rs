@@ -1,5 +1,6 @@
 //! `dossier sources` and the summary printed by `dossier` alone.
 
+use super::term::Paint;
 use super::{Format, Out};
 use crate::model::analysis::Analysis;
 use crate::model::Dossier;
@@ -97,10 +98,11 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
         .clamp(24, 60);
     // The number column grows with the dossier (1,000 articles need four digits).
     let num_w = rows.len().to_string().len().max(3);
-    out.line(&format!(
+    let head = format!(
         "{:>num_w$} {:<26} {:<title_w$} {:<18} {:<16} {:<10} {:>6} {:>10}",
         "#", "ARTICLE", "TITLE", "OUTLET", "AUTHOR", "DATE", "WORDS", "SHR/UNQ/≠"
-    ))?;
+    );
+    out.line(&out.paint(Paint::Strong, &head))?;
     for (i, r) in rows.iter().enumerate() {
         out.line(&format!(
             "{:>num_w$} {} {} {} {} {} {:>6} {:>10}",
@@ -146,7 +148,7 @@ pub fn summary(d: &Dossier, out: &mut Out) -> Result<()> {
     let words: usize = d.articles.iter().map(|a| a.meta.words).sum();
     out.line(&format!(
         "{}: {} articles, {} body words",
-        out.text(&d.title),
+        out.paint(Paint::Strong, &out.text(&d.title)),
         d.articles.len(),
         words
     ))?;

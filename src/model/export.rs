@@ -1,5 +1,5 @@
 //! Clippings (passages the reader marked) and the writers that export them with their
-//! citations: Markdown, JSON and plain text, each over any `impl io::Write`.
+//! citations: Markdown, JSON, plain text, CSL-JSON and CSV, each over any `impl io::Write`.
 //!
 //! A clipping names its article by file name and keeps the exact text it was made from,
 //! so it survives a reload and an edited file: [`resolve`] finds the text again at its
@@ -7,10 +7,16 @@
 //! no longer found. The model never reads the clock: the creation time is the caller's.
 
 mod cite;
+mod csl;
+mod csv;
 mod formats;
+mod markdown;
 
-pub use cite::{resolve, Passage};
-pub use formats::{write_json, write_markdown, write_text};
+pub use cite::{resolve, Citation, Passage};
+pub use csl::write_csl;
+pub use csv::write_csv;
+pub use formats::{write_json, write_text};
+pub use markdown::{passage_markdown, write_markdown};
 
 use crate::model::quotes::QuoteId;
 use crate::model::{ArticleId, Dossier, Span};
@@ -142,17 +148,77 @@ pub enum ExportFormat {
     Markdown,
     Json,
     Text,
+    /// CSL-JSON items, for Zotero and pandoc.
+    Csl,
+    /// One row per passage, for spreadsheets.
+    Csv,
 }
 
 impl ExportFormat {
+    /// Every format, in the order the reader's export dialog offers them.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Markdown,
+        ExportFormat::Json,
+        ExportFormat::Text,
+        ExportFormat::Csl,
+        ExportFormat::Csv,
+    ];
+
     /// The file extension for a suggested name.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Markdown => "md",
             ExportFormat::Json => "json",
             ExportFormat::Text => "txt",
+            ExportFormat::Csl => "csl.json",
+            ExportFormat::Csv => "csv",
         }
     }
+
+    /// The format's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Json => "JSON",
+            ExportFormat::Text => "text",
+            ExportFormat::Csl => "CSL-JSON",
+            ExportFormat::Csv => "CSV",
+        }
+    }
+}
+
+/// What an export holds, which its title says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Holds {
+    /// The dossier's quotes.
+    Quotes,
+    /// Passages clipped in the reader.
+    #[default]
+    Clippings,
+    /// Both.
+    QuotesAndClippings,
+}
+
+impl Holds {
+    /// "Quotes", "Clippings" or "Quotes and clippings".
+    pub fn title(self) -> &'static str {
+        match self {
+            Holds::Quotes => "Quotes",
+            Holds::Clippings => "Clippings",
+            Holds::QuotesAndClippings => "Quotes and clippings",
+        }
+    }
+}
+
+/// How to write an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub format: ExportFormat,
+    pub grouping: Grouping,
+    pub holds: Holds,
+    /// YAML front matter (Markdown only), stamped with this export time (ISO 8601: the
+    /// caller's clock, as the model never reads it).
+    pub front_matter: Option<String>,
 }
 
 /// How passages are ordered in Markdown and text exports (JSON keeps clipping order).
@@ -165,7 +231,7 @@ pub enum Grouping {
     InOrder,
 }
 
-/// Write `clips` in `format`.
+/// Write clippings in `format` (the reader's export: no front matter).
 pub fn write(
     w: &mut dyn io::Write,
     d: &Dossier,
@@ -173,10 +239,28 @@ pub fn write(
     format: ExportFormat,
     grouping: Grouping,
 ) -> io::Result<()> {
-    match format {
-        ExportFormat::Markdown => write_markdown(w, d, clips, grouping),
+    let opts = Options {
+        format,
+        grouping,
+        holds: Holds::Clippings,
+        front_matter: None,
+    };
+    write_with(w, d, clips, &opts)
+}
+
+/// Write `clips` as `opts` say.
+pub fn write_with(
+    w: &mut dyn io::Write,
+    d: &Dossier,
+    clips: &[Clipping],
+    opts: &Options,
+) -> io::Result<()> {
+    match opts.format {
+        ExportFormat::Markdown => write_markdown(w, d, clips, opts),
         ExportFormat::Json => write_json(w, d, clips),
-        ExportFormat::Text => write_text(w, d, clips, grouping),
+        ExportFormat::Text => write_text(w, d, clips, opts.grouping, opts.holds),
+        ExportFormat::Csl => write_csl(w, d, clips),
+        ExportFormat::Csv => write_csv(w, d, clips),
     }
 }
 

@@ -102,6 +102,8 @@ pub struct ManifestArticle {
     pub date: Option<String>,
     pub updated: Option<String>,
     pub author: Option<String>,
+    /// When `dossier fetch` downloaded the page (checked as a date; not shown).
+    pub fetched: Option<String>,
 }
 
 /// Parse a manifest, reporting errors with line and column.

@@ -13,6 +13,11 @@
 //! cheaper on long lines) and then rescores the best [`RESCORE`] hits optimally, so the
 //! rows on screen are ranked exactly as the synchronous path ranks them.
 //!
+//! The line a result shows is the line matched: each term may match the text, the
+//! speaker's name or the source's label, and a term found as one contiguous piece ranks
+//! above any scattered match of its letters (see `query::CONTIGUOUS`); equal scores keep
+//! reading order.
+//!
 //! Ranking is nucleo-matcher (fzf's scoring, Unicode-correct), not fuzzy-matcher's
 //! SkimMatcherV2: measured over 100,000 news-like lines here, SkimMatcherV2 took 167–497 ms
 //! per full pass (one to two terms), far over the 100 ms budget; see benches/finder.rs and
@@ -22,8 +27,8 @@ mod corpus;
 mod query;
 mod worker;
 
-pub use corpus::{Corpus, Hit, Item};
-pub use query::{Field, Filter, Query, Term, TermKind};
+pub use corpus::{source_label, Corpus, Hit, Item};
+pub use query::{Field, Filter, Marks, Query, Term, TermKind};
 
 use crate::model::Dossier;
 use nucleo_matcher::Matcher;
@@ -59,6 +64,8 @@ pub struct Finder {
     sentences: Arc<Corpus>,
     scope: Scope,
     query: Query,
+    /// The query as typed.
+    input: String,
     hits: Arc<Vec<Hit>>,
     job: Option<worker::Job>,
     done: Option<Done>,
@@ -80,6 +87,7 @@ impl Finder {
             sentences: Arc::new(sentences),
             scope: Scope::Quotes,
             query: Query::default(),
+            input: String::new(),
             hits: Arc::default(),
             job: None,
             done: None,
@@ -93,6 +101,11 @@ impl Finder {
     /// Match at most `n` candidates on the caller's thread (tests and benchmarks).
     pub fn set_sync_limit(&mut self, n: usize) {
         self.sync_limit = n;
+    }
+
+    /// The query as last typed (what the finder shows when it opens again).
+    pub fn input(&self) -> &str {
+        &self.input
     }
 
     /// The scope searched.
@@ -127,6 +140,7 @@ impl Finder {
     /// Set the query as typed. Matches now when there are few candidates, else starts a
     /// worker whose results [`Finder::poll`] collects.
     pub fn set_query(&mut self, input: &str) {
+        input.clone_into(&mut self.input);
         let q = Query::parse(input);
         if q == self.query && (self.job.is_some() || self.done.is_some()) {
             return;
@@ -233,9 +247,15 @@ impl Finder {
 
     /// Character indices of the hit's text to highlight (call for visible rows only).
     pub fn highlight(&self, hit: Hit) -> Vec<usize> {
+        self.marks(hit).text
+    }
+
+    /// Character indices to highlight in each part of the hit's line: text, speaker
+    /// name, source label (call for visible rows only).
+    pub fn marks(&self, hit: Hit) -> Marks {
         let c = self.corpus();
         let mut m = self.matcher.borrow_mut();
-        self.query.indices(&mut m, &c.fields(hit.item as usize))
+        self.query.marks(&mut m, &c.fields(hit.item as usize))
     }
 }
 

@@ -14,8 +14,16 @@ use std::sync::Arc;
 /// Something the user (or a finished job) wants done.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// Leave the reader.
+    /// Leave the reader, from any view.
     Quit,
+    /// Back out one level (close the overlay, leave the view for the one it came from);
+    /// quit from the sources and article screen.
+    BackOrQuit,
+    /// A key bound to nothing in this mode (its label): the first one of a session
+    /// points to the help.
+    Unbound(String),
+    /// Show the last status-bar message in full.
+    LastMessage,
     /// Suspend to the shell (Ctrl-Z); `fg` resumes.
     Suspend,
     /// Show or hide the list of keys.
@@ -26,9 +34,9 @@ pub enum Action {
     Up,
     /// Move down one item.
     Down,
-    /// Move left (matrix column, compare side).
+    /// Move left: matrix column, compare side, or from the article to the source list.
     Left,
-    /// Move right.
+    /// Move right: matrix column, compare side, or from the source list to the article.
     Right,
     /// Scroll up a page.
     PageUp,
@@ -48,7 +56,8 @@ pub enum Action {
     NextPane,
     /// Fold or unfold noise (boilerplate, captions, bylines, duplicates, appended).
     ToggleNoise,
-    /// Start a search in the text.
+    /// Start a search in the view (article, compare, matrix, clippings) or filter the
+    /// help.
     SearchStart,
     /// Type a character into the line being edited (search, finder, note, path).
     SearchChar(char),
@@ -102,14 +111,17 @@ pub enum Action {
     Note,
     /// Export the clippings (format and path in a dialog).
     Export,
-    /// Next export format (Markdown, JSON, text).
+    /// Next export format (Markdown, JSON, text, CSL-JSON, CSV).
     NextFormat,
     /// Export grouped by source, or in clipping order.
     Grouping,
     /// Yes: overwrite the existing file.
     Yes,
-    /// Copy the passage or clipping to the clipboard (OSC 52).
+    /// Copy the passage or clipping with its citation, as the Markdown export writes it
+    /// (OSC 52).
     Copy,
+    /// Copy the passage or clipping's bare text (OSC 52).
+    CopyText,
     /// Time passed while the finder matches in the background: take its results.
     Tick,
     /// The saved state as read when the dossier opened (clippings, reading position).

@@ -2,7 +2,7 @@
 //!
 //! Nothing here touches the terminal, the clock or the disk: the driver feeds actions in
 //! (keys, mouse, finished jobs) and carries the returned effects out. Geometry comes from
-//! the last `Resize` through `view::layout`, the same function rendering uses.
+//! the last `Resize` through `tui::layout`, the same geometry rendering uses.
 
 mod article;
 mod clip;
@@ -12,6 +12,7 @@ mod find;
 mod line;
 mod matrix;
 mod mouse;
+mod nav;
 pub mod reader;
 mod search;
 
@@ -19,8 +20,9 @@ use article::move_reader;
 pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
 pub use figures::{FiguresSide, FiguresState};
+pub use nav::{Nav, Place};
 pub use reader::{Reader, Unit};
-pub use search::find_all;
+pub use search::{find_all, Match, Search, SearchIn};
 
 use crate::model::claims::Comparison;
 use crate::model::search::Finder;
@@ -29,8 +31,8 @@ use crate::state::State;
 use crate::tui::action::{Action, Effect};
 use crate::tui::analysis::{Analysis, SessionAligner};
 use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::view;
 use crate::tui::wrap::WrapCache;
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -55,23 +57,23 @@ pub enum Overlay {
     Help { scroll: usize },
     /// Choosing the source to compare `left` with; `selected` indexes the candidates.
     Pick { left: ArticleId, selected: usize },
-    /// The finder (its query and engine are `App::finder_query` and `App::finder`).
-    Finder,
+    /// The finder: its query line and selected result (the engine is `App::finder`).
+    Finder(FinderState),
     /// Typing the note of clipping `id`.
     Note { id: u64, text: String },
     /// Choosing the format and path of an export.
     Export(ExportDialog),
+    /// The last message of the status bar in full (`!`).
+    Message,
 }
 
-/// A search in the article pane.
+/// The finder overlay's own state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Search {
+pub struct FinderState {
+    /// The query as typed.
     pub query: String,
-    /// True while the query is being typed.
-    pub editing: bool,
-    pub matches: Vec<Span>,
-    /// The match the cursor went to.
-    pub current: Option<usize>,
+    /// The selected result.
+    pub selected: usize,
 }
 
 /// The cursor of the claims matrix.
@@ -111,21 +113,19 @@ pub struct App {
     pub pending: Option<(ArticleId, ArticleId)>,
     /// A one-line message for the status bar (cleared by the next key).
     pub message: Option<String>,
-    /// Where Esc from the article goes.
-    pub back: Option<Focus>,
-    /// Where Esc from the matrix goes.
-    pub matrix_back: Focus,
+    /// The last message shown, in full (`!` shows it again).
+    pub last_message: Option<String>,
+    /// True once an unbound key has shown "press ? for help" (once a session).
+    pub hinted: bool,
+    /// The way back: the places the current view was reached from.
+    pub nav: Nav,
     pub wraps: WrapCache,
     /// Cursor units per article.
     pub units: Vec<Vec<Unit>>,
     pub quit: bool,
-    /// The finder's engine, built when first opened.
+    /// The finder's engine (its prepared haystacks), built when first opened and kept
+    /// for the session: the query and selection live in `Overlay::Finder`.
     pub finder: Option<Finder>,
-    /// The finder's query as typed, and its selected result.
-    pub finder_query: String,
-    pub finder_selected: usize,
-    /// Where Esc goes after the finder jumped to a passage: focus, reader, source row.
-    pub jump_back: Option<(Focus, Reader, usize)>,
     /// The passage the finder (or the clippings) jumped to, highlighted.
     pub found: Option<(ArticleId, Span)>,
     /// A visual selection: its article and the unit it started on.
@@ -134,8 +134,6 @@ pub struct App {
     pub state: State,
     /// The selected clipping.
     pub clip_selected: usize,
-    /// Where Esc from the clippings goes.
-    pub clip_back: Focus,
     /// The figures view.
     pub figures: FiguresState,
 }
@@ -162,20 +160,17 @@ impl App {
             progress: None,
             pending: None,
             message: None,
-            back: None,
-            matrix_back: Focus::Sources,
+            last_message: None,
+            hinted: false,
+            nav: Nav::default(),
             wraps: WrapCache::default(),
             units,
             quit: false,
             finder: None,
-            finder_query: String::new(),
-            finder_selected: 0,
-            jump_back: None,
             found: None,
             visual: None,
             state: State::default(),
             clip_selected: 0,
-            clip_back: Focus::Sources,
             figures: FiguresState::default(),
         }
     }
@@ -200,18 +195,24 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
-        match &self.overlay {
-            Some(Overlay::Help { .. }) => return Mode::Help,
-            Some(Overlay::Pick { .. }) => return Mode::Pick,
-            Some(Overlay::Finder) => return Mode::Finder,
-            Some(Overlay::Note { .. }) => return Mode::Note,
-            Some(Overlay::Export(d)) if d.exists.is_some() => return Mode::Confirm,
-            Some(Overlay::Export(_)) => return Mode::Export,
-            None => {}
-        }
         if self.search.editing || self.figures.editing {
             return Mode::Search;
         }
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => return Mode::Help,
+            Some(Overlay::Pick { .. }) => return Mode::Pick,
+            Some(Overlay::Finder(_)) => return Mode::Finder,
+            Some(Overlay::Note { .. }) => return Mode::Note,
+            Some(Overlay::Export(d)) if d.exists.is_some() => return Mode::Confirm,
+            Some(Overlay::Export(_)) => return Mode::Export,
+            Some(Overlay::Message) => return Mode::Message,
+            None => {}
+        }
+        self.view_mode()
+    }
+
+    /// The mode of the view under any overlay (what the help lists first).
+    pub fn view_mode(&self) -> Mode {
         match self.focus {
             Focus::Article | Focus::Compare if self.visual.is_some() => Mode::Visual,
             Focus::Sources => Mode::Sources,
@@ -252,6 +253,14 @@ impl App {
 
     /// Apply one action; return the IO it asks for.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        if self.message.is_some() && self.message != self.last_message {
+            self.last_message.clone_from(&self.message);
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
             Action::Progress(..)
@@ -266,12 +275,19 @@ impl App {
             self.message = None;
         }
         match action {
-            Action::Quit => {
-                self.quit = true;
-                let mut e = self.save_position();
-                e.push(Effect::Quit);
-                return e;
+            Action::Quit => return self.quit(),
+            Action::BackOrQuit if self.at_top() => return self.quit(),
+            Action::BackOrQuit => return self.key(Action::Back),
+            Action::Unbound(key) => {
+                if !self.hinted {
+                    self.hinted = true;
+                    self.message = Some(format!("{key}: no such key here; press ? for help"));
+                }
             }
+            Action::LastMessage => match &self.last_message {
+                Some(_) => self.overlay = Some(Overlay::Message),
+                None => self.message = Some("no message yet".into()),
+            },
             Action::Suspend => {
                 let mut e = self.save_position();
                 e.push(Effect::Suspend);
@@ -283,6 +299,9 @@ impl App {
             Action::ExportExists(p) => self.export_exists(p),
             Action::Exported(r) => self.exported(r),
             Action::Help => {
+                if self.search.scope == SearchIn::Help {
+                    self.end_search();
+                }
                 self.overlay = match self.overlay {
                     Some(Overlay::Help { .. }) => None,
                     _ => Some(Overlay::Help { scroll: 0 }),
@@ -304,10 +323,23 @@ impl App {
         vec![]
     }
 
+    /// Leave the reader, saving the reading position first.
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quit = true;
+        let mut e = self.save_position();
+        e.push(Effect::Quit);
+        e
+    }
+
     /// A key's action, by mode.
     fn key(&mut self, a: Action) -> Vec<Effect> {
         match self.mode() {
             Mode::Help => self.help_key(a),
+            Mode::Message => {
+                if matches!(a, Action::Back) {
+                    self.overlay = None;
+                }
+            }
             Mode::Pick => return self.pick_key(a),
             Mode::Finder => return self.finder_key(a),
             Mode::Note => return self.note_key(a),
@@ -327,6 +359,9 @@ impl App {
             Mode::Matrix => match a {
                 Action::Finder => return self.open_finder(),
                 Action::Clippings => self.open_clippings(),
+                Action::SearchStart => self.start_search(),
+                Action::SearchNext => self.search_step(true),
+                Action::SearchPrev => self.search_step(false),
                 a => self.matrix_key(a),
             },
         }
@@ -334,9 +369,13 @@ impl App {
     }
 
     fn help_key(&mut self, a: Action) {
-        // The help box is the screen less two rows, inside a border.
-        let shown = (self.size.1 as usize).saturating_sub(4).max(1);
-        let max = view::help::lines(self).len().saturating_sub(shown);
+        let shown = layout::help_rows(self);
+        let lines = crate::tui::keymap::help::lines(
+            &self.keymap,
+            self.view_mode(),
+            self.search.help_filter(),
+        );
+        let max = lines.len().saturating_sub(shown);
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             match a {
                 Action::Down => *scroll = (*scroll + 1).min(max),
@@ -345,7 +384,11 @@ impl App {
                 Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(shown / 2),
                 Action::Top => *scroll = 0,
                 Action::Bottom => *scroll = max,
-                Action::Back => self.overlay = None,
+                Action::Back => {
+                    self.overlay = None;
+                    self.end_search();
+                }
+                Action::SearchStart => self.start_search(),
                 _ => {}
             }
         }
@@ -353,7 +396,7 @@ impl App {
 
     /// Keep every reader valid for the current size and folding.
     fn fix_readers(&mut self) {
-        if let Some(text) = view::article_text_area(self) {
+        if let Some(text) = layout::article_text_area(self) {
             let f = self.frame_for(self.reader.article, text);
             let mut r = self.reader;
             r.fix(&f.view(self));

@@ -33,6 +33,8 @@ pub enum Mode {
     Export,
     /// Asking before overwriting a file.
     Confirm,
+    /// The last message in full.
+    Message,
 }
 
 impl Mode {
@@ -53,6 +55,7 @@ impl Mode {
             Mode::Note => "NOTE",
             Mode::Export => "EXPORT",
             Mode::Confirm => "OVERWRITE?",
+            Mode::Message => "MESSAGE",
         }
     }
 
@@ -87,6 +90,21 @@ impl Key {
             mods.remove(KeyModifiers::SHIFT);
         }
         Key(k.code, mods)
+    }
+
+    /// True for a key a user presses on purpose (a character, Enter, an arrow, F5 …),
+    /// not a lone modifier or a media key.
+    fn is_plain(self) -> bool {
+        !matches!(
+            self.0,
+            KeyCode::Modifier(_)
+                | KeyCode::Media(_)
+                | KeyCode::Null
+                | KeyCode::CapsLock
+                | KeyCode::NumLock
+                | KeyCode::ScrollLock
+                | KeyCode::KeypadBegin
+        )
     }
 
     /// How the help writes the key.
@@ -173,7 +191,7 @@ impl Key {
 }
 
 /// The actions that leave the reader (by their config names): at least one must keep a
-/// key. `back_or_quit` is the name issue #14's action takes.
+/// key.
 const QUIT_ACTIONS: &[&str] = &["quit", "back_or_quit"];
 
 /// An action's name in `config.toml` and the help: its variant in snake case
@@ -217,6 +235,7 @@ pub struct Keymap {
 }
 
 mod defaults;
+pub mod help;
 
 impl Keymap {
     /// The action for an event in a mode, if any.
@@ -241,6 +260,9 @@ impl Keymap {
                         if m.types_text() || m == Mode::Confirm =>
                     {
                         Some(Action::Back)
+                    }
+                    (None, m, key) if !m.types_text() && key.is_plain() => {
+                        Some(Action::Unbound(key.label()))
                     }
                     _ => None,
                 }
@@ -334,10 +356,10 @@ impl Keymap {
                     b.keys.clone_from(&d.keys);
                 }
             }
-            warnings.push(
-                "config: every quit action was left without a key; the default quit keys are kept"
-                    .into(),
-            );
+            warnings.push(format!(
+                "config: {} all left without a key, which leaves no way out; the default quit keys are kept",
+                QUIT_ACTIONS.join(" and ")
+            ));
         }
         (self, warnings)
     }
@@ -348,6 +370,7 @@ impl Keymap {
         let rank = |b: &Binding| match b.action {
             Action::Help => 0,
             Action::Finder => 1,
+            Action::SearchStart => 2,
             _ if b.modes.len() < defaults::READING.len() => 2,
             _ => 3,
         };
@@ -423,17 +446,26 @@ mod tests {
         );
     }
 
-    /// q quits while reading but only closes the help.
+    /// q backs out (or quits at the top) and Q quits, in every mode where letters are
+    /// commands; in the modes that take text they are text.
     #[test]
-    fn q_quits_or_closes() {
-        assert_eq!(
-            resolves(Mode::Sources, KeyCode::Char('q'), KeyModifiers::NONE),
-            "Some(Quit)"
-        );
-        assert_eq!(
-            resolves(Mode::Help, KeyCode::Char('q'), KeyModifiers::NONE),
-            "Some(Back)"
-        );
+    fn q_backs_out_and_capital_q_quits() {
+        for m in [
+            Mode::Sources,
+            Mode::Compare,
+            Mode::Help,
+            Mode::Pick,
+            Mode::Confirm,
+        ] {
+            let q = resolves(m, KeyCode::Char('q'), KeyModifiers::NONE);
+            assert_eq!(q, "Some(BackOrQuit)", "{m:?}");
+            let cap = resolves(m, KeyCode::Char('Q'), KeyModifiers::SHIFT);
+            assert_eq!(cap, "Some(Quit)", "{m:?}");
+        }
+        for m in [Mode::Search, Mode::Finder, Mode::Note, Mode::Export] {
+            let q = resolves(m, KeyCode::Char('Q'), KeyModifiers::SHIFT);
+            assert_eq!(q, "Some(SearchChar('Q'))", "{m:?}");
+        }
         assert_eq!(
             resolves(Mode::Sources, KeyCode::Char('z'), KeyModifiers::CONTROL),
             "Some(Suspend)"
@@ -472,15 +504,16 @@ mod tests {
         );
     }
 
-    /// Help, then the finder, come first in every hint list; the mode's own keys before
-    /// the global ones.
+    /// Help, then the finder, then search come first in every hint list; the mode's own
+    /// keys before the global ones.
     #[test]
     fn hints_put_help_and_mode_keys_first() {
         let km = Keymap::default();
         let h = km.hints(Mode::Compare);
         assert_eq!(h[0], ("?".to_string(), "help"));
         assert_eq!(h[1].1, "find");
-        assert_eq!(h[2].1, "conflict");
+        assert_eq!(h[2].1, "search");
+        assert_eq!(h[3].1, "conflict");
         assert_eq!(km.hints(Mode::Article)[2].1, "search");
         assert!(h.iter().position(|x| x.1 == "quit") > h.iter().position(|x| x.1 == "swap"));
     }
@@ -539,7 +572,7 @@ mod tests {
         assert_eq!(r(Mode::Sources, &ctrl_g), "Some(Finder)");
         assert_eq!(
             r(Mode::Sources, &ev(KeyCode::Char('"'), KeyModifiers::NONE)),
-            "None"
+            "Some(Unbound(\"\\\"\"))"
         );
         let a = ev(KeyCode::Char('a'), KeyModifiers::NONE);
         assert_eq!(r(Mode::Article, &a), "Some(Clip)");
@@ -595,18 +628,77 @@ mod tests {
     /// default quit keys stay; unbinding quit while another key still quits is not.
     #[test]
     fn config_cannot_unbind_every_quit() {
+        use std::collections::BTreeMap;
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        let none: std::collections::BTreeMap<String, Vec<String>> =
-            [("quit".to_string(), vec![])].into();
-        let (k, w) = Keymap::default().with_overrides(&none);
-        assert!(matches!(k.resolve(Mode::Sources, &q), Some(Action::Quit)));
+        let cap = key(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        let both: BTreeMap<String, Vec<String>> = [
+            ("quit".to_string(), vec![]),
+            ("back_or_quit".to_string(), vec![]),
+        ]
+        .into();
+        let (k, w) = Keymap::default().with_overrides(&both);
+        assert!(matches!(k.resolve(Mode::Sources, &cap), Some(Action::Quit)));
+        assert!(matches!(
+            k.resolve(Mode::Sources, &q),
+            Some(Action::BackOrQuit)
+        ));
         assert!(w.iter().any(|w| w.contains("quit keys are kept")), "{w:?}");
-        let moved: std::collections::BTreeMap<String, Vec<String>> =
+        // One of the two unbound: the other still leaves the reader, so no warning.
+        for name in ["quit", "back_or_quit"] {
+            let one: BTreeMap<String, Vec<String>> = [(name.to_string(), vec![])].into();
+            let (_, w) = Keymap::default().with_overrides(&one);
+            assert!(w.is_empty(), "{name}: {w:?}");
+        }
+        let moved: BTreeMap<String, Vec<String>> =
             [("quit".to_string(), vec!["x".to_string()])].into();
         let (k, w) = Keymap::default().with_overrides(&moved);
         assert!(w.is_empty(), "{w:?}");
         let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
         assert!(matches!(k.resolve(Mode::Sources, &x), Some(Action::Quit)));
-        assert!(!matches!(k.resolve(Mode::Sources, &q), Some(Action::Quit)));
+        assert!(!matches!(
+            k.resolve(Mode::Sources, &cap),
+            Some(Action::Quit)
+        ));
+    }
+
+    /// A key bound to nothing in a reading mode says so (the app points to the help);
+    /// in a mode that takes text it is text, and a lone modifier is nothing.
+    #[test]
+    fn unbound_keys_are_reported() {
+        assert_eq!(
+            resolves(Mode::Sources, KeyCode::Char('w'), KeyModifiers::NONE),
+            "Some(Unbound(\"w\"))"
+        );
+        assert_eq!(
+            resolves(Mode::Finder, KeyCode::Char('w'), KeyModifiers::NONE),
+            "Some(SearchChar('w'))"
+        );
+        use ratatui::crossterm::event::ModifierKeyCode;
+        let shift = KeyCode::Modifier(ModifierKeyCode::LeftShift);
+        assert_eq!(resolves(Mode::Sources, shift, KeyModifiers::SHIFT), "None");
+    }
+
+    /// `/` searches in every view that shows text or a list (and filters the help);
+    /// h and l move between the source list and the article.
+    #[test]
+    fn slash_searches_and_h_l_switch_panes() {
+        for m in [
+            Mode::Article,
+            Mode::Compare,
+            Mode::Matrix,
+            Mode::Clippings,
+            Mode::Help,
+        ] {
+            let s = resolves(m, KeyCode::Char('/'), KeyModifiers::NONE);
+            assert_eq!(s, "Some(SearchStart)", "{m:?}");
+        }
+        let n = resolves(Mode::Clippings, KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(n, "Some(SearchNext)");
+        let e = resolves(Mode::Clippings, KeyCode::Char('e'), KeyModifiers::NONE);
+        assert_eq!(e, "Some(Note)", "the note moved to e");
+        let h = resolves(Mode::Article, KeyCode::Char('h'), KeyModifiers::NONE);
+        assert_eq!(h, "Some(Left)");
+        let l = resolves(Mode::Sources, KeyCode::Char('l'), KeyModifiers::NONE);
+        assert_eq!(l, "Some(Right)");
     }
 }

@@ -1,5 +1,5 @@
-//! Drawing: `layout` decides where panes go (key handling uses it too, for geometry and
-//! mouse hits), `render` draws `&App` and never changes it. One file per pane below.
+//! Drawing: `render` draws `&App` into the rectangles of `tui::layout` (which key
+//! handling uses too) and never changes it. One file per pane below.
 
 pub mod article;
 pub mod clippings;
@@ -12,93 +12,14 @@ pub mod sources;
 pub mod status;
 
 use crate::tui::app::{App, Focus, Overlay};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-/// Below this size the reader says so instead of drawing.
-pub const MIN_SIZE: (u16, u16) = (40, 10);
-
-/// Below this width the source list and the article take turns instead of sharing.
-const SPLIT_WIDTH: u16 = 80;
-
-/// Where the panes go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Panes {
-    pub sources: Option<Rect>,
-    pub main: Option<Rect>,
-    pub status: Rect,
-}
-
-/// Split the screen for the app's focus.
-pub fn layout(area: Rect, app: &App) -> Panes {
-    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    match app.focus {
-        Focus::Compare | Focus::Matrix | Focus::Clippings | Focus::Figures => Panes {
-            sources: None,
-            main: Some(body),
-            status,
-        },
-        _ if body.width < SPLIT_WIDTH => {
-            let one = Some(body);
-            if app.focus == Focus::Sources {
-                Panes {
-                    sources: one,
-                    main: None,
-                    status,
-                }
-            } else {
-                Panes {
-                    sources: None,
-                    main: one,
-                    status,
-                }
-            }
-        }
-        _ => {
-            let w = (body.width / 3).clamp(28, 44);
-            let [s, m] =
-                Layout::horizontal([Constraint::Length(w), Constraint::Min(1)]).areas(body);
-            Panes {
-                sources: Some(s),
-                main: Some(m),
-                status,
-            }
-        }
-    }
-}
-
-/// True when the terminal is too small to draw the reader.
-pub fn too_small(app: &App) -> bool {
-    app.size.0 < MIN_SIZE.0 || app.size.1 < MIN_SIZE.1
-}
-
-/// The article pane's text rows (without border, header and gutter), when it is shown.
-pub fn article_text_area(app: &App) -> Option<Rect> {
-    let panes = layout(app.area(), app);
-    match app.focus {
-        Focus::Sources | Focus::Article => panes.main.map(article::text_area),
-        _ => None,
-    }
-}
-
-/// Both sides' text rows in the compare view.
-pub fn compare_text_areas(app: &App) -> Option<[Rect; 2]> {
-    let main = layout(app.area(), app).main?;
-    let r = compare::split(main);
-    Some([
-        compare::text_area(r.sides[0]),
-        compare::text_area(r.sides[1]),
-    ])
-}
-
-/// Rows of claims the matrix shows at once.
-pub fn matrix_body_height(app: &App) -> usize {
-    layout(app.area(), app).main.map_or(1, |m| {
-        matrix::split(m).table.height.saturating_sub(1) as usize
-    })
-}
+pub use crate::tui::layout::{
+    article_text_area, compare_text_areas, layout, matrix_body_height, too_small, Panes, MIN_SIZE,
+};
 
 /// Draw the whole reader.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -131,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render(app, panes.status, frame.buffer_mut());
     match &app.overlay {
         Some(Overlay::Help { scroll }) => {
-            let r = centered(area, 76, area.height.saturating_sub(2));
+            let r = centered(area, 100, area.height.saturating_sub(2));
             frame.render_widget(Clear, r);
             help::render(app, *scroll, r, frame.buffer_mut());
         }
@@ -141,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.render_widget(Clear, r);
             help::render_pick(app, *left, *selected, r, frame.buffer_mut());
         }
-        Some(Overlay::Finder) => {
+        Some(Overlay::Finder(_)) => {
             let r = centered(area, 116, area.height.saturating_sub(2));
             frame.render_widget(Clear, r);
             finder::render(app, r, frame.buffer_mut());
@@ -155,6 +76,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             let r = centered(area, 76, 8);
             frame.render_widget(Clear, r);
             clippings::render_export(app, dlg, r, frame.buffer_mut());
+        }
+        Some(Overlay::Message) => {
+            let text = app.last_message.as_deref().unwrap_or_default();
+            let w = centered(area, 76, 1).width;
+            let lines = textwrap::wrap(text, w.saturating_sub(2).max(1) as usize).len() as u16;
+            let r = centered(area, w, (lines + 2).min(area.height.saturating_sub(2)));
+            frame.render_widget(Clear, r);
+            status::render_message(app, r, frame.buffer_mut());
         }
         None => {}
     }

@@ -26,12 +26,15 @@ pub fn available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// How long a wait may take: `DOSSIER_TEST_WAIT_MS`, else 5 s.
+/// How long a wait may take: `DOSSIER_TEST_WAIT_MS`, else 20 s. A wait ends as soon as
+/// the screen shows what it waits for, so this is a guard against a hang, not a speed
+/// test: 5 s was too short for the unoptimised build loading a 1 MB line on a 2-core
+/// machine under a load of 15.
 fn deadline() -> Duration {
     let ms = std::env::var("DOSSIER_TEST_WAIT_MS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(5000);
+        .unwrap_or(20_000);
     Duration::from_millis(ms)
 }
 
@@ -44,12 +47,20 @@ impl Tmux {
     /// Start `dossier ARGS` in a `w` x `h` pane and wait for its first frame (`ready`).
     #[track_caller]
     pub fn start(args: &[&str], w: u16, h: u16, ready: &str) -> Tmux {
+        Tmux::start_env(&[], args, w, h, ready)
+    }
+
+    /// Start `dossier ARGS` with environment variables `env` set (their values may name
+    /// `$DIR`, the temporary folder, which sh expands).
+    #[track_caller]
+    pub fn start_env(env: &[(&str, &str)], args: &[&str], w: u16, h: u16, ready: &str) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");
         let sock = dir.path().join("sock");
         let t = Tmux { dir, sock };
         let args: Vec<String> = args.iter().map(|a| quote(a)).collect();
+        let env: String = env.iter().map(|(k, v)| format!("{k}=\"{v}\" ")).collect();
         let script = format!(
-            "\"$BIN\" {}; echo $? > \"$DIR/status\"; stty -a > \"$DIR/stty\"; exec sleep 600",
+            "{env}\"$BIN\" {}; echo $? > \"$DIR/status\"; stty -a > \"$DIR/stty\"; exec sleep 600",
             args.join(" ")
         );
         let (w, h) = (w.to_string(), h.to_string());
@@ -111,6 +122,12 @@ impl Tmux {
     /// The pane's text.
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// The pane's text with its colours, as SGR escape sequences.
+    pub fn screen_styled(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-e"]).stdout;
+        String::from_utf8_lossy(&out).into_owned()
     }
 
     /// A pane format variable (`#{alternate_on}` …).
@@ -195,11 +212,11 @@ pub fn status_bar(screen: &str) -> &str {
     screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
 }
 
-/// Quit, then check the exit status and that the terminal was given back: main screen,
+/// Quit (Q, from any view), then check the exit status and that the terminal was given back: main screen,
 /// cursor shown, mouse released, raw mode off.
 #[track_caller]
 pub fn quit_and_check_restored(t: &Tmux) {
-    t.keys(&["q"]);
+    t.keys(&["Q"]);
     assert_eq!(t.wait_exit(), 0, "exit status");
     assert_eq!(t.var("alternate_on"), "0", "left the alternate screen");
     assert_eq!(t.var("cursor_flag"), "1", "cursor shown");

@@ -526,3 +526,28 @@ fn a_breakdown_does_not_conflict_with_the_whole() {
         "{c:#?}"
     );
 }
+
+/// A one-word sentence ("No.", "Why?") is no claim, so a page of them costs no claims; a
+/// two-word sentence or a lone figure still is one.
+#[test]
+fn one_word_sentences_are_no_claims() {
+    let d = dossier(&[(
+        "a.txt",
+        "No. No. No. Why? The council resigned. It cost $40m.\n",
+    )]);
+    let spans: Vec<&str> = claim_spans(&d.articles[0])
+        .into_iter()
+        .map(|s| d.articles[0].slice(s))
+        .collect();
+    assert!(
+        spans
+            .iter()
+            .all(|s| !s.starts_with("No") && !s.starts_with("Why")),
+        "{spans:?}"
+    );
+    assert!(
+        spans.iter().any(|s| s.contains("council resigned")),
+        "{spans:?}"
+    );
+    assert!(spans.iter().any(|s| s.contains("$40m")), "{spans:?}");
+}

@@ -74,7 +74,9 @@ impl<'d> Passage<'d> {
         Citation {
             speaker: self.speaker,
             outlet: meta.and_then(|m| m.outlet.as_deref()),
-            title: self.article.map(|a| a.display_title()),
+            title: meta
+                .and_then(|m| m.title.as_deref())
+                .filter(|t| !is_date(t)),
             url: meta.and_then(|m| m.url.as_deref()),
             date: meta.and_then(|m| m.date.as_deref()),
             file: &self.clip.article,
@@ -83,16 +85,39 @@ impl<'d> Passage<'d> {
     }
 }
 
+/// A title that is only a date stamp ("Friday 3 March 2021 09:10 BST") names nothing: a
+/// page whose headline was missed gives one.
+fn is_date(title: &str) -> bool {
+    !crate::model::text::stamps(title).is_empty()
+}
+
 /// What a passage's citation says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation<'d> {
     pub speaker: Option<&'d str>,
     pub outlet: Option<&'d str>,
+    /// The article's title, when one is known and is more than a date.
     pub title: Option<&'d str>,
     pub url: Option<&'d str>,
     pub date: Option<&'d str>,
     pub file: &'d str,
     pub paragraph: Option<String>,
+}
+
+impl Citation<'_> {
+    /// The file name is cited only where neither outlet nor title is known.
+    pub fn needs_file(&self) -> bool {
+        self.outlet.is_none() && self.title.is_none()
+    }
+
+    /// What names the source in a heading: "Outlet — Title", either alone, else the file.
+    pub fn source(&self) -> String {
+        match (self.outlet, self.title) {
+            (Some(o), Some(t)) => format!("{o} — {t}"),
+            (Some(one), None) | (None, Some(one)) => one.to_string(),
+            (None, None) => self.file.to_string(),
+        }
+    }
 }
 
 /// Find a clipping in the dossier: at its offsets if the text is still there, else at the

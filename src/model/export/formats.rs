@@ -1,9 +1,10 @@
-//! The three export formats. Markdown and text make control characters visible (article
-//! text is untrusted and these files get `cat`-ed); JSON keeps the exact text, escaped,
-//! so its byte offsets hold.
+//! Plain text and JSON exports, and what every format shares: the order of passages and
+//! a quote's text in marks. Text makes control characters visible (article text is
+//! untrusted and these files get `cat`-ed); JSON keeps the exact text, escaped, so its
+//! byte offsets hold.
 
 use super::cite::{resolve, Citation, Passage};
-use super::{Clipping, Grouping};
+use super::{Clipping, Grouping, Holds};
 use crate::model::sanitize::sanitize;
 use crate::model::Dossier;
 use serde::Serialize;
@@ -11,7 +12,11 @@ use std::io::{self, Write};
 
 /// Resolve and order the clippings: by article in dossier order (unknown articles last),
 /// or as clipped.
-fn ordered<'d>(d: &'d Dossier, clips: &'d [Clipping], grouping: Grouping) -> Vec<Passage<'d>> {
+pub(super) fn ordered<'d>(
+    d: &'d Dossier,
+    clips: &'d [Clipping],
+    grouping: Grouping,
+) -> Vec<Passage<'d>> {
     let mut v: Vec<Passage<'d>> = clips.iter().map(|c| resolve(d, c)).collect();
     if grouping == Grouping::BySource {
         // Stable: clipping order within an article.
@@ -20,59 +25,20 @@ fn ordered<'d>(d: &'d Dossier, clips: &'d [Clipping], grouping: Grouping) -> Vec
     v
 }
 
-/// Markdown: a heading per source (when grouped), each passage a blockquote followed by
-/// its citation, then its note.
-pub fn write_markdown(
-    w: &mut dyn Write,
-    d: &Dossier,
-    clips: &[Clipping],
-    grouping: Grouping,
-) -> io::Result<()> {
-    writeln!(w, "# Clippings: {}", md_inline(&sanitize(&d.title, false)))?;
-    let mut current: Option<&str> = None;
-    for p in ordered(d, clips, grouping) {
-        if grouping == Grouping::BySource && current != Some(p.clip.article.as_str()) {
-            current = Some(p.clip.article.as_str());
-            let heading = sanitize(&source_heading(&p), false).into_owned();
-            writeln!(w, "\n## {}", md_inline(&heading))?;
-        }
-        writeln!(w)?;
-        for line in sanitize(&marked(&p), true).split('\n') {
-            let line = line.trim_end();
-            if line.is_empty() {
-                writeln!(w, ">")?;
-            } else {
-                writeln!(w, "> {}", md_line(line))?;
-            }
-        }
-        writeln!(w, ">")?;
-        writeln!(w, "> — {}", md_citation(&p.citation()))?;
-        if p.is_missing() {
-            writeln!(
-                w,
-                "\n*(This text is no longer in the article: saved copy.)*"
-            )?;
-        }
-        if let Some(note) = &p.clip.note {
-            writeln!(w, "\n**Note:** {}", md_inline(&sanitize(note, false)))?;
-        }
-    }
-    Ok(())
-}
-
 /// Plain text: the passage as one unwrapped block, then its citation and note.
 pub fn write_text(
     w: &mut dyn Write,
     d: &Dossier,
     clips: &[Clipping],
     grouping: Grouping,
+    holds: Holds,
 ) -> io::Result<()> {
-    writeln!(w, "Clippings: {}", sanitize(&d.title, false))?;
+    writeln!(w, "{}: {}", holds.title(), sanitize(&d.title, false))?;
     let mut current: Option<&str> = None;
     for p in ordered(d, clips, grouping) {
         if grouping == Grouping::BySource && current != Some(p.clip.article.as_str()) {
             current = Some(p.clip.article.as_str());
-            let heading = sanitize(&source_heading(&p), false).into_owned();
+            let heading = sanitize(&p.citation().source(), false).into_owned();
             writeln!(w, "\n{heading}\n{}", "=".repeat(heading.chars().count()))?;
         }
         writeln!(w, "\n{}", sanitize(&marked(&p), true).trim_end())?;
@@ -87,36 +53,37 @@ pub fn write_text(
     Ok(())
 }
 
-/// One clipping in the JSON export: every field, byte offsets and a text-quote anchor.
+/// One clipping in the JSON export: every field, byte offsets and a text-quote anchor
+/// (the CSV export's columns are these fields but the selectors).
 #[derive(Debug, Serialize)]
-struct JsonClip<'d> {
-    id: u64,
-    kind: &'static str,
-    article: &'d str,
-    title: Option<&'d str>,
-    outlet: Option<&'d str>,
-    url: Option<&'d str>,
-    date: Option<&'d str>,
-    author: Option<&'d str>,
+pub(super) struct JsonClip<'d> {
+    pub(super) id: u64,
+    pub(super) kind: &'static str,
+    pub(super) article: &'d str,
+    pub(super) title: Option<&'d str>,
+    pub(super) outlet: Option<&'d str>,
+    pub(super) url: Option<&'d str>,
+    pub(super) date: Option<&'d str>,
+    pub(super) author: Option<&'d str>,
     /// 1-based paragraph numbers.
-    paragraph: Option<usize>,
-    paragraph_end: Option<usize>,
-    speaker: Option<&'d str>,
-    speaker_as_written: Option<&'d str>,
-    text: &'d str,
-    note: Option<&'d str>,
-    created: Option<&'d str>,
+    pub(super) paragraph: Option<usize>,
+    pub(super) paragraph_end: Option<usize>,
+    pub(super) speaker: Option<&'d str>,
+    pub(super) speaker_as_written: Option<&'d str>,
+    pub(super) text: &'d str,
+    pub(super) note: Option<&'d str>,
+    pub(super) created: Option<&'d str>,
     /// False when the text is no longer in the article (start/end are then the saved ones).
-    found: bool,
-    start: usize,
-    end: usize,
-    selectors: [Selector<'d>; 2],
+    pub(super) found: bool,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) selectors: [Selector<'d>; 2],
 }
 
 /// W3C Web Annotation selectors: the exact text with context, and the byte offsets.
 #[derive(Debug, Serialize)]
 #[serde(tag = "type")]
-enum Selector<'d> {
+pub(super) enum Selector<'d> {
     TextQuoteSelector {
         exact: &'d str,
         prefix: &'d str,
@@ -145,7 +112,7 @@ pub fn write_json(w: &mut dyn Write, d: &Dossier, clips: &[Clipping]) -> io::Res
     writeln!(w)
 }
 
-fn json_clip<'d>(p: &Passage<'d>) -> JsonClip<'d> {
+pub(super) fn json_clip<'d>(p: &Passage<'d>) -> JsonClip<'d> {
     let meta = p.article.map(|a| &a.meta);
     let span = p.span.unwrap_or_else(|| p.clip.span());
     let (prefix, suffix) = p.context();
@@ -183,51 +150,15 @@ fn json_clip<'d>(p: &Passage<'d>) -> JsonClip<'d> {
 }
 
 /// The passage's text, in quotation marks when it is a quote (its span excludes them).
-fn marked(p: &Passage<'_>) -> String {
+/// A comma closing the quote is the reporter's, who goes on ("“…for their help,” she
+/// said"): it is dropped here, and JSON, CSV and CSL keep the exact text.
+pub(super) fn marked(p: &Passage<'_>) -> String {
     if p.clip.kind == super::ClipKind::Quote {
-        format!("“{}”", p.text())
+        let t = p.text().trim_end();
+        format!("“{}”", t.strip_suffix(',').unwrap_or(t))
     } else {
         p.text().to_string()
     }
-}
-
-/// "Title — Outlet (file)".
-fn source_heading(p: &Passage<'_>) -> String {
-    let c = p.citation();
-    let mut s = c.title.unwrap_or(c.file).to_string();
-    if let Some(o) = c.outlet {
-        s.push_str(" — ");
-        s.push_str(o);
-    }
-    s
-}
-
-/// "Speaker, Outlet, “Title”, date, file ¶ 3" in Markdown, the title linked to its url.
-fn md_citation(c: &Citation<'_>) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = c.speaker {
-        parts.push(format!("**{}**", md_inline(&sanitize(s, false))));
-    }
-    if let Some(o) = c.outlet {
-        parts.push(format!("*{}*", md_inline(&sanitize(o, false))));
-    }
-    if let Some(t) = c.title {
-        let t = md_inline(&sanitize(t, false));
-        parts.push(match c.url {
-            Some(u) if is_plain_url(u) => format!("[“{t}”]({u})"),
-            _ => format!("“{t}”"),
-        });
-    }
-    if let Some(d) = c.date {
-        parts.push(md_inline(&sanitize(d, false)));
-    }
-    let mut loc = format!("`{}`", sanitize(c.file, false).replace('`', "'"));
-    if let Some(par) = &c.paragraph {
-        loc.push(' ');
-        loc.push_str(par);
-    }
-    parts.push(loc);
-    parts.join(", ")
 }
 
 /// The same citation as plain text.
@@ -237,60 +168,12 @@ fn plain_citation(c: &Citation<'_>) -> String {
     parts.extend(c.outlet.map(str::to_string));
     parts.extend(c.title.map(|t| format!("“{t}”")));
     parts.extend(c.date.map(str::to_string));
-    let mut loc = c.file.to_string();
-    if let Some(par) = &c.paragraph {
-        loc.push(' ');
-        loc.push_str(par);
+    if c.needs_file() {
+        parts.push(c.file.to_string());
     }
-    parts.push(loc);
+    parts.extend(c.paragraph.clone());
     if let Some(u) = c.url {
         parts.push(u.to_string());
     }
     parts.join(", ")
-}
-
-/// A url safe to put in a Markdown link as is: a web address (see
-/// [`crate::model::load::manifest::is_web_url`]) with no character that would end the
-/// link.
-fn is_plain_url(u: &str) -> bool {
-    crate::model::load::manifest::is_web_url(u) && !u.chars().any(|c| "()<>".contains(c))
-}
-
-/// Escape what Markdown would read as markup inside a line: CommonMark's, GFM's (`~~`
-/// strikethrough, `|` tables) and Obsidian's (`%%` comments that hide text, `==`
-/// highlights, `$` math, `[[` links, `#` tags). `%` and `=` are escaped only doubled, as
-/// a single one means nothing to any of them.
-fn md_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let doubled = matches!(c, '%' | '=') && (prev == Some(c) || chars.peek() == Some(&c));
-        if doubled
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '#'
-            )
-        {
-            out.push('\\');
-        }
-        out.push(c);
-        prev = Some(c);
-    }
-    out
-}
-
-/// Escape a line of a blockquote: inline markup, and a start that would begin a heading,
-/// list or nested quote.
-fn md_line(s: &str) -> String {
-    let mut out = md_inline(s);
-    if out.starts_with(['#', '+', '-', '=']) {
-        out.insert(0, '\\');
-    } else if let Some(at) = out.find(['.', ')']) {
-        // "1984. The year" would start an ordered list.
-        if at > 0 && out[..at].chars().all(|c| c.is_ascii_digit()) {
-            out.insert(at, '\\');
-        }
-    }
-    out
 }

@@ -84,6 +84,16 @@ fn clips(d: &Dossier) -> Vec<Clipping> {
     v
 }
 
+/// Markdown options for clippings, without front matter.
+fn md_opts(grouping: Grouping) -> Options {
+    Options {
+        format: ExportFormat::Markdown,
+        grouping,
+        holds: Holds::Clippings,
+        front_matter: None,
+    }
+}
+
 fn render(f: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> String {
     let mut buf = Vec::new();
     f(&mut buf).unwrap();
@@ -141,7 +151,12 @@ fn anchor_context_surrounds_exact_text() {
 fn markdown_by_source_snapshot() {
     let d = sample();
     let c = clips(&d);
-    insta::assert_snapshot!(render(|w| write_markdown(w, &d, &c, Grouping::BySource)));
+    insta::assert_snapshot!(render(|w| write_markdown(
+        w,
+        &d,
+        &c,
+        &md_opts(Grouping::BySource)
+    )));
 }
 
 /// Markdown in clipping order has no source headings.
@@ -149,7 +164,12 @@ fn markdown_by_source_snapshot() {
 fn markdown_in_order_snapshot() {
     let d = sample();
     let c = clips(&d);
-    insta::assert_snapshot!(render(|w| write_markdown(w, &d, &c, Grouping::InOrder)));
+    insta::assert_snapshot!(render(|w| write_markdown(
+        w,
+        &d,
+        &c,
+        &md_opts(Grouping::InOrder)
+    )));
 }
 
 /// Plain text is never hard-wrapped: one line per passage paragraph.
@@ -157,7 +177,7 @@ fn markdown_in_order_snapshot() {
 fn text_snapshot_unwrapped() {
     let d = sample();
     let c = clips(&d);
-    let out = render(|w| write_text(w, &d, &c, Grouping::BySource));
+    let out = render(|w| write_text(w, &d, &c, Grouping::BySource, Holds::Clippings));
     assert!(out
         .lines()
         .any(|l| l.contains("U.S. Secretary of Defense Lloyd Austin urged North Korea on Wednesday to withdraw its troops.")));
@@ -202,8 +222,8 @@ fn hostile_text_is_escaped() {
         ClipKind::Paragraph,
         None,
     )];
-    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
-    let txt = render(|w| write_text(w, &d, &c, Grouping::InOrder));
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
+    let txt = render(|w| write_text(w, &d, &c, Grouping::InOrder, Holds::Clippings));
     for out in [&md, &txt] {
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
     }
@@ -231,7 +251,7 @@ fn obsidian_and_gfm_syntax_escaped() {
         ClipKind::Paragraph,
         None,
     )];
-    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
     for escaped in [
         "\\%\\%hidden\\%\\%",
         "\\=\\=marked\\=\\=",
@@ -252,14 +272,14 @@ fn only_web_urls_become_links() {
     let mut d = sample();
     let c = clips(&d);
     d.articles[0].meta.url = Some("https://x/\x1b]0;PWNED\x07".into());
-    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
     assert!(!md.contains("](https://x/"), "{md}");
     assert!(!md.contains('\x1b'), "{md:?}");
     d.articles[0].meta.url = Some("javascript:alert(1)".into());
-    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
     assert!(!md.contains("](javascript"), "{md}");
     d.articles[0].meta.url = Some("https://example.org/a".into());
-    let md = render(|w| write_markdown(w, &d, &c, Grouping::InOrder));
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
     assert!(md.contains("](https://example.org/a)"), "{md}");
 }
 
@@ -288,13 +308,168 @@ fn clipping_serde_round_trip() {
     }
 }
 
+/// Markdown of quotes with front matter: the title says it holds quotes, and front matter
+/// gives title, dossier, export time and each source once, in dossier order.
+#[test]
+fn markdown_front_matter_snapshot() {
+    let d = sample();
+    let c = clips(&d);
+    let opts = Options {
+        holds: Holds::Quotes,
+        front_matter: Some("2026-12-07T06:00:00Z".into()),
+        ..md_opts(Grouping::BySource)
+    };
+    let md = render(|w| write_markdown(w, &d, &c, &opts));
+    assert!(md.starts_with("---\ntitle: \"Quotes: North Korean troops in Russia\"\n"));
+    assert!(
+        md.contains("\n---\n# Quotes: North Korean troops in Russia\n"),
+        "{md}"
+    );
+    insta::assert_snapshot!(md);
+}
+
+/// Front matter values are sanitized, Markdown-escaped and double-quoted YAML: a quote,
+/// a backslash, a newline, an escape or a `[[link]]` in a title cannot end the string,
+/// add a key or make a link.
+#[test]
+fn front_matter_values_escaped() {
+    let mut d = sample();
+    d.title = "A \"b\" c\\d\nkey: x \x1b[2J [[Note]]".into();
+    let c = clips(&d);
+    let opts = Options {
+        front_matter: Some("2026-12-07T06:00:00Z".into()),
+        ..md_opts(Grouping::BySource)
+    };
+    let md = render(|w| write_markdown(w, &d, &c, &opts));
+    let dossier = md.lines().find(|l| l.starts_with("dossier: ")).unwrap();
+    assert_eq!(
+        dossier,
+        r#"dossier: "A \"b\" c\\\\d␊key: x ␛\\[2J \\[\\[Note\\]\\]""#
+    );
+    assert!(!md.lines().any(|l| l.starts_with("key:")), "{md}");
+    assert!(!md.contains('\x1b'));
+}
+
+/// A quote's closing comma, the reporter's ("…worried,” he said), is dropped in the
+/// blockquote and kept in JSON; a comma inside the quote stays.
+#[test]
+fn closing_comma_trimmed_in_blockquote_only() {
+    let d = sample();
+    let c = vec![Clipping::of_quote(&d, QuoteId(0), None)];
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
+    assert!(md.contains("> “I am growing more worried”\n"), "{md}");
+    let json = render(|w| write_json(w, &d, &c));
+    assert!(
+        json.contains("\"text\": \"I am growing more worried,\""),
+        "{json}"
+    );
+    let mut d2 = sample();
+    let text = "I am growing more worried";
+    let start = A.find(text).unwrap();
+    d2.quotes[0].span = Span::new(start, start + text.len());
+    let c = vec![Clipping::of_quote(&d2, QuoteId(0), None)];
+    let md = render(|w| write_markdown(w, &d2, &c, &md_opts(Grouping::InOrder)));
+    assert!(md.contains("> “I am growing more worried”\n"), "{md}");
+    let sentence =
+        Clipping::sentence_at(&d, ArticleId(1), B.find("Kim said").unwrap(), None).unwrap();
+    let md = render(|w| write_markdown(w, &d, &[sentence], &md_opts(Grouping::InOrder)));
+    assert!(md.contains("> Kim said the likelihood is low.\n"), "{md}");
+}
+
+/// Headings and citations name outlet and title; a title that is only a date is not used,
+/// and the file is cited only when neither outlet nor title is known.
+#[test]
+fn headings_never_a_bare_date_file_only_when_nothing_better() {
+    let mut d = sample();
+    d.articles[1].meta.title = Some("Friday 3 March 2021 09:10 BST".into());
+    let c = clips(&d);
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::BySource)));
+    assert!(md.contains("\n## Other \\[Wire\\]\n"), "{md}");
+    assert!(!md.contains("March 2021"), "{md}");
+    assert!(!md.contains("`b.txt`"), "{md}");
+    d.articles[1].meta.outlet = None;
+    let md = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::BySource)));
+    assert!(md.contains("\n## b.txt\n"), "{md}");
+    assert!(md.contains("> — `b.txt`, ¶ 2"), "{md}");
+    assert!(!md.contains("`a.txt`"), "{md}");
+}
+
+/// The Markdown a copy takes is the export's passage: blockquote, citation, note.
+#[test]
+fn passage_markdown_is_the_exports() {
+    let d = sample();
+    let c = clips(&d);
+    let whole = render(|w| write_markdown(w, &d, &c, &md_opts(Grouping::InOrder)));
+    for clip in &c {
+        let one = passage_markdown(&d, clip);
+        assert!(whole.contains(&one), "{one} not in {whole}");
+        assert!(one.starts_with("> ") && one.contains("\n> — "), "{one}");
+    }
+}
+
+/// CSL-JSON: one article-newspaper item per passage, with outlet as container-title,
+/// issued date parts, URL, the passage as note and its paragraph as locator; unique ids.
+#[test]
+fn csl_snapshot_items() {
+    let d = sample();
+    let c = clips(&d);
+    let out = render(|w| write_csl(w, &d, &c));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), c.len());
+    let first = &items[0];
+    assert_eq!(first["type"], "article-newspaper");
+    assert_eq!(first["container-title"], "Example Outlet");
+    assert_eq!(
+        first["issued"]["date-parts"][0],
+        serde_json::json!([2024, 10, 30])
+    );
+    assert_eq!(first["URL"], "https://example.org/austin");
+    assert_eq!(first["locator"], "3");
+    assert_eq!(first["label"], "paragraph");
+    assert_eq!(first["note"], "Lloyd Austin: “I am growing more worried”");
+    let mut ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), items.len(), "{ids:?}");
+    insta::assert_snapshot!(out);
+}
+
+/// CSV: a header of every field, one CRLF-ended row per passage, RFC 4180 quoting.
+#[test]
+fn csv_snapshot_rows() {
+    let d = sample();
+    let c = clips(&d);
+    let out = render(|w| write_csv(w, &d, &c));
+    assert_eq!(out.matches("\r\n").count(), c.len() + 1);
+    assert!(out.starts_with("id,kind,article,title,outlet,url,date,author,paragraph,"));
+    assert!(out.contains(",\"I am growing more worried,\","), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+/// A CSV cell a spreadsheet would run as a formula is neutralised; quotes double; a
+/// minus inside a cell, or a cell that is only digits, is left as it is.
+#[test]
+fn csv_cells_neutralised_and_quoted() {
+    use super::csv::cell;
+    assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(cell("+1"), "'+1");
+    assert_eq!(cell("-2+3"), "'-2+3");
+    assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(cell("a-b = c"), "a-b = c");
+    assert_eq!(cell("42"), "42");
+    assert_eq!(cell("two\nlines"), "\"two\nlines\"");
+    assert_eq!(cell("x\x1b[2J"), "x␛[2J");
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
 
     proptest! {
         /// Any text: every sentence clipping exports in all formats without panicking;
-        /// Markdown and text hold no control character; JSON offsets hold the text.
+        /// Markdown, text and CSV hold no control character but line ends (CSV's CRLF);
+        /// CSL is valid JSON; JSON offsets hold the text.
         #[test]
         fn any_text_exports_safely(text in "(\\PC|[\\x00-\\x1f\\u{202e}\\u{200b}])*") {
             let d = from_files("t", [("x.txt".to_string(), text.into_bytes())], &LoadOptions::default());
@@ -305,10 +480,13 @@ mod properties {
                 .flat_map(|p| p.sentences.iter())
                 .map(|s| Clipping::new(&d, ArticleId(0), *s, ClipKind::Sentence, None))
                 .collect();
-            let md = render(|w| write_markdown(w, &d, &clips, Grouping::BySource));
-            let txt = render(|w| write_text(w, &d, &clips, Grouping::InOrder));
-            for out in [&md, &txt] {
-                prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
+            let md = render(|w| write_markdown(w, &d, &clips, &md_opts(Grouping::BySource)));
+            let txt = render(|w| write_text(w, &d, &clips, Grouping::InOrder, Holds::Clippings));
+            let csv = render(|w| write_csv(w, &d, &clips));
+            let csl = render(|w| write_csl(w, &d, &clips));
+            serde_json::from_str::<serde_json::Value>(&csl).unwrap();
+            for out in [&md, &txt, &csv] {
+                prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\r'));
             }
             let v: serde_json::Value = serde_json::from_str(&render(|w| write_json(w, &d, &clips))).unwrap();
             for c in v["clippings"].as_array().unwrap() {

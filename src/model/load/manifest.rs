@@ -4,6 +4,8 @@
 //! with no control or space character, a date parses as a date. What fails is reported
 //! as a warning naming the file and ignored, so inferred metadata stays.
 
+pub mod write;
+
 use super::{ManifestArticle, MANIFEST};
 use crate::model::Warning;
 
@@ -68,6 +70,7 @@ pub(super) fn checked(
     };
     let date = checked_date(m.date, "date");
     let updated = checked_date(m.updated, "updated");
+    let fetched = checked_date(m.fetched, "fetched");
     ManifestArticle {
         title,
         outlet,
@@ -75,6 +78,7 @@ pub(super) fn checked(
         date,
         updated,
         author,
+        fetched,
     }
 }
 
@@ -240,6 +244,7 @@ mod tests {
                 date: Some("soon\n2 x".into()),
                 updated: Some("31 February 2021".into()),
                 author: Some("x".repeat(FIELD_MAX_CHARS)),
+                fetched: Some("2026-01-02T03:04:05Z\x1b[2J".into()),
             },
             &mut w,
         );
@@ -253,7 +258,8 @@ mod tests {
         );
         assert_eq!(m.outlet.as_deref(), Some("Outlet"));
         assert_eq!((m.url, m.date, m.updated), (None, None, None));
-        assert_eq!(w.len(), 4, "{w:?}");
+        assert_eq!(m.fetched, None);
+        assert_eq!(w.len(), 5, "{w:?}");
         assert!(
             w.iter().all(|w| !w.message.contains(['\x1b', '\n'])),
             "{w:?}"

@@ -31,6 +31,27 @@ pub struct Corpus {
     speakers: Vec<String>,
     /// Lower-cased "file outlet title" per article, by `ArticleId`.
     sources: Vec<String>,
+    /// The speaker as a result shows it (the name), by `PersonId`: matched too.
+    names: Vec<Utf32String>,
+    /// The source as a result shows it ("2. Daily Planet"), by `ArticleId`: matched too.
+    labels: Vec<Utf32String>,
+}
+
+/// "2. Daily Planet": an article's number and outlet (or title), as the finder's results,
+/// the clippings and the picker show it.
+pub fn source_label(d: &Dossier, id: ArticleId) -> String {
+    let a = d.article(id);
+    let name = a.meta.outlet.as_deref().unwrap_or(a.display_title());
+    format!("{}. {}", id.0 + 1, name)
+}
+
+/// A haystack for nucleo-matcher (one `char` per character, so indices are chars).
+fn hay(text: &str) -> Utf32String {
+    if text.is_ascii() {
+        Utf32String::Ascii(text.into())
+    } else {
+        Utf32String::Unicode(text.chars().collect())
+    }
 }
 
 impl Corpus {
@@ -78,6 +99,7 @@ impl Corpus {
     pub fn from_lines<I: IntoIterator<Item = String>>(lines: I) -> Corpus {
         let mut c = Corpus {
             sources: vec![String::new()],
+            labels: vec![hay("")],
             ..Corpus::default()
         };
         for line in lines {
@@ -126,6 +148,12 @@ impl Corpus {
         Corpus {
             speakers,
             sources,
+            names: d.people.iter().map(|p| hay(&p.name)).collect(),
+            labels: d
+                .articles
+                .iter()
+                .map(|a| hay(&source_label(d, a.id)))
+                .collect(),
             ..Corpus::default()
         }
     }
@@ -135,11 +163,7 @@ impl Corpus {
         let text: Box<str> = text.replace(['\n', '\r'], " ").into();
         self.lower
             .push(text.is_ascii().then(|| text.to_ascii_lowercase().into()));
-        self.hay.push(if text.is_ascii() {
-            Utf32String::Ascii(text.clone())
-        } else {
-            Utf32String::Unicode(text.chars().collect())
-        });
+        self.hay.push(hay(&text));
         self.text.push(text);
         self.items.push(item);
     }
@@ -175,6 +199,11 @@ impl Corpus {
                 .and_then(|p| self.speakers.get(p.0))
                 .map(String::as_str),
             source: self.sources.get(item.article.0).map_or("", String::as_str),
+            name: item
+                .speaker
+                .and_then(|p| self.names.get(p.0))
+                .map(|n| n.slice(..)),
+            label: self.labels.get(item.article.0).map(|l| l.slice(..)),
         }
     }
 
@@ -197,17 +226,14 @@ impl Corpus {
         }
     }
 
-    /// Sort hits best first: higher score, then shorter text, then dossier order.
+    /// Sort hits best first: higher score, then reading order (ties are not reshuffled
+    /// by length: a reader scanning equal matches expects them in the dossier's order).
     pub(super) fn rank(&self, hits: &mut [Hit]) {
         hits.sort_unstable_by_key(|h| self.rank_key(h));
     }
 
-    pub(super) fn rank_key(&self, h: &Hit) -> (std::cmp::Reverse<i32>, usize, u32) {
-        (
-            std::cmp::Reverse(h.score),
-            self.text[h.item as usize].len(),
-            h.item,
-        )
+    pub(super) fn rank_key(&self, h: &Hit) -> (std::cmp::Reverse<i32>, u32) {
+        (std::cmp::Reverse(h.score), h.item)
     }
 }
 

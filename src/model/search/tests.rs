@@ -47,6 +47,25 @@ fn contiguous_match_ranks_first() {
     assert_eq!(found(&mut f, "unprec")[0], "unprecedented");
 }
 
+/// Every line with the term as one piece ranks above every line with its letters
+/// scattered, long or short; equally good matches keep reading order, not length order.
+#[test]
+fn contiguous_before_scattered_and_ties_in_reading_order() {
+    let mut f = finder(&[
+        "s t a t e m e n t",
+        "one statement here, and a very long tail after it to make it the longest",
+        "two statement there",
+    ]);
+    assert_eq!(
+        found(&mut f, "statement"),
+        [
+            "one statement here, and a very long tail after it to make it the longest",
+            "two statement there",
+            "s t a t e m e n t",
+        ]
+    );
+}
+
 /// `'exact`, `^prefix`, `suffix$`, `^equal$` and `!not` behave as in fzf.
 #[test]
 fn fzf_operators() {
@@ -282,6 +301,33 @@ mod dossier {
         assert_eq!(quotes(&mut f, "@aus #daily"), [Some(QuoteId(2))]);
         assert_eq!(quotes(&mut f, "#000"), [Some(QuoteId(0)), Some(QuoteId(1))]);
         assert_eq!(quotes(&mut f, "@"), quotes(&mut f, ""));
+    }
+
+    /// The line a result shows is the line matched: a term may match the speaker's
+    /// name or the source's label as well as the text, and is highlighted there; a
+    /// name that is in no part of the line finds nothing.
+    #[test]
+    fn speaker_and_outlet_take_part() {
+        let d = sample();
+        let mut f = Finder::new(&d);
+        let quotes = |f: &mut Finder, q: &str| -> Vec<Option<QuoteId>> {
+            f.set_query(q);
+            f.wait();
+            f.hits().iter().map(|h| f.item(*h).quote).collect()
+        };
+        assert_eq!(quotes(&mut f, "kim unprec"), [Some(QuoteId(1))]);
+        assert_eq!(quotes(&mut f, "kim"), [Some(QuoteId(1))]);
+        assert_eq!(quotes(&mut f, "daily unprec"), [Some(QuoteId(2))]);
+        assert!(
+            quotes(&mut f, "pentagon").is_empty(),
+            "not in any quote's line"
+        );
+        f.set_query("kim unprec");
+        let m = f.marks(f.hits()[0]);
+        assert_eq!(m.name, [0, 1, 2], "Kim highlighted in the name");
+        assert_eq!(m.text, (6..12).collect::<Vec<_>>(), "unprec in the text");
+        // `!` excludes a word found anywhere on the line.
+        assert_eq!(quotes(&mut f, "unprec !'daily"), [Some(QuoteId(1))]);
     }
 
     /// The sentence scope searches every sentence, not only quotes.

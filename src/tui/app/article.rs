@@ -2,10 +2,10 @@
 //! actions the article pane shares with the compare view.
 
 use super::reader::{self, Reader};
-use super::{App, Focus, Search};
+use super::{App, Focus};
 use crate::model::{ArticleId, Span};
 use crate::tui::action::{Action, Effect};
-use crate::tui::view;
+use crate::tui::layout;
 
 impl App {
     /// Open the source list's selection in the article pane (without moving focus).
@@ -13,7 +13,7 @@ impl App {
         let id = ArticleId(self.selected);
         if self.reader.article != id {
             self.reader = Reader::new(id);
-            self.refresh_search();
+            self.end_search();
         }
     }
 
@@ -24,11 +24,12 @@ impl App {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = n.saturating_sub(1),
-            Action::Open | Action::NextPane => {
+            Action::Open | Action::NextPane | Action::Right => {
                 self.preview();
                 self.focus = Focus::Article;
-                self.back = None;
-                self.jump_back = None;
+            }
+            Action::Back => {
+                self.go_back();
             }
             Action::Compare => return self.ask_compare(ArticleId(self.selected)),
             Action::Finder => return self.open_finder(),
@@ -54,33 +55,18 @@ impl App {
         }
         match a {
             Action::Back => {
-                self.found = None;
-                if let Some((focus, reader, selected)) = self.jump_back.take() {
-                    // Back to where the finder (or the clippings) was opened from.
-                    self.focus = focus;
-                    self.reader = reader;
-                    self.selected = selected;
-                    self.back = None;
-                    self.refresh_search();
-                    self.fix_readers();
-                    return vec![];
-                }
-                self.focus = self.back.take().unwrap_or(Focus::Sources);
-                if self.focus == Focus::Sources {
+                // Back to where the passage was opened from, else to the source list.
+                if !self.go_back() {
+                    self.found = None;
                     self.selected = self.reader.article.0;
+                    self.focus = Focus::Sources;
                 }
             }
-            Action::NextPane => {
+            Action::NextPane | Action::Left => {
                 self.selected = self.reader.article.0;
                 self.focus = Focus::Sources;
-                self.jump_back = None;
             }
-            Action::SearchStart => {
-                self.search = Search {
-                    editing: true,
-                    ..Search::default()
-                };
-            }
+            Action::SearchStart => self.start_search(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::Compare => return self.ask_compare(self.reader.article),
@@ -99,7 +85,8 @@ impl App {
             Action::Clip => return Some(self.clip(false)),
             Action::ClipParagraph => return Some(self.clip(true)),
             Action::Visual => self.start_visual(),
-            Action::Copy => return Some(self.copy_at_cursor()),
+            Action::Copy => return Some(self.copy_at_cursor(true)),
+            Action::CopyText => return Some(self.copy_at_cursor(false)),
             Action::Matrix => self.open_matrix(),
             Action::ToggleNoise => self.toggle_noise(),
             _ => return None,
@@ -109,7 +96,7 @@ impl App {
 
     /// Movement keys on the article pane's reader.
     fn scroll_article(&mut self, a: Action) {
-        let Some(text) = view::article_text_area(self) else {
+        let Some(text) = layout::article_text_area(self) else {
             return;
         };
         let f = self.frame_for(self.reader.article, text);
@@ -129,13 +116,18 @@ impl App {
         });
     }
 
-    /// Show `span` of `article` in the article pane; Esc returns to `back`.
-    pub fn open_at(&mut self, article: ArticleId, span: Span, back: Focus) {
+    /// Show `span` of `article` in the article pane; Esc returns to the current view.
+    pub fn open_at(&mut self, article: ArticleId, span: Span) {
+        self.enter(Focus::Article);
+        self.show_at(article, span);
+    }
+
+    /// Put the article pane on `span` of `article`, centred (no way back is recorded).
+    pub(super) fn show_at(&mut self, article: ArticleId, span: Span) {
         self.selected = article.0;
         self.reader = Reader::new(article);
-        self.refresh_search();
+        self.end_search();
         self.focus = Focus::Article;
-        self.back = Some(back);
         let unit = reader::unit_at(&self.units[article.0], span.start);
         if self.fold
             && self.dossier.article(article).paragraphs[self.units[article.0][unit].para]
@@ -144,7 +136,7 @@ impl App {
         {
             self.fold = false;
         }
-        if let Some(text) = view::article_text_area(self) {
+        if let Some(text) = layout::article_text_area(self) {
             let f = self.frame_for(article, text);
             let v = f.view(self);
             let mut r = self.reader;

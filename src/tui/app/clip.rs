@@ -23,11 +23,9 @@ pub struct ExportDialog {
 
 /// The next export format, in the order the dialog offers them.
 fn next_format(f: ExportFormat) -> ExportFormat {
-    match f {
-        ExportFormat::Markdown => ExportFormat::Json,
-        ExportFormat::Json => ExportFormat::Text,
-        ExportFormat::Text => ExportFormat::Markdown,
-    }
+    let all = ExportFormat::ALL;
+    let at = all.iter().position(|&x| x == f).unwrap_or(0);
+    all[(at + 1) % all.len()]
 }
 
 /// "s" for a count other than one.
@@ -118,7 +116,8 @@ impl App {
     pub(super) fn visual_key(&mut self, a: Action) -> Vec<Effect> {
         match a {
             Action::Clip | Action::ClipParagraph => return self.clip(false),
-            Action::Copy => return self.copy_at_cursor(),
+            Action::Copy => return self.copy_at_cursor(true),
+            Action::CopyText => return self.copy_at_cursor(false),
             Action::Visual | Action::Back => self.visual = None,
             a if self.focus == Focus::Compare => return self.compare_key(a),
             a => return self.article_key(a),
@@ -126,11 +125,22 @@ impl App {
         vec![]
     }
 
-    /// y: copy the passage at the cursor.
-    pub(super) fn copy_at_cursor(&mut self) -> Vec<Effect> {
+    /// y: copy the passage at the cursor with its citation; Y (`cited` false): its text.
+    pub(super) fn copy_at_cursor(&mut self, cited: bool) -> Vec<Effect> {
         match self.passage_at_cursor(false) {
-            Some(c) => self.copy(c.text),
+            Some(c) => self.copy_clipping(&c, cited),
             None => vec![],
+        }
+    }
+
+    /// Copy a clipping: as the Markdown export writes it (blockquote and citation), or
+    /// its bare text.
+    fn copy_clipping(&mut self, c: &Clipping, cited: bool) -> Vec<Effect> {
+        if cited {
+            let md = export::passage_markdown(&self.dossier, c);
+            self.copy(md.trim_end().to_string())
+        } else {
+            self.copy(c.text.clone())
         }
     }
 
@@ -147,11 +157,7 @@ impl App {
     }
 
     pub(super) fn open_clippings(&mut self) {
-        if self.focus != Focus::Clippings {
-            self.clip_back = self.focus;
-        }
-        self.visual = None;
-        self.focus = Focus::Clippings;
+        self.enter(Focus::Clippings);
         self.clip_selected = self
             .clip_selected
             .min(self.state.clippings.len().saturating_sub(1));
@@ -166,11 +172,21 @@ impl App {
             (Action::Up, _) => self.clip_selected = sel.saturating_sub(1),
             (Action::Top, _) => self.clip_selected = 0,
             (Action::Bottom, _) => self.clip_selected = n.saturating_sub(1),
-            (Action::Back, _) => self.focus = self.clip_back,
+            (Action::Back, _) => self.back_or_sources(),
             (Action::Finder, _) => return self.open_finder(),
+            (Action::SearchStart, _) => self.start_search(),
+            (Action::SearchNext, _) => self.search_step(true),
+            (Action::SearchPrev, _) => self.search_step(false),
             (Action::Export, _) => self.open_export(),
             (Action::Open, Some(_)) => self.open_clipping(sel),
-            (Action::Copy, Some(_)) => return self.copy(self.state.clippings[sel].text.clone()),
+            (Action::Copy, Some(_)) => {
+                let c = self.state.clippings[sel].clone();
+                return self.copy_clipping(&c, true);
+            }
+            (Action::CopyText, Some(_)) => {
+                let c = self.state.clippings[sel].clone();
+                return self.copy_clipping(&c, false);
+            }
             (Action::Delete, Some(id)) => {
                 let text = crate::tui::view::fit(&self.state.clippings[sel].text, 40);
                 self.message = Some(format!("deleted “{text}”"));
@@ -188,9 +204,10 @@ impl App {
                 let text = self.state.clippings[sel].note.clone().unwrap_or_default();
                 self.overlay = Some(Overlay::Note { id, text });
             }
-            (Action::Open | Action::Copy | Action::Delete | Action::Note, None) => {
-                self.message = Some("no clippings yet: x in an article clips a passage".into())
-            }
+            (
+                Action::Open | Action::Copy | Action::CopyText | Action::Delete | Action::Note,
+                None,
+            ) => self.message = Some("no clippings yet: x in an article clips a passage".into()),
             _ => {}
         }
         self.clip_selected = self
@@ -215,8 +232,7 @@ impl App {
         let p = resolve(&d, &c);
         match (p.article, p.span) {
             (Some(a), Some(span)) => {
-                self.jump_back = Some((self.focus, self.reader, self.selected));
-                self.open_at(a.id, span, self.focus);
+                self.open_at(a.id, span);
                 self.found = Some((a.id, span));
             }
             _ => {
@@ -367,10 +383,9 @@ impl App {
             let len = self.dossier.article(art).text.len();
             let offset = offset.min(len);
             if !self.units[art.0].is_empty() {
-                self.open_at(art, Span::new(offset, offset), Focus::Sources);
+                self.show_at(art, Span::new(offset, offset));
             }
             self.focus = Focus::Sources;
-            self.back = None;
         }
     }
 

@@ -7,7 +7,7 @@ use crate::model::claims::{Comparison, Relation};
 use crate::model::{ArticleId, Span};
 use crate::tui::action::{Action, Effect};
 use crate::tui::analysis::SessionAligner;
-use crate::tui::view;
+use crate::tui::layout;
 use ratatui::layout::Position;
 use std::sync::Arc;
 
@@ -207,7 +207,7 @@ impl App {
             None => effects = self.ask_comparison(left, right),
         }
         self.compare = Some(state);
-        self.focus = Focus::Compare;
+        self.enter(Focus::Compare);
         self.fix_compare();
         effects
     }
@@ -239,7 +239,7 @@ impl App {
 
     /// Keep both sides valid for the current size and folding.
     pub(super) fn fix_compare(&mut self) {
-        let Some(areas) = view::compare_text_areas(self) else {
+        let Some(areas) = layout::compare_text_areas(self) else {
             return;
         };
         let Some(mut st) = self.compare.take() else {
@@ -260,16 +260,14 @@ impl App {
         if let Some(e) = self.common(&a) {
             return e;
         }
+        if matches!(a, Action::Back) {
+            self.compare_back();
+            return vec![];
+        }
         let Some(st) = &mut self.compare else {
             return vec![];
         };
         match a {
-            Action::Back => {
-                self.reader = st.sides[st.active.idx()];
-                self.selected = self.reader.article.0;
-                self.refresh_search();
-                self.focus = Focus::Article;
-            }
             Action::SwitchSide => st.active = st.active.other(),
             Action::Left => st.active = Side::Left,
             Action::Right => st.active = Side::Right,
@@ -290,6 +288,9 @@ impl App {
                     selected: (cur + 1) % cands.len().max(1),
                 });
             }
+            Action::SearchStart => self.start_search(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
             Action::NextConflict => self.jump_conflict(true),
             Action::PrevConflict => self.jump_conflict(false),
             a => {
@@ -299,9 +300,23 @@ impl App {
         vec![]
     }
 
+    /// Esc: back to where the comparison was opened from, else to the article of the
+    /// side the cursor was on.
+    fn compare_back(&mut self) {
+        if self.go_back() {
+            return;
+        }
+        if let Some(st) = &self.compare {
+            self.reader = st.sides[st.active.idx()];
+            self.selected = self.reader.article.0;
+            self.end_search();
+        }
+        self.focus = Focus::Article;
+    }
+
     /// Move the active side's reader, then line the other side up with it.
-    fn move_active(&mut self, f: impl FnOnce(&mut Reader, &reader::View)) {
-        let Some(areas) = view::compare_text_areas(self) else {
+    pub(super) fn move_active(&mut self, f: impl FnOnce(&mut Reader, &reader::View)) {
+        let Some(areas) = layout::compare_text_areas(self) else {
             return;
         };
         let Some(mut st) = self.compare.take() else {
@@ -407,10 +422,10 @@ impl App {
     }
 
     pub(super) fn compare_click(&mut self, p: Position) {
-        let Some(areas) = view::compare_text_areas(self) else {
+        let Some(areas) = layout::compare_text_areas(self) else {
             return;
         };
-        let Some(side) = view::compare::side_at(self, p) else {
+        let Some(side) = layout::side_at(self, p) else {
             return;
         };
         if let Some(st) = &mut self.compare {
@@ -429,7 +444,7 @@ impl App {
     }
 
     pub(super) fn compare_wheel(&mut self, p: Position, down: bool) {
-        if let (Some(side), Some(st)) = (view::compare::side_at(self, p), &mut self.compare) {
+        if let (Some(side), Some(st)) = (layout::side_at(self, p), &mut self.compare) {
             st.active = side;
         }
         self.move_active(|r, v| r.scroll_by(v, if down { 3 } else { -3 }));

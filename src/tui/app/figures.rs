@@ -17,7 +17,7 @@ pub enum FiguresSide {
     Timeline,
 }
 
-/// The figures view's cursor, search and way back.
+/// The figures view's cursor and search (the way back is the navigation stack's).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FiguresState {
     /// The selected quantity, as an index into [`FiguresState::shown`].
@@ -33,8 +33,6 @@ pub struct FiguresState {
     pub editing: bool,
     /// The quantities the search keeps (indexes into the dossier's), None: all.
     pub matches: Option<Vec<usize>>,
-    /// Where Esc goes.
-    pub back: Option<Focus>,
 }
 
 impl FiguresState {
@@ -76,11 +74,8 @@ impl App {
     }
 
     pub(super) fn open_figures(&mut self) {
-        if self.focus != Focus::Figures {
-            self.figures.back = Some(self.focus);
-        }
         // (Until the claims are extracted the view itself says it is analysing them.)
-        self.focus = Focus::Figures;
+        self.enter(Focus::Figures);
     }
 
     /// Rows of quantities or timeline the view shows at once.
@@ -131,7 +126,7 @@ impl App {
                 return;
             }
             Action::Back => {
-                self.focus = f.back.take().unwrap_or(Focus::Sources);
+                self.back_or_sources();
                 return;
             }
             Action::Open => {
@@ -237,7 +232,7 @@ impl App {
             return;
         };
         let (article, span) = (m.article, m.clause);
-        self.open_at(article, span, Focus::Figures);
+        self.open_at(article, span);
     }
 }
 

@@ -90,7 +90,7 @@ mod tests {
         let line = |app: &App| match &app.overlay {
             Some(Overlay::Export(d)) => d.path.clone(),
             Some(Overlay::Note { text, .. }) => text.clone(),
-            Some(Overlay::Finder) => app.finder_query.clone(),
+            Some(Overlay::Finder(st)) => st.query.clone(),
             _ => app.search.query.clone(),
         };
         let inputs: [(&[Action], Mode); 4] = [

@@ -3,14 +3,11 @@
 use super::{App, Focus};
 use crate::model::ArticleId;
 use crate::tui::action::Action;
-use crate::tui::view;
+use crate::tui::{layout, view};
 
 impl App {
     pub(super) fn open_matrix(&mut self) {
-        if self.focus != Focus::Matrix {
-            self.matrix_back = self.focus;
-        }
-        self.focus = Focus::Matrix;
+        self.enter(Focus::Matrix);
         if self.dossier.articles.len() < 2 {
             self.message = Some(view::matrix::ONE_SOURCE.into());
         } else if self.analysis.is_none() {
@@ -21,7 +18,7 @@ impl App {
     pub(super) fn matrix_key(&mut self, a: Action) {
         let rows = self.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
         let cols = self.dossier.articles.len();
-        let height = view::matrix_body_height(self);
+        let height = layout::matrix_body_height(self);
         let m = &mut self.matrix;
         match a {
             Action::Down => m.row = (m.row + 1).min(rows.saturating_sub(1)),
@@ -35,7 +32,7 @@ impl App {
             Action::Left => m.col = m.col.saturating_sub(1),
             Action::Right => m.col = (m.col + 1).min(cols.saturating_sub(1)),
             Action::Back => {
-                self.focus = self.matrix_back;
+                self.back_or_sources();
                 return;
             }
             Action::Open => {
@@ -61,7 +58,7 @@ impl App {
         };
         let col = self.matrix.col;
         match row.cells.get(col).and_then(|c| c.as_ref()) {
-            Some(c) => self.open_at(ArticleId(col), c.span, Focus::Matrix),
+            Some(c) => self.open_at(ArticleId(col), c.span),
             None => self.message = Some(format!("source {} does not report this claim", col + 1)),
         }
     }

@@ -2,7 +2,7 @@
 
 use super::{App, Focus};
 use crate::tui::action::{Action, Effect};
-use crate::tui::view;
+use crate::tui::layout;
 use ratatui::layout::Position;
 
 impl App {
@@ -11,9 +11,9 @@ impl App {
         if self.overlay.is_some() {
             return vec![];
         }
-        let panes = view::layout(self.area(), self);
+        let panes = layout::layout(self.area(), self);
         if let Some(s) = panes.sources.filter(|r| r.contains(p)) {
-            if let Some(i) = view::sources::row_at(self, s, y) {
+            if let Some(i) = layout::source_at(self, s, y) {
                 if i < self.dossier.articles.len() {
                     self.selected = i;
                     self.preview();
@@ -26,7 +26,7 @@ impl App {
             Focus::Sources | Focus::Article => {
                 if panes.main.is_some_and(|m| m.contains(p)) {
                     self.focus = Focus::Article;
-                    if let Some(text) = view::article_text_area(self).filter(|t| t.contains(p)) {
+                    if let Some(text) = layout::article_text_area(self).filter(|t| t.contains(p)) {
                         let f = self.frame_for(self.reader.article, text);
                         let v = f.view(self);
                         if let Some(i) = v.unit_on_row(self.reader.scroll + (y - text.y) as usize) {
@@ -41,7 +41,7 @@ impl App {
             Focus::Clippings => {}
             Focus::Figures => self.figures_click(p),
             Focus::Matrix => {
-                if let Some((row, col)) = view::matrix::cell_at(self, p) {
+                if let Some((row, col)) = layout::matrix_cell_at(self, p) {
                     self.matrix.row = row;
                     if let Some(c) = col {
                         self.matrix.col = c;
@@ -55,7 +55,7 @@ impl App {
     pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
         let p = Position::new(x, y);
         let step = if down { Action::Down } else { Action::Up };
-        let panes = view::layout(self.area(), self);
+        let panes = layout::layout(self.area(), self);
         if self.overlay.is_some() {
             self.key(step);
             return;
@@ -66,7 +66,7 @@ impl App {
         }
         match self.focus {
             Focus::Sources | Focus::Article => {
-                let Some(text) = view::article_text_area(self) else {
+                let Some(text) = layout::article_text_area(self) else {
                     return;
                 };
                 let f = self.frame_for(self.reader.article, text);

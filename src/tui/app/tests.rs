@@ -4,6 +4,7 @@ use super::*;
 use crate::tui::action::{Action as A, Effect};
 use crate::tui::analysis::SessionAligner;
 use crate::tui::fixtures::{self, apply};
+use crate::tui::view;
 
 fn app() -> App {
     fixtures::app(120, 40)
@@ -72,7 +73,7 @@ fn search_finds_and_cycles() {
     let n = app.search.matches.len();
     assert!(n >= 2, "finds troops: {n}");
     assert_eq!(app.search.current, Some(0));
-    let first = app.search.matches[0];
+    let first = app.search.matches[0].span;
     let span = app.reader.span(&app.units[0]).unwrap();
     assert!(span.contains(first), "cursor on the match's sentence");
     apply(&mut app, [A::SearchConfirm, A::SearchNext]);
@@ -285,7 +286,11 @@ fn swap_and_other_source() {
         (ArticleId(1), ArticleId(3))
     );
     apply(&mut app, [A::Back]);
-    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(
+        app.focus,
+        Focus::Sources,
+        "back where the comparison was opened"
+    );
 }
 
 /// Enter on a matrix cell opens that passage; Esc goes back to the matrix.
@@ -309,6 +314,52 @@ fn matrix_opens_passage() {
     assert!(app.message.is_some());
 }
 
+/// Esc retraces the way the reader came, one view at a time: a passage opened from the
+/// matrix opened from an article, then the clippings over it, unwind in that order.
+#[test]
+fn back_retraces_the_way() {
+    let mut app = app();
+    app.update(A::AnalysisReady(Arc::new(fixtures::analysis(&app.dossier))));
+    apply(&mut app, [A::Open, A::Down, A::Matrix, A::Right, A::Open]);
+    assert_eq!(
+        (app.focus, app.reader.article),
+        (Focus::Article, ArticleId(1))
+    );
+    apply(&mut app, [A::Clippings]);
+    let mut seen = vec![];
+    for _ in 0..4 {
+        apply(&mut app, [A::Back]);
+        seen.push((app.focus, app.reader.article.0, app.reader.cursor));
+    }
+    assert_eq!(
+        seen[..3],
+        [
+            (Focus::Article, 1, seen[0].2),
+            (Focus::Matrix, 0, 1),
+            (Focus::Article, 0, 1),
+        ],
+        "each view as it was left"
+    );
+    assert_eq!(seen[3].0, Focus::Sources);
+    assert!(app.nav.is_empty());
+}
+
+/// Opening the matrix from a passage it opened goes back to it rather than stacking a
+/// second matrix: Esc from there returns to where the matrix was first opened.
+#[test]
+fn reopening_a_view_on_the_way_back_returns_to_it() {
+    let mut app = app();
+    app.update(A::AnalysisReady(Arc::new(fixtures::analysis(&app.dossier))));
+    apply(&mut app, [A::Open, A::Matrix, A::Right, A::Open, A::Matrix]);
+    assert_eq!(app.focus, Focus::Matrix);
+    assert_eq!(app.nav.places().len(), 1);
+    apply(&mut app, [A::Back]);
+    assert_eq!(
+        (app.focus, app.reader.article),
+        (Focus::Article, ArticleId(0))
+    );
+}
+
 /// ? opens the help over any view and Esc closes it, keys going to it meanwhile.
 #[test]
 fn help_overlay() {
@@ -321,10 +372,8 @@ fn help_overlay() {
     let Some(Overlay::Help { scroll }) = app.overlay else {
         panic!("help open")
     };
-    assert!(
-        scroll > 1 && scroll < view::help::lines(&app).len(),
-        "{scroll}"
-    );
+    let lines = crate::tui::keymap::help::lines(&app.keymap, app.view_mode(), None);
+    assert!(scroll > 1 && scroll < lines.len(), "{scroll}");
     apply(&mut app, [A::Back]);
     assert_eq!(app.overlay, None);
 }
@@ -497,4 +546,169 @@ fn empty_article_is_safe() {
         t.draw(|f| view::render(&app, f)).unwrap();
         apply(&mut app, [A::Back, A::Back]);
     }
+}
+
+/// q backs out one level from compare, the matrix and the help, each to where it was
+/// opened; at the sources and article screen it quits (saving the position); Q quits
+/// from anywhere.
+#[test]
+fn q_backs_out_then_quits() {
+    let mut app = app();
+    app.update(A::AnalysisReady(Arc::new(fixtures::analysis(&app.dossier))));
+    apply(&mut app, [A::Open]);
+    compare_troops(&mut app);
+    assert_eq!(app.focus, Focus::Compare);
+    apply(&mut app, [A::Matrix, A::Help]);
+    assert_eq!(app.mode(), Mode::Help);
+    assert!(app.update(A::BackOrQuit).is_empty());
+    assert_eq!((app.overlay.clone(), app.focus), (None, Focus::Matrix));
+    app.update(A::BackOrQuit);
+    assert_eq!(app.focus, Focus::Compare, "the matrix returns to compare");
+    app.update(A::BackOrQuit);
+    assert_eq!(app.focus, Focus::Article, "compare returns to the article");
+    let e = app.update(A::BackOrQuit);
+    assert_eq!(e.last(), Some(&Effect::Quit), "{e:?}");
+    let mut app = self::app();
+    apply(&mut app, [A::Matrix, A::Help]);
+    assert_eq!(app.update(A::Quit).last(), Some(&Effect::Quit));
+}
+
+/// `/` in compare types a search (letters are text, not commands), finds the word on
+/// both sides, and n goes across from one side to the other.
+#[test]
+fn compare_search_spans_both_sides() {
+    let mut app = app();
+    compare_troops(&mut app);
+    apply(&mut app, [A::SearchStart]);
+    assert_eq!(app.mode(), Mode::Search);
+    fixtures::type_text(&mut app, "troops");
+    assert!(app.overlay.is_none(), "o did not open the picker");
+    assert_eq!(app.focus, Focus::Compare);
+    let ids: Vec<usize> = app.search.matches.iter().map(|m| m.item).collect();
+    assert!(ids.contains(&0) && ids.contains(&1), "{ids:?}");
+    let left = ids.iter().filter(|&&i| i == 0).count();
+    apply(&mut app, [A::SearchConfirm]);
+    for _ in 0..left {
+        apply(&mut app, [A::SearchNext]);
+    }
+    let st = app.compare.as_ref().unwrap();
+    assert_eq!(st.active, Side::Right, "n crossed to the right side");
+    let m = app.search.matches[app.search.current.unwrap()];
+    let r = st.sides[1];
+    assert!(app.units[1][r.cursor].span.contains(m.span));
+}
+
+/// `/` in the matrix and the clippings moves the selection to the matching row.
+#[test]
+fn matrix_and_clippings_search_select_rows() {
+    let mut app = app();
+    let an = fixtures::analysis(&app.dossier);
+    let rows = an.matrix.rows.len();
+    let (art, span) = an.matrix.rows[rows - 1].label;
+    let word: String = app.dossier.article(art).text[span.range()]
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_string();
+    app.update(A::AnalysisReady(Arc::new(an)));
+    apply(&mut app, [A::Matrix, A::SearchStart]);
+    fixtures::type_text(&mut app, &word);
+    let want = app.search.matches[0].item;
+    assert_eq!(app.matrix.row, want);
+    let mut app = crate::tui::app::clip::tests::three_clippings();
+    let last = app.state.clippings.len() - 1;
+    let word = app.state.clippings[last]
+        .text
+        .split_whitespace()
+        .last()
+        .unwrap();
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    apply(&mut app, [A::Clippings, A::Top, A::SearchStart]);
+    fixtures::type_text(&mut app, &word);
+    assert_eq!(app.clip_selected, app.search.matches[0].item);
+    assert!(app.search.matches.iter().any(|m| m.item == last));
+}
+
+/// A search ends when its view is left: coming back shows no stale count.
+#[test]
+fn search_does_not_outlive_its_view() {
+    let mut app = app();
+    apply(&mut app, [A::Open, A::SearchStart]);
+    fixtures::type_text(&mut app, "troops");
+    apply(&mut app, [A::SearchConfirm]);
+    assert!(app.search_kept());
+    apply(&mut app, [A::Matrix, A::Back]);
+    assert!(!app.search_kept());
+    assert!(app.search.matches.is_empty());
+    apply(&mut app, [A::SearchStart]);
+    fixtures::type_text(&mut app, "troops");
+    apply(&mut app, [A::SearchConfirm, A::Left, A::Down]);
+    assert!(!app.search_kept(), "another article: the search is over");
+}
+
+/// h and l move between the source list and the article, as Tab does.
+#[test]
+fn h_and_l_switch_panes() {
+    let mut app = app();
+    apply(&mut app, [A::Down, A::Right]);
+    assert_eq!(
+        (app.focus, app.reader.article),
+        (Focus::Article, ArticleId(1))
+    );
+    apply(&mut app, [A::Left]);
+    assert_eq!((app.focus, app.selected), (Focus::Sources, 1));
+}
+
+/// The first unbound key of a session points to the help; later ones say nothing.
+#[test]
+fn unbound_key_hints_help_once() {
+    let mut app = app();
+    app.update(A::Unbound("w".into()));
+    let m = app.message.clone().unwrap();
+    assert!(m.contains("press ? for help"), "{m}");
+    app.update(A::Unbound("w".into()));
+    assert_eq!(app.message, None);
+}
+
+/// `!` shows the last message in full, after the status bar has moved on.
+#[test]
+fn bang_shows_the_last_message() {
+    let mut app = app();
+    app.update(A::LastMessage);
+    assert_eq!(app.message.as_deref(), Some("no message yet"));
+    apply(&mut app, [A::Open, A::ToggleNoise, A::Down]);
+    assert_eq!(app.message, None);
+    apply(&mut app, [A::LastMessage]);
+    assert_eq!(app.overlay, Some(Overlay::Message));
+    assert_eq!(
+        app.last_message.as_deref(),
+        Some("noise folded (z unfolds)")
+    );
+    apply(&mut app, [A::Back]);
+    assert_eq!(app.overlay, None);
+}
+
+/// `/` in the help filters its lines; Esc while typing clears the filter, Esc again
+/// closes the help.
+#[test]
+fn help_filter() {
+    let mut app = app();
+    apply(&mut app, [A::Help, A::SearchStart]);
+    assert_eq!(app.mode(), Mode::Search);
+    fixtures::type_text(&mut app, "conflict");
+    let all = crate::tui::keymap::help::lines(&app.keymap, app.view_mode(), None).len();
+    let some =
+        crate::tui::keymap::help::lines(&app.keymap, app.view_mode(), app.search.help_filter())
+            .len();
+    assert!(some < all / 4, "{some} of {all}");
+    apply(&mut app, [A::SearchConfirm]);
+    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.search.help_filter(), Some("conflict"));
+    apply(&mut app, [A::Back]);
+    assert_eq!(
+        (app.overlay.clone(), app.search.help_filter()),
+        (None, None)
+    );
 }

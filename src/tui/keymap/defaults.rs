@@ -32,6 +32,22 @@ const LISTS: &[Mode] = &[
     Mode::Clippings,
     Mode::Visual,
 ];
+/// Every mode where letters are commands, not text: `q`, `Q` and Ctrl-c work in all of
+/// them.
+const COMMANDS: &[Mode] = &[
+    Mode::Sources,
+    Mode::Article,
+    Mode::Compare,
+    Mode::Matrix,
+    Mode::Clippings,
+    Mode::Help,
+    Mode::Pick,
+    Mode::Visual,
+    Mode::Confirm,
+    Mode::Message,
+];
+/// Where `/` searches (or, in the help, filters) and `n` / `N` move between matches.
+const SEARCHED: &[Mode] = &[Mode::Article, Mode::Compare, Mode::Matrix, Mode::Clippings];
 /// Where the clipping keys work: on the text under a cursor.
 const TEXT: &[Mode] = &[Mode::Article, Mode::Compare];
 
@@ -57,10 +73,17 @@ impl Default for Keymap {
         use Mode as M;
         let b = vec![
             bind(
-                READING,
-                &[Key::ch('q'), Key::ctrl('c')],
+                COMMANDS,
+                &[Key::ch('q')],
+                Action::BackOrQuit,
+                "back one level; quit from the sources and article",
+                None,
+            ),
+            bind(
+                COMMANDS,
+                &[Key::ch('Q'), Key::ctrl('c')],
                 Action::Quit,
-                "quit",
+                "quit from anywhere",
                 Some("quit"),
             ),
             bind(
@@ -87,9 +110,11 @@ impl Default for Keymap {
             ),
             bind(
                 &[
+                    M::Sources,
                     M::Article,
                     M::Compare,
                     M::Matrix,
+                    M::Message,
                     M::Figures,
                     M::Search,
                     M::Help,
@@ -105,13 +130,6 @@ impl Default for Keymap {
                 Action::Back,
                 "back: close, cancel, leave the view",
                 Some("back"),
-            ),
-            bind(
-                &[M::Help, M::Pick],
-                &[Key::ch('q')],
-                Action::Back,
-                "close",
-                None,
             ),
             bind(
                 LISTS,
@@ -184,24 +202,31 @@ impl Default for Keymap {
                 None,
             ),
             bind(
-                &[M::Article],
+                &[M::Article, M::Compare, M::Matrix, M::Clippings, M::Help],
                 &[Key::ch('/')],
                 Action::SearchStart,
-                "search the article",
+                "search this view (in the help: filter the lines)",
                 Some("search"),
             ),
             bind(
-                &[M::Article],
+                SEARCHED,
                 &[Key::ch('n')],
                 Action::SearchNext,
                 "next match",
                 None,
             ),
             bind(
-                &[M::Article],
+                SEARCHED,
                 &[Key::ch('N')],
                 Action::SearchPrev,
                 "previous match",
+                None,
+            ),
+            bind(
+                READING,
+                &[Key::ch('!')],
+                Action::LastMessage,
+                "show the last message in full",
                 None,
             ),
             bind(
@@ -233,17 +258,17 @@ impl Default for Keymap {
                 Some("side"),
             ),
             bind(
-                &[M::Compare, M::Matrix, M::Figures],
+                &[M::Sources, M::Article, M::Compare, M::Matrix, M::Figures],
                 &[Key::ch('h'), Key::code(K::Left)],
                 Action::Left,
-                "left side / column / the quantities",
+                "left: source list, compare side, matrix column, the quantities",
                 None,
             ),
             bind(
-                &[M::Compare, M::Matrix, M::Figures],
+                &[M::Sources, M::Article, M::Compare, M::Matrix, M::Figures],
                 &[Key::ch('l'), Key::code(K::Right)],
                 Action::Right,
-                "right side / column / the timeline",
+                "right: article, compare side, matrix column, the timeline",
                 None,
             ),
             bind(
@@ -425,8 +450,15 @@ impl Default for Keymap {
                 &[M::Article, M::Compare, M::Visual, M::Clippings],
                 &[Key::ch('y')],
                 Action::Copy,
-                "copy the passage / clipping (OSC 52)",
+                "copy the passage / clipping with its citation (OSC 52)",
                 Some("copy"),
+            ),
+            bind(
+                &[M::Article, M::Compare, M::Visual, M::Clippings],
+                &[Key::ch('Y')],
+                Action::CopyText,
+                "copy the passage / clipping, text only",
+                None,
             ),
             bind(
                 &[M::Finder],
@@ -479,7 +511,7 @@ impl Default for Keymap {
             ),
             bind(
                 &[M::Clippings],
-                &[Key::ch('n')],
+                &[Key::ch('e')],
                 Action::Note,
                 "write a note on the clipping",
                 Some("note"),

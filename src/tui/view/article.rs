@@ -3,27 +3,14 @@
 //! built; every piece of article text goes through `wrap::display`.
 
 use crate::model::{ArticleId, Span};
-use crate::tui::app::{App, Focus, Reader};
+use crate::tui::app::{App, Focus, Reader, SearchIn};
+use crate::tui::layout::{article_text as text_area, GUTTER};
 use crate::tui::wrap::{display, Row};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Widget};
-
-/// Columns left of the text: the cursor bar and a marker.
-pub const GUTTER: u16 = 2;
-
-/// The text rows inside an article pane at `area`.
-pub fn text_area(area: Rect) -> Rect {
-    let inner = Block::bordered().inner(area);
-    Rect::new(
-        inner.x + GUTTER,
-        inner.y + 1,
-        inner.width.saturating_sub(GUTTER + 1),
-        inner.height.saturating_sub(1),
-    )
-}
 
 /// A styled span of the article, drawn over the base style in order.
 pub type Highlight = (Span, Style);
@@ -211,7 +198,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.dim,
     );
     let mut hl = quote_highlights(app, id);
-    hl.extend(app.search.matches.iter().map(|&m| (m, t.matched)));
+    hl.extend(
+        app.search
+            .spans_in(SearchIn::Article, id.0)
+            .map(|m| (m, t.matched)),
+    );
     hl.extend(extra_highlights(app, id, app.reader.cursor));
     let clipped = clipped_spans(app, id);
     let marker = |row: Span| {

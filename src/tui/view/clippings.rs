@@ -148,22 +148,13 @@ pub fn render_export(app: &App, dlg: &ExportDialog, area: Rect, buf: &mut Buffer
     block.render(area, buf);
     let w = inner.width.saturating_sub(2);
     let mut fmt = vec![Span::styled(" Format  ", t.key)];
-    for f in [
-        ExportFormat::Markdown,
-        ExportFormat::Json,
-        ExportFormat::Text,
-    ] {
-        let name = match f {
-            ExportFormat::Markdown => "Markdown",
-            ExportFormat::Json => "JSON",
-            ExportFormat::Text => "text",
-        };
+    for f in ExportFormat::ALL {
+        let name = f.label();
         if f == dlg.format {
             fmt.push(Span::styled(format!("[{name}]"), t.selected));
         } else {
             fmt.push(Span::styled(format!(" {name} "), t.dim));
         }
-        fmt.push(Span::raw(" "));
     }
     fmt.push(Span::styled(" (Tab)", t.dim));
     // The end of the path shows, where it is being typed.

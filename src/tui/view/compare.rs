@@ -3,62 +3,16 @@
 //! emphasized), `=` corroborated, `+` only here — and a detail line for the claim under
 //! the cursor.
 
-use super::article::{Highlight, TextPane, GUTTER};
+use super::article::{Highlight, TextPane};
 use crate::model::Span;
-use crate::tui::app::{App, Claim, CompareState, Mark, Side};
+use crate::tui::app::{App, Claim, CompareState, Mark, SearchIn, Side};
+use crate::tui::layout::{compare_split as split, compare_text as text_area};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, Widget};
-
-/// Below this width the sides are stacked.
-pub const SIDE_BY_SIDE: u16 = 100;
-
-/// Where the parts of the compare view go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CompareRects {
-    pub sides: [Rect; 2],
-    pub detail: Rect,
-    pub stacked: bool,
-}
-
-/// Split the main area into the two sides and the detail lines.
-pub fn split(main: Rect) -> CompareRects {
-    let [body, detail] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(main);
-    let stacked = main.width < SIDE_BY_SIDE;
-    let [a, b] = if stacked {
-        Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(body)
-    } else {
-        Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(body)
-    };
-    CompareRects {
-        sides: [a, b],
-        detail,
-        stacked,
-    }
-}
-
-/// The text rows of a side's box.
-pub fn text_area(side: Rect) -> Rect {
-    let inner = Block::bordered().inner(side);
-    Rect::new(
-        inner.x + GUTTER,
-        inner.y,
-        inner.width.saturating_sub(GUTTER + 1),
-        inner.height,
-    )
-}
-
-/// The side under a screen position.
-pub fn side_at(app: &App, p: Position) -> Option<Side> {
-    let main = super::layout(app.area(), app).main?;
-    let r = split(main);
-    [Side::Left, Side::Right]
-        .into_iter()
-        .find(|s| r.sides[s.idx()].contains(p))
-}
 
 /// The style of a relation.
 pub fn mark_style(t: &Theme, m: Mark) -> Style {
@@ -137,6 +91,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         block.render(r.sides[side.idx()], buf);
         let mut hl = highlights(t, st, side);
+        hl.extend(
+            app.search
+                .spans_in(SearchIn::Compare, reader.article.0)
+                .map(|m| (m, t.matched)),
+        );
         if active {
             hl.extend(super::article::extra_highlights(
                 app,

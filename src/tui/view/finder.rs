@@ -4,8 +4,7 @@
 
 use super::article::{quote_highlights, styled_line, Highlight};
 use crate::model::search::{Finder, Hit, Scope};
-use crate::model::Dossier;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::wrap::{display_char, Row, Wrapped};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,17 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthChar;
 
-/// "2. Yonhap": an article's number and outlet (or file name).
-pub fn source_label(d: &Dossier, id: crate::model::ArticleId) -> String {
-    let a = d.article(id);
-    let name = a.meta.outlet.as_deref().unwrap_or(a.display_title());
-    format!("{}. {}", id.0 + 1, name)
-}
+pub use crate::model::search::source_label;
 
 /// Draw the finder in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let Some(f) = &app.finder else {
+    let (Some(f), Some(Overlay::Finder(st))) = (&app.finder, &app.overlay) else {
         return;
     };
     let (what, other) = match f.scope() {
@@ -54,10 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         f.corpus().len()
     );
     let cw = count.chars().count() as u16;
-    let q = super::fit(
-        &app.finder_query,
-        inner.width.saturating_sub(cw + 4) as usize,
-    );
+    let q = super::fit(&st.query, inner.width.saturating_sub(cw + 4) as usize);
     buf.set_line(
         inner.x,
         inner.y,
@@ -72,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let body = inner.height - 1;
     let list_h = (body / 2).max(1);
     let list = Rect::new(inner.x, inner.y + 1, inner.width, list_h);
-    render_list(app, f, list, buf);
+    render_list(app, f, st.selected, list, buf);
     let prev = Rect::new(
         inner.x,
         list.bottom(),
@@ -80,12 +71,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         inner.bottom().saturating_sub(list.bottom()),
     );
     if prev.height >= 2 {
-        render_preview(app, f, prev, buf);
+        render_preview(app, f, st.selected, prev, buf);
     }
 }
 
 /// The results on screen, the selected one in view.
-fn render_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
+fn render_list(app: &App, f: &Finder, selected: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let hits = f.hits();
     if hits.is_empty() {
@@ -100,7 +91,7 @@ fn render_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
         return;
     }
     let h = area.height as usize;
-    let sel = app.finder_selected.min(hits.len() - 1);
+    let sel = selected.min(hits.len() - 1);
     let first = (sel + 1).saturating_sub(h);
     for (i, &hit) in hits.iter().enumerate().skip(first).take(h) {
         let y = area.y + (i - first) as u16;
@@ -118,6 +109,7 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
     let t = &app.theme;
     let d = &app.dossier;
     let item = f.item(hit);
+    let marks = f.marks(hit);
     let mut spans = vec![Span::styled(" ", base)];
     let mut used = 1;
     // Narrow terminals give the text more of the row.
@@ -127,16 +119,17 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
             .speaker
             .and_then(|p| d.people.get(p.0))
             .map_or("unknown", |p| p.name.as_str());
-        let cell = format!("{:<ws$} ", super::fit(who, ws));
+        let st = base.patch(t.quote(item.speaker));
+        spans.extend(cell(who, ws, &marks.name, st, st.patch(t.hit)));
         used += ws + 1;
-        spans.push(Span::styled(cell, base.patch(t.quote(item.speaker))));
     }
-    let src = format!("{:<wa$} ", super::fit(&source_label(d, item.article), wa));
+    let label = source_label(d, item.article);
+    let st = base.patch(t.dim);
+    spans.extend(cell(&label, wa, &marks.label, st, base.patch(t.hit)));
     used += wa + 1;
-    spans.push(Span::styled(src, base.patch(t.dim)));
     let room = width.saturating_sub(used + 1);
     let text: Vec<char> = f.text(hit).chars().map(display_char).collect();
-    let marks = f.highlight(hit);
+    let marks = marks.text;
     // Start a little before the first match when it would be off the row.
     let start = match marks.first() {
         Some(&m) if m + 4 > room => m.saturating_sub(room / 3),
@@ -163,11 +156,32 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
     Line::from(spans)
 }
 
+/// A column `w` wide (and a blank after it) showing `s` cut to fit, its characters at
+/// `marks` (character indices into `s`) in `hit`.
+fn cell(s: &str, w: usize, marks: &[usize], st: Style, hit: Style) -> Vec<Span<'static>> {
+    let shown = super::fit(s, w);
+    let n = shown.chars().count();
+    let mut out: Vec<Span<'static>> = Vec::new();
+    for (i, c) in shown.chars().enumerate() {
+        // The ellipsis of a cut name is never a match.
+        let cut = i + 1 == n && c == '…' && shown != s;
+        let style = if !cut && marks.binary_search(&i).is_ok() {
+            hit
+        } else {
+            st
+        };
+        out.push(Span::styled(c.to_string(), style));
+    }
+    let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
+    out.push(Span::styled(" ".repeat(pad + 1), st));
+    out
+}
+
 /// The article around the selected result, the result highlighted and in view (see
 /// [`preview_top`]).
-fn render_preview(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) {
+fn render_preview(app: &App, f: &Finder, selected: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let Some(&hit) = f.hits().get(app.finder_selected) else {
+    let Some(&hit) = f.hits().get(selected) else {
         Block::default()
             .borders(Borders::TOP)
             .border_style(t.border)

@@ -2,64 +2,80 @@
 //! a comparison.
 
 use crate::model::ArticleId;
-use crate::tui::app::{candidates, App};
+use crate::tui::app::{candidates, App, SearchIn};
+use crate::tui::keymap::help::{self, HelpLine};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-/// The help's lines: one section per mode, every binding of it.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// The help's lines, styled: the keys, what they do, and the action's name dimmed in a
+/// column of its own (whole: it is what `config.toml` takes), for a box `width` wide.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let mut out = Vec::new();
-    for (mode, rows) in app.keymap.help() {
-        if !out.is_empty() {
-            out.push(Line::from(""));
-        }
-        out.push(Line::from(Span::styled(mode.label().to_string(), t.title)));
-        for (keys, what, name) in rows {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {keys:<16}"), t.key),
-                Span::raw(what.to_string()),
-                Span::styled(format!("  {name}"), t.dim),
-            ]));
+    let data = help::lines(&app.keymap, app.view_mode(), app.search.help_filter());
+    let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let (mut keys_w, mut what_w, mut name_w) = (0, 0, 0);
+    for l in &data {
+        if let HelpLine::Key { keys, what, name } = l {
+            keys_w = keys_w.max(w(keys));
+            what_w = what_w.max(w(what));
+            name_w = name_w.max(w(name));
         }
     }
-    out.push(Line::from(""));
-    out.push(Line::from(Span::styled("MARKS IN COMPARE", t.title)));
-    for (m, what, st) in [
-        (
-            "≠",
-            "conflicting: the other source gives a different figure",
-            t.conflict,
-        ),
-        (
-            "=",
-            "corroborated: the other source reports it too",
-            t.agree,
-        ),
-        (
-            "+",
-            "only here: the other source does not report it",
-            t.only,
-        ),
-    ] {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {m:<16}"), st),
-            Span::raw(what),
-        ]));
+    // Long key lists wrap the column no wider than this; the description is what gives
+    // way on a narrow screen, and the names go only when it would have under 12 columns.
+    let keys_w = keys_w.min(20);
+    let mut desc_w = width.saturating_sub(2 + keys_w + 2 + name_w + 2);
+    if desc_w < 12 {
+        name_w = 0;
+        desc_w = width.saturating_sub(2 + keys_w + 2);
     }
-    out
+    let desc_w = desc_w.min(what_w);
+    data.into_iter()
+        .map(|l| match l {
+            HelpLine::Title(s) => Line::from(Span::styled(s, t.title)),
+            HelpLine::Blank => Line::from(""),
+            HelpLine::Key { keys, what, name } => {
+                let keys = super::fit(&keys, keys_w);
+                let what = super::fit(what, desc_w);
+                let mut spans = vec![
+                    Span::styled(format!("  {keys:<keys_w$}  "), t.key),
+                    Span::raw(format!("{what:<desc_w$}")),
+                ];
+                if name_w > 0 {
+                    spans.push(Span::styled(format!("  {name}"), t.dim));
+                }
+                Line::from(spans)
+            }
+            HelpLine::Mark(m, what) => Line::from(vec![
+                Span::styled(
+                    format!("  {:<keys_w$}  ", m.marker()),
+                    super::compare::mark_style(t, m),
+                ),
+                Span::raw(what),
+            ]),
+        })
+        .collect()
 }
 
 /// Draw the help overlay scrolled by `scroll` rows.
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let all = lines(app);
+    let title = match (app.search.scope, app.search.editing) {
+        (SearchIn::Help, true) => {
+            format!(" Keys matching /{}▏ ", super::fit(&app.search.query, 30))
+        }
+        _ => match app.search.help_filter() {
+            Some(f) => format!(" Keys matching “{}” (Esc closes) ", super::fit(f, 30)),
+            None => " Keys (j/k scroll, / filters, Esc closes) ".to_string(),
+        },
+    };
     let block = Block::bordered()
         .border_style(t.border_focus)
-        .title(Span::styled(" Keys (j/k scroll, Esc closes) ", t.title));
+        .title(Span::styled(title, t.title));
     let inner = block.inner(area);
+    let all = lines(app, inner.width as usize);
     let scroll = scroll.min(all.len().saturating_sub(inner.height as usize));
     Paragraph::new(all)
         .scroll((scroll as u16, 0))

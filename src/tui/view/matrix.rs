@@ -7,82 +7,14 @@
 use crate::model::analysis::{cell_text, Stance};
 use crate::model::ArticleId;
 use crate::tui::app::App;
+use crate::tui::layout::{
+    matrix_col as col_width, matrix_columns as columns, matrix_split as split,
+};
 use crate::tui::wrap::display;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
-
-/// Columns per source at least: a figure with its mark ("≠11,000", "≠1,250") and a space;
-/// longer ones ("1.2 million") are cut with an ellipsis, and the outlet heading the column
-/// too.
-const MIN_COL: u16 = 9;
-/// …and at most, when the sources take no more than half the width: an outlet's name
-/// ("Stars and Stripes" is cut to "Stars and St…").
-const MAX_COL: u16 = 14;
-
-/// Columns per source: wider when few sources leave room, so outlets read whole.
-fn col_width(n: usize, table: Rect) -> u16 {
-    let half = (table.width / 2) as usize;
-    (half / n.max(1)).clamp(MIN_COL as usize, MAX_COL as usize) as u16
-}
-
-/// Where the parts of the matrix go.
-#[derive(Debug, Clone, Copy)]
-pub struct MatrixRects {
-    /// Header row and claim rows.
-    pub table: Rect,
-    /// The selected cell's passage.
-    pub preview: Rect,
-}
-
-/// Split the main area.
-pub fn split(main: Rect) -> MatrixRects {
-    let inner = Block::bordered().inner(main);
-    let pre = (inner.height / 4).clamp(2, 6);
-    let [table, preview] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(pre)]).areas(inner);
-    MatrixRects { table, preview }
-}
-
-/// The claims keep at least this share of the width when the sources do not all fit.
-const MIN_LABEL_SHARE: u16 = 3;
-/// …and at most this many columns for that.
-const MIN_LABEL: u16 = 40;
-
-/// The label column's width and the source columns shown: (label width, first source
-/// shown, sources shown). When the sources do not all fit, the label keeps a third of the
-/// width (up to 40 columns) and the sources scroll so that the selected one is in view.
-fn columns(app: &App, table: Rect) -> (u16, usize, usize) {
-    let n = app.dossier.articles.len();
-    let col = col_width(n, table);
-    let all = (col as usize).saturating_mul(n).saturating_add(1);
-    if all + usize::from(MIN_LABEL.min(table.width / MIN_LABEL_SHARE)) <= table.width as usize {
-        return (table.width - all as u16, 0, n);
-    }
-    let lw = MIN_LABEL.min(table.width / MIN_LABEL_SHARE);
-    let shown = (table.width.saturating_sub(lw + 1) / col).max(1) as usize;
-    let first = (app.matrix.col + 1).saturating_sub(shown);
-    (lw, first, shown.min(n - first.min(n)))
-}
-
-/// The (row, column) under a screen position; column none when on the label.
-pub fn cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> {
-    let main = super::layout(app.area(), app).main?;
-    let table = split(main).table;
-    if !table.contains(p) || p.y == table.y {
-        return None;
-    }
-    let row = app.matrix.scroll + (p.y - table.y - 1) as usize;
-    let rows = app.analysis.as_ref()?.matrix.rows.len();
-    if row >= rows {
-        return None;
-    }
-    let (lw, first, shown) = columns(app, table);
-    let cw = col_width(app.dossier.articles.len(), table);
-    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / cw) as usize);
-    Some((row, col.filter(|&c| c < shown).map(|c| first + c)))
-}
 
 /// What the matrix says of a dossier with a single source.
 pub const ONE_SOURCE: &str =

@@ -2,28 +2,11 @@
 //! badge counting its claims in conflict with other sources.
 
 use crate::tui::app::{App, Focus};
+use crate::tui::layout::{sources_offset as offset, SOURCE_ROWS as ROWS};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
-
-/// Rows each source takes.
-const ROWS: u16 = 2;
-
-/// The first source shown, so the selection is on screen.
-fn offset(app: &App, inner: Rect) -> usize {
-    let fit = (inner.height / ROWS).max(1) as usize;
-    (app.selected + 1).saturating_sub(fit)
-}
-
-/// The source drawn at screen row `y` of a list at `area`.
-pub fn row_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let inner = Block::bordered().inner(area);
-    if y < inner.y || y >= inner.bottom() {
-        return None;
-    }
-    Some(offset(app, inner) + ((y - inner.y) / ROWS) as usize)
-}
 
 /// Draw the source list.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

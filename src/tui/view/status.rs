@@ -1,7 +1,7 @@
 //! The status bar: mode, where the reader is, a message or the search being typed,
 //! background progress, and the key hints of the mode (from the keymap).
 
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, SearchIn};
 use crate::tui::keymap::Mode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -51,6 +51,39 @@ fn position(app: &App) -> String {
     }
 }
 
+/// What `!` adds to a message cut short.
+const MORE: &str = " (! shows all)";
+
+/// A message in `room` columns: whole when it fits, else cut with an ellipsis and
+/// followed by the key that shows it whole (when there is room for that).
+fn fit_message(m: &str, room: usize) -> String {
+    let whole = super::fit(m, usize::MAX);
+    if unicode_width::UnicodeWidthStr::width(whole.as_str()) <= room {
+        return whole;
+    }
+    let more = MORE.chars().count();
+    if room > more + 10 {
+        format!("{}{MORE}", super::fit(m, room - more))
+    } else {
+        super::fit(m, room)
+    }
+}
+
+/// Draw the last message in full (`!`), wrapped in a box.
+pub fn render_message(app: &App, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+    let t = &app.theme;
+    let text = super::fit(app.last_message.as_deref().unwrap_or_default(), usize::MAX);
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::bordered()
+                .border_style(t.border_focus)
+                .title(Span::styled(" Last message (Esc closes) ", t.title)),
+        )
+        .render(area, buf);
+}
+
 /// Draw the status bar.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -58,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
     let mut left = vec![Span::styled(format!(" {} ", mode.label()), t.mode)];
     if mode == Mode::Search {
-        // The figures view searches its quantities; the article pane, its text.
+        // The figures view searches its quantities; the other views, their text.
         let (query, n) = if app.focus == Focus::Figures {
             let n = app
                 .quantities()
@@ -67,12 +100,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             (&app.search.query, app.search.matches.len())
         };
+        let count = match app.search.scope {
+            SearchIn::Help if app.focus != Focus::Figures => String::new(),
+            _ => format!(" {n} match{}", if n == 1 { "" } else { "es" }),
+        };
         left.push(Span::styled(
-            format!(
-                " /{}▏ {n} match{}",
-                super::fit(query, 40),
-                if n == 1 { "" } else { "es" }
-            ),
+            format!(" /{}▏{count}", super::fit(query, 40)),
             t.status,
         ));
     } else {
@@ -87,10 +120,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             // Messages can quote file names and search text: drawn through `fit`.
             let room = (area.width as usize).saturating_sub(Line::from(left.clone()).width() + 4);
             left.push(Span::styled(
-                format!("│ {} ", super::fit(m, room)),
+                format!("│ {} ", fit_message(m, room)),
                 t.status,
             ));
-        } else if !app.search.query.is_empty() && app.focus == Focus::Article {
+        } else if app.search_kept() {
             let n = app.search.matches.len();
             let cur = app.search.current.map_or(0, |i| i + 1);
             left.push(Span::styled(

@@ -554,6 +554,62 @@ fn single_article_matrix_says_one_source() {
     assert!(!positions(t.backend().buffer(), "one source").is_empty());
 }
 
+/// A search in compare is highlighted on both sides, over the claims' colours.
+#[test]
+fn compare_search_highlighted_on_both_sides() {
+    let mut app = fixtures::app(120, 40);
+    compare_troops(&mut app);
+    apply(&mut app, [A::SearchStart]);
+    fixtures::type_text(&mut app, "troops");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let hits = positions(buf, "troops");
+    let yellow = |&(x, y): &(u16, u16)| buf[(x, y)].bg == Color::Yellow;
+    assert!(hits.iter().any(|p| p.0 < 60 && yellow(p)), "left side");
+    assert!(hits.iter().any(|p| p.0 >= 60 && yellow(p)), "right side");
+    let bar = (0..120).map(|x| buf[(x, 39)].symbol()).collect::<String>();
+    assert!(bar.contains("/troops▏"), "{bar}");
+}
+
+/// The help puts each action's config name whole in a dimmed column of its own.
+#[test]
+fn help_names_in_a_dim_column() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        apply(&mut app, [A::Help]);
+        let t = draw(&app);
+        let buf = t.backend().buffer();
+        let at = positions(buf, "back_or_quit");
+        let &(x, y) = at.first().unwrap_or_else(|| panic!("whole at {w}x{h}"));
+        assert!(buf[(x, y)].modifier.contains(Modifier::DIM));
+        let (_, qy) = positions(buf, "quit from anywhere")[0];
+        let name: String = (x..x + 5).map(|nx| buf[(nx, qy)].symbol()).collect();
+        assert_eq!(name, "quit ", "names line up in one column");
+        assert!(buf[(x, qy)].modifier.contains(Modifier::DIM));
+    }
+}
+
+/// A message too long for the bar is cut with an ellipsis and says `!` shows it all;
+/// `!` then shows every word of it.
+#[test]
+fn long_message_is_shortened_and_shown_whole() {
+    let mut app = fixtures::app(60, 15);
+    let long = "config: the key \"hyper-q\" of \"quit\" is not understood; keys are written \
+                as j, ctrl-f, alt-x or enter (the help, ?, names every action)";
+    app.message = Some(long.to_string());
+    app.last_message = Some(long.to_string());
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let bar = (0..60).map(|x| buf[(x, 14)].symbol()).collect::<String>();
+    assert!(bar.contains('…') && bar.contains("(! shows all)"), "{bar}");
+    apply(&mut app, [A::LastMessage]);
+    let t = draw(&app);
+    let screen = format!("{:?}", t.backend());
+    for word in ["hyper-q", "understood;", "names", "action)"] {
+        assert!(screen.contains(word), "{word}: {screen}");
+    }
+}
+
 /// Snapshot a state of the reader on the flood fixture at both sizes.
 #[track_caller]
 fn snapshot_flood(name: &str, setup: impl Fn(&mut App)) {

@@ -47,6 +47,26 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// The bytes to save for a page that a server sent with the charset label `transport`
+/// (its `Content-Type`), so that reading the saved file gives the text the server meant:
+/// the bytes as they came when [`decode`] reads them in that encoding anyway (or no
+/// label, or one encoding_rs does not know, was given), else the text decoded as the
+/// server said and stored as UTF-8 behind a byte-order mark, which outranks whatever the
+/// page's markup declares (as the server's label does in a browser).
+pub fn for_storage(bytes: Vec<u8>, transport: Option<&str>) -> Vec<u8> {
+    let Some(enc) = transport.and_then(|l| Encoding::for_label(l.trim().as_bytes())) else {
+        return bytes;
+    };
+    if Encoding::for_bom(&bytes).is_some() || decode(&bytes).encoding == enc {
+        return bytes;
+    }
+    let (text, _, _) = enc.decode(&bytes);
+    let mut out = Vec::with_capacity(text.len() + 3);
+    out.extend_from_slice(b"\xEF\xBB\xBF");
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
 /// The encoding chardetng guesses for bytes with no declaration.
 pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -104,6 +124,31 @@ fn trim_start(s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page the server labels Windows-1252 reads right once stored, whether it declares
+    /// nothing (detection agrees: stored as it came) or declares another charset (the
+    /// server's label wins: stored as UTF-8 behind a BOM); one whose own reading agrees
+    /// with the label, and one with no label, are stored byte for byte.
+    #[test]
+    fn transport_charset_is_kept_in_storage() {
+        let page = b"<html><body><p>\x93Caf\xe9 cr\xe8me,\x94 she said.</p></body></html>".to_vec();
+        let wanted = "\u{201c}Caf\u{e9} cr\u{e8}me,\u{201d}";
+        let stored = for_storage(page.clone(), Some("windows-1252"));
+        assert!(decode(&stored).text.contains(wanted));
+        let mut mislabelled = b"<meta charset=\"iso-8859-5\">".to_vec();
+        mislabelled.extend_from_slice(&page);
+        assert!(!decode(&mislabelled).text.contains(wanted));
+        let stored = for_storage(mislabelled, Some("windows-1252"));
+        assert!(stored.starts_with(b"\xEF\xBB\xBF"));
+        assert!(decode(&stored).text.contains(wanted));
+        let mut declared = b"<meta charset=\"windows-1252\">".to_vec();
+        declared.extend_from_slice(&page);
+        assert_eq!(for_storage(declared.clone(), Some("ISO-8859-1")), declared);
+        let utf8 = "<p>\u{201c}Caf\u{e9}\u{201d}</p>".as_bytes().to_vec();
+        assert_eq!(for_storage(utf8.clone(), Some("utf-8")), utf8);
+        assert_eq!(for_storage(page.clone(), None), page);
+        assert_eq!(for_storage(page.clone(), Some("no-such-charset")), page);
+    }
 
     /// A page declaring Windows-1252 in a meta charset reads its curly quotes right.
     #[test]

@@ -1,7 +1,7 @@
 //! Clipping, the clippings list and the export dialog through `update`: every change
 //! comes out as the effect that saves it.
 
-use crate::model::export::{ClipKind, ExportFormat, Grouping};
+use crate::model::export::{self, ClipKind, Clipping, ExportFormat, Grouping};
 use crate::model::ArticleId;
 use crate::state::{Change, Loaded, Position, State};
 use crate::tui::action::{Action as A, Effect};
@@ -119,7 +119,7 @@ fn clippings_reorder_delete_and_note() {
 }
 
 /// The export dialog: suggested name in the current folder, Tab changes the format and
-/// the extension, Enter asks the driver to write without clobbering; an existing file is
+/// the extension (Markdown, JSON, text, CSL-JSON, CSV), Enter asks the driver to write without clobbering; an existing file is
 /// asked about, y overwrites, and the path written is shown.
 #[test]
 fn export_dialog_asks_before_overwriting() {
@@ -140,7 +140,23 @@ fn export_dialog_asks_before_overwriting() {
         (d.format, d.path.ends_with(".json")),
         (ExportFormat::Json, true)
     );
-    apply(&mut app, [A::NextFormat, A::NextFormat, A::Grouping]);
+    apply(&mut app, [A::NextFormat, A::NextFormat]);
+    let Some(Overlay::Export(d)) = &app.overlay else {
+        panic!("no export dialog")
+    };
+    assert_eq!(
+        (d.format, d.path.ends_with("-clippings.csl.json")),
+        (ExportFormat::Csl, true)
+    );
+    apply(&mut app, [A::NextFormat]);
+    let Some(Overlay::Export(d)) = &app.overlay else {
+        panic!("no export dialog")
+    };
+    assert_eq!(
+        (d.format, d.path.ends_with("-clippings.csv")),
+        (ExportFormat::Csv, true)
+    );
+    apply(&mut app, [A::NextFormat, A::Grouping]);
     let e = app.update(A::Open);
     let clips = app.state.clippings.clone();
     let want = |overwrite| Effect::Export {
@@ -220,14 +236,35 @@ fn restored_and_saved_state() {
     assert!(app.state.clippings.is_empty());
 }
 
-/// y copies the passage at the cursor; in the list, the clipping.
+/// y copies the passage at the cursor with its citation, as the Markdown export writes
+/// it; Y copies its bare text; in the clippings list, the same for the clipping.
 #[test]
 fn copy_passage_and_clipping() {
     let mut app = fixtures::app(120, 40);
     apply(&mut app, [A::Open]);
     let s = app.units[0][0].span;
     let text = app.dossier.articles[0].text[s.range()].to_string();
-    assert_eq!(app.update(A::Copy), vec![Effect::Copy(text)]);
+    assert_eq!(app.update(A::CopyText), vec![Effect::Copy(text.clone())]);
+    let clip = Clipping::new(&app.dossier, ArticleId(0), s, ClipKind::Sentence, None);
+    let md = export::passage_markdown(&app.dossier, &clip);
+    assert_eq!(
+        app.update(A::Copy),
+        vec![Effect::Copy(md.trim_end().to_string())]
+    );
+    assert!(md.starts_with("> ") && md.contains("\n>\n> — "), "{md}");
+    assert!(md.contains(", ¶ 1"), "{md}");
+    let mut app = three_clippings();
+    app.open_clippings();
+    let first = app.state.clippings[0].clone();
+    assert_eq!(
+        app.update(A::CopyText),
+        vec![Effect::Copy(first.text.clone())]
+    );
+    let md = export::passage_markdown(&app.dossier, &first);
+    assert_eq!(
+        app.update(A::Copy),
+        vec![Effect::Copy(md.trim_end().to_string())]
+    );
 }
 
 /// Three clippings: two sentences of 000 and the paragraph of 001's opening.
@@ -250,8 +287,9 @@ pub(crate) fn three_clippings() -> App {
     app
 }
 
-/// y on a passage holding `ESC [201~` (which would end a shell's bracketed paste) and a
-/// bidi override copies them as `␛` and `�`; the clippings' y does the same.
+/// Y (and y, in its Markdown) on a passage holding `ESC [201~` (which would end a shell's
+/// bracketed paste) and a bidi override copies them as `␛` and `�`; the clippings' y
+/// does the same.
 #[test]
 fn copy_sanitizes_like_display() {
     use crate::model::load::{from_files, LoadOptions};
@@ -263,11 +301,18 @@ fn copy_sanitizes_like_display() {
     );
     let mut app = App::new(std::sync::Arc::new(d), crate::tui::theme::Theme::colored());
     apply(&mut app, [A::Resize(120, 40), A::Open]);
-    let copied = match app.update(A::Copy).as_slice() {
+    let copied = match app.update(A::CopyText).as_slice() {
         [Effect::Copy(t)] => t.clone(),
         other => panic!("expected one Copy, got {other:?}"),
     };
     assert!(copied.contains("␛[201~␕echo pwned␏"), "{copied:?}");
+    match app.update(A::Copy).as_slice() {
+        [Effect::Copy(t)] => assert!(
+            t.contains("␛\\[201\\~␕echo pwned␏") && !t.contains(['\x1b', '\u{202e}']),
+            "{t:?}"
+        ),
+        other => panic!("expected one Copy, got {other:?}"),
+    }
     assert!(copied.contains("�txt.exe"), "{copied:?}");
     assert!(!copied.contains(['\x1b', '\u{202e}', '\x15']), "{copied:?}");
     let clip = added(&app.update(A::Clip));
@@ -277,8 +322,12 @@ fn copy_sanitizes_like_display() {
     );
     app.state.clippings = vec![clip];
     app.open_clippings();
-    match app.update(A::Copy).as_slice() {
+    match app.update(A::CopyText).as_slice() {
         [Effect::Copy(t)] => assert!(t.contains("␛[201~") && !t.contains('\x1b'), "{t:?}"),
+        other => panic!("expected one Copy, got {other:?}"),
+    }
+    match app.update(A::Copy).as_slice() {
+        [Effect::Copy(t)] => assert!(t.contains("␛\\[201") && !t.contains('\x1b'), "{t:?}"),
         other => panic!("expected one Copy, got {other:?}"),
     }
 }

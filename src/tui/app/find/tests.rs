@@ -3,9 +3,18 @@
 use crate::model::search::Scope;
 use crate::model::ArticleId;
 use crate::tui::action::{Action as A, Effect};
-use crate::tui::app::{reader, Focus, Overlay};
+use crate::tui::app::{reader, App, FinderState, Focus, Overlay};
 use crate::tui::fixtures::{self, apply, type_text};
 use crate::tui::keymap::Mode;
+
+/// The open finder's query line and selection.
+#[track_caller]
+fn finder_state(app: &App) -> &FinderState {
+    match &app.overlay {
+        Some(Overlay::Finder(st)) => st,
+        o => panic!("the finder is not open: {o:?}"),
+    }
+}
 
 /// Typing narrows the quotes; Enter shows the quote in its article, highlighted, with
 /// the cursor on it; Esc returns to the source list where the finder was opened.
@@ -48,11 +57,11 @@ fn finder_filters_by_speaker_and_moves() {
     type_text(&mut app, "@austin");
     assert_eq!(app.finder.as_ref().unwrap().hits().len(), 2);
     apply(&mut app, [A::Down, A::Down, A::Down]);
-    assert_eq!(app.finder_selected, 1);
+    assert_eq!(finder_state(&app).selected, 1);
     apply(&mut app, [A::Up, A::Up]);
-    assert_eq!(app.finder_selected, 0);
+    assert_eq!(finder_state(&app).selected, 0);
     apply(&mut app, [A::SearchBackspace]);
-    assert_eq!(app.finder_query, "@austi");
+    assert_eq!(finder_state(&app).query, "@austi");
 }
 
 /// Esc closes the finder and leaves everything where it was; the query is kept for next
@@ -68,7 +77,7 @@ fn finder_esc_changes_nothing() {
     assert_eq!(app.overlay, None);
     assert_eq!((app.focus, app.reader), (Focus::Article, before));
     apply(&mut app, [A::Finder]);
-    assert_eq!(app.finder_query, "troops");
+    assert_eq!(finder_state(&app).query, "troops");
 }
 
 /// Without quotes the finder searches sentences; Tab switches scope; Ctrl-y copies.
@@ -88,7 +97,7 @@ fn finder_sentences_scope_and_copy() {
     assert!(app.finder.as_ref().unwrap().hits().is_empty());
     // Enter with no result stays in the finder.
     apply(&mut app, [A::Open]);
-    assert_eq!(app.overlay, Some(Overlay::Finder));
+    assert!(matches!(app.overlay, Some(Overlay::Finder(_))));
 }
 
 /// A jump from the compare view comes back to it on Esc.
