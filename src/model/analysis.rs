@@ -315,7 +315,12 @@ fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimR
             Some(old) => bad.is_some() && old.stance == Stance::Reports,
         };
         if better {
-            let value = bad.or(m.values.first().map(String::as_str));
+            // The figure in dispute, else the first figure the passage states (a
+            // likelihood, "pretty high", is none).
+            let figure = match bad {
+                Some(v) => short_figure(v),
+                None => m.values.iter().find_map(|v| short_figure(v)),
+            };
             *cell = Some(Cell {
                 stance: if bad.is_some() {
                     Stance::Conflicts
@@ -323,7 +328,7 @@ fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimR
                     Stance::Reports
                 },
                 span: m.span,
-                figure: value.and_then(short_figure),
+                figure,
             });
         }
     }

@@ -28,7 +28,8 @@ fn conflict(a: usize, b: usize, left: &str, right: &str) -> ClusterConflict {
 }
 
 /// A cluster becomes a row: a conflicting mention marks its source's cell with the figure
-/// in conflict, an agreeing one with its own figure, a silent source is absent.
+/// in conflict, an agreeing one with its first figure (past a likelihood), a passage with
+/// no figure with the glyph, a silent source is absent.
 #[test]
 fn row_cells_carry_the_figure_each_source_gives() {
     let c = Cluster {
@@ -37,6 +38,7 @@ fn row_cells_carry_the_figure_each_source_gives() {
             mention(0, 50, &["approximately 10,000"]),
             mention(2, 60, &["about 10,000", "as high as 11,000"]),
             mention(3, 70, &[]),
+            mention(4, 80, &["pretty high", "50 kilometres"]),
         ],
         conflicts: vec![conflict(
             0,
@@ -45,13 +47,18 @@ fn row_cells_carry_the_figure_each_source_gives() {
             "as high as 11,000 (officials)",
         )],
     };
-    let r = row(4, 0, &c, &FigureConflicts::default());
+    let r = row(5, 0, &c, &FigureConflicts::default());
     assert_eq!(cell_text(r.cells[0].as_ref()), "≠10,000");
     assert_eq!(cell_text(r.cells[1].as_ref()), ABSENT);
     assert_eq!(cell_text(r.cells[2].as_ref()), "≠11,000");
     assert_eq!(cell_text(r.cells[3].as_ref()), REPORTS);
+    assert_eq!(
+        cell_text(r.cells[4].as_ref()),
+        "50 kilometres",
+        "a likelihood is no figure"
+    );
     assert!(r.conflict());
-    assert_eq!(r.sources(), 3);
+    assert_eq!(r.sources(), 4);
     assert_eq!(r.label, (ArticleId(0), Span::new(50, 55)));
 }
 

@@ -5,6 +5,7 @@ use super::{App, Focus};
 use crate::model::analysis::timeline;
 use crate::model::claims::Quantity;
 use crate::tui::action::Action;
+use crate::tui::view::figures::Hit;
 
 /// Which list of the figures view has the cursor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -149,6 +150,29 @@ impl App {
         }
     }
 
+    /// A click on a quantity selects it; on a timeline row, selects that row.
+    pub(super) fn figures_click(&mut self, p: ratatui::layout::Position) {
+        let Some(main) = crate::tui::view::layout(self.area(), self).main else {
+            return;
+        };
+        let hit = crate::tui::view::figures::hit(self, main, p);
+        let f = &mut self.figures;
+        match hit {
+            Some(Hit::Quantity(i)) => {
+                if i != f.selected {
+                    f.row = 0;
+                }
+                f.selected = i;
+                f.side = FiguresSide::Quantities;
+            }
+            Some(Hit::Row(i)) => {
+                f.row = i;
+                f.side = FiguresSide::Timeline;
+            }
+            None => {}
+        }
+    }
+
     /// Typing the search over quantities: each key narrows the list at once.
     pub(super) fn figures_search_key(&mut self, a: Action) {
         if super::line::edit(&mut self.figures.query, &a) {
@@ -276,6 +300,26 @@ mod tests {
         assert_eq!(app.figures.row, 1);
         apply(&mut app, [A::NextPane, A::Down]);
         assert_eq!((app.figures.selected, app.figures.row), (1, 0));
+    }
+
+    /// A click on a quantity selects it, on a timeline row selects the row.
+    #[test]
+    fn clicks_select_quantities_and_rows() {
+        let mut app = fixtures::flood_app(120, 40);
+        apply(&mut app, [A::Figures]);
+        // The second quantity is on the list's second row (inside the border).
+        apply(&mut app, [A::Click(5, 2)]);
+        assert_eq!(
+            (app.figures.selected, app.figures.side),
+            (1, FiguresSide::Quantities)
+        );
+        apply(&mut app, [A::Click(5, 1)]);
+        // The timeline's rows start under its title and header rows.
+        apply(&mut app, [A::Click(60, 5)]);
+        assert_eq!(
+            (app.figures.row, app.figures.side),
+            (2, FiguresSide::Timeline)
+        );
     }
 
     /// Before the claims are extracted the view says it is waiting, and keys do nothing.

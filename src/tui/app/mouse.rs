@@ -38,7 +38,8 @@ impl App {
                 }
             }
             Focus::Compare => self.compare_click(p),
-            Focus::Clippings | Focus::Figures => {}
+            Focus::Clippings => {}
+            Focus::Figures => self.figures_click(p),
             Focus::Matrix => {
                 if let Some((row, col)) = layout::matrix_cell_at(self, p) {
                     self.matrix.row = row;

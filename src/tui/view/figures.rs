@@ -62,6 +62,43 @@ fn split(inner: Rect, n: usize) -> Rects {
     }
 }
 
+/// What a click at `p` lands on in the figures view drawn in `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A quantity, as a position in the list shown.
+    Quantity(usize),
+    /// A row of the timeline.
+    Row(usize),
+}
+
+/// The list's first row drawn, as [`list`] scrolls it.
+fn list_scroll(app: &App, h: usize) -> usize {
+    let f = &app.figures;
+    if f.selected >= f.scroll + h {
+        f.selected + 1 - h
+    } else {
+        f.scroll.min(f.selected)
+    }
+}
+
+/// The quantity or timeline row under a screen position.
+pub fn hit(app: &App, main: Rect, p: ratatui::layout::Position) -> Option<Hit> {
+    let qs = app.quantities()?;
+    let shown = app.figures.shown(qs.len()).len();
+    let r = split(Block::bordered().inner(main), shown);
+    if r.list.contains(p) {
+        let i = list_scroll(app, r.list.height as usize) + (p.y - r.list.y) as usize;
+        return (i < shown).then_some(Hit::Quantity(i));
+    }
+    if r.table.contains(p) && p.y > r.table.y {
+        let rows = app.figure_selection().map_or(0, |(_, t)| t.len());
+        let h = r.table.height.saturating_sub(1) as usize;
+        let i = (app.figures.row + 1).saturating_sub(h) + (p.y - r.table.y - 1) as usize;
+        return (i < rows).then_some(Hit::Row(i));
+    }
+    None
+}
+
 /// A bar of `v` out of `max` over `w` cells, to the eighth of a cell.
 fn bar(v: f64, max: f64, w: usize) -> String {
     if max <= 0.0 || !v.is_finite() || w == 0 {
@@ -146,11 +183,7 @@ fn list(app: &App, qs: &[Quantity], shown: &[usize], area: Rect, buf: &mut Buffe
     if h == 0 {
         return;
     }
-    let scroll = if f.selected >= f.scroll + h {
-        f.selected + 1 - h
-    } else {
-        f.scroll.min(f.selected)
-    };
+    let scroll = list_scroll(app, h);
     let focused = f.side == FiguresSide::Quantities;
     for (row, &qi) in shown.iter().enumerate().skip(scroll).take(h) {
         let q = &qs[qi];
