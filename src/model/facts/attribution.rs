@@ -109,18 +109,33 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
 /// True when `toks[from..to]` can name who holds a figure: not, for a head noun with no
 /// speech verb (`bare_head`), a count of people ("three police", "Eleven officers": the
 /// figure's own noun phrase; "two officials said" keeps its count), not "an estimated"
-/// before a figure, and with a word past its determiners (never a bare "The").
+/// before a figure, not a modifier of what is counted ("the official death toll"), and with
+/// a word past its determiners (never a bare "The").
 fn holds_someone(toks: &[Token], from: usize, to: usize, bare_head: bool) -> bool {
     let numberish =
         |t: &Token| t.kind == Tok::Number || super::lexicon::number_words().contains_key(&t.lower);
     let determiner = |t: &Token| matches!(t.lower.as_str(), "a" | "an" | "the");
     let counted = bare_head
         && (toks[from..to].iter().any(numberish) || (from > 0 && numberish(&toks[from - 1])));
+    // "The official death toll", "police officers": a head before the noun of what is
+    // counted or measured modifies it; it names no one.
+    let modifier = bare_head
+        && toks.get(to).is_some_and(|n| {
+            n.kind == Tok::Word
+                && !n.capital
+                && (super::outcome::outcomes().contains_key(&n.lower)
+                    || super::frame::measure_word(&n.lower)
+                    || {
+                        let (general, specific) = super::lexicon::people_nouns();
+                        let w = super::canonical_word(&n.lower);
+                        general.contains(&w) || specific.contains(&w)
+                    })
+        });
     let hedge = determiner(&toks[from]) && toks.get(to).is_some_and(numberish);
     let content = toks[from..to]
         .iter()
         .any(|t| !determiner(t) && !numberish(t));
-    !counted && !hedge && content
+    !counted && !modifier && !hedge && content
 }
 
 fn opener_at(toks: &[Token], i: usize) -> Option<usize> {

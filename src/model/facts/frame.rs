@@ -31,6 +31,11 @@ pub struct Frame {
     pub about: Option<String>,
 }
 
+/// True for a word that names what a figure measures ("toll", "turnout").
+pub fn measure_word(w: &str) -> bool {
+    measures().contains_key(w)
+}
+
 /// The measure that points back at a figure already named ("that figure", "the number").
 pub const ANAPHOR: &str = "figure";
 

@@ -483,6 +483,16 @@ fn holder_is_never_a_bare_determiner() {
     assert_eq!(f.attribution_for(f.figures[0].span), None);
 }
 
+/// A head noun before what is counted modifies it: "the official death toll" names no
+/// official.
+#[test]
+fn a_modifying_head_is_no_holder() {
+    let s = "The official death toll has risen to 34, Mayor Jane Roe said.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("Mayor Jane Roe"), "{:?}", f.attributions);
+}
+
 /// A count of people is the figure's own noun phrase, not who holds it ("Eleven officers
 /// were hurt"); "two officials said" still names its holders.
 #[test]

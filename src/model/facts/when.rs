@@ -149,7 +149,7 @@ pub fn resolve(day: Day, reference: Option<&str>) -> Option<Date> {
 }
 
 /// When the figure at `figure` was true, ISO 8601: the day named nearest to it in its
-/// clause, else in its sentence (`toks`), resolved against the article's date; else the
+/// clause (`toks` cover its sentence), resolved against the article's date; else the
 /// article's update stamp, else its publication date; else none.
 pub fn as_of(
     toks: &[Token],
@@ -167,11 +167,13 @@ pub fn as_of(
         }
     };
     let inside = |s: &Span| s.start >= clause.start && s.end <= clause.end;
+    // Only a day in the figure's own clause: elsewhere in the sentence a day most often
+    // dates another event ("has risen to 34, two weeks after the storm hit on Sept. 20": on
+    // the dev dossiers every such day outside the clause was the storm's or the visit's).
     let best = named
         .iter()
         .filter(|(s, _)| inside(s))
-        .min_by_key(|(s, _)| dist(s))
-        .or_else(|| named.iter().min_by_key(|(s, _)| dist(s)));
+        .min_by_key(|(s, _)| dist(s));
     // A day is counted from the page's first date: an update stamp says when the page
     // changed, not what "Sunday" meant to its reporter.
     let reference = published.or(updated);
@@ -269,6 +271,23 @@ mod tests {
     #[test]
     fn weekday_without_a_date_is_unknown() {
         assert_eq!(when("On Monday 14 people died.", "14", None, None), None);
+    }
+
+    /// A day outside the figure's clause dates something else: the page's date is used.
+    #[test]
+    fn a_day_outside_the_clause_is_another_events() {
+        let s = "The toll has risen to 34, two weeks after the storm hit on Sept. 20.";
+        let toks = lex(s, Span::new(0, s.len()));
+        let at = s.find("34").expect("figure");
+        let clause = Span::new(0, at + 2);
+        let got = as_of(
+            &toks,
+            clause,
+            Span::new(at, at + 2),
+            Some("2017-10-04"),
+            None,
+        );
+        assert_eq!(got.as_deref(), Some("2017-10-04"));
     }
 
     /// The day nearest the figure in its clause wins over one elsewhere in the sentence.
