@@ -509,13 +509,13 @@ fn piped_output_is_plain_and_unpaged() {
     assert_eq!(plain, run_with(&["claims"]), "colour changes no character");
 }
 
-/// The claims table speaks the reader's matrix glyphs: ● reports, ≠ conflicts, · silent.
+/// The claims table speaks the reader's matrix glyphs: ● states it, ≠ conflicts, · silent.
 #[test]
 fn claims_table_uses_the_readers_glyphs() {
     let out = ok(&["claims"]);
     let head = out.lines().next().unwrap();
     assert!(
-        head.contains("● reports it, ≠ in conflict, · silent"),
+        head.contains("● states it, ≠ in conflict, · silent"),
         "{head}"
     );
     assert!(!out.contains('■') && !out.contains('✗'), "{out}");
