@@ -5,6 +5,7 @@
 //! into the files as stored, so every passage can be cited and found again.
 
 pub mod claims;
+pub mod corrections;
 pub mod dossier;
 pub mod export;
 pub mod facts;

@@ -9,7 +9,7 @@
 mod cite;
 mod formats;
 
-pub use cite::{resolve, Passage};
+pub use cite::{context, resolve, Passage, CONTEXT_CHARS};
 pub use formats::{write_json, write_markdown, write_text};
 
 use crate::model::quotes::QuoteId;

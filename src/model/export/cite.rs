@@ -54,18 +54,7 @@ impl<'d> Passage<'d> {
         let (Some(a), Some(s)) = (self.article, self.span) else {
             return ("", "");
         };
-        let before = &a.text[..s.start];
-        let after = &a.text[s.end..];
-        let pre_at = before
-            .char_indices()
-            .rev()
-            .nth(CONTEXT_CHARS - 1)
-            .map_or(0, |(i, _)| i);
-        let suf_at = after
-            .char_indices()
-            .nth(CONTEXT_CHARS)
-            .map_or(after.len(), |(i, _)| i);
-        (&before[pre_at..], &after[..suf_at])
+        context(&a.text, s)
     }
 
     /// The citation parts in order: speaker, outlet, title, date, file and paragraph.
@@ -81,6 +70,23 @@ impl<'d> Passage<'d> {
             paragraph: self.paragraph_label(),
         }
     }
+}
+
+/// Up to [`CONTEXT_CHARS`] characters of `text` before and after `s` (the W3C text-quote
+/// selector's prefix and suffix); shared with the corrections' anchors.
+pub fn context(text: &str, s: Span) -> (&str, &str) {
+    let before = &text[..s.start];
+    let after = &text[s.end..];
+    let pre_at = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let suf_at = after
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(after.len(), |(i, _)| i);
+    (&before[pre_at..], &after[..suf_at])
 }
 
 /// What a passage's citation says.
