@@ -6,6 +6,7 @@
 
 mod claims;
 mod compare;
+mod corrections;
 pub mod export;
 mod figures;
 mod output;
@@ -61,6 +62,9 @@ pub struct Common {
     /// Print how long each phase of loading took (read, segment, quotes) to stderr.
     #[arg(long, global = true)]
     pub timings: bool,
+    /// Show dossier's own reading, without the corrections saved for this dossier.
+    #[arg(long, global = true)]
+    pub no_corrections: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +136,25 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         args: Vec<String>,
     },
+    /// Correct dossier's reading: a speaker, a quote's speaker, a conflict or corroboration,
+    /// an article's metadata (saved for this dossier; `--undo` takes back the last one).
+    #[command(
+        override_usage = "dossier correct [OPTIONS] [PATH] <KIND> ARGS...\n       dossier correct [PATH] --undo",
+        after_help = "Kinds:\n  speaker-rename OLD NEW\n  speaker-merge FROM INTO\n  speaker-split SPEAKER ALIAS\n  quote-speaker ARTICLE \"QUOTE TEXT\" NAME|--unknown\n  conflict ARTICLE_A \"TEXT A\" ARTICLE_B \"TEXT B\" --not-a-conflict|--explained NOTE\n  corroboration ARTICLE_A \"TEXT A\" ARTICLE_B \"TEXT B\"\n  meta ARTICLE [--outlet X] [--title X] [--date YYYY-MM-DD[THH:MM]] [--url X] [--author X]"
+    )]
+    Correct {
+        #[arg(value_name = "ARGS")]
+        args: Vec<String>,
+        #[command(flatten)]
+        opts: corrections::CorrectArgs,
+    },
+    /// The corrections saved for this dossier: kind, anchor, old and new value, note, time,
+    /// and whether each still applies.
+    #[command(override_usage = "dossier corrections [OPTIONS] [PATH]")]
+    Corrections {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+    },
 }
 
 /// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
@@ -162,7 +185,7 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
         max_bytes: common.max_bytes,
     };
     let mut phases = model::load::Phases::default();
-    let d = match path {
+    let mut d = match path {
         Some(p) => model::load::load_path_timed(p, &opts, &mut phases)?,
         None => model::load::from_files_timed(
             model::load::BUNDLED_TITLE,
@@ -175,6 +198,9 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
     }
     for w in &d.warnings {
         eprintln!("warning: {}", output::clean(&w.to_string(), false));
+    }
+    if !common.no_corrections {
+        corrections::load(&mut d, path.map(PathBuf::as_path))?;
     }
     Ok(d)
 }
@@ -308,6 +334,21 @@ pub fn run(cli: Cli) -> Result<()> {
             let (path, _) = split_positionals("speakers", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             quotes::speakers(&d, &mut out)
+        }
+        Some(Command::Correct { args, opts }) => {
+            let (path, kind, rest) = corrections::split(&args, opts.undo)?;
+            let path = path.map(PathBuf::from);
+            let d = load(path.as_ref(), &cli.common)?;
+            corrections::correct(&d, path.as_deref(), kind, rest, &opts, &mut out)
+        }
+        Some(Command::Corrections { args }) => {
+            let (path, _) = split_positionals("corrections", &args, 0);
+            let plain = Common {
+                no_corrections: true,
+                ..cli.common.clone()
+            };
+            let d = load(path.as_ref(), &plain)?;
+            corrections::list(d, path.as_deref(), &mut out)
         }
     }
 }
