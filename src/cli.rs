@@ -101,6 +101,9 @@ pub enum Command {
         /// Only claims whose mentions conflict.
         #[arg(long)]
         conflicts: bool,
+        /// The claims and figures of this article that no other outlet reports.
+        #[arg(long, value_name = "ARTICLE", conflicts_with = "conflicts")]
+        only_in: Option<String>,
     },
     /// Figures grouped by what they measure, each mention with outlet, value and holder, and
     /// the mentions that conflict.
@@ -305,9 +308,16 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             compare::run(&d, a, b, &mut out)
         }
-        Some(Command::Claims { args, conflicts }) => {
+        Some(Command::Claims {
+            args,
+            conflicts,
+            only_in,
+        }) => {
             let (path, _) = split_positionals("claims", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
+            if let Some(key) = only_in {
+                return claims::only_in(&d, find(&d, &key)?, &mut out);
+            }
             claims::run(&d, conflicts, &mut out)
         }
         Some(Command::Figures { args }) => {

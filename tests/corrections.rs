@@ -548,3 +548,83 @@ fn two_processes_keep_each_others_corrections() {
     let list = e.json("corrections", &[]);
     assert_eq!(list.as_array().unwrap().len(), 8);
 }
+
+/// The export's JSON marks a reassigned quote, with dossier's speaker beside the analyst's.
+#[test]
+fn export_json_marks_corrected_quote() {
+    let e = Env::new();
+    e.correct(&["quote-speaker", "a.txt", "The work starts now", "Eva Holm"]);
+    let x = e.exported("a.txt", "The work", &[]);
+    assert_eq!(x["corrected"], true);
+    assert_eq!(x["speaker_detected"], "Tom Berg");
+    assert!(e
+        .exported("a.txt", "We are ready", &[])
+        .get("corrected")
+        .is_none());
+    assert!(e
+        .exported("a.txt", "The work", &["--no-corrections"])
+        .get("corrected")
+        .is_none());
+}
+
+/// A judged conflict leaves `claims --conflicts` and the sources' conflict counts, and
+/// shows in the claim's `related` with its verdict.
+#[test]
+fn claims_judged_conflict_is_related() {
+    let e = Env::new();
+    assert_eq!(
+        e.json("claims", &["--conflicts"]).as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(e.json("sources", &[])[0]["claims_conflicting"], 1);
+    e.correct(&[
+        "conflict",
+        "a",
+        "40 boats",
+        "b",
+        "45 boats",
+        "--explained",
+        "different day",
+    ]);
+    assert_eq!(e.json("claims", &["--conflicts"]), serde_json::json!([]));
+    assert_eq!(e.json("sources", &[])[0]["claims_conflicting"], 0);
+    let all = e.json("claims", &[]);
+    let related = &all[0]["related"][0];
+    assert_eq!(
+        (related["verdict"].as_str(), related["note"].as_str()),
+        (Some("explained"), Some("different day"))
+    );
+    assert_eq!(
+        e.json("claims", &["--conflicts", "--no-corrections"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+/// `claims --only-in`: the claims of one article no other outlet states, those with a
+/// figure first; a claim another outlet also states is not listed.
+#[test]
+fn claims_only_in_article() {
+    let e = Env::new();
+    let extra = format!("{B}\nThe ferry line will add 2 routes in June after a long wait.\n\nOfficials praised the volunteers who cleared the quay.\n");
+    fs::write(e.file("b.txt"), extra).unwrap();
+    let rows = e.json("claims", &["--only-in", "b"]);
+    let texts: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert!(texts[0].starts_with("The ferry line"), "{texts:?}");
+    assert_eq!(rows[0]["figures"][0], "2");
+    assert!(
+        texts.iter().any(|t| t.starts_with("Officials praised")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("45 boats")),
+        "shared with a.txt: {texts:?}"
+    );
+}

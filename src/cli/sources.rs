@@ -78,7 +78,11 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
 /// Per article: (claims shared with another article, claims it alone states, claims in
 /// conflict), from the dossier's claim clusters.
 pub fn claim_counts(d: &Dossier) -> Vec<(usize, usize, usize)> {
-    let clusters = crate::model::claims::cluster(d);
+    let mut clusters = crate::model::claims::cluster(d);
+    for c in &mut clusters {
+        // Conflicts the analyst judged are not counted as conflicts.
+        d.corrected.take_judged(c);
+    }
     let mut shared = vec![std::collections::HashSet::new(); d.articles.len()];
     let mut conflicting = vec![std::collections::HashSet::new(); d.articles.len()];
     for c in &clusters {

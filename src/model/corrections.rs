@@ -14,7 +14,7 @@ mod anchor;
 
 pub use anchor::{Anchor, AnchorError};
 
-use crate::model::claims::Relation;
+use crate::model::claims::{Cluster, ClusterConflict, Relation};
 use crate::model::people::{Person, PersonId, SpeakerKind};
 use crate::model::quotes::QuoteId;
 use crate::model::{ArticleId, Dossier, Span};
@@ -238,6 +238,29 @@ impl Applied {
             .range((a, MetaField::Outlet)..=(a, MetaField::Author))
             .map(|((_, f), v)| (*f, v.as_deref()))
     }
+    /// Move out of a claim cluster's conflicts those the analyst judged (they are related
+    /// now), with the verdicts.
+    pub fn take_judged(&self, c: &mut Cluster) -> Vec<(ClusterConflict, &PairVerdict)> {
+        if self.pairs.is_empty() {
+            return Vec::new();
+        }
+        let mut judged = Vec::new();
+        let mention = |k: usize| c.mentions.get(k).map(|m| (m.article, m.span));
+        let verdicts: Vec<Option<&PairVerdict>> = c
+            .conflicts
+            .iter()
+            .map(|x| self.pair_verdict(mention(x.a)?, mention(x.b)?))
+            .collect();
+        let conflicts = std::mem::take(&mut c.conflicts);
+        for (x, v) in conflicts.into_iter().zip(verdicts) {
+            match v {
+                Some(v) => judged.push((x, v)),
+                None => c.conflicts.push(x),
+            }
+        }
+        judged
+    }
+
     /// The verdict on a pair of passages, if the analyst gave one.
     pub fn pair_verdict(&self, x: (ArticleId, Span), y: (ArticleId, Span)) -> Option<&PairVerdict> {
         self.pairs.iter().rev().find(|v| v.covers(x, y))

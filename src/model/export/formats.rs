@@ -103,6 +103,12 @@ struct JsonClip<'d> {
     paragraph_end: Option<usize>,
     speaker: Option<&'d str>,
     speaker_as_written: Option<&'d str>,
+    /// True when a saved correction changed the quote's speaker (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    corrected: bool,
+    /// Dossier's own speaker of a corrected quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_detected: Option<Option<&'d str>>,
     text: &'d str,
     note: Option<&'d str>,
     created: Option<&'d str>,
@@ -162,6 +168,8 @@ fn json_clip<'d>(p: &Passage<'d>) -> JsonClip<'d> {
         paragraph_end: p.paragraphs.map(|(_, b)| b + 1),
         speaker: p.speaker,
         speaker_as_written: p.as_written,
+        corrected: p.speaker_detected.is_some(),
+        speaker_detected: p.speaker_detected,
         text: p.text(),
         note: p.clip.note.as_deref(),
         created: p.clip.created.as_deref(),
