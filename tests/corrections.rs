@@ -628,3 +628,56 @@ fn claims_only_in_article() {
         "shared with a.txt: {texts:?}"
     );
 }
+
+/// Corrections made of hostile text (escapes in the quote and in the new name) never put a
+/// control character on the terminal: not in `correct`, `corrections`, `quotes`,
+/// `speakers`, nor in the stale warning.
+#[test]
+fn hostile_text_in_corrections_is_made_safe() {
+    let e = Env::new();
+    let evil = A.replace(
+        "The work starts now",
+        "The work \u{1b}]0;PWNED\u{7} starts now",
+    );
+    fs::write(e.file("a.txt"), &evil).unwrap();
+    let name = "Eva \u{1b}[2J\u{202e}Holm";
+    let out = e.run("correct", &["quote-speaker", "a.txt", "starts now", name]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fs::write(
+        e.file("a.txt"),
+        A.replace("The work starts now", "The work \u{1b}]0;GONE"),
+    )
+    .unwrap();
+    let mut outputs = vec![out];
+    for sub in ["corrections", "quotes", "speakers"] {
+        outputs.push(e.run(sub, &[]));
+    }
+    fs::write(e.file("a.txt"), &evil).unwrap();
+    for sub in ["corrections", "quotes", "speakers"] {
+        outputs.push(e.run(sub, &[]));
+    }
+    let all: String = outputs
+        .iter()
+        .map(|o| {
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            )
+        })
+        .collect();
+    assert!(
+        all.contains("no longer applies"),
+        "the stale case ran: {all}"
+    );
+    assert!(all.contains("Eva"), "the name is shown: {all}");
+    let bad: Vec<char> = all
+        .chars()
+        .filter(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{202e}').contains(c))
+        .collect();
+    assert_eq!(bad, Vec::<char>::new(), "{all}");
+}

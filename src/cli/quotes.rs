@@ -218,8 +218,13 @@ pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
             .role
             .map(|x| format!(", {}", out.text(x)))
             .unwrap_or_default();
+        let was = match r.name_detected {
+            Some(Some(n)) => format!(" (corrected; dossier read: {})", out.text(n)),
+            Some(None) => " (added by a correction)".to_string(),
+            None => String::new(),
+        };
         out.line(&format!(
-            "{} ({}{role}): {} quote{}",
+            "{} ({}{role}): {} quote{}{was}",
             out.text(r.name),
             r.kind.as_str(),
             r.quotes,

@@ -281,6 +281,7 @@ pub fn apply(d: &mut Dossier, list: &[Correction]) {
     let names: Vec<String> = d.people.iter().map(|p| p.name.clone()).collect();
     let mut w = Work {
         removed: vec![false; d.people.len()],
+        quoted: d.people.iter().map(|p| !p.quotes.is_empty()).collect(),
         applied: Applied::default(),
     };
     for c in list {
@@ -316,6 +317,9 @@ pub fn apply(d: &mut Dossier, list: &[Correction]) {
 struct Work {
     /// People merged away (dropped at the end, so ids stay valid meanwhile).
     removed: Vec<bool>,
+    /// Which people had quotes before the corrections: one left with none by them (every
+    /// quote given to someone else) is no speaker any more.
+    quoted: Vec<bool>,
     applied: Applied,
 }
 
@@ -386,6 +390,7 @@ impl Work {
                 for q in &moved {
                     d.quotes[q.0].speaker = Some(PersonId(new));
                 }
+                self.quoted[new] = !moved.is_empty();
                 d.people[new].quotes = moved;
             }
             Edit::QuoteSpeaker { anchor, speaker } => {
@@ -405,6 +410,7 @@ impl Work {
                 });
                 if let Some(p) = to {
                     d.people[p].quotes.push(q);
+                    self.quoted[p] = true;
                 }
                 let quote = &mut d.quotes[q.0];
                 quote.speaker = to.map(PersonId);
@@ -487,18 +493,23 @@ impl Work {
             quotes: Vec::new(),
         });
         self.removed.push(false);
+        self.quoted.push(false);
         id
     }
 
     /// Drop the people merged away and renumber the rest; returns the record and, for
     /// each speaker kept, its index before.
     fn compact(self, d: &mut Dossier) -> (Applied, Vec<usize>) {
-        let Work { removed, applied } = self;
+        let Work {
+            removed,
+            quoted,
+            applied,
+        } = self;
         let mut map = vec![None; d.people.len()];
         let mut origin = Vec::with_capacity(d.people.len());
         let mut kept = Vec::with_capacity(d.people.len());
         for (i, mut p) in std::mem::take(&mut d.people).into_iter().enumerate() {
-            if removed[i] {
+            if removed[i] || (quoted[i] && p.quotes.is_empty()) {
                 continue;
             }
             map[i] = Some(kept.len());

@@ -257,6 +257,7 @@ fn quote_speaker_reassigns() {
     let mut d = sample();
     apply(&mut d, &[correction(1, to(Some("Eva Holm")))]);
     assert_eq!(speaker_of(&d, 2), Some("Eva Holm"));
+    assert_eq!(d.people.len(), 3);
 
     let mut d = sample();
     apply(&mut d, &[correction(1, to(None))]);
@@ -450,4 +451,42 @@ fn correction_json_round_trip() {
     assert_eq!(v["verdict"], "not-a-conflict");
     let back: Correction = serde_json::from_value(v).unwrap();
     assert_eq!(back, c);
+}
+
+/// A speaker whose every quote went to someone else is no speaker any more; one split
+/// off and left with no quote stays (the analyst named it).
+#[test]
+fn speaker_left_without_quotes_is_dropped() {
+    let mut d = sample();
+    let an = anchor(&d, 0, "We are ready,");
+    apply(
+        &mut d,
+        &[correction(
+            1,
+            Edit::QuoteSpeaker {
+                anchor: an,
+                speaker: Some("Ada Lind".into()),
+            },
+        )],
+    );
+    assert_eq!(d.people.len(), 1);
+    assert_eq!(d.people[0].name, "Ada Lind");
+    assert_eq!(speaker_of(&d, 1), Some("Ada Lind"));
+    assert_eq!(d.quotes[1].speaker, Some(PersonId(0)));
+
+    let mut d = sample();
+    apply(
+        &mut d,
+        &[correction(
+            1,
+            Edit::SpeakerSplit {
+                speaker: "Tom Berg".into(),
+                alias: "Berg".into(),
+            },
+        )],
+    );
+    assert!(d
+        .people
+        .iter()
+        .any(|p| p.name == "Berg" && p.quotes.is_empty()));
 }
