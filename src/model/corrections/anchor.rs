@@ -68,9 +68,8 @@ impl Anchor {
         if self.exact.is_empty() {
             return None;
         }
-        a.text
-            .match_indices(self.exact.as_str())
-            .map(|(i, _)| {
+        occurrences(&a.text, &self.exact)
+            .map(|i| {
                 let end = i + self.exact.len();
                 let agree = common_suffix(&a.text[..i], &self.prefix)
                     + common_prefix(&a.text[end..], &self.suffix);
@@ -82,6 +81,17 @@ impl Anchor {
             })
             .map(|(_, i)| Span::new(i, i + self.exact.len()))
     }
+}
+
+/// Every start of `exact` in `text`, overlapping ones included ("aa" in "aaa" twice;
+/// `match_indices` skips overlaps, and an anchor may sit on one).
+fn occurrences<'t>(text: &'t str, exact: &'t str) -> impl Iterator<Item = usize> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let i = at + text.get(at..)?.find(exact)?;
+        at = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        Some(i)
+    })
 }
 
 /// How many characters at the end of `text` equal the end of `want` (at most

@@ -129,6 +129,21 @@ fn anchor_prefers_the_occurrence_with_matching_context() {
     assert_eq!(span.start, edited.rfind("it was fine").unwrap());
 }
 
+/// An anchor on an occurrence that overlaps another ("aaa" inside "aaaaa" at 1) is found
+/// there, where a non-overlapping search would never see it.
+#[test]
+fn anchor_on_an_overlapping_occurrence() {
+    let text = "Title\n\nThe cry was aaaaa, they said.\n";
+    let d = from_files(
+        "t",
+        [("a.txt".to_string(), text.as_bytes().to_vec())],
+        &LoadOptions::default(),
+    );
+    let start = text.find("aaaaa").unwrap() + 1;
+    let an = Anchor::new(&d.articles[0], Span::new(start, start + 3));
+    assert_eq!(an.locate(&d.articles[0]), Some(Span::new(start, start + 3)));
+}
+
 /// Text that is gone, or an article that is gone, is an error naming what is missing.
 #[test]
 fn anchor_reports_missing_text_and_article() {
@@ -489,4 +504,27 @@ fn speaker_left_without_quotes_is_dropped() {
         .people
         .iter()
         .any(|p| p.name == "Berg" && p.quotes.is_empty()));
+}
+
+proptest::proptest! {
+    /// An anchor made anywhere in any text (a small alphabet, so phrases repeat) finds its
+    /// own span again: the occurrence it was made on agrees fully with its context and is
+    /// nearest its offset.
+    #[test]
+    fn anchor_finds_its_own_span(
+        text in "[ab\u{e9} .\n]{1,80}",
+        x in 0usize..80,
+        len in 1usize..12,
+    ) {
+        let d = from_files("t", [("a.txt".to_string(), text.as_bytes().to_vec())], &LoadOptions::default());
+        // A blank file is no article.
+        proptest::prop_assume!(!d.articles.is_empty());
+        let a = &d.articles[0];
+        let bounds: Vec<usize> = a.text.char_indices().map(|(i, _)| i).chain([a.text.len()]).collect();
+        let start = bounds[x % bounds.len()];
+        let end = bounds.iter().copied().find(|&b| b >= start + len).unwrap_or(a.text.len());
+        proptest::prop_assume!(end > start);
+        let an = Anchor::new(a, Span::new(start, end));
+        proptest::prop_assert_eq!(an.locate(a), Some(Span::new(start, end)));
+    }
 }
