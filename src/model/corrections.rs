@@ -374,7 +374,7 @@ impl Work {
                     .iter()
                     .position(|x| x.eq_ignore_ascii_case(alias))
                 else {
-                    return Err(format!("{speaker:?} is no longer also called {alias:?}"));
+                    return Err(format!("{speaker:?} is not also called {alias:?}"));
                 };
                 let name = d.people[p].aliases.remove(at);
                 let (moved, kept): (Vec<QuoteId>, Vec<QuoteId>) =
@@ -396,10 +396,7 @@ impl Work {
             Edit::QuoteSpeaker { anchor, speaker } => {
                 let (article, span) = anchor.find(d).map_err(|e| e.to_string())?;
                 let q = quote_at(d, article, span).ok_or_else(|| {
-                    format!(
-                        "no quote at {:?} in {} any more",
-                        anchor.exact, anchor.article
-                    )
+                    format!("no quote at {:?} in {}", anchor.exact, anchor.article)
                 })?;
                 if let Some(old) = d.quotes[q.0].speaker {
                     d.people[old.0].quotes.retain(|x| *x != q);
@@ -436,7 +433,7 @@ impl Work {
                     .articles
                     .iter_mut()
                     .find(|a| &a.file == article)
-                    .ok_or_else(|| format!("no article {article:?} in the dossier any more"))?;
+                    .ok_or_else(|| format!("no article {article:?} in the dossier"))?;
                 let slot = match field {
                     MetaField::Outlet => {
                         a.meta.outlet_inferred = false;
@@ -478,7 +475,7 @@ impl Work {
     /// [`Work::find`], or why not.
     fn person(&self, d: &Dossier, name: &str) -> Result<usize, String> {
         self.find(d, name)
-            .ok_or_else(|| format!("no speaker is called {name:?} any more"))
+            .ok_or_else(|| format!("no speaker is called {name:?}"))
     }
 
     /// A new speaker made by a correction.

@@ -26,9 +26,9 @@ pub struct Anchor {
 /// Why an anchor no longer finds its text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnchorError {
-    #[error("no article {0:?} in the dossier any more")]
+    #[error("no article {0:?} in the dossier")]
     NoArticle(String),
-    #[error("the text {exact:?} is no longer in {article}")]
+    #[error("the text {exact:?} is not in {article}")]
     NoText { article: String, exact: String },
 }
 
