@@ -681,3 +681,16 @@ fn hostile_text_in_corrections_is_made_safe() {
         .collect();
     assert_eq!(bad, Vec::<char>::new(), "{all}");
 }
+
+/// Reading a dossier that has no saved state makes no file in the data folder (no lock
+/// file per folder ever read); making a correction does.
+#[test]
+fn reading_without_state_writes_nothing() {
+    let e = Env::new();
+    for sub in ["quotes", "speakers", "sources", "corrections"] {
+        e.ok(sub, &[]);
+    }
+    assert_eq!(fs::read_dir(e.data.path()).unwrap().count(), 0);
+    e.correct(&["speaker-rename", "Tom Berg", "Thomas Berg"]);
+    assert_eq!(fs::read_dir(e.data.path()).unwrap().count(), 1);
+}

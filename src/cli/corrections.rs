@@ -20,6 +20,10 @@ pub fn load(d: &mut Dossier, path: Option<&Path>) -> Result<()> {
         Err(StateError::NoDataFolder) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
+    // Nothing saved for this dossier: no lock file or folder is made just to read.
+    if !store.path().exists() {
+        return Ok(());
+    }
     let loaded = store.load()?;
     if let Some(n) = &loaded.notice {
         eprintln!("warning: {}", super::output::clean(n, false));
@@ -525,8 +529,8 @@ fn summary(c: &Correction, out: &Out) -> String {
 /// correction, with whether it still applies.
 pub fn list(mut d: Dossier, path: Option<&Path>, out: &mut Out) -> Result<()> {
     let saved = match Store::for_dossier(path) {
-        Ok(s) => s.load()?.state.corrections,
-        Err(StateError::NoDataFolder) => Vec::new(),
+        Ok(s) if s.path().exists() => s.load()?.state.corrections,
+        Ok(_) | Err(StateError::NoDataFolder) => Vec::new(),
         Err(e) => return Err(e.into()),
     };
     corrections::apply(&mut d, &saved);
