@@ -6,6 +6,7 @@
 
 mod claims;
 mod compare;
+mod corrections;
 pub mod export;
 pub mod fetch;
 mod figures;
@@ -72,6 +73,9 @@ pub struct Common {
     /// output is longer than the screen.
     #[arg(long, global = true)]
     pub no_pager: bool,
+    /// Show dossier's own reading, without the corrections saved for this dossier.
+    #[arg(long, global = true)]
+    pub no_corrections: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -108,6 +112,9 @@ pub enum Command {
         /// Only claims whose mentions conflict.
         #[arg(long)]
         conflicts: bool,
+        /// The claims and figures of this article that no other outlet reports.
+        #[arg(long, value_name = "ARTICLE", conflicts_with = "conflicts")]
+        only_in: Option<String>,
     },
     /// Figures grouped by what they measure, each mention with outlet, value and holder, and
     /// the mentions that conflict.
@@ -160,6 +167,25 @@ pub enum Command {
     },
     /// Print the manual page (roff): `dossier man | man -l -`.
     Man,
+    /// Correct dossier's reading: a speaker, a quote's speaker, a conflict or corroboration,
+    /// an article's metadata (saved for this dossier; `--undo` takes back the last one).
+    #[command(
+        override_usage = "dossier correct [OPTIONS] [PATH] <KIND> ARGS...\n       dossier correct [PATH] --undo",
+        after_help = "Kinds:\n  speaker-rename OLD NEW\n  speaker-merge FROM INTO\n  speaker-split SPEAKER ALIAS\n  quote-speaker ARTICLE \"QUOTE TEXT\" NAME|--unknown\n  conflict ARTICLE_A \"TEXT A\" ARTICLE_B \"TEXT B\" --not-a-conflict|--explained NOTE\n  corroboration ARTICLE_A \"TEXT A\" ARTICLE_B \"TEXT B\"\n  meta ARTICLE [--outlet X] [--title X] [--date YYYY-MM-DD[THH:MM]] [--url X] [--author X]"
+    )]
+    Correct {
+        #[arg(value_name = "ARGS")]
+        args: Vec<String>,
+        #[command(flatten)]
+        opts: corrections::CorrectArgs,
+    },
+    /// The corrections saved for this dossier: kind, anchor, old and new value, note, time,
+    /// and whether each still applies.
+    #[command(override_usage = "dossier corrections [OPTIONS] [PATH]")]
+    Corrections {
+        #[arg(value_name = "PATH")]
+        args: Vec<String>,
+    },
 }
 
 /// Split a subcommand's positionals into an optional leading PATH and `n` required ones,
@@ -190,7 +216,7 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
         max_bytes: common.max_bytes,
     };
     let mut phases = model::load::Phases::default();
-    let d = match path {
+    let mut d = match path {
         Some(p) => model::load::load_path_timed(p, &opts, &mut phases)?,
         None => model::load::from_files_timed(
             model::load::BUNDLED_TITLE,
@@ -203,6 +229,9 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
     }
     for w in &d.warnings {
         eprintln!("warning: {}", output::clean(&w.to_string(), false));
+    }
+    if !common.no_corrections {
+        corrections::load(&mut d, path.map(PathBuf::as_path))?;
     }
     Ok(d)
 }
@@ -319,9 +348,16 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
             }
             compare::run(&d, a, b, out)
         }
-        Some(Command::Claims { args, conflicts }) => {
+        Some(Command::Claims {
+            args,
+            conflicts,
+            only_in,
+        }) => {
             let (path, _) = split_positionals("claims", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
+            if let Some(key) = only_in {
+                return claims::only_in(&d, find(&d, &key)?, out);
+            }
             claims::run(&d, conflicts, out)
         }
         Some(Command::Figures { args }) => {
@@ -357,6 +393,21 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
             Ok(out.flush()?)
+        }
+        Some(Command::Correct { args, opts }) => {
+            let (path, kind, rest) = corrections::split(&args, opts.undo)?;
+            let path = path.map(PathBuf::from);
+            let d = load(path.as_ref(), &cli.common)?;
+            corrections::correct(&d, path.as_deref(), kind, rest, &opts, out)
+        }
+        Some(Command::Corrections { args }) => {
+            let (path, _) = split_positionals("corrections", &args, 0);
+            let plain = Common {
+                no_corrections: true,
+                ..cli.common.clone()
+            };
+            let d = load(path.as_ref(), &plain)?;
+            corrections::list(d, path.as_deref(), out)
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod claims;
+pub mod corrections;
 pub mod dossier;
 pub mod export;
 pub mod facts;

@@ -1,4 +1,4 @@
-//! Per-dossier saved state: clippings, marks and the reading position, in the user's data
+//! Per-dossier saved state: clippings, corrections, marks and the reading position, in the user's data
 //! folder (or `$DOSSIER_DATA`), one JSON file per dossier keyed by a stable hash of its
 //! canonical path (or `bundled`).
 //!
@@ -6,11 +6,12 @@
 //! advisory lock (flock on `<file>.lock`, which the OS releases when a process dies, so
 //! a kill never leaves a lock to wait out), re-reads the file, applies the one change to what is on disk, and rewrites it
 //! atomically. Two readers on the same dossier therefore never lose each other's
-//! clippings (each applies its changes to the other's latest state, not to its own stale
-//! copy). A file that cannot be parsed is moved aside to `<file>.corrupt-<n>` with a
+//! clippings or corrections (each applies its changes to the other's latest state, not
+//! to its own stale copy). A file that cannot be parsed is moved aside to `<file>.corrupt-<n>` with a
 //! message, never silently dropped.
 
 use crate::fsutil::{write_atomic, Clobber, WriteError};
+use crate::model::corrections::Correction;
 use crate::model::export::Clipping;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, OpenOptions};
@@ -50,6 +51,10 @@ pub struct State {
     /// The next clipping id to hand out (ids are never reused).
     pub next_id: u64,
     pub clippings: Vec<Clipping>,
+    /// The analyst's corrections, in the order they were made (applied in that order).
+    pub corrections: Vec<Correction>,
+    /// The next correction id to hand out (ids are never reused).
+    pub next_correction: u64,
     pub marks: Vec<Mark>,
     pub position: Option<Position>,
 }
@@ -65,6 +70,10 @@ pub enum Change {
     MoveClipping { id: u64, to: usize },
     /// Set or clear a clipping's note.
     SetNote { id: u64, note: Option<String> },
+    /// Add a correction at the end (its id is assigned here).
+    AddCorrection(Box<Correction>),
+    /// Take back the last correction made (by whichever reader).
+    UndoCorrection,
     /// Set a mark (replacing one of the same name).
     SetMark(Mark),
     /// Delete a mark by name.
@@ -74,7 +83,8 @@ pub enum Change {
 }
 
 impl State {
-    /// Apply a change; returns the id of an added clipping.
+    /// Apply a change; returns the id of an added clipping or correction (or of the
+    /// correction undone).
     pub fn apply(&mut self, change: Change) -> Option<u64> {
         match change {
             Change::AddClipping(mut c) => {
@@ -86,6 +96,16 @@ impl State {
                 return Some(id);
             }
             Change::RemoveClipping(id) => self.clippings.retain(|c| c.id != id),
+            Change::AddCorrection(c) => {
+                let mut c = *c;
+                let max = self.corrections.iter().map(|c| c.id).max().unwrap_or(0);
+                let id = self.next_correction.max(max + 1).max(1);
+                self.next_correction = id + 1;
+                c.id = id;
+                self.corrections.push(c);
+                return Some(id);
+            }
+            Change::UndoCorrection => return self.corrections.pop().map(|c| c.id),
             Change::MoveClipping { id, to } => {
                 if let Some(i) = self.clippings.iter().position(|c| c.id == id) {
                     let c = self.clippings.remove(i);
@@ -481,6 +501,77 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 100);
+    }
+
+    fn rename(n: usize) -> Correction {
+        use crate::model::corrections::Edit;
+        Correction::new(
+            Edit::SpeakerRename {
+                from: format!("A{n}"),
+                to: format!("B{n}"),
+            },
+            None,
+        )
+    }
+
+    /// Corrections are saved with fresh ids, survive a load, and undo takes back the last
+    /// one; an undone id is not handed out again.
+    #[test]
+    fn corrections_saved_and_undone() {
+        let (_d, s) = store();
+        let a = s
+            .apply(Change::AddCorrection(Box::new(rename(1))))
+            .unwrap()
+            .added;
+        let b = s
+            .apply(Change::AddCorrection(Box::new(rename(2))))
+            .unwrap()
+            .added;
+        assert_eq!((a, b), (Some(1), Some(2)));
+        let st = s.load().unwrap().state;
+        assert_eq!(st.corrections.len(), 2);
+        assert_eq!(st.corrections[1].edit, rename(2).edit);
+        assert_eq!(s.apply(Change::UndoCorrection).unwrap().added, Some(2));
+        assert_eq!(s.load().unwrap().state.corrections.len(), 1);
+        let c = s
+            .apply(Change::AddCorrection(Box::new(rename(3))))
+            .unwrap()
+            .added;
+        assert_eq!(c, Some(3), "ids are never reused");
+        s.apply(Change::UndoCorrection).unwrap();
+        s.apply(Change::UndoCorrection).unwrap();
+        assert_eq!(s.apply(Change::UndoCorrection).unwrap().added, None);
+    }
+
+    /// A state file written before corrections existed loads, with none.
+    #[test]
+    fn state_without_corrections_loads() {
+        let (_d, s) = store();
+        fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+        fs::write(s.path(), r#"{"dossier":"/x","next_id":2,"clippings":[]}"#).unwrap();
+        let l = s.load().unwrap();
+        assert!(l.notice.is_none());
+        assert!(l.state.corrections.is_empty());
+    }
+
+    /// Two writers, one adding clippings and one corrections, keep each other's.
+    #[test]
+    fn concurrent_writers_keep_corrections_and_clippings() {
+        let (_d, s) = store();
+        let other = Store::at(s.path(), "/x");
+        let t = std::thread::spawn(move || {
+            for i in 0..20 {
+                other
+                    .apply(Change::AddCorrection(Box::new(rename(i))))
+                    .unwrap();
+            }
+        });
+        for i in 0..20 {
+            s.apply(Change::AddClipping(clip(i))).unwrap();
+        }
+        t.join().unwrap();
+        let st = s.load().unwrap().state;
+        assert_eq!((st.clippings.len(), st.corrections.len()), (20, 20));
     }
 
     /// A lock file left by a killed process holds no lock: the next save goes through at

@@ -47,6 +47,18 @@ struct ClusterJson<'a> {
     articles: usize,
     mentions: Vec<MentionJson<'a>>,
     conflicts: Vec<ConflictJson<'a>>,
+    /// Conflicts the analyst judged related, with the verdict and note.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedJson<'a> {
+    #[serde(flatten)]
+    conflict: ConflictJson<'a>,
+    corrected: bool,
+    verdict: &'static str,
+    note: Option<&'a str>,
 }
 
 /// A one-line summary: the shortest mention, cut to 100 characters.
@@ -78,7 +90,24 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
     if out.format == Format::Json {
         let v: Vec<ClusterJson> = clusters
             .iter()
-            .map(|&(_, c)| ClusterJson {
+            .map(|&(index, c)| ClusterJson {
+                related: an.judged[index]
+                    .iter()
+                    .map(|(x, v)| RelatedJson {
+                        conflict: ConflictJson {
+                            a: x.a,
+                            b: x.b,
+                            left: &x.left,
+                            right: &x.right,
+                            left_outlet: outlet_of(d, c, x.a),
+                            right_outlet: outlet_of(d, c, x.b),
+                            what: &x.what,
+                        },
+                        corrected: true,
+                        verdict: v.verdict.as_str(),
+                        note: v.note.as_deref(),
+                    })
+                    .collect(),
                 id: format!("c{}", c.id),
                 summary: summary(d, c),
                 articles: c.articles().len(),
@@ -162,6 +191,68 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
             for l in out.wrap(&out.text(&s), &first, "        ") {
                 out.line(&out.paint(Paint::Conflict, &l))?;
             }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One row of `dossier claims --only-in ARTICLE --format json`.
+#[derive(Serialize)]
+struct OnlyJson<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// The figures the claim states, as written (empty: a claim with no figure).
+    figures: Vec<String>,
+}
+
+/// Print the claims of one article that no other outlet states (no claim cluster holds
+/// them with an article of another outlet), figures first.
+pub fn only_in(d: &Dossier, id: crate::model::ArticleId, out: &mut Out) -> Result<()> {
+    let a = d.article(id);
+    // An article's outlet, else its file: two articles of one outlet are one source.
+    let outlet = |x: crate::model::ArticleId| {
+        let x = d.article(x);
+        x.meta.outlet.as_deref().unwrap_or(&x.file).to_lowercase()
+    };
+    let own = outlet(id);
+    let shared: Vec<crate::model::Span> = crate::model::claims::cluster(d)
+        .into_iter()
+        .filter(|c| c.mentions.iter().any(|m| outlet(m.article) != own))
+        .flat_map(|c| c.mentions.into_iter())
+        .filter(|m| m.article == id)
+        .map(|m| m.span)
+        .collect();
+    let mut rows: Vec<OnlyJson> = crate::model::claims::claim_spans(a)
+        .into_iter()
+        .filter(|s| !shared.iter().any(|x| x.overlaps(*s)))
+        .map(|s| OnlyJson {
+            article: &a.file,
+            start: s.start,
+            end: s.end,
+            text: a.slice(s),
+            figures: crate::model::facts::extract(&a.text, s)
+                .figures
+                .into_iter()
+                .map(|f| f.text)
+                .collect(),
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.figures.is_empty(), r.start));
+    if out.format == Format::Json {
+        return out.json(&rows);
+    }
+    out.line(&format!(
+        "{} claims only {} states",
+        rows.len(),
+        out.text(a.meta.outlet.as_deref().unwrap_or(&a.file))
+    ))?;
+    for r in &rows {
+        let mark = if r.figures.is_empty() { "  - " } else { "  # " };
+        for l in out.wrap(&out.text(r.text), mark, "    ") {
+            out.line(&l)?;
         }
     }
     out.flush()?;

@@ -2,6 +2,7 @@
 
 use super::{Format, Out};
 use crate::model::claims::{self, Comparison, Relation};
+use crate::model::corrections::PairVerdict;
 use crate::model::{Article, ArticleId, Dossier, Span};
 use anyhow::Result;
 use serde::Serialize;
@@ -25,6 +26,17 @@ struct DiffJson<'a> {
 #[derive(Serialize)]
 struct PairJson<'a> {
     relation: &'static str,
+    /// True when the analyst's verdict made the pair `related` (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    corrected: bool,
+    /// Dossier's own relation of a corrected pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation_detected: Option<&'static str>,
+    /// The verdict ("not-a-conflict", "explained", "not-corroborated") and its note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
     score: f32,
     left: SpanJson<'a>,
     right: SpanJson<'a>,
@@ -48,12 +60,23 @@ fn span_json(a: &Article, s: Span) -> SpanJson<'_> {
     }
 }
 
+/// The analyst's verdict on a pair, if any (it makes the pair `related`).
+fn verdict<'d>(d: &'d Dossier, c: &Comparison, p: &claims::Pair) -> Option<&'d PairVerdict> {
+    d.corrected
+        .pair_verdict((c.left, p.left), (c.right, p.right))
+}
+
+/// A pair's relation once corrected.
+fn relation(d: &Dossier, c: &Comparison, p: &claims::Pair) -> Relation {
+    verdict(d, c, p).map_or(p.relation, |_| Relation::Related)
+}
+
 /// Pairs in reading order, conflicts first.
-fn ordered(c: &Comparison) -> Vec<&claims::Pair> {
+fn ordered<'c>(d: &Dossier, c: &'c Comparison) -> Vec<&'c claims::Pair> {
     let mut pairs: Vec<&claims::Pair> = c.pairs.iter().collect();
     pairs.sort_by_key(|p| {
         (
-            p.relation != Relation::Conflict,
+            relation(d, c, p) != Relation::Conflict,
             p.left.start,
             p.right.start,
         )
@@ -66,10 +89,14 @@ pub fn run(d: &Dossier, left: ArticleId, right: ArticleId, out: &mut Out) -> Res
     let c = claims::compare(d, left, right);
     let (la, ra) = (d.article(left), d.article(right));
     if out.format == Format::Json {
-        let pairs = ordered(&c)
+        let pairs = ordered(d, &c)
             .into_iter()
             .map(|p| PairJson {
-                relation: p.relation.as_str(),
+                relation: relation(d, &c, p).as_str(),
+                corrected: verdict(d, &c, p).is_some(),
+                relation_detected: verdict(d, &c, p).map(|_| p.relation.as_str()),
+                verdict: verdict(d, &c, p).map(|v| v.verdict.as_str()),
+                note: verdict(d, &c, p).and_then(|v| v.note.as_deref()),
                 score: p.score,
                 left: span_json(la, p.left),
                 right: span_json(ra, p.right),
@@ -126,7 +153,7 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
     let conflicts = c
         .pairs
         .iter()
-        .filter(|p| p.relation == Relation::Conflict)
+        .filter(|p| relation(d, c, p) == Relation::Conflict)
         .count();
     out.line(&format!(
         "L {}\nR {}",
@@ -140,14 +167,27 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
         c.left_only.len(),
         c.right_only.len()
     ))?;
-    for p in ordered(c) {
+    for p in ordered(d, c) {
         out.line("")?;
-        let tag = match p.relation {
+        let tag = match relation(d, c, p) {
             Relation::Conflict => "CONFLICT",
             Relation::Agree => "agree",
             Relation::Related => "related",
         };
-        out.line(&format!("{tag} ({:.2})", p.score))?;
+        let why = verdict(d, c, p).map_or(String::new(), |v| {
+            let note = v
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            out.text(&format!(
+                " · corrected, was {}: {}{note}",
+                p.relation.as_str(),
+                v.verdict.as_str()
+            ))
+            .into_owned()
+        });
+        out.line(&format!("{tag} ({:.2}){why}", p.score))?;
         let lm: Vec<Span> = p.differences.iter().filter_map(|x| x.left_span).collect();
         let rm: Vec<Span> = p.differences.iter().filter_map(|x| x.right_span).collect();
         for l in out.wrap(&out.text(&marked(&la.text, p.left, &lm)), "  L ", "    ") {

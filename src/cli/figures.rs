@@ -43,6 +43,29 @@ struct QuantityJson<'a> {
     unit: Option<&'a str>,
     mentions: Vec<MentionJson<'a>>,
     conflicts: Vec<ConflictJson>,
+    /// Conflicts the analyst judged related (not a conflict, or explained), with the note.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedJson<'a> {
+    a: usize,
+    b: usize,
+    what: String,
+    corrected: bool,
+    verdict: &'static str,
+    note: Option<&'a str>,
+}
+
+/// The analyst's verdict on a conflict between two mentions, if any.
+fn verdict<'d>(
+    d: &'d Dossier,
+    x: &FigureMention,
+    y: &FigureMention,
+) -> Option<&'d crate::model::corrections::PairVerdict> {
+    d.corrected
+        .pair_verdict((x.article, x.clause), (y.article, y.clause))
 }
 
 fn qualifier_name(q: Qualifier) -> &'static str {
@@ -93,9 +116,28 @@ fn quantity_json<'a>(d: &'a Dossier, i: usize, q: &'a Quantity) -> QuantityJson<
         kind: q.kind.as_str(),
         unit: q.unit.as_deref(),
         mentions: q.mentions.iter().map(|m| mention_json(d, m)).collect(),
+        related: q
+            .conflicts
+            .iter()
+            .filter_map(|c| {
+                let v = verdict(d, &q.mentions[c.a], &q.mentions[c.b])?;
+                Some(RelatedJson {
+                    a: c.a,
+                    b: c.b,
+                    what: format!(
+                        "{} vs {}",
+                        q.mentions[c.a].figure.text, q.mentions[c.b].figure.text
+                    ),
+                    corrected: true,
+                    verdict: v.verdict.as_str(),
+                    note: v.note.as_deref(),
+                })
+            })
+            .collect(),
         conflicts: q
             .conflicts
             .iter()
+            .filter(|c| verdict(d, &q.mentions[c.a], &q.mentions[c.b]).is_none())
             .map(|c| ConflictJson {
                 a: c.a,
                 b: c.b,
@@ -171,6 +213,12 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
         .saturating_sub(8 + DAY_W + outlet_w + value_w + 3)
         .max(10);
     for (i, q) in qs.iter().enumerate() {
+        // Conflicts the analyst judged related are not shown as conflicts.
+        let conflicts: Vec<_> = q
+            .conflicts
+            .iter()
+            .filter(|c| verdict(d, &q.mentions[c.a], &q.mentions[c.b]).is_none())
+            .collect();
         let unit = q
             .unit
             .as_deref()
@@ -182,10 +230,10 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             out.text(&q.label),
             q.kind.as_str(),
             q.mentions.len(),
-            q.conflicts.len()
+            conflicts.len()
         ))?;
         for (k, m) in timeline(q) {
-            let mark = if q.conflicts.iter().any(|c| c.a == k || c.b == k) {
+            let mark = if conflicts.iter().any(|c| c.a == k || c.b == k) {
                 "≠"
             } else {
                 " "
@@ -200,7 +248,7 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
                 fit(&out.text(m.holder.as_deref().unwrap_or("")), holder_w).trim_end()
             ))?;
         }
-        for c in &q.conflicts {
+        for c in conflicts {
             let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
             let s = format!(
                 "{} ({}) vs {} ({})",

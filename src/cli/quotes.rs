@@ -4,7 +4,7 @@
 use super::term::Paint;
 use super::{Format, Out};
 use crate::model::people::SpeakerKind;
-use crate::model::quotes::Quote;
+use crate::model::quotes::{Quote, QuoteId};
 use crate::model::{ArticleId, Dossier};
 use anyhow::Result;
 use serde::Serialize;
@@ -32,22 +32,35 @@ pub struct QuoteRow<'a> {
     /// Bracketed editor's insertions, as byte spans into the file.
     pub insertions: Vec<[usize; 2]>,
     pub broken: bool,
+    /// True when a saved correction changed the speaker (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
+    /// Dossier's own speaker of a corrected quote (null: it found none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_detected: Option<Option<&'a str>>,
 }
 
-/// The quote's row.
-pub fn row<'a>(d: &'a Dossier, q: &'a Quote) -> QuoteRow<'a> {
+/// The name a speaker is shown under: an unnamed individual ("a senior official", "one
+/// woman") is no name, but an unnamed spokesperson ("a court spokesman") speaks for an
+/// organisation, and the words name it.
+fn shown_name(name: &str, kind: SpeakerKind) -> Option<&str> {
+    (kind != SpeakerKind::Anonymous
+        || name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with("spokes")))
+    .then_some(name)
+}
+
+/// The row of quote `id`.
+pub fn row(d: &Dossier, id: QuoteId) -> QuoteRow<'_> {
+    let q = &d.quotes[id.0];
     let a = d.article(q.article);
     let person = q.speaker.and_then(|p| d.people.get(p.0));
-    // An unnamed individual ("a senior official", "one woman") is no name: the speaker is
-    // unknown, the kind and the words the text used stay. An unnamed spokesperson ("a
-    // court spokesman") speaks for an organisation, and the words name it.
-    let named = person.filter(|p| {
-        p.kind != SpeakerKind::Anonymous
-            || p.name
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.starts_with("spokes"))
-    });
+    // An unnamed individual is no name: the speaker is unknown, the kind and the words
+    // the text used stay.
+    let named = person.filter(|p| shown_name(&p.name, p.kind).is_some());
+    let detected = d.corrected.quote_detected(id);
     QuoteRow {
         article: &a.file,
         text: a.slice(q.span),
@@ -55,7 +68,11 @@ pub fn row<'a>(d: &'a Dossier, q: &'a Quote) -> QuoteRow<'a> {
         speaker_kind: person.map(|p| p.kind.as_str()),
         as_written: q.as_written.as_deref(),
         how: q.how,
-        confidence: named.and(q.how).map(crate::model::quotes::confidence),
+        // A speaker set by hand has no measured precision.
+        confidence: named
+            .and(q.how)
+            .filter(|h| *h != crate::model::corrections::HOW)
+            .map(crate::model::quotes::confidence),
         role: person.and_then(|p| p.role.as_deref()),
         kind: q.kind.as_str(),
         start: q.span.start,
@@ -65,6 +82,8 @@ pub fn row<'a>(d: &'a Dossier, q: &'a Quote) -> QuoteRow<'a> {
         continues: q.continues.map(|c| c.0),
         insertions: q.insertions.iter().map(|s| [s.start, s.end]).collect(),
         broken: q.broken,
+        corrected: detected.is_some(),
+        speaker_detected: detected.map(|o| o.and_then(|(n, k)| shown_name(n, k))),
     }
 }
 
@@ -93,9 +112,10 @@ pub fn run(
     let rows: Vec<QuoteRow> = d
         .quotes
         .iter()
-        .filter(|q| article.is_none_or(|a| q.article == a))
-        .filter(|q| speaker.is_none_or(|s| speaker_matches(d, q, s)))
-        .map(|q| row(d, q))
+        .enumerate()
+        .filter(|(_, q)| article.is_none_or(|a| q.article == a))
+        .filter(|(_, q)| speaker.is_none_or(|s| speaker_matches(d, q, s)))
+        .map(|(i, _)| row(d, QuoteId(i)))
         .collect();
     if out.format == Format::Json {
         return out.json(&rows);
@@ -116,8 +136,12 @@ pub fn run(
             (None, Some(w)) => format!("unknown (“{w}”)"),
             (None, None) => "unknown".to_string(),
         };
+        let was = match r.speaker_detected {
+            Some(w) => format!(" (dossier read: {})", out.text(w.unwrap_or("unknown"))),
+            None => String::new(),
+        };
         let head = format!(
-            "{}  {} · {}{}",
+            "{}  {} · {}{}{was}",
             out.paint(Paint::Dim, &format!("{:>4}", r.paragraph + 1)),
             out.paint(Paint::Speaker, &out.text(&who)),
             r.kind,
@@ -146,6 +170,14 @@ pub struct SpeakerRow<'a> {
     pub quotes: usize,
     /// Quote counts per article file.
     pub articles: BTreeMap<&'a str, usize>,
+    /// Quote counts per outlet (the article's file stem where no outlet is known).
+    pub outlets: BTreeMap<&'a str, usize>,
+    /// True when a saved correction renamed, merged, split or made this speaker.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
+    /// Dossier's own name for a corrected speaker (null: a correction made it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_detected: Option<Option<&'a str>>,
 }
 
 /// Print the who-said-what index.
@@ -155,13 +187,17 @@ pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
         .iter()
         .map(|p| {
             let mut articles = BTreeMap::new();
+            let mut outlets = BTreeMap::new();
             for q in &p.quotes {
                 if let Some(q) = d.quotes.get(q.0) {
-                    *articles
-                        .entry(d.article(q.article).file.as_str())
+                    let a = d.article(q.article);
+                    *articles.entry(a.file.as_str()).or_insert(0) += 1;
+                    *outlets
+                        .entry(a.meta.outlet.as_deref().unwrap_or(a.stem()))
                         .or_insert(0) += 1;
                 }
             }
+            let detected = d.corrected.person_detected(p.id);
             SpeakerRow {
                 name: &p.name,
                 kind: p.kind,
@@ -169,6 +205,9 @@ pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
                 aliases: &p.aliases,
                 quotes: p.quotes.len(),
                 articles,
+                outlets,
+                corrected: detected.is_some(),
+                name_detected: detected,
             }
         })
         .collect();
@@ -181,8 +220,13 @@ pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
             .role
             .map(|x| format!(", {}", out.text(x)))
             .unwrap_or_default();
+        let was = match r.name_detected {
+            Some(Some(n)) => format!(" (corrected; dossier read: {})", out.text(n)),
+            Some(None) => " (added by a correction)".to_string(),
+            None => String::new(),
+        };
         out.line(&format!(
-            "{} ({}{role}): {} quote{}",
+            "{} ({}{role}): {} quote{}{was}",
             out.paint(Paint::Speaker, &out.text(r.name)),
             r.kind.as_str(),
             r.quotes,

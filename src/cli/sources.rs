@@ -35,6 +35,12 @@ pub struct SourceRow<'a> {
     pub claims_unique: usize,
     /// Claims of this article whose figures or likelihood another article contradicts.
     pub claims_conflicting: usize,
+    /// True when a saved correction set some of the metadata (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
+    /// Dossier's own value of each corrected field (null: it found none).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub meta_detected: std::collections::BTreeMap<&'static str, Option<&'a str>>,
 }
 
 /// The rows, one per article, with the claim counts of the dossier's analysis.
@@ -60,6 +66,12 @@ pub fn rows<'a>(d: &'a Dossier, an: &Analysis) -> Vec<SourceRow<'a>> {
             claims_shared: counts.shared,
             claims_unique: counts.unique,
             claims_conflicting: counts.conflicting,
+            corrected: d.corrected.meta_detected(a.id).next().is_some(),
+            meta_detected: d
+                .corrected
+                .meta_detected(a.id)
+                .map(|(f, v)| (f.as_str(), v))
+                .collect(),
         })
         .collect()
 }

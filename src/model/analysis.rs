@@ -7,7 +7,10 @@
 //! Everything a view shows of the dossier-wide claims comes from here, so `dossier
 //! sources`, `dossier claims` and the reader's badges and matrix cannot disagree.
 
-use crate::model::claims::{self, Aligner, Cluster, Comparison, Difference, Pair, Quantity};
+use crate::model::claims::{
+    self, Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureMention, Pair, Quantity,
+};
+use crate::model::corrections::PairVerdict;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -110,6 +113,9 @@ pub struct Analysis {
     /// The claims, extracted once; comparisons and quantities come from it.
     pub aligner: Arc<Aligner>,
     pub clusters: Vec<Cluster>,
+    /// Per cluster, the conflicts the analyst judged (not a conflict, or explained): taken
+    /// out of the cluster's conflicts, they are related, with the verdict.
+    pub judged: Vec<Vec<(ClusterConflict, PairVerdict)>>,
     pub matrix: Matrix,
     /// Per article, in article order.
     pub sources: Vec<SourceCounts>,
@@ -137,13 +143,25 @@ impl Analysis {
 
     /// Analyse claims already extracted from `d`: clusters, matrix and counts.
     pub fn with_aligner(d: &Dossier, aligner: Arc<Aligner>) -> Self {
-        let clusters = aligner.cluster();
-        let figures = FigureConflicts::new(aligner.quantities());
+        let mut clusters = aligner.cluster();
+        let judged = clusters
+            .iter_mut()
+            .map(|c| {
+                let judged = d.corrected.take_judged(c);
+                judged.into_iter().map(|(x, v)| (x, v.clone())).collect()
+            })
+            .collect();
+        let figures = FigureConflicts::judged(aligner.quantities(), |x, y| {
+            d.corrected
+                .pair_verdict((x.article, x.clause), (y.article, y.clause))
+                .is_some()
+        });
         let matrix = matrix(d, &clusters, &figures);
         let sources = counts(d, &clusters, &figures);
         Analysis {
             aligner,
             clusters,
+            judged,
             matrix,
             sources,
             comparisons: HashMap::new(),
@@ -252,13 +270,23 @@ type ClaimAt = (ArticleId, Span);
 pub(crate) struct FigureConflicts(HashMap<ClaimAt, Vec<(ClaimAt, String)>>);
 
 impl FigureConflicts {
+    #[cfg(test)]
     pub(crate) fn new(quantities: &[Quantity]) -> Self {
+        Self::judged(quantities, |_, _| false)
+    }
+
+    /// The quantities' conflicts between sources, but those the analyst judged
+    /// (`judged(x, y)`: not a conflict, or explained).
+    pub(crate) fn judged(
+        quantities: &[Quantity],
+        judged: impl Fn(&FigureMention, &FigureMention) -> bool,
+    ) -> Self {
         let mut map: HashMap<ClaimAt, Vec<(ClaimAt, String)>> = HashMap::new();
         for q in quantities {
             for c in &q.conflicts {
                 let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
                 // Two holders within one article are no disagreement between sources.
-                if x.article == y.article {
+                if x.article == y.article || judged(x, y) {
                     continue;
                 }
                 let (kx, ky) = ((x.article, x.claim), (y.article, y.claim));

@@ -193,6 +193,9 @@ pub struct Dossier {
     pub quotes: Vec<crate::model::quotes::Quote>,
     /// Every speaker: one person (or institution) is one entry.
     pub people: Vec<crate::model::people::Person>,
+    /// What the analyst's corrections changed (empty until
+    /// [`crate::model::corrections::apply`]).
+    pub corrected: crate::model::corrections::Applied,
 }
 
 impl Dossier {

@@ -12,7 +12,7 @@ mod csv;
 mod formats;
 mod markdown;
 
-pub use cite::{resolve, Citation, Passage};
+pub use cite::{context, resolve, Citation, Passage, CONTEXT_CHARS};
 pub use csl::write_csl;
 pub use csv::write_csv;
 pub use formats::{write_json, write_text};

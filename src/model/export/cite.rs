@@ -21,6 +21,9 @@ pub struct Passage<'d> {
     pub speaker: Option<&'d str>,
     /// How the article named the speaker.
     pub as_written: Option<&'d str>,
+    /// Dossier's own speaker when a saved correction changed the quote's (`Some(None)`:
+    /// it found none).
+    pub speaker_detected: Option<Option<&'d str>>,
 }
 
 impl<'d> Passage<'d> {
@@ -54,18 +57,7 @@ impl<'d> Passage<'d> {
         let (Some(a), Some(s)) = (self.article, self.span) else {
             return ("", "");
         };
-        let before = &a.text[..s.start];
-        let after = &a.text[s.end..];
-        let pre_at = before
-            .char_indices()
-            .rev()
-            .nth(CONTEXT_CHARS - 1)
-            .map_or(0, |(i, _)| i);
-        let suf_at = after
-            .char_indices()
-            .nth(CONTEXT_CHARS)
-            .map_or(after.len(), |(i, _)| i);
-        (&before[pre_at..], &after[..suf_at])
+        context(&a.text, s)
     }
 
     /// The citation parts in order: speaker, outlet, title, date, file and paragraph.
@@ -89,6 +81,23 @@ impl<'d> Passage<'d> {
 /// page whose headline was missed gives one.
 fn is_date(title: &str) -> bool {
     !crate::model::text::stamps(title).is_empty()
+}
+
+/// Up to [`CONTEXT_CHARS`] characters of `text` before and after `s` (the W3C text-quote
+/// selector's prefix and suffix); shared with the corrections' anchors.
+pub fn context(text: &str, s: Span) -> (&str, &str) {
+    let before = &text[..s.start];
+    let after = &text[s.end..];
+    let pre_at = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let suf_at = after
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(after.len(), |(i, _)| i);
+    (&before[pre_at..], &after[..suf_at])
 }
 
 /// What a passage's citation says.
@@ -137,6 +146,7 @@ pub fn resolve<'d>(d: &'d Dossier, clip: &'d Clipping) -> Passage<'d> {
         paragraphs,
         speaker: None,
         as_written: None,
+        speaker_detected: None,
     };
     if let (Some(a), Some(s)) = (article, span) {
         speaker_of(d, a, s, clip.kind, &mut passage);
@@ -164,15 +174,27 @@ fn locate(a: &Article, clip: &Clipping) -> Option<Span> {
 /// The speaker of a quote clipping (the quote at or around its span), or of any other
 /// passage whose quotes all have one speaker.
 fn speaker_of<'d>(d: &'d Dossier, a: &Article, s: Span, kind: ClipKind, p: &mut Passage<'d>) {
-    let quotes = d.quotes.iter().filter(|q| q.article == a.id);
+    let quotes = d
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.article == a.id);
     let hits: Vec<_> = if kind == ClipKind::Quote {
         quotes
-            .filter(|q| q.span.contains(s) || s.contains(q.span))
+            .filter(|(_, q)| q.span.contains(s) || s.contains(q.span))
             .take(1)
             .collect()
     } else {
-        quotes.filter(|q| s.contains(q.span)).collect()
+        quotes.filter(|(_, q)| s.contains(q.span)).collect()
     };
+    // A corrected quote keeps dossier's own speaker beside the analyst's.
+    if let [(i, _)] = hits.as_slice() {
+        p.speaker_detected = d
+            .corrected
+            .quote_detected(crate::model::quotes::QuoteId(*i))
+            .map(|o| o.map(|(name, _)| name));
+    }
+    let hits: Vec<_> = hits.into_iter().map(|(_, q)| q).collect();
     let mut speakers = hits.iter().filter_map(|q| q.speaker);
     let Some(first) = speakers.next() else {
         return;

@@ -70,6 +70,12 @@ pub(super) struct JsonClip<'d> {
     pub(super) paragraph_end: Option<usize>,
     pub(super) speaker: Option<&'d str>,
     pub(super) speaker_as_written: Option<&'d str>,
+    /// True when a saved correction changed the quote's speaker (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) corrected: bool,
+    /// Dossier's own speaker of a corrected quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) speaker_detected: Option<Option<&'d str>>,
     pub(super) text: &'d str,
     pub(super) note: Option<&'d str>,
     pub(super) created: Option<&'d str>,
@@ -129,6 +135,8 @@ pub(super) fn json_clip<'d>(p: &Passage<'d>) -> JsonClip<'d> {
         paragraph_end: p.paragraphs.map(|(_, b)| b + 1),
         speaker: p.speaker,
         speaker_as_written: p.as_written,
+        corrected: p.speaker_detected.is_some(),
+        speaker_detected: p.speaker_detected,
         text: p.text(),
         note: p.clip.note.as_deref(),
         created: p.clip.created.as_deref(),
