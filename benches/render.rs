@@ -14,7 +14,6 @@ use dossier::tui::theme::Theme;
 use dossier::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::sync::Arc;
 
@@ -53,8 +52,8 @@ fn sentences(d: &Dossier, a: usize) -> Vec<Span> {
         .collect()
 }
 
-/// A comparison of the two long articles pairing every fifth sentence (every other pair a
-/// conflict), so the compare view and the matrix have claims all the way down.
+/// The dossier's analysis with a comparison of the two long articles pairing every fifth
+/// sentence (every other pair a conflict), so the compare view has claims all the way down.
 fn analysis_of(d: &Dossier) -> Arc<analysis::Analysis> {
     let (l, r) = (sentences(d, 0), sentences(d, 1));
     let pairs = l
@@ -81,9 +80,11 @@ fn analysis_of(d: &Dossier) -> Arc<analysis::Analysis> {
         left_only: vec![],
         right_only: vec![],
     };
-    let mut m = HashMap::new();
-    m.insert((ArticleId(0), ArticleId(1)), Arc::new(c));
-    Arc::new(analysis::from_comparisons(d.articles.len(), m))
+    // The matrix is the model's analysis of the dossier; the compare view gets the pairing.
+    let mut a = analysis::Analysis::new(d);
+    a.comparisons
+        .insert((ArticleId(0), ArticleId(1)), Arc::new(c));
+    Arc::new(a)
 }
 
 fn terminal() -> Terminal<TestBackend> {

@@ -55,7 +55,7 @@ pub struct Common {
     /// Print article text as is, without making control characters visible.
     #[arg(long, global = true)]
     pub raw: bool,
-    /// Skip article files larger than this many bytes.
+    /// Skip article files larger than this many bytes (`fetch`: refuse larger pages).
     #[arg(long, global = true, value_name = "BYTES", default_value_t = LoadOptions::default().max_bytes)]
     pub max_bytes: u64,
     /// Wrap text at this many columns (default: the terminal's width, or 80).
@@ -137,8 +137,11 @@ pub enum Command {
         #[arg(long, value_name = "ARTICLE")]
         article: Option<String>,
     },
-    /// Download web pages into a dossier folder, recording each address and fetch time in
-    /// its dossier.toml (--max-bytes limits a page's size). Status 1 when some failed.
+    /// Download web pages into a dossier folder and record them in its dossier.toml.
+    ///
+    /// Each page is saved as NN_host_story.html, with its address and fetch time in the
+    /// folder's dossier.toml. --max-bytes limits a page's size. The status is 0 when every
+    /// page came, 1 when some did not (one line each on stderr), 2 for a usage error.
     #[command(override_usage = "dossier fetch [OPTIONS] <DIR> [URL]... [--from FILE]")]
     Fetch {
         #[command(flatten)]

@@ -4,6 +4,7 @@
 //! reader are two views of this model. Everything is computed from text with byte offsets
 //! into the files as stored, so every passage can be cited and found again.
 
+pub mod analysis;
 pub mod claims;
 pub mod dossier;
 pub mod export;

@@ -284,8 +284,7 @@ impl Driver {
                     let session = analysis::SessionAligner(aligner.clone());
                     let _ = tx.send(Action::AlignerReady(session));
                     let progress = tx.clone();
-                    let n = d.articles.len();
-                    let a = analysis::analyse_with(&aligner, n, |done, total| {
+                    let a = analysis::analyse_with(&d, aligner, |done, total| {
                         let _ = progress.send(Action::Progress(done, total));
                     });
                     let _ = tx.send(Action::AnalysisReady(Arc::new(a)));

@@ -375,6 +375,14 @@ fn claims_conflicts_filter() {
     assert!(clusters
         .iter()
         .all(|c| !c["conflicts"].as_array().unwrap().is_empty()));
+    // Each side names its outlet, and the two sides are two outlets.
+    for c in clusters {
+        for x in c["conflicts"].as_array().unwrap() {
+            let (l, r) = (x["left_outlet"].as_str(), x["right_outlet"].as_str());
+            assert!(l.is_some_and(|l| !l.is_empty()), "{x}");
+            assert_ne!(l, r, "{x}");
+        }
+    }
 }
 
 /// `sources` rows count the claims each article shares, alone states, and disputes.

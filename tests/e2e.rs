@@ -156,8 +156,11 @@ fn find_clip_and_export_markdown() {
         .lines()
         .find(|l| l.starts_with("> — "))
         .unwrap_or_else(|| panic!("a citation: {text}"));
+    // The article has a title: it is cited, not the file.
     assert!(
-        cite.contains("“U.S. Secretary of Defense") && cite.contains("¶ 2"),
+        cite.contains("“U.S. Secretary of Defense")
+            && cite.contains("¶ 2")
+            && !cite.contains(".txt"),
         "title (the article has no outlet) and paragraph cited: {cite}"
     );
     // Again: the file exists, so the dialog asks; y overwrites.

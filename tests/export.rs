@@ -1,6 +1,7 @@
 //! `dossier export` and `--print-config`, end to end: formats, saved clippings, filters,
 //! atomic no-clobber files and their faults.
 
+#[macro_use]
 mod util;
 
 use dossier::model::export::{ClipKind, Clipping};
@@ -411,4 +412,44 @@ fn two_processes_keep_each_others_clippings() {
     notes.sort();
     notes.dedup();
     assert_eq!(notes.len(), 60, "no clipping lost or duplicated");
+}
+
+/// In the reader, the export dialog writes CSV and CSL-JSON too: clip the sentence at the
+/// cursor, `E`, `Tab` to the format, `Enter`; the file has the format's shape.
+#[test]
+fn reader_exports_csv_and_csl() {
+    need_tmux!();
+    let t = util::tmux::Tmux::start(&[], 120, 40, "Sources (5)");
+    t.keys(&["Enter"]);
+    t.poll(
+        |s| util::tmux::status_bar(s).contains("ARTICLE"),
+        "the article",
+    );
+    t.keys(&["x"]);
+    t.wait_for("clipped the");
+    for (tabs, ext) in [(3, "csl.json"), (4, "csv")] {
+        t.keys(&["E"]);
+        t.wait_for("Export 1 clipping");
+        for _ in 0..tabs {
+            t.keys(&["Tab"]);
+        }
+        t.wait_for(&format!("-clippings.{ext}▏"));
+        t.keys(&["Enter"]);
+        t.wait_for("wrote 1 clipping to");
+        let file = fs::read_dir(t.dir())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(&format!("-clippings.{ext}")))
+            .unwrap_or_else(|| panic!("no .{ext} file"));
+        let text = fs::read_to_string(file).unwrap();
+        if ext == "csv" {
+            assert!(text.starts_with("id,kind,article,"), "{text}");
+            assert_eq!(text.matches("\r\n").count(), 2, "{text}");
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(v[0]["type"], "article-newspaper", "{text}");
+        }
+    }
+    util::tmux::quit_and_check_restored(&t);
 }

@@ -2,6 +2,7 @@
 //! the internet): saved files and their names, the manifest it writes, and one line per
 //! address that fails (a status, a time-out, not HTML, too large, too many redirects).
 
+#[macro_use]
 mod util;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -52,6 +53,14 @@ fn respond(path: &str, stream: &mut TcpStream) {
             std::thread::sleep(Duration::from_secs(4));
             ok_html(page("Late").as_bytes(), "text/html")
         }
+        "/big-unsized" => {
+            // No Content-Length: the limit has to stop the read itself.
+            let mut r =
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n".to_vec();
+            r.extend_from_slice(page(&"big ".repeat(2000)).as_bytes());
+            r
+        }
+        "/to-file" => redirect("file:///etc/passwd"),
         "/data.json" => ok_html(b"{\"a\": 1}", "application/json"),
         "/big" => ok_html(page(&"big ".repeat(2000)).as_bytes(), "text/html"),
         "/cafe" => {
@@ -179,8 +188,9 @@ fn pages_saved_and_recorded() {
     assert_eq!(v[0]["title"], "Storm toll rises");
 }
 
-/// A 404, a non-HTML content type, a body over --max-bytes and a redirect loop each
-/// get one line saying why, the good page is still saved, and the status is 1.
+/// A 404, a non-HTML content type, a body over --max-bytes (announced or not), a
+/// redirect loop, a redirect to a local file and an ftp address each get one line
+/// saying why, the good page is still saved, and the status is 1.
 #[test]
 fn each_failure_gets_one_line() {
     let base = serve();
@@ -193,17 +203,21 @@ fn each_failure_gets_one_line() {
         &format!("{base}/missing"),
         &format!("{base}/data.json"),
         &format!("{base}/big"),
+        &format!("{base}/big-unsized"),
         &format!("{base}/loop/0"),
+        &format!("{base}/to-file"),
         "ftp://files.example/a.html",
         &format!("{base}/news/storm-toll"),
     ]);
     assert_eq!(code, 1, "{err}");
     let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("failed: ")).collect();
-    assert_eq!(lines.len(), 5, "{err}");
+    assert_eq!(lines.len(), 7, "{err}");
     for (path, why) in [
         ("/missing", "HTTP 404 Not Found"),
         ("/data.json", "not HTML (the server sent application/json)"),
         ("/big", "too large (over 4000 bytes"),
+        ("/big-unsized", "too large (over 4000 bytes"),
+        ("/to-file", ""),
         ("/loop/0", "more than 10 redirects"),
         ("ftp://files.example", "not an http(s) address"),
     ] {
@@ -212,7 +226,7 @@ fn each_failure_gets_one_line() {
             "{path}: {why}\n{err}"
         );
     }
-    assert!(err.contains("fetched 1 of 6 pages"), "{err}");
+    assert!(err.contains("fetched 1 of 8 pages"), "{err}");
     assert_eq!(files(&dir).len(), 2, "the good page and the manifest");
 }
 
@@ -310,4 +324,56 @@ fn addresses_from_a_file() {
     let (code, _, err) = fetch(&[s(&dir), "--from", s(&list)]);
     assert_eq!(code, 0, "{err}");
     assert!(dir.join("01_127-0-0-1_storm-toll.html").exists());
+}
+
+/// On a terminal the progress bar is drawn on stderr and cleared when done: the screen
+/// keeps the saved page's line, the failure's line and the summary, and no bar.
+#[test]
+fn terminal_keeps_lines_not_the_bar() {
+    need_tmux!();
+    let base = serve();
+    let ok = format!("{base}/news/storm-toll");
+    let slow = format!("{base}/slow");
+    let t = util::tmux::Tmux::start(
+        &["fetch", "d", "--timeout", "1", &ok, &slow],
+        100,
+        20,
+        "fetched 1 of 2 pages",
+    );
+    assert_eq!(t.wait_exit(), 1);
+    let screen = t.screen();
+    assert!(
+        screen.contains("01_127-0-0-1_storm-toll.html  Storm toll rises"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("failed: ") && screen.contains("timed out after 1 s"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains('█') && !screen.contains('░') && !screen.contains("2/2"),
+        "a bar left behind:\n{screen}"
+    );
+    assert!(t.dir().join("d/01_127-0-0-1_storm-toll.html").exists());
+}
+
+/// A manifest that does not parse stops the run before any download (status 2), and is
+/// left as it was.
+#[test]
+fn broken_manifest_stops_before_downloading() {
+    let base = serve();
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = "title = \"Storm\"\n[articles\n";
+    std::fs::write(tmp.path().join("dossier.toml"), broken).unwrap();
+    let (code, _, err) = fetch(&[s(tmp.path()), &format!("{base}/news/storm-toll")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("dossier.toml") && err.contains("not valid TOML"),
+        "{err}"
+    );
+    assert_eq!(files(tmp.path()), ["dossier.toml"]);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("dossier.toml")).unwrap(),
+        broken
+    );
 }

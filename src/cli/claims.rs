@@ -4,9 +4,9 @@
 use super::sources::fit;
 use super::term::Paint;
 use super::{Format, Out};
-use crate::model::claims::{cluster, Cluster};
+use crate::model::analysis::{self, Analysis};
+use crate::model::claims::Cluster;
 use crate::model::Dossier;
-use crate::tui::theme::glyph;
 use anyhow::Result;
 use serde::Serialize;
 
@@ -26,7 +26,18 @@ struct ConflictJson<'a> {
     b: usize,
     left: &'a str,
     right: &'a str,
+    /// The outlet of each side (the file stem when no outlet is known).
+    left_outlet: String,
+    right_outlet: String,
     what: &'a str,
+}
+
+/// The outlet of the article of a cluster's mention `i`, or its file stem.
+fn outlet_of(d: &Dossier, c: &Cluster, i: usize) -> String {
+    c.mentions
+        .get(i)
+        .map(|m| super::figures::outlet_name(d, m.article))
+        .unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -56,14 +67,18 @@ pub fn summary(d: &Dossier, c: &Cluster) -> String {
 
 /// Print the claim clusters (only conflicting ones with `conflicts_only`).
 pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
-    let clusters: Vec<Cluster> = cluster(d)
-        .into_iter()
-        .filter(|c| !conflicts_only || !c.conflicts.is_empty())
+    let an = Analysis::new(d);
+    // With each cluster its index in the analysis, where its matrix row refers to it.
+    let clusters: Vec<(usize, &Cluster)> = an
+        .clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !conflicts_only || !c.conflicts.is_empty())
         .collect();
     if out.format == Format::Json {
         let v: Vec<ClusterJson> = clusters
             .iter()
-            .map(|c| ClusterJson {
+            .map(|&(_, c)| ClusterJson {
                 id: format!("c{}", c.id),
                 summary: summary(d, c),
                 articles: c.articles().len(),
@@ -90,6 +105,8 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
                         b: x.b,
                         left: &x.left,
                         right: &x.right,
+                        left_outlet: outlet_of(d, c, x.a),
+                        right_outlet: outlet_of(d, c, x.b),
                         what: &x.what,
                     })
                     .collect(),
@@ -102,35 +119,29 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
     let head: String = (1..=n).map(|i| format!("{:>3}", i % 1000)).collect();
     let sum_w = out.width.saturating_sub(6 + 3 * n + 2).max(20);
     let legend = format!(
-        "{:<5} {head}  CLAIM ({} reports it, {} in conflict, {} silent)",
+        "{:<5} {head}  CLAIM ({} states it, {} in conflict, {} silent)",
         "ID",
-        glyph::REPORTS,
-        glyph::CONFLICTS,
-        glyph::SILENT
+        analysis::REPORTS,
+        analysis::CONFLICTS,
+        analysis::ABSENT
     );
     out.line(&out.paint(Paint::Strong, &legend))?;
-    for c in &clusters {
+    // The matrix's rows by cluster: its cells say who states the claim, and who conflicts.
+    let mut by_cluster = vec![None; an.clusters.len()];
+    for r in &an.matrix.rows {
+        by_cluster[r.cluster] = Some(r);
+    }
+    for (index, c) in clusters {
+        let row = by_cluster.get(index).copied().flatten();
         let cells: String = (0..n)
             .map(|i| {
-                let idx: Vec<usize> = c
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.article.0 == i)
-                    .map(|(k, _)| k)
-                    .collect();
-                let (g, p) = if idx.is_empty() {
-                    (glyph::SILENT, Paint::Dim)
-                } else if c
-                    .conflicts
-                    .iter()
-                    .any(|x| idx.contains(&x.a) || idx.contains(&x.b))
-                {
-                    (glyph::CONFLICTS, Paint::Conflict)
-                } else {
-                    (glyph::REPORTS, Paint::Agree)
+                let cell = row.and_then(|r| r.cells.get(i)).and_then(Option::as_ref);
+                let (glyph, paint) = match cell.map(|c| c.stance) {
+                    None => (analysis::ABSENT, Paint::Dim),
+                    Some(analysis::Stance::Reports) => (analysis::REPORTS, Paint::Agree),
+                    Some(analysis::Stance::Conflicts) => (analysis::CONFLICTS, Paint::Conflict),
                 };
-                format!("  {}", out.paint(p, &g.to_string()))
+                format!("  {}", out.paint(paint, glyph))
             })
             .collect();
         out.line(&format!(
@@ -139,8 +150,15 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
             fit(&out.text(&summary(d, c)), sum_w).trim_end()
         ))?;
         for x in &c.conflicts {
-            let s = format!("{}: {} vs {}", x.what, x.left, x.right);
-            let first = format!("      {} ", glyph::CONFLICTS);
+            let s = format!(
+                "{}: {} [{}] vs {} [{}]",
+                x.what,
+                x.left,
+                outlet_of(d, c, x.a),
+                x.right,
+                outlet_of(d, c, x.b)
+            );
+            let first = format!("      {} ", analysis::CONFLICTS);
             for l in out.wrap(&out.text(&s), &first, "        ") {
                 out.line(&out.paint(Paint::Conflict, &l))?;
             }

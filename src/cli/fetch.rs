@@ -90,6 +90,8 @@ pub fn run(args: &FetchArgs, max_bytes: u64) -> Result<()> {
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    // A manifest that cannot take the pages' entries stops the run before any download.
+    manifest::check_editable(dir)?;
     let (jobs, mut failed) = plan(dir, urls, args.force)?;
     let total = jobs.len() + failed.len();
     for (url, why) in &failed {
@@ -97,19 +99,15 @@ pub fn run(args: &FetchArgs, max_bytes: u64) -> Result<()> {
     }
     let client = http::Client::new(args.timeout, max_bytes);
     let done = download_all(dir, &jobs, &client, args.force);
-    let mut entries = Vec::new();
+    let mut saved = 0;
     for (job, result) in jobs.iter().zip(done) {
         match result {
-            Ok(entry) => entries.push(entry),
+            Ok(()) => saved += 1,
             Err(why) => failed.push((job.url.clone(), why)),
         }
     }
-    if !entries.is_empty() {
-        manifest::update(dir, &entries)?;
-    }
     eprintln!(
-        "fetched {} of {total} pages into {}",
-        entries.len(),
+        "fetched {saved} of {total} pages into {}",
         clean(&dir.to_string_lossy(), false)
     );
     if failed.is_empty() {
@@ -195,16 +193,19 @@ fn exists(file: &str) -> String {
 }
 
 /// Download `jobs` on up to [`WORKERS`] threads, each result in the jobs' order; lines
-/// are printed as pages arrive, under a progress bar on a terminal.
+/// are printed as pages arrive, under a progress bar on a terminal, and each saved page
+/// is recorded in the manifest at once (one writer at a time), so an interrupted run
+/// leaves every saved page recorded.
 fn download_all(
     dir: &Path,
     jobs: &[Job],
     client: &http::Client,
     force: bool,
-) -> Vec<Result<Entry, String>> {
+) -> Vec<Result<(), String>> {
     let bar = progress(jobs.len());
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Entry, String>>>> =
+    let manifest_lock = Mutex::new(());
+    let results: Mutex<Vec<Option<Result<(), String>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..WORKERS.min(jobs.len()) {
@@ -212,7 +213,12 @@ fn download_all(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
                 bar.set_message(clean(&job.url, false).into_owned());
-                let r = fetch_one(dir, job, client, force);
+                let r = fetch_one(dir, job, client, force).and_then(|(entry, title)| {
+                    let _one = manifest_lock.lock().unwrap_or_else(|e| e.into_inner());
+                    manifest::update(dir, std::slice::from_ref(&entry))
+                        .map(|()| (entry, title))
+                        .map_err(|e| format!("saved as {}, but not recorded: {e}", job.file))
+                });
                 match &r {
                     Ok((entry, title)) => bar.suspend(|| {
                         let title = clean(title.as_deref().unwrap_or("(no title)"), false);
@@ -222,7 +228,7 @@ fn download_all(
                 }
                 bar.inc(1);
                 if let Ok(mut all) = results.lock() {
-                    all[i] = Some(r.map(|(e, _)| e));
+                    all[i] = Some(r.map(drop));
                 }
             });
         }

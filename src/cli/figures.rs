@@ -1,6 +1,6 @@
 //! `dossier figures`: the dossier's figures grouped by what they measure, one row per
-//! quantity, each mention with its outlet, value as written and holder, and the pairs of
-//! mentions that conflict.
+//! quantity, each mention with the day it was true, its outlet, value as written and holder
+//! (a timeline), and the pairs of mentions that conflict.
 
 use super::sources::fit;
 use super::{Format, Out};
@@ -82,7 +82,7 @@ fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
         high,
         qualifier: qualifier_name(m.figure.qualifier),
         holder: m.holder.as_deref(),
-        as_of: None,
+        as_of: m.as_of.as_deref(),
     }
 }
 
@@ -108,14 +108,43 @@ fn quantity_json<'a>(d: &'a Dossier, i: usize, q: &'a Quantity) -> QuantityJson<
     }
 }
 
-/// The outlet of an article, or its file stem when none is known.
+/// The outlet of a mention's article, or its file stem when none is known.
 fn outlet(d: &Dossier, m: &FigureMention) -> String {
-    let a = d.article(m.article);
+    outlet_name(d, m.article)
+}
+
+/// The outlet of an article, or its file stem when none is known.
+pub(super) fn outlet_name(d: &Dossier, id: crate::model::ArticleId) -> String {
+    let a = d.article(id);
     a.meta.outlet.clone().unwrap_or_else(|| {
         a.file
             .rsplit_once('.')
             .map_or(a.file.clone(), |x| x.0.to_string())
     })
+}
+
+/// The width of the day column ("2021-03-07") and its space.
+const DAY_W: usize = 11;
+
+/// A quantity's mentions (with their indexes) as a timeline: by the day each was true, the
+/// undated last, article and text order kept among equals.
+fn timeline(q: &Quantity) -> Vec<(usize, &FigureMention)> {
+    let mut v: Vec<(usize, &FigureMention)> = q.mentions.iter().enumerate().collect();
+    v.sort_by(|(_, a), (_, b)| {
+        let day = |m: &FigureMention| {
+            m.as_of
+                .as_deref()
+                .and_then(|t| t.get(..10))
+                .map(str::to_string)
+        };
+        match (day(a), day(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    v
 }
 
 /// Print the quantities (JSON: an array, empty when the dossier states no figures).
@@ -137,7 +166,10 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
     }
     let outlet_w = 18;
     let value_w = 22;
-    let holder_w = out.width.saturating_sub(8 + outlet_w + value_w + 3).max(10);
+    let holder_w = out
+        .width
+        .saturating_sub(8 + DAY_W + outlet_w + value_w + 3)
+        .max(10);
     for (i, q) in qs.iter().enumerate() {
         let unit = q
             .unit
@@ -152,15 +184,17 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             q.mentions.len(),
             q.conflicts.len()
         ))?;
-        for (k, m) in q.mentions.iter().enumerate() {
+        for (k, m) in timeline(q) {
             let mark = if q.conflicts.iter().any(|c| c.a == k || c.b == k) {
                 "≠"
             } else {
                 " "
             };
+            let day = m.as_of.as_deref().and_then(|t| t.get(..10)).unwrap_or("");
             out.line(&format!(
-                "  {mark} {:>3} {} {} {}",
+                "  {mark} {:>3} {:<10} {} {} {}",
                 k,
+                out.text(day),
                 fit(&out.text(&outlet(d, m)), outlet_w),
                 fit(&out.text(&m.figure.text), value_w),
                 fit(&out.text(m.holder.as_deref().unwrap_or("")), holder_w).trim_end()

@@ -2,7 +2,7 @@
 
 use super::term::Paint;
 use super::{Format, Out};
-use crate::model::{ArticleId, Dossier, ParaKind, Span};
+use crate::model::{ArticleId, Dossier, Span};
 use anyhow::Result;
 use serde::Serialize;
 use std::io::Write;
@@ -107,7 +107,7 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
         let pad = " ".repeat(gutter.chars().count());
         let text = out.text(a.slice(p.span)).into_owned();
         // Noise is dimmed, as in the reader.
-        let noise = p.kind != ParaKind::Body;
+        let noise = p.kind.is_noise();
         for l in out.wrap(&text, &gutter, &pad) {
             out.line(&if noise { out.paint(Paint::Dim, &l) } else { l })?;
         }

@@ -2,6 +2,7 @@
 
 use super::term::Paint;
 use super::{Format, Out};
+use crate::model::analysis::Analysis;
 use crate::model::Dossier;
 use anyhow::Result;
 use serde::Serialize;
@@ -36,13 +37,12 @@ pub struct SourceRow<'a> {
     pub claims_conflicting: usize,
 }
 
-/// The rows, one per article.
-pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
-    let counts = claim_counts(d);
+/// The rows, one per article, with the claim counts of the dossier's analysis.
+pub fn rows<'a>(d: &'a Dossier, an: &Analysis) -> Vec<SourceRow<'a>> {
     d.articles
         .iter()
-        .zip(counts)
-        .map(|(a, (shared, unique, conflicting))| SourceRow {
+        .zip(&an.sources)
+        .map(|(a, counts)| SourceRow {
             article: &a.file,
             title: a.display_title(),
             outlet: a.meta.outlet.as_deref(),
@@ -57,45 +57,9 @@ pub fn rows(d: &Dossier) -> Vec<SourceRow<'_>> {
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),
             quotes: d.quotes.iter().filter(|q| q.article == a.id).count(),
             lossy: a.lossy,
-            claims_shared: shared,
-            claims_unique: unique,
-            claims_conflicting: conflicting,
-        })
-        .collect()
-}
-
-/// Per article: (claims shared with another article, claims it alone states, claims in
-/// conflict), from the dossier's claim clusters.
-pub fn claim_counts(d: &Dossier) -> Vec<(usize, usize, usize)> {
-    let clusters = crate::model::claims::cluster(d);
-    let mut shared = vec![std::collections::HashSet::new(); d.articles.len()];
-    let mut conflicting = vec![std::collections::HashSet::new(); d.articles.len()];
-    for c in &clusters {
-        for m in &c.mentions {
-            if let Some(s) = shared.get_mut(m.article.0) {
-                s.insert(m.span);
-            }
-        }
-        for x in &c.conflicts {
-            for k in [x.a, x.b] {
-                if let Some(m) = c.mentions.get(k) {
-                    if let Some(s) = conflicting.get_mut(m.article.0) {
-                        s.insert(m.span);
-                    }
-                }
-            }
-        }
-    }
-    d.articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let total = crate::model::claims::claim_spans(a).len();
-            (
-                shared[i].len(),
-                total.saturating_sub(shared[i].len()),
-                conflicting[i].len(),
-            )
+            claims_shared: counts.shared,
+            claims_unique: counts.unique,
+            claims_conflicting: counts.conflicting,
         })
         .collect()
 }
@@ -122,7 +86,8 @@ pub(crate) fn fit(s: &str, n: usize) -> String {
 
 /// Print the sources table (or JSON).
 pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
-    let rows = rows(d);
+    let an = Analysis::new(d);
+    let rows = rows(d, &an);
     if out.format == Format::Json {
         return out.json(&rows);
     }
@@ -177,7 +142,7 @@ pub fn summary(d: &Dossier, out: &mut Out) -> Result<()> {
             title: &d.title,
             articles: d.articles.len(),
             words,
-            sources: rows(d),
+            sources: rows(d, &Analysis::new(d)),
         });
     }
     let words: usize = d.articles.iter().map(|a| a.meta.words).sum();

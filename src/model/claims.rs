@@ -378,6 +378,8 @@ pub struct Aligner {
     /// The quantity conflicts (quantity, conflict) between each pair of articles (lower id
     /// first): a comparison reads its own, not every conflict of the dossier.
     conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>>,
+    /// The quantity of each figure the quantities keep, by (article, figure start).
+    quantity_of: FastMap<(usize, usize), usize>,
 }
 
 impl Aligner {
@@ -385,9 +387,7 @@ impl Aligner {
     pub fn new(d: &Dossier) -> Self {
         let (corpus, claims) = dossier_claims(d);
         let with_figures = chain::figure_claims(&claims);
-        let quantities = quantities::quantities(&claims, |id: ArticleId| {
-            d.articles.get(id.0).map_or("", |a| a.text.as_str())
-        });
+        let quantities = quantities::quantities(&claims, |id: ArticleId| d.articles.get(id.0));
         let mut conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>> =
             FastMap::default();
         for (qi, q) in quantities.iter().enumerate() {
@@ -399,12 +399,22 @@ impl Aligner {
                     .push((qi, ci));
             }
         }
+        let quantity_of = quantities
+            .iter()
+            .enumerate()
+            .flat_map(|(qi, q)| {
+                q.mentions
+                    .iter()
+                    .map(move |m| ((m.article.0, m.figure.span.start), qi))
+            })
+            .collect();
         Aligner {
             corpus,
             claims,
             with_figures,
             quantities,
             conflicts_by_pair,
+            quantity_of,
         }
     }
 
@@ -415,8 +425,102 @@ impl Aligner {
 
     /// Cluster the claims across the dossier's articles: the same as [`cluster`] on the
     /// dossier this was built from, without extracting its claims again.
+    ///
+    /// Their conflicts follow the rule of [`Aligner::compare`]: where both figures belong to
+    /// quantities, the quantities decide; a quantity conflict between two claims of one
+    /// cluster is its conflict even when the wording alone would not have paired them.
     pub fn cluster(&self) -> Vec<Cluster> {
-        cluster::cluster_claims(&self.corpus, &self.claims)
+        let mut out = cluster::cluster_claims(&self.corpus, &self.claims);
+        for c in &mut out {
+            self.settle_conflicts(c);
+        }
+        out
+    }
+
+    /// The claim of `article` whose span is `span`.
+    fn claim_at(&self, article: ArticleId, span: Span) -> Option<&Claim> {
+        self.claims.get(article.0)?.iter().find(|c| c.span == span)
+    }
+
+    /// True when the figure of `article` at `at` belongs to a quantity.
+    fn keyed(&self, article: ArticleId, at: Option<Span>) -> bool {
+        at.is_some_and(|s| self.quantity_of.contains_key(&(article.0, s.start)))
+    }
+
+    /// A cluster's conflicts by the quantities' rule (see [`Aligner::cluster`]).
+    fn settle_conflicts(&self, c: &mut Cluster) {
+        let mut out: Vec<ClusterConflict> = Vec::new();
+        for x in &c.conflicts {
+            let (ma, mb) = (&c.mentions[x.a], &c.mentions[x.b]);
+            let (Some(ca), Some(cb)) = (
+                self.claim_at(ma.article, ma.span),
+                self.claim_at(mb.article, mb.span),
+            ) else {
+                continue;
+            };
+            let (_, diffs) = align::relate(&ca.facts, &cb.facts);
+            let kept = diffs.into_iter().find(|d| {
+                d.what == LIKELIHOOD
+                    || !(self.keyed(ma.article, d.left_span)
+                        && self.keyed(mb.article, d.right_span))
+            });
+            if let Some(d) = kept {
+                out.push(ClusterConflict {
+                    a: x.a,
+                    b: x.b,
+                    left: d.left,
+                    right: d.right,
+                    what: d.what,
+                });
+            }
+        }
+        // The quantity conflicts between two of its mentions: each mention's claim looks
+        // up the conflicts of its pair of articles, not every conflict of the dossier.
+        let at: FastMap<(usize, usize), usize> = c
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ((m.article.0, m.span.start), i))
+            .collect();
+        let mut pairs: Vec<(usize, usize)> = c
+            .mentions
+            .iter()
+            .map(|m| m.article.0)
+            .flat_map(|a| c.mentions.iter().map(move |m| (a, m.article.0)))
+            .filter(|(a, b)| a < b)
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        for key in pairs {
+            for &(qi, ci) in self
+                .conflicts_by_pair
+                .get(&key)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                let q = &self.quantities[qi];
+                let fc = &q.conflicts[ci];
+                let (x, y) = (&q.mentions[fc.a], &q.mentions[fc.b]);
+                let (Some(&i), Some(&j)) = (
+                    at.get(&(x.article.0, x.claim.start)),
+                    at.get(&(y.article.0, y.claim.start)),
+                ) else {
+                    continue;
+                };
+                let (i, j, x, y) = if i < j { (i, j, x, y) } else { (j, i, y, x) };
+                if out.iter().any(|o| (o.a, o.b) == (i, j)) {
+                    continue;
+                }
+                out.push(ClusterConflict {
+                    a: i,
+                    b: j,
+                    left: shown(x),
+                    right: shown(y),
+                    what: x.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
+                });
+            }
+        }
+        out.sort_by_key(|o| (o.a, o.b));
+        c.conflicts = out;
     }
 
     /// Compare two articles claim by claim (empty for ids outside the dossier).
@@ -430,6 +534,7 @@ impl Aligner {
                     &self.with_figures,
                     &mut c,
                 );
+                figure_conflicts_from_quantities(&mut c, &self.quantity_of);
                 let key = (left.0.min(right.0), left.0.max(right.0));
                 let found = self
                     .conflicts_by_pair
@@ -445,6 +550,46 @@ impl Aligner {
                 left_only: Vec::new(),
                 right_only: Vec::new(),
             },
+        }
+    }
+}
+
+/// A figure mention as a difference shows it: the figure as written, with its holder.
+fn shown(m: &FigureMention) -> String {
+    match &m.holder {
+        Some(h) => format!("{} ({h})", m.figure.text),
+        None => m.figure.text.clone(),
+    }
+}
+
+/// What a difference of likelihoods is called (the one conflict pairs find themselves).
+const LIKELIHOOD: &str = "likelihood";
+
+/// Where the quantities speak, figure conflicts come from them alone (one logic for
+/// `compare`, the matrix and `claims --conflicts`): a difference the word alignment found
+/// between two figures that both belong to quantities is dropped (the quantities hold them to
+/// be different measured things, or compatible, or [`quantity_conflicts`] adds it back), and
+/// a pair left with no difference is `Related`. A figure no quantity keys (its measured
+/// thing unsaid) keeps the pair's own verdict: the seeds' "lost 300,000 troops" against
+/// "600,000 killed or injured" is found only so.
+fn figure_conflicts_from_quantities(
+    c: &mut Comparison,
+    quantity_of: &FastMap<(usize, usize), usize>,
+) {
+    let keyed = |a: ArticleId, s: Option<Span>| {
+        s.is_some_and(|s| quantity_of.contains_key(&(a.0, s.start)))
+    };
+    let (left, right) = (c.left, c.right);
+    for p in c
+        .pairs
+        .iter_mut()
+        .filter(|p| p.relation == Relation::Conflict)
+    {
+        p.differences.retain(|d| {
+            d.what == LIKELIHOOD || !(keyed(left, d.left_span) && keyed(right, d.right_span))
+        });
+        if p.differences.is_empty() {
+            p.relation = Relation::Related;
         }
     }
 }
@@ -475,13 +620,9 @@ fn quantity_conflicts(
         let (Some(i), Some(j)) = (claim_at(left, lm.claim), claim_at(right, rm.claim)) else {
             continue;
         };
-        let show = |m: &FigureMention| match &m.holder {
-            Some(h) => format!("{} ({h})", m.figure.text),
-            None => m.figure.text.clone(),
-        };
         let diff = Difference {
-            left: show(lm),
-            right: show(rm),
+            left: shown(lm),
+            right: shown(rm),
             what: lm.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
             left_span: Some(lm.figure.span),
             right_span: Some(rm.figure.span),

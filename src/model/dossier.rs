@@ -160,6 +160,10 @@ impl Article {
             .rsplit_once('.')
             .map_or(self.file.as_str(), |(s, _)| s)
     }
+    /// The name of the source for a column or a timeline: its outlet, else its file stem.
+    pub fn source_name(&self) -> &str {
+        self.meta.outlet.as_deref().unwrap_or_else(|| self.stem())
+    }
 }
 
 /// Something that went wrong with one file while the rest loaded.

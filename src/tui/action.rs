@@ -87,6 +87,8 @@ pub enum Action {
     PrevConflict,
     /// Show the claims × sources matrix.
     Matrix,
+    /// Show the figures: each quantity the sources state, as a timeline across them.
+    Figures,
     /// Open the finder over every quote (Tab there switches to all sentences).
     Finder,
     /// Switch the finder between quotes and all sentences.

@@ -7,6 +7,7 @@
 mod article;
 mod clip;
 mod compare;
+mod figures;
 mod find;
 mod line;
 mod matrix;
@@ -18,6 +19,7 @@ mod search;
 use article::move_reader;
 pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
+pub use figures::{FiguresSide, FiguresState};
 pub use nav::{Nav, Place};
 pub use reader::{Reader, Unit};
 pub use search::{find_all, Match, Search, SearchIn};
@@ -44,6 +46,8 @@ pub enum Focus {
     Matrix,
     /// The list of clippings.
     Clippings,
+    /// The dossier's figures, one quantity at a time as a timeline.
+    Figures,
 }
 
 /// What is drawn over the panes and takes the keys while open.
@@ -130,6 +134,8 @@ pub struct App {
     pub state: State,
     /// The selected clipping.
     pub clip_selected: usize,
+    /// The figures view.
+    pub figures: FiguresState,
 }
 
 impl App {
@@ -165,6 +171,7 @@ impl App {
             visual: None,
             state: State::default(),
             clip_selected: 0,
+            figures: FiguresState::default(),
         }
     }
 
@@ -188,7 +195,7 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
-        if self.search.editing {
+        if self.search.editing || self.figures.editing {
             return Mode::Search;
         }
         match &self.overlay {
@@ -213,6 +220,7 @@ impl App {
             Focus::Compare => Mode::Compare,
             Focus::Matrix => Mode::Matrix,
             Focus::Clippings => Mode::Clippings,
+            Focus::Figures => Mode::Figures,
         }
     }
 
@@ -307,6 +315,7 @@ impl App {
             Action::AlignerReady(a) => return self.aligner_ready(a),
             Action::AnalysisReady(a) => return self.analysis_ready(a),
             Action::ComparisonReady(c) => self.comparison_ready(c),
+            Action::Figures => self.open_figures(),
             Action::Click(x, y) => return self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             a => return self.key(a),
@@ -337,7 +346,13 @@ impl App {
             Mode::Export | Mode::Confirm => return self.export_key(a),
             Mode::Clippings => return self.clippings_key(a),
             Mode::Visual => return self.visual_key(a),
+            Mode::Search if self.focus == Focus::Figures => self.figures_search_key(a),
             Mode::Search => self.search_key(a),
+            Mode::Figures => match a {
+                Action::Finder => return self.open_finder(),
+                Action::Matrix => self.open_matrix(),
+                a => self.figures_key(a),
+            },
             Mode::Sources => return self.sources_key(a),
             Mode::Article => return self.article_key(a),
             Mode::Compare => return self.compare_key(a),
@@ -414,7 +429,7 @@ impl App {
         if (c.left, c.right) == (l, r) {
             state.set_comparison(c);
         } else if (c.right, c.left) == (l, r) {
-            state.set_comparison(Arc::new(crate::tui::analysis::mirror(&c)));
+            state.set_comparison(Arc::new(c.mirrored()));
         } else {
             return;
         }

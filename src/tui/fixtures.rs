@@ -1,14 +1,15 @@
-//! Test fixtures: the reader on the bundled seeds and a hand-built comparison of the 000
-//! and 001 articles (the 10,000 vs 11,000 troops conflict), so relation styling and
-//! synchronized scrolling are tested before the claims analysis exists.
+//! Test fixtures: the reader on the bundled seeds or on the invented flood dossier
+//! (`tests/fixtures/flood`: three outlets give 41, 44 and 58 dead), the model's real
+//! analysis of them, and a hand-built comparison of the 000 and 001 articles (the 10,000
+//! vs 11,000 troops conflict), so relation styling and synchronized scrolling are tested
+//! apart from the aligner.
 
 use crate::model::claims::{Comparison, Difference, Pair, Relation};
-use crate::model::{load_bundled, ArticleId, Dossier, Span};
+use crate::model::{load_bundled, load_path, ArticleId, Dossier, LoadOptions, Span};
 use crate::tui::action::Action;
-use crate::tui::analysis::{self, Analysis};
+use crate::tui::analysis::{self, Analysis, Matrix};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The span of `needle` in article `a`.
@@ -64,11 +65,39 @@ pub fn troops(d: &Dossier) -> Comparison {
     }
 }
 
-/// The analysis built from [`troops`] alone.
+/// The reader's analysis of `d`, as the background job makes it (every pair ahead).
 pub fn analysis(d: &Dossier) -> Analysis {
-    let mut m = HashMap::new();
-    m.insert((ArticleId(0), ArticleId(1)), Arc::new(troops(d)));
-    analysis::from_comparisons(d.articles.len(), m)
+    analysis::analyse(d, |_, _| {})
+}
+
+/// The model's analysis of `d` with no pair compared ahead (as on a large dossier).
+pub fn analysis_unpaired(d: &Dossier) -> Analysis {
+    Analysis::new(d)
+}
+
+/// An analysis of `d` that found no claim shared between sources.
+pub fn analysis_unaligned(d: &Dossier) -> Analysis {
+    let mut a = Analysis::new(d);
+    a.clusters.clear();
+    a.matrix = Matrix::default();
+    a.sources.iter_mut().for_each(|s| *s = Default::default());
+    a
+}
+
+/// The invented flood dossier of `tests/fixtures/flood`.
+pub fn flood() -> Dossier {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flood");
+    load_path(&path, &LoadOptions::default()).expect("the flood fixture loads")
+}
+
+/// The reader on [`flood`] at a size, in colour, with its analysis done.
+pub fn flood_app(w: u16, h: u16) -> App {
+    let d = flood();
+    let an = Arc::new(analysis(&d));
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    app.update(Action::Resize(w, h));
+    app.update(Action::AnalysisReady(an));
+    app
 }
 
 /// The reader on the seeds at a size, in colour.

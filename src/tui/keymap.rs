@@ -13,6 +13,8 @@ pub enum Mode {
     Article,
     Compare,
     Matrix,
+    /// The figures view.
+    Figures,
     /// Typing a search.
     Search,
     /// The help overlay.
@@ -43,6 +45,7 @@ impl Mode {
             Mode::Article => "ARTICLE",
             Mode::Compare => "COMPARE",
             Mode::Matrix => "MATRIX",
+            Mode::Figures => "FIGURES",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
             Mode::Pick => "PICK",
@@ -282,6 +285,7 @@ impl Keymap {
             Mode::Article,
             Mode::Compare,
             Mode::Matrix,
+            Mode::Figures,
             Mode::Search,
             Mode::Pick,
             Mode::Finder,

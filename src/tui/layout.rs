@@ -26,7 +26,7 @@ pub struct Panes {
 pub fn layout(area: Rect, app: &App) -> Panes {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match app.focus {
-        Focus::Compare | Focus::Matrix | Focus::Clippings => Panes {
+        Focus::Compare | Focus::Matrix | Focus::Clippings | Focus::Figures => Panes {
             sources: None,
             main: Some(body),
             status,
@@ -162,8 +162,20 @@ pub fn side_at(app: &App, p: Position) -> Option<Side> {
         .find(|s| r.sides[s.idx()].contains(p))
 }
 
-/// Columns per source in the matrix.
-pub const MATRIX_COL: u16 = 4;
+/// Columns per source in the matrix at least: a figure with its mark ("≠11,000",
+/// "≠1,250") and a space; longer ones ("1.2 million") are cut with an ellipsis, and the
+/// outlet heading the column too.
+const MATRIX_MIN_COL: u16 = 9;
+/// …and at most, when the sources take no more than half the width: an outlet's name
+/// ("Stars and Stripes" is cut to "Stars and St…").
+const MATRIX_MAX_COL: u16 = 14;
+
+/// Columns per source in the matrix: wider when few sources leave room, so outlets read
+/// whole.
+pub fn matrix_col(n: usize, table: Rect) -> u16 {
+    let half = (table.width / 2) as usize;
+    (half / n.max(1)).clamp(MATRIX_MIN_COL as usize, MATRIX_MAX_COL as usize) as u16
+}
 
 /// The matrix's claims keep at least this share of the width when the sources do not
 /// all fit…
@@ -195,12 +207,13 @@ pub fn matrix_split(main: Rect) -> MatrixRects {
 /// is in view.
 pub fn matrix_columns(app: &App, table: Rect) -> (u16, usize, usize) {
     let n = app.dossier.articles.len();
-    let all = (MATRIX_COL as usize).saturating_mul(n).saturating_add(1);
+    let col = matrix_col(n, table);
+    let all = (col as usize).saturating_mul(n).saturating_add(1);
     if all + usize::from(MIN_LABEL.min(table.width / MIN_LABEL_SHARE)) <= table.width as usize {
         return (table.width - all as u16, 0, n);
     }
     let lw = MIN_LABEL.min(table.width / MIN_LABEL_SHARE);
-    let shown = (table.width.saturating_sub(lw + 1) / MATRIX_COL).max(1) as usize;
+    let shown = (table.width.saturating_sub(lw + 1) / col).max(1) as usize;
     let first = (app.matrix.col + 1).saturating_sub(shown);
     (lw, first, shown.min(n - first.min(n)))
 }
@@ -218,7 +231,8 @@ pub fn matrix_cell_at(app: &App, p: Position) -> Option<(usize, Option<usize>)> 
         return None;
     }
     let (lw, first, shown) = matrix_columns(app, table);
-    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / MATRIX_COL) as usize);
+    let cw = matrix_col(app.dossier.articles.len(), table);
+    let col = (p.x > table.x + lw).then(|| ((p.x - table.x - lw - 1) / cw) as usize);
     Some((row, col.filter(|&c| c < shown).map(|c| first + c)))
 }
 

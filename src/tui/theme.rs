@@ -184,14 +184,3 @@ mod tests {
         assert_ne!(t.quote(Some(PersonId(0))), t.quote(Some(PersonId(1))));
     }
 }
-
-/// The claim-coverage glyphs: what the claims matrix draws in a source's column and
-/// `dossier claims` prints, one vocabulary for the reader and the command line.
-pub mod glyph {
-    /// The source states the claim with a figure another source contradicts.
-    pub const CONFLICTS: char = '≠';
-    /// The source reports the claim.
-    pub const REPORTS: char = '●';
-    /// The source is silent on it.
-    pub const SILENT: char = '·';
-}

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod clippings;
 pub mod compare;
+pub mod figures;
 pub mod finder;
 pub mod help;
 pub mod matrix;
@@ -45,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Focus::Compare => compare::render(app, m, frame.buffer_mut()),
             Focus::Matrix => matrix::render(app, m, frame.buffer_mut()),
             Focus::Clippings => clippings::render(app, m, frame.buffer_mut()),
+            Focus::Figures => figures::render(app, m, frame.buffer_mut()),
         }
     }
     status::render(app, panes.status, frame.buffer_mut());

@@ -114,6 +114,9 @@ impl Tmux {
             .env("DOSSIER_DATA", d.join("data"))
             .env_remove("DOSSIER_CONFIG")
             .env_remove("NO_COLOR")
+            // A backtrace (RUST_BACKTRACE=1 in a developer's shell) would scroll a panic's
+            // message off a 20-row pane.
+            .env_remove("RUST_BACKTRACE")
             .env_remove("TMUX")
             .output()
             .expect("run tmux")

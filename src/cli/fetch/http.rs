@@ -166,6 +166,10 @@ impl Client {
             {
                 Failure::TimedOut(self.timeout)
             }
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                Failure::Other("connection refused".into())
+            }
+            ureq::Error::Io(io) => Failure::Other(crate::model::sanitize::shown(&io.to_string())),
             ureq::Error::BodyExceedsLimit(_) => Failure::TooLarge(self.max_bytes),
             ureq::Error::TooManyRedirects => Failure::Redirects,
             ureq::Error::HostNotFound => Failure::NoHost,

@@ -9,6 +9,11 @@ use std::collections::BTreeMap;
 /// ("storm-toll-rises-to-twelve-as-rivers-keep-rising"); longer ones are cut at a word.
 const PATH_MAX_CHARS: usize = 60;
 
+/// The most characters of the host's part: real news hosts run to ~30
+/// (`www.example-regional-news.co.uk`); a DNS name may reach 253, which with the path
+/// would pass the 255 bytes a file name may have.
+const HOST_MAX_CHARS: usize = 80;
+
 /// The extension given to every fetched page.
 pub const EXT: &str = "html";
 
@@ -68,7 +73,10 @@ pub fn stem(url: &str) -> String {
         slug = words(&format!("{slug}-{query}"));
     }
     let host = words(host);
-    let host = if host.is_empty() { "page" } else { &host };
+    let host = match cut(&host, HOST_MAX_CHARS) {
+        "" => "page",
+        h => h,
+    };
     match cut(&slug, PATH_MAX_CHARS) {
         "" => host.to_string(),
         s => format!("{host}_{s}"),
@@ -208,5 +216,21 @@ mod tests {
             e.name_for("https://b.example/x/two?utm=1", &mut taken),
             "04_b-example_two-2.html"
         );
+    }
+
+    proptest::proptest! {
+        /// Whatever the address, its stem is a non-empty plain file name: lowercase
+        /// letters, digits, `-` and one `_`, bounded in length.
+        #[test]
+        fn any_address_gives_a_plain_name(url in "(https?://)?\\PC{0,200}") {
+            let s = stem(&url);
+            proptest::prop_assert!(!s.is_empty());
+            proptest::prop_assert!(
+                s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+                "{:?}", s
+            );
+            proptest::prop_assert!(s.matches('_').count() <= 1, "{:?}", s);
+            proptest::prop_assert!(s.len() <= HOST_MAX_CHARS + 1 + PATH_MAX_CHARS, "{:?}", s);
+        }
     }
 }

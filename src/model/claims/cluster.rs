@@ -6,7 +6,7 @@
 //! postings of rare terms, far below all pairs of sentences.
 
 use super::align::{relate, similarity, CONFLICT_THRESHOLD, THRESHOLD};
-use super::{dossier_claims, Claim, Corpus, Relation};
+use super::{Claim, Corpus, Relation};
 use crate::model::facts::lexicon::FastMap;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
@@ -81,8 +81,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// This extracts every claim; when an [`super::Aligner`] is at hand, its
 /// [`super::Aligner::cluster`] gives the same clusters without extracting them again.
 pub fn cluster(d: &Dossier) -> Vec<Cluster> {
-    let (corpus, per_article) = dossier_claims(d);
-    cluster_claims(&corpus, &per_article)
+    super::Aligner::new(d).cluster()
 }
 
 /// Cluster claims already extracted (one list per article) over the corpus of their terms.

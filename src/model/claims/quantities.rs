@@ -14,8 +14,8 @@
 use super::align::MAX_CONFLICT_RATIO;
 use super::Claim;
 use crate::model::facts::lexicon::{FastMap, FastSet};
-use crate::model::facts::{compare_figures, compat, Figure, Kind, Verdict};
-use crate::model::{ArticleId, Span};
+use crate::model::facts::{compare_figures, compat, tokens, when, Figure, Kind, Verdict};
+use crate::model::{Article, ArticleId, Span};
 
 /// One figure as one article states it.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,9 @@ pub struct FigureMention {
     pub figure: Figure,
     /// Who the article credits with it, as written.
     pub holder: Option<String>,
+    /// When it was true, ISO 8601 ([`crate::model::facts::when`]): the day its sentence
+    /// names, else the article's stamp.
+    pub as_of: Option<String>,
 }
 
 /// Two mentions of a quantity that disagree (indexes into its mentions).
@@ -49,8 +52,16 @@ pub struct Quantity {
     pub conflicts: Vec<FigureConflict>,
 }
 
-/// The index key of a figure: kind, unit, measured thing, scope, year.
-type Key = (Kind, Option<String>, String, Option<String>, Option<i32>);
+/// The index key of a figure: kind, unit, measured thing, scope, year, and who an amount is
+/// tied to.
+type Key = (
+    Kind,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<i32>,
+    Option<String>,
+);
 
 fn key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
     let mut thing = compat::measured(f)?;
@@ -67,6 +78,7 @@ fn key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
         thing,
         f.frame.scope.clone(),
         f.frame.year,
+        f.frame.about.clone(),
     ))
 }
 
@@ -78,6 +90,9 @@ fn label(k: &Key) -> String {
     if let Some(y) = k.4 {
         s = format!("{s}, {y}");
     }
+    if let Some(who) = &k.5 {
+        s = format!("{s} of {who}");
+    }
     s
 }
 
@@ -85,7 +100,7 @@ fn label(k: &Key) -> String {
 /// two or more articles, or with a conflict, are kept.
 pub fn quantities<'a>(
     claims: &[Vec<Claim>],
-    text_of: impl Fn(ArticleId) -> &'a str,
+    article_of: impl Fn(ArticleId) -> Option<&'a Article>,
 ) -> Vec<Quantity> {
     let parts = parts(claims);
     let mut index: FastMap<Key, usize> = FastMap::default();
@@ -97,6 +112,15 @@ pub fn quantities<'a>(
             .iter()
             .filter_map(|f| key(f, &parts).map(|k| (f, k)))
             .collect();
+        if keyed.is_empty() {
+            continue;
+        }
+        let article = article_of(c.article);
+        let text = article.map_or("", |a| a.text.as_str());
+        let toks = tokens::lex(text, c.span);
+        let (published, updated) = article.map_or((None, None), |a| {
+            (a.meta.date.as_deref(), a.meta.updated.as_deref())
+        });
         for (f, k) in &keyed {
             // One sentence giving two values that disagree for one key ("52% to 48%", "209,000
             // consumers, plus 182,000 consumers") sets two things side by side that the key
@@ -123,12 +147,14 @@ pub fn quantities<'a>(
                 });
                 out.len() - 1
             });
+            let clause = clause_around(text, c.span, f.span);
             out[qi].mentions.push(FigureMention {
                 article: c.article,
                 claim: c.span,
-                clause: clause_around(text_of(c.article), c.span, f.span),
+                clause,
                 figure: f.clone(),
                 holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
+                as_of: when::as_of(&toks, clause, f.span, published, updated),
             });
         }
     }
@@ -182,6 +208,9 @@ const CLAUSE_MARKS: &[&str] = &[
     " while ",
     " but ",
     " whereas ",
+    // "had consumed 135,000 acres and remained 35 percent contained": each figure of a
+    // sentence that joins two statements gets its own.
+    " and ",
 ];
 
 /// The clause of `claim` that holds `figure`: from the last clause mark before it to the
@@ -338,10 +367,187 @@ mod tests {
             ("b.txt", "Breach\n\nThe data of 143 million customers is exposed.\n\nCard numbers of 209,000 customers were exposed.\n"),
         ]);
         let (_, claims) = dossier_claims(&d);
-        let qs = quantities(&claims, |id: ArticleId| d.articles[id.0].text.as_str());
+        let qs = quantities(&claims, |id: ArticleId| d.articles.get(id.0));
         let customers: Vec<&Quantity> = qs.iter().filter(|q| q.label == "consumer").collect();
         assert_eq!(customers.len(), 2, "{qs:#?}");
         assert!(customers.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
+    }
+
+    #[track_caller]
+    fn qs_of(files: &[(&str, &str)]) -> Vec<Quantity> {
+        let d = dossier(files);
+        let (_, claims) = dossier_claims(&d);
+        quantities(&claims, |id: ArticleId| d.articles.get(id.0))
+    }
+
+    /// One donor's amount never conflicts with the total of all gifts; two totals that
+    /// differ do.
+    #[test]
+    fn a_donors_amount_is_not_the_total() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Fund
+
+Brightco pledged €50m to the fund.
+
+Donations to the fund have reached €300m.
+",
+            ),
+            (
+                "b.txt",
+                "Fund
+
+Brightco also pledged €50m on Monday.
+
+More than €400m has been donated so far.
+",
+            ),
+        ]);
+        let total = qs.iter().find(|q| q.label == "pledge").expect("a total");
+        assert_eq!(total.mentions.len(), 2, "{qs:#?}");
+        assert_eq!(total.conflicts.len(), 1, "{qs:#?}");
+        let donor = qs
+            .iter()
+            .find(|q| q.label == "pledge of brightco")
+            .expect("a donor's");
+        assert!(donor.conflicts.is_empty(), "{qs:#?}");
+    }
+
+    /// The earlier value of a change ("rose to 34 from 16") is no mention of the toll: it
+    /// does not conflict with the current one elsewhere.
+    #[test]
+    fn an_earlier_value_is_no_conflicting_mention() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Storm
+
+The death toll has risen to 34 from 16, officials said.
+",
+            ),
+            (
+                "b.txt",
+                "Storm
+
+The death toll has risen to 34, the governor said.
+",
+            ),
+        ]);
+        let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
+        assert!(
+            dead.mentions.iter().all(|m| m.figure.value == 34.0),
+            "{dead:#?}"
+        );
+        assert!(dead.conflicts.is_empty(), "{dead:#?}");
+    }
+
+    /// "bringing the total to 40" states the toll: it agrees with "at least 40" and
+    /// conflicts with 45 elsewhere; the increment before it is no toll.
+    #[test]
+    fn a_running_total_is_the_toll() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Fire
+
+Police reported seven more deaths, bringing the total to 40.
+",
+            ),
+            (
+                "b.txt",
+                "Fire
+
+At least 40 people have died in the fire.
+",
+            ),
+            (
+                "c.txt",
+                "Fire
+
+The death toll stands at 45.
+",
+            ),
+        ]);
+        let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
+        assert!(
+            dead.mentions.iter().all(|m| m.figure.value != 7.0),
+            "{dead:#?}"
+        );
+        assert_eq!(dead.mentions.len(), 3, "{dead:#?}");
+        let pairs: Vec<(f64, f64)> = dead
+            .conflicts
+            .iter()
+            .map(|c| {
+                (
+                    dead.mentions[c.a].figure.value,
+                    dead.mentions[c.b].figure.value,
+                )
+            })
+            .collect();
+        // "at least 40" allows 45: only the exact 40 conflicts with it.
+        assert_eq!(pairs, vec![(40.0, 45.0)], "{dead:#?}");
+    }
+
+    /// A small written count with what befell the people is a figure ("four boys were
+    /// rescued"); "two fatalities" of something named elsewhere is not.
+    #[test]
+    fn small_written_counts_need_an_outcome() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Cave
+
+Divers said four boys were rescued on Sunday.
+
+A fire upstate has been blamed for two fatalities.
+",
+            ),
+            (
+                "b.txt",
+                "Cave
+
+By Monday eight boys had been rescued.
+
+The fire has killed 40 people.
+",
+            ),
+        ]);
+        let rescued = qs.iter().find(|q| q.label == "rescued").expect("rescued");
+        assert_eq!(rescued.conflicts.len(), 1, "{qs:#?}");
+        assert!(qs.iter().all(|q| q.label != "dead"), "{qs:#?}");
+    }
+
+    /// Each mention says when it was true: its sentence's day against the article's date.
+    #[test]
+    fn mentions_carry_their_day() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Fire
+
+Published: 10 March 2021
+
+The death toll rose to 29 on Sunday.
+",
+            ),
+            (
+                "b.txt",
+                "Fire
+
+Published: 11 March 2021
+
+The death toll rose to 31 on Thursday.
+",
+            ),
+        ]);
+        let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
+        let days: Vec<Option<&str>> = dead.mentions.iter().map(|m| m.as_of.as_deref()).collect();
+        assert_eq!(
+            days,
+            vec![Some("2021-03-07"), Some("2021-03-11")],
+            "{dead:#?}"
+        );
     }
 
     /// Successive updates within one article are no conflict; across articles they are.
@@ -352,7 +558,7 @@ mod tests {
             ("b.txt", "Fire\n\nOfficials said 31 people died in the fire.\n\nMarkets reopened.\n"),
         ]);
         let (_, claims) = dossier_claims(&d);
-        let qs = quantities(&claims, |id: ArticleId| d.articles[id.0].text.as_str());
+        let qs = quantities(&claims, |id: ArticleId| d.articles.get(id.0));
         let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
         assert_eq!(dead.mentions.len(), 3);
         for c in &dead.conflicts {

@@ -551,3 +551,25 @@ fn one_word_sentences_are_no_claims() {
     );
     assert!(spans.iter().any(|s| s.contains("$40m")), "{spans:?}");
 }
+
+/// Where both figures belong to quantities, `compare` takes its conflicts from them: one
+/// fire's toll and the combined toll of two fires are two quantities, never a conflict,
+/// however alike the sentences.
+#[test]
+fn compare_takes_figure_conflicts_from_the_quantities() {
+    let d = dossier(&[
+        ("a.txt", "Fires\n\nThe death toll from the hill fire rose to 29 on Sunday, officials said.\n\nThe combined toll of both fires rose to 31 on Sunday, officials said.\n"),
+        ("b.txt", "Fires\n\nThe combined toll of both fires rose to 35 on Sunday, officials said.\n"),
+    ]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let wrong: Vec<&Pair> = pair_with(&c, &d, "29")
+        .into_iter()
+        .filter(|p| p.relation == Relation::Conflict)
+        .collect();
+    assert!(wrong.is_empty(), "{c:#?}");
+    let right = pair_with(&c, &d, "31");
+    assert!(
+        right.iter().any(|p| p.relation == Relation::Conflict),
+        "{c:#?}"
+    );
+}

@@ -41,7 +41,7 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
             while to < toks.len() && to < from + 8 && toks[to].kind == Tok::Word {
                 to += 1;
             }
-            if to > from {
+            if to > from && holds_someone(toks, from, to, false) {
                 push(&mut out, text, toks, from, to);
                 i = to;
                 continue;
@@ -63,14 +63,18 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
             let mut j = if is_head { i } else { k + 1 };
             while j > 0 {
                 let p = &toks[j - 1];
+                // "the sheriff's office", "Spain's interior ministry": a possessive names
+                // whose office it is.
+                let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
                 let fits = p.kind == Tok::Word
                     && (p.capital
+                        || possessive
                         || modifiers().contains(&p.lower)
                         || (heads.contains(&p.lower) && j - 1 == last));
                 if !fits {
                     break;
                 }
-                named |= p.capital || modifiers().contains(&p.lower);
+                named |= p.capital || possessive || modifiers().contains(&p.lower);
                 j -= 1;
                 from = j;
             }
@@ -88,13 +92,50 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
                     toks[from].lower.as_str(),
                     "he" | "she" | "they" | "it" | "we" | "i" | "this" | "that"
                 );
-            if named && to > from && !pronoun_like && (is_verb || !first_cap_only) {
+            if named
+                && to > from
+                && !pronoun_like
+                && (is_verb || !first_cap_only)
+                && holds_someone(toks, from, to, is_head && !is_verb)
+            {
                 push(&mut out, text, toks, from, to);
             }
         }
         i += 1;
     }
     out
+}
+
+/// True when `toks[from..to]` can name who holds a figure: not, for a head noun with no
+/// speech verb (`bare_head`), a count of people ("three police", "Eleven officers": the
+/// figure's own noun phrase; "two officials said" keeps its count), not "an estimated"
+/// before a figure, not a modifier of what is counted ("the official death toll"), and with
+/// a word past its determiners (never a bare "The").
+fn holds_someone(toks: &[Token], from: usize, to: usize, bare_head: bool) -> bool {
+    let numberish =
+        |t: &Token| t.kind == Tok::Number || super::lexicon::number_words().contains_key(&t.lower);
+    let determiner = |t: &Token| matches!(t.lower.as_str(), "a" | "an" | "the");
+    let counted = bare_head
+        && (toks[from..to].iter().any(numberish) || (from > 0 && numberish(&toks[from - 1])));
+    // "The official death toll", "police officers": a head before the noun of what is
+    // counted or measured modifies it; it names no one.
+    let modifier = bare_head
+        && toks.get(to).is_some_and(|n| {
+            n.kind == Tok::Word
+                && !n.capital
+                && (super::outcome::outcomes().contains_key(&n.lower)
+                    || super::frame::measure_word(&n.lower)
+                    || {
+                        let (general, specific) = super::lexicon::people_nouns();
+                        let w = super::canonical_word(&n.lower);
+                        general.contains(&w) || specific.contains(&w)
+                    })
+        });
+    let hedge = determiner(&toks[from]) && toks.get(to).is_some_and(numberish);
+    let content = toks[from..to]
+        .iter()
+        .any(|t| !determiner(t) && !numberish(t));
+    !counted && !modifier && !hedge && content
 }
 
 fn opener_at(toks: &[Token], i: usize) -> Option<usize> {

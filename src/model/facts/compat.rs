@@ -43,8 +43,11 @@ pub fn comparable(a: &Figure, b: &Figure) -> bool {
 pub fn same_scope(a: &Figure, b: &Figure) -> bool {
     !a.frame.prior
         && !b.frame.prior
+        && !a.frame.increment
+        && !b.frame.increment
         && a.frame.scope == b.frame.scope
         && a.frame.year == b.frame.year
+        && a.frame.about == b.frame.about
 }
 
 /// True when both figures say what they measure, and say the same ([`measured`]). Two
@@ -72,9 +75,10 @@ pub fn same_measure(a: &Figure, b: &Figure) -> bool {
 /// ("dead", "injured"; a toll counts the dead), with the counted noun when that is a
 /// specific kind of people (the injured officers are not the injured); else a counted noun
 /// that names something (not "had" in "30 million had voted", not people in general); else a
-/// measure noun ("turnout"). None for dates, earlier values of a change and vague figures.
+/// measure noun ("turnout"). None for dates, earlier values of a change, increments ("seven
+/// more") and vague figures.
 pub fn measured(f: &Figure) -> Option<String> {
-    if !f.kind.comparable() || f.frame.prior || f.qualifier == Vague {
+    if !f.kind.comparable() || f.frame.prior || f.frame.increment || f.qualifier == Vague {
         return None;
     }
     let (general, specific) = super::lexicon::people_nouns();

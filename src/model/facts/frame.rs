@@ -22,6 +22,18 @@ pub struct Frame {
     pub year: Option<i32>,
     /// True for the earlier value of a change ("from 16" in "rose to 34 from 16").
     pub prior: bool,
+    /// True for an increment, not the whole: "seven more deaths", "12 additional troops".
+    pub increment: bool,
+    /// Who an amount of money is tied to, for a reader and the index: the donor, payer or
+    /// club named as the clause's subject ("Acme pledged €50m") or after it ("€50m from
+    /// Acme"), lowercase; none for a running total ("taking the total to €300m") or when no
+    /// name is near.
+    pub about: Option<String>,
+}
+
+/// True for a word that names what a figure measures ("toll", "turnout").
+pub fn measure_word(w: &str) -> bool {
+    measures().contains_key(w)
 }
 
 /// The measure that points back at a figure already named ("that figure", "the number").
@@ -105,8 +117,12 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         }
         let start = toks.partition_point(|t| t.span.start < f.span.start);
         let end = toks.partition_point(|t| t.span.start < f.span.end);
-        let before = || toks[..start].iter().rev();
-        let after = || toks[end..].iter();
+        // "the toll more than doubled from 16 to 34": what 34 measures is named before the
+        // earlier value, which would otherwise end the window.
+        let reach = from_to_start(toks, start);
+        let before = || toks[..reach].iter().rev();
+        let past = past_conversion(toks, end);
+        let after = || toks[past..].iter();
         let m = measures();
         f.frame.measure = nearest(
             first_in(before().take(MEASURE_BEFORE), m),
@@ -114,7 +130,7 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         );
         // "The death toll from the fire raging in the county rose to 29": after a change
         // ("rose to", "stood at"), what changed is the clause's subject, however long.
-        if f.frame.measure.is_none() && after_change(toks, start) {
+        if f.frame.measure.is_none() && (after_change(toks, start) || reach < start) {
             f.frame.measure = first_in(before(), m).map(|x| x.1);
         }
         if f.what.is_none() && f.kind == Kind::Count {
@@ -142,8 +158,191 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             .min_by_key(|&&(ys, _, _)| ys.abs_diff(f.span.start))
             .map(|y| y.2);
         f.frame.prior = is_prior(toks, start, end);
+        f.frame.increment = end < toks.len() && INCREMENTS.contains(&toks[end].lower.as_str());
+    }
+    running_totals(figures, toks);
+    for f in figures.iter_mut().filter(|f| f.kind == Kind::Money) {
+        let start = toks.partition_point(|t| t.span.start < f.span.start);
+        let end = toks.partition_point(|t| t.span.start < f.span.end);
+        if totals(toks, start) {
+            f.frame.about = None;
+            continue;
+        }
+        f.frame.about = money_holder(toks, start, end);
+        // "…, has also donated €100m": one donor's amount whose donor the clause does not
+        // name is not the total and is no one's in particular: it measures nothing that
+        // can be compared.
+        let active = toks[..start]
+            .iter()
+            .rev()
+            .take(MEASURE_BEFORE)
+            .take_while(|t| !stops(t))
+            .find(|t| measures().contains_key(&t.lower))
+            .is_some_and(|t| is_verb_form(&t.lower));
+        if f.frame.about.is_none() && active {
+            f.frame.measure = None;
+        }
     }
 }
+
+/// True for a measure word used as a verb ("donated", "pledging", "donate"), not a noun
+/// ("donations", "pledges"): a verb before an amount has a giver as its subject.
+fn is_verb_form(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("ing") || w == "donate"
+}
+
+/// The first token past a conversion in brackets right after a figure ("€100m (£86m)
+/// has been pledged": at "has"), else `end`. A bracket longer than this many tokens is
+/// no conversion.
+fn past_conversion(toks: &[Token], end: usize) -> usize {
+    const CONVERSION: usize = 6;
+    if toks.get(end).is_none_or(|t| t.lower != "(") {
+        return end;
+    }
+    toks[end..]
+        .iter()
+        .take(CONVERSION)
+        .position(|t| t.lower == ")")
+        .map_or(end, |k| end + k + 1)
+}
+
+/// Words right after a figure that make it an increment ("seven more deaths").
+const INCREMENTS: &[&str] = &["more", "additional", "further", "extra"];
+
+/// Words before a running total's "to N": "bringing the total to 63", "taking the tally to
+/// €500m", "pushing the toll to 40".
+const TOTAL_VERBS: &[&str] = &["bringing", "taking", "pushing", "raising", "lifting"];
+const TOTAL_NOUNS: &[&str] = &["total", "tally", "toll", "number", "count", "sum"];
+
+/// True when the figure at `start` follows "bringing the total to" (qualifier aside).
+fn running_total_at(toks: &[Token], start: usize) -> bool {
+    let back: Vec<&str> = toks[..start]
+        .iter()
+        .rev()
+        .take(4)
+        .map(|t| t.lower.as_str())
+        .collect();
+    matches!(back.as_slice(), ["to", noun, "the", verb, ..]
+        if TOTAL_NOUNS.contains(noun) && TOTAL_VERBS.contains(verb))
+}
+
+/// "Officials reported seven more deaths, bringing the total to 63": a running total
+/// measures what the increment before it measured (its outcome, counted noun and measure),
+/// the whole, not a part; it is about no one donor.
+fn running_totals(figures: &mut [Figure], toks: &[Token]) {
+    for i in 0..figures.len() {
+        let start = toks.partition_point(|t| t.span.start < figures[i].span.start);
+        if !running_total_at(toks, start) {
+            continue;
+        }
+        let Some(inc) = figures[..i]
+            .iter()
+            .rev()
+            .find(|g| g.kind == figures[i].kind && g.unit == figures[i].unit)
+            .cloned()
+        else {
+            continue;
+        };
+        let f = &mut figures[i];
+        f.outcome = f.outcome.clone().or(inc.outcome);
+        if f.what.is_none() {
+            f.what = inc.what;
+            f.noun = inc.noun;
+        }
+        if f.frame.measure.is_none() || f.frame.measure.as_deref() == Some(ANAPHOR) {
+            f.frame.measure = inc.frame.measure;
+        }
+        f.frame.increment = false;
+    }
+}
+
+/// Words before a figure that make it a total, tied to no single donor: "the total to",
+/// "so far", "in all".
+const TOTAL_WORDS: &[&str] = &["total", "tally", "altogether", "overall", "combined"];
+
+/// Words looked at before an amount for a total's word ("taking the total to at least
+/// €500m": five, the qualifier included).
+const TOTAL_BEFORE: usize = 5;
+
+/// True when the amount at `start` is a total: a total's word just before it, in lowercase
+/// ("Total" is a company's name).
+fn totals(toks: &[Token], start: usize) -> bool {
+    toks[..start]
+        .iter()
+        .rev()
+        .take(TOTAL_BEFORE)
+        .any(|t| !t.capital && TOTAL_WORDS.contains(&t.lower.as_str()))
+}
+
+/// Words looked at before an amount for the name of its donor or payer ("Acme's founder
+/// Jane Roe said she would give €10m": eight, as far back as the dev dossiers' donor
+/// clauses reach without crossing another clause).
+const HOLDER_BEFORE: usize = 8;
+
+/// Words looked at after "from" for the donor's name, past determiners, demonyms and
+/// descriptions ("€100m from the French oil and gas company Acme": six).
+const FROM_REACH: usize = 6;
+
+/// The donor or payer of an amount: the last word of the capitalized name after "from",
+/// past its description ("€50m from French tycoon Jane Roe" -> roe), else of the nearest
+/// name before it in its clause, past no other amount ("Acme also pledged €50m" -> acme).
+/// Weekdays, months, demonyms ("French"), measure words and sentence-initial function words
+/// are no names;
+/// a name after a preposition is a place or a thing, not a donor. Folded to plain lowercase
+/// ("L’Oréal" -> "l'oreal"): outlets differ in accents and apostrophes.
+fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
+    use crate::model::quotes::words::{demonyms, has};
+    let name = |t: &Token| {
+        t.kind == Tok::Word
+            && t.capital
+            && !t.acronym
+            && !super::lexicon::stopwords().contains(&t.lower)
+            && !crate::model::lexicon::calendar_words().contains(&t.lower)
+            && !has(demonyms(), &t.lower)
+            // "Donations have reached …": a sentence's first word is capitalized too.
+            && !measures().contains_key(&t.lower)
+    };
+    let folded = |t: &Token| crate::model::people::names::fold(&t.lower.replace('’', "'"));
+    if toks.get(end).is_some_and(|t| t.lower == "from") {
+        let mut k = end + 1;
+        while k <= end + FROM_REACH && toks.get(k).is_some_and(|t| t.kind == Tok::Word && !name(t))
+        {
+            k += 1;
+        }
+        let mut last = None;
+        while toks.get(k).is_some_and(&name) {
+            last = Some(folded(&toks[k]));
+            k += 1;
+        }
+        if last.is_some() {
+            return last;
+        }
+    }
+    let mut k = start;
+    let mut seen = 0;
+    while k > 0 && seen < HOLDER_BEFORE {
+        k -= 1;
+        seen += 1;
+        let t = &toks[k];
+        if stops(t) || t.kind == Tok::Sign {
+            return None;
+        }
+        if name(t) {
+            // The first word of the name: a place after a preposition ("rebuild the hall
+            // in Paris have reached €80m") is where, not who.
+            let mut first = k;
+            while first > 0 && name(&toks[first - 1]) {
+                first -= 1;
+            }
+            let placed = first > 0 && PLACE_PREPOSITIONS.contains(&toks[first - 1].lower.as_str());
+            return (!placed).then(|| folded(t));
+        }
+    }
+    None
+}
+
+/// Prepositions before a name that make it a place or a thing, not a donor.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "of", "to", "for", "on", "near", "across"];
 
 /// "the number of troops sent there has risen to 11,000": what the count counts is named
 /// before it, after "number of" (not "number of them").
@@ -180,13 +379,33 @@ fn antecedent(toks: &[Token], start: usize) -> Option<String> {
     (name.kind == Tok::Word && name.capital).then(|| format!("of {}", name.lower))
 }
 
-/// True when the figure follows a change word and "to" or "at" ("rose to 29", "had grown
-/// to 56", "stood at 16").
-fn after_change(toks: &[Token], start: usize) -> bool {
-    start >= 2
-        && matches!(toks[start - 1].lower.as_str(), "to" | "at")
-        && changes().contains(&toks[start - 2].lower)
+/// Where the words before a figure's "from M to" begin ("doubled from 16 to 34": at
+/// "from"), else `start`.
+fn from_to_start(toks: &[Token], start: usize) -> usize {
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.lower == w);
+    if start >= 3
+        && is(start - 1, "to")
+        && toks[start - 2].kind == Tok::Number
+        && is(start - 3, "from")
+    {
+        start - 3
+    } else {
+        start
+    }
 }
+
+/// True when the figure follows a change word and "to" or "at" ("rose to 29", "had grown
+/// to 56", "stood at 16"), or "reached" ("have reached €80m").
+fn after_change(toks: &[Token], start: usize) -> bool {
+    let direct = start >= 1 && REACHED.contains(&toks[start - 1].lower.as_str());
+    direct
+        || (start >= 2
+            && matches!(toks[start - 1].lower.as_str(), "to" | "at")
+            && changes().contains(&toks[start - 2].lower))
+}
+
+/// Change words that take the new value straight after them ("pledges have reached €80m").
+const REACHED: &[&str] = &["reached", "topped", "surpassed", "exceeded"];
 
 /// "from N" after a change word ("rose to 34 from 16", "up from 117,000") or before "to M"
 /// ("doubled from 16 to 34"): the value it was.
@@ -283,6 +502,68 @@ mod tests {
         // Looks like a change, is not: "from" names where people came from.
         let h = figs("Rescuers from 12 countries joined 90 local divers.");
         assert!(!h[0].frame.prior);
+    }
+
+    /// "seven more deaths" is an increment; "bringing the total to 40" is the whole, and
+    /// measures what the increment measured.
+    #[test]
+    fn running_total_takes_the_increments_measure() {
+        let f = figs("Rescuers found seven more victims dead, bringing the total to 40.");
+        assert!(f[0].frame.increment);
+        assert!(!f[1].frame.increment);
+        assert_eq!(f[1].outcome.as_deref(), Some("dead"));
+        // Looks like it, is not: "to 40" after no running-total verb keeps no outcome.
+        let g = figs("Seven more victims were found dead; the road to 40 towns is shut.");
+        assert_eq!(g.last().map(|x| x.outcome.clone()), Some(None));
+    }
+
+    /// In "doubled from 16 to 34" the measure named before the earlier value is the new
+    /// value's too.
+    #[test]
+    fn from_to_keeps_the_measure() {
+        let f = figs("The toll in the valley has more than doubled from 16 to 34.");
+        assert!(f[0].frame.prior);
+        assert_eq!(f[1].frame.measure.as_deref(), Some("toll"));
+        assert!(!f[1].frame.prior);
+    }
+
+    /// An amount is tied to the donor named before it or after "from", past descriptions
+    /// and demonyms, folded ("L’Oréal" = "L'Oreal").
+    #[test]
+    fn money_is_tied_to_its_donor() {
+        let f = figs("Brightco also pledged €50m to the fund.");
+        assert_eq!(f[0].frame.about.as_deref(), Some("brightco"));
+        let g = figs("- €50m from the Dutch paint and glue maker Brightcö");
+        assert_eq!(g[0].frame.about.as_deref(), Some("brightco"));
+        let h = figs("L’Oréal pledged €50m.");
+        let i = figs("L'Oreal pledged €50m.");
+        assert_eq!(h[0].frame.about, i[0].frame.about);
+    }
+
+    /// A total is no one donor's, even with a donor named just before it; a company named
+    /// "Total" is a donor.
+    #[test]
+    fn a_running_total_is_no_donors() {
+        let f = figs("Brightco pledged €50m, taking the total to at least €300m.");
+        assert_eq!(f[0].frame.about.as_deref(), Some("brightco"));
+        assert_eq!(f[1].frame.about, None);
+        assert_eq!(f[1].frame.measure.as_deref(), Some("pledge"));
+        let g = figs("The firm Total pledged €50m.");
+        assert_eq!(g[0].frame.about.as_deref(), Some("total"));
+    }
+
+    /// A donor's amount whose donor the clause does not name measures nothing comparable; a
+    /// place after "in" is no donor; a passive total keeps its measure.
+    #[test]
+    fn unnamed_donor_and_places() {
+        let f = figs("Brightco, the paint maker, has also donated €50m.");
+        assert_eq!(f[0].frame.measure, None);
+        let g = figs("Pledges to rebuild the hall in Ghent have reached €80m.");
+        assert_eq!(g[0].frame.about, None);
+        assert_eq!(g[0].frame.measure.as_deref(), Some("pledge"));
+        let h = figs("More than €30m (£26m) has been donated so far.");
+        assert_eq!(h[0].frame.measure.as_deref(), Some("pledge"));
+        assert_eq!(h[0].frame.about, None);
     }
 
     /// A year in the clause dates the figure ("died in 1998").

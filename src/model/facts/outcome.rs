@@ -8,7 +8,7 @@ use super::{Figure, Kind};
 use std::sync::OnceLock;
 
 /// Outcome words to their outcome.
-fn outcomes() -> &'static FastMap<String, String> {
+pub(super) fn outcomes() -> &'static FastMap<String, String> {
     static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
     CELL.get_or_init(|| super::lexicon::parse_groups(include_str!("../../../assets/outcomes.txt")))
 }

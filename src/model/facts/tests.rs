@@ -470,6 +470,62 @@ fn attribution_before_auxiliary() {
     assert_eq!(a.as_deref(), Some("The US"));
 }
 
+/// A holder is never a bare determiner: "The confirmed toll" has no one who confirmed it.
+#[test]
+fn holder_is_never_a_bare_determiner() {
+    let s = "The confirmed toll in the valley has risen to 31.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert!(
+        f.attributions.iter().all(|a| a.text != "The"),
+        "{:?}",
+        f.attributions
+    );
+    assert_eq!(f.attribution_for(f.figures[0].span), None);
+}
+
+/// A head noun before what is counted modifies it: "the official death toll" names no
+/// official.
+#[test]
+fn a_modifying_head_is_no_holder() {
+    let s = "The official death toll has risen to 34, Mayor Jane Roe said.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("Mayor Jane Roe"), "{:?}", f.attributions);
+}
+
+/// A count of people is the figure's own noun phrase, not who holds it ("Eleven officers
+/// were hurt"); "two officials said" still names its holders.
+#[test]
+fn counted_people_are_no_holder() {
+    let s = "Eleven officers were hurt in the clashes.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert!(f.attributions.is_empty(), "{:?}", f.attributions);
+    let t = "Two senior officials said 40 people were hurt.";
+    let g = extract(t, Span::new(0, t.len()));
+    assert_eq!(g.attributions[0].text, "Two senior officials");
+}
+
+/// "An estimated 40,000 people" hedges the figure; it names no holder.
+#[test]
+fn an_estimated_is_no_holder() {
+    let s = "An estimated 40,000 people marched through the town.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert_eq!(
+        f.attribution_for(f.figures[0].span),
+        None,
+        "{:?}",
+        f.attributions
+    );
+}
+
+/// A possessive belongs to the holder: "the port's authority", not "authority".
+#[test]
+fn possessive_stays_with_the_holder() {
+    let s = "Nine ships were stranded, the harbour's office said.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert_eq!(f.attributions[0].text, "the harbour's office");
+}
+
 /// Entities are capitalized runs.
 #[test]
 fn entities_are_capitalized_runs() {

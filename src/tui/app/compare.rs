@@ -278,7 +278,7 @@ impl App {
                 st.sides.swap(0, 1);
                 st.active = st.active.other();
                 if let Some(c) = st.comparison.take() {
-                    st.set_comparison(Arc::new(crate::tui::analysis::mirror(&c)));
+                    st.set_comparison(Arc::new(c.mirrored()));
                 }
             }
             Action::OtherSource => {

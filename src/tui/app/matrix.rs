@@ -64,8 +64,8 @@ impl App {
             return;
         };
         let col = self.matrix.col;
-        match row.cells.get(col).and_then(|c| c.span()) {
-            Some(span) => self.open_at(ArticleId(col), span),
+        match row.cells.get(col).and_then(|c| c.as_ref()) {
+            Some(c) => self.open_at(ArticleId(col), c.span),
             None => self.message = Some(format!("source {} does not report this claim", col + 1)),
         }
     }

@@ -39,6 +39,7 @@ impl App {
             }
             Focus::Compare => self.compare_click(p),
             Focus::Clippings => {}
+            Focus::Figures => self.figures_click(p),
             Focus::Matrix => {
                 if let Some((row, col)) = layout::matrix_cell_at(self, p) {
                     self.matrix.row = row;
@@ -76,6 +77,7 @@ impl App {
             }
             Focus::Compare => self.compare_wheel(p, down),
             Focus::Matrix => self.matrix_key(step),
+            Focus::Figures => self.figures_key(step),
             Focus::Clippings => {
                 self.clippings_key(step);
             }

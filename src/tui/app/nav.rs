@@ -88,7 +88,10 @@ impl App {
         if focus == self.focus && focus != Focus::Article {
             return;
         }
-        let single = matches!(focus, Focus::Compare | Focus::Matrix | Focus::Clippings);
+        let single = matches!(
+            focus,
+            Focus::Compare | Focus::Matrix | Focus::Clippings | Focus::Figures
+        );
         if !(single && self.nav.unwind_to(focus)) {
             self.nav.push(self.here());
         }

@@ -70,7 +70,8 @@ impl App {
             return matches!(o, Overlay::Help { .. }).then_some(SearchIn::Help);
         }
         Some(match self.focus {
-            Focus::Sources => return None,
+            // The figures view filters its quantities with a search of its own.
+            Focus::Sources | Focus::Figures => return None,
             Focus::Article => SearchIn::Article,
             Focus::Compare => SearchIn::Compare,
             Focus::Matrix => SearchIn::Matrix,

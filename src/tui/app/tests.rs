@@ -168,7 +168,9 @@ fn compare_after_analysis_uses_session_claims() {
     app.start();
     let s = session(&app);
     assert_eq!(app.update(A::AlignerReady(s.clone())), vec![]);
-    app.update(A::AnalysisReady(Arc::new(Analysis::default())));
+    app.update(A::AnalysisReady(Arc::new(fixtures::analysis_unpaired(
+        &app.dossier,
+    ))));
     apply(&mut app, [A::Compare]);
     let asked = app.update(A::Open);
     assert_eq!(
@@ -194,7 +196,9 @@ fn compare_waits_for_session_claims() {
     );
     // The analysis ending meanwhile does not ask a second time.
     assert_eq!(
-        app.update(A::AnalysisReady(Arc::new(Analysis::default()))),
+        app.update(A::AnalysisReady(Arc::new(fixtures::analysis_unpaired(
+            &app.dossier
+        )))),
         vec![]
     );
 }
@@ -206,7 +210,9 @@ fn compare_not_computed_ahead_is_asked_after_analysis() {
     let mut app = app();
     app.start();
     apply(&mut app, [A::Compare, A::Open]);
-    let asked = app.update(A::AnalysisReady(Arc::new(Analysis::default())));
+    let asked = app.update(A::AnalysisReady(Arc::new(fixtures::analysis_unpaired(
+        &app.dossier,
+    ))));
     assert_eq!(
         asked,
         vec![Effect::Compare(ArticleId(0), ArticleId(1), None)]
@@ -296,7 +302,7 @@ fn matrix_opens_passage() {
     assert_eq!(app.focus, Focus::Article);
     assert_eq!(app.reader.article, ArticleId(1));
     let span = app.reader.span(&app.units[1]).unwrap();
-    assert!(span.contains(fixtures::find(&app.dossier, 1, "11,000")));
+    assert!(span.contains(fixtures::find(&app.dossier, 1, "as high as 11,000")));
     apply(&mut app, [A::Back]);
     assert_eq!(app.focus, Focus::Matrix);
     apply(&mut app, [A::Right, A::Right, A::Open]);

@@ -1,11 +1,15 @@
-//! The claims matrix: one row per claim, one column per source; `≠` where the source's
-//! figure conflicts, `●` where it reports the claim, `·` where it is silent. The passage
-//! of the selected cell is shown under the table; Enter opens it.
+//! The claims matrix: one row per claim, one column per source (headed by its outlet, else
+//! its file stem); in each cell the figure the source gives (`41`, `≠58` where another
+//! source contradicts it), else `●` where it reports the claim, `≠` where it conflicts,
+//! `·` where it is silent: the glyphs of `dossier claims`. The passage of the selected
+//! cell is shown under the table; Enter opens it.
 
+use crate::model::analysis::{cell_text, Stance};
 use crate::model::ArticleId;
-use crate::tui::analysis::Cell;
 use crate::tui::app::App;
-use crate::tui::layout::{matrix_columns as columns, matrix_split as split, MATRIX_COL as COL};
+use crate::tui::layout::{
+    matrix_col as col_width, matrix_columns as columns, matrix_split as split,
+};
 use crate::tui::wrap::display;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,6 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let (lw, first, shown) = columns(app, r.table);
     let n = app.dossier.articles.len();
+    let cw = col_width(n, r.table);
     let head = if shown < n {
         format!("claim (sources {}–{} of {n})", first + 1, first + shown)
     } else {
@@ -50,9 +55,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     buf.set_stringn(r.table.x, r.table.y, head, lw as usize, t.dim);
     for i in first..first + shown {
-        let x = r.table.x + lw + 1 + (i - first) as u16 * COL;
+        let x = r.table.x + lw + 1 + (i - first) as u16 * cw;
         let st = if i == app.matrix.col { t.title } else { t.dim };
-        buf.set_stringn(x, r.table.y, format!("{:>2}", i + 1), COL as usize, st);
+        let name = app.dossier.article(ArticleId(i)).source_name();
+        let head = super::fit(name, (cw - 1) as usize);
+        buf.set_stringn(x, r.table.y, head, (cw - 1) as usize, st);
     }
     if an.matrix.rows.is_empty() {
         buf.set_stringn(
@@ -87,18 +94,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             st,
         );
         for (c, cell) in row.cells.iter().enumerate().skip(first).take(shown) {
-            let x = r.table.x + lw + 1 + (c - first) as u16 * COL;
-            let (s, cs) = match cell {
-                Cell::Conflicts(_) => (" ≠ ", t.conflict),
-                Cell::Reports(_) => (" ● ", t.agree),
-                Cell::Absent => (" · ", t.dim),
+            let x = r.table.x + lw + 1 + (c - first) as u16 * cw;
+            let cs = match cell.as_ref().map(|c| c.stance) {
+                Some(Stance::Conflicts) => t.conflict,
+                Some(Stance::Reports) => t.agree,
+                None => t.dim,
             };
+            let s = super::fit(&cell_text(cell.as_ref()), (cw - 1) as usize);
             let cs = if sel && c == app.matrix.col {
                 t.selected
             } else {
                 cs
             };
-            buf.set_stringn(x, y, s, COL as usize, cs);
+            buf.set_stringn(x, y, s, (cw - 1) as usize, cs);
         }
     }
     preview(app, r.preview, buf);
@@ -117,7 +125,7 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer) {
             .dossier
             .articles
             .iter()
-            .map(|a| format!("{} {}", a.id.0 + 1, super::fit(a.display_title(), 30)))
+            .map(|a| format!("{}: {}", a.source_name(), super::fit(a.display_title(), 30)))
             .collect();
         Paragraph::new(legend.join(" · "))
             .style(t.dim)
@@ -127,16 +135,18 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let col = app.matrix.col.min(row.cells.len().saturating_sub(1));
     let a = app.dossier.article(ArticleId(col));
-    let text = match row.cells.get(col).and_then(|c| c.span()) {
-        Some(s) => format!(
-            "{}. {}: {}",
+    let text = match row.cells.get(col).and_then(|c| c.as_ref()) {
+        Some(c) => format!(
+            "{}. {} ({}): {}",
             col + 1,
+            display(a.source_name()),
             display(a.display_title()),
-            display(a.slice(s))
+            display(a.slice(c.span))
         ),
         None => format!(
-            "{}. {}: does not report this claim",
+            "{}. {} ({}): does not report this claim",
             col + 1,
+            display(a.source_name()),
             display(a.display_title())
         ),
     };

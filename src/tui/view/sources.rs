@@ -83,8 +83,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             used += pw;
             spans.push(Span::styled(part, t.dim));
         }
-        match app.analysis.as_ref().and_then(|an| an.conflicts.get(row)) {
-            Some(&n) if n > 0 => spans.push(Span::styled(format!(" ≠{n}"), t.conflict)),
+        match app.analysis.as_ref().and_then(|an| an.sources.get(row)) {
+            Some(s) if s.conflicting > 0 => {
+                spans.push(Span::styled(format!(" ≠{}", s.conflicting), t.conflict))
+            }
             Some(_) => {}
             None => spans.push(Span::styled(" …", t.dim)),
         }

@@ -33,6 +33,12 @@ fn position(app: &App) -> String {
             (app.clip_selected + 1).min(app.state.clippings.len()),
             app.state.clippings.len()
         ),
+        Focus::Figures => {
+            let n = app
+                .quantities()
+                .map_or(0, |q| app.figures.shown(q.len()).len());
+            format!("figure {}/{n}", (app.figures.selected + 1).min(n))
+        }
         Focus::Matrix => {
             let n = app.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
             format!(
@@ -85,13 +91,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
     let mut left = vec![Span::styled(format!(" {} ", mode.label()), t.mode)];
     if mode == Mode::Search {
-        let n = app.search.matches.len();
+        // The figures view searches its quantities; the other views, their text.
+        let (query, n) = if app.focus == Focus::Figures {
+            let n = app
+                .quantities()
+                .map_or(0, |q| app.figures.shown(q.len()).len());
+            (&app.figures.query, n)
+        } else {
+            (&app.search.query, app.search.matches.len())
+        };
         let count = match app.search.scope {
-            SearchIn::Help => String::new(),
+            SearchIn::Help if app.focus != Focus::Figures => String::new(),
             _ => format!(" {n} match{}", if n == 1 { "" } else { "es" }),
         };
         left.push(Span::styled(
-            format!(" /{}▏{count}", super::fit(&app.search.query, 40)),
+            format!(" /{}▏{count}", super::fit(query, 40)),
             t.status,
         ));
     } else {

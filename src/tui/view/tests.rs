@@ -59,8 +59,13 @@ fn with_analysis(app: &mut App) {
     app.update(A::AnalysisReady(an));
 }
 
+/// The hand-built troops comparison of 000 and 001 (relation styling apart from the
+/// aligner's choices), in the real analysis of the seeds.
 fn compare_troops(app: &mut App) {
-    with_analysis(app);
+    let mut an = fixtures::analysis(&app.dossier);
+    let troops = Arc::new(fixtures::troops(&app.dossier));
+    an.comparisons.insert((ArticleId(0), ArticleId(1)), troops);
+    app.update(A::AnalysisReady(Arc::new(an)));
     apply(app, [A::Compare, A::Open]);
 }
 
@@ -289,7 +294,7 @@ fn no_color_has_markers_only() {
 #[test]
 fn view_unaligned() {
     let empty = |app: &mut App| {
-        let an = crate::tui::analysis::from_comparisons(5, Default::default());
+        let an = fixtures::analysis_unaligned(&app.dossier);
         app.update(A::AnalysisReady(Arc::new(an)));
     };
     snapshot_both("matrix_empty", |app| {
@@ -542,7 +547,12 @@ fn matrix_with_many_sources_scrolls_its_columns() {
         app.update(A::Right);
     }
     let buf = draw(&app).backend().buffer().clone();
-    assert!(!positions(&buf, " 41 ").is_empty(), "source 41 shown");
+    let head = super::fit(app.dossier.articles[40].source_name(), 8);
+    let header: String = (0..120).map(|x| buf[(x, 1)].symbol().to_string()).collect();
+    assert!(
+        header.contains(&head),
+        "source 41 heads a column: {header:?}"
+    );
     assert!(positions(&buf, "claim (sources 1–").is_empty());
 }
 
@@ -617,5 +627,106 @@ fn long_message_is_shortened_and_shown_whole() {
     let screen = format!("{:?}", t.backend());
     for word in ["hyper-q", "understood;", "names", "action)"] {
         assert!(screen.contains(word), "{word}: {screen}");
+    }
+}
+
+/// Snapshot a state of the reader on the flood fixture at both sizes.
+#[track_caller]
+fn snapshot_flood(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut app = fixtures::flood_app(w, h);
+        setup(&mut app);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+/// The matrix of the flood fixture's real analysis: outlets head the columns, the toll row
+/// gives each outlet's figure, the one in conflict drawn in the conflict style.
+#[test]
+fn view_matrix_figures() {
+    snapshot_flood("matrix_flood", |app| apply(app, [A::Matrix]));
+    let mut app = fixtures::flood_app(120, 40);
+    apply(&mut app, [A::Matrix]);
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    for outlet in ["Valley Post", "River Times", "Hill Radio"] {
+        let rows: Vec<u16> = positions(buf, outlet).iter().map(|p| p.1).collect();
+        assert!(rows.contains(&1), "{outlet} heads a column");
+    }
+    let (x, y) = positions(buf, "≠58")[0];
+    assert_eq!(
+        buf[(x, y)].fg,
+        app.theme.conflict.fg.unwrap_or(Color::Reset)
+    );
+}
+
+/// The figures view: the toll with its timeline (41, 44, 58 in date order), then the
+/// timeline's last row selected with its passage and what it conflicts with.
+#[test]
+fn view_figures() {
+    snapshot_flood("figures", |app| apply(app, [A::Figures]));
+    snapshot_flood("figures_timeline", |app| {
+        apply(app, [A::Figures, A::Right, A::Bottom])
+    });
+    let mut app = fixtures::flood_app(120, 40);
+    apply(&mut app, [A::Figures]);
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let rows: Vec<u16> = ["41", "44", "At least 58"]
+        .iter()
+        .map(|v| positions(buf, v).iter().map(|p| p.1).min().expect(v))
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "time order: {rows:?}");
+    let (x, y) = positions(buf, "At least 58")[0];
+    assert_eq!(
+        buf[(x, y)].fg,
+        app.theme.conflict.fg.unwrap_or(Color::Reset)
+    );
+}
+
+/// `/` narrows the quantities as the query is typed; Esc brings them all back.
+#[test]
+fn view_figures_search() {
+    snapshot_flood("figures_search", |app| {
+        apply(app, [A::Figures, A::SearchStart]);
+        fixtures::type_text(app, "injur");
+    });
+    let mut app = fixtures::flood_app(120, 40);
+    apply(&mut app, [A::Figures, A::SearchStart]);
+    fixtures::type_text(&mut app, "nothing like it");
+    let t = draw(&app);
+    assert_eq!(
+        positions(t.backend().buffer(), "no figure matches").len(),
+        1
+    );
+}
+
+/// The conflicting-claims count of each source is one number: the reader's badges show
+/// the model's analysis, which `dossier sources` prints (tests/analysis.rs checks the
+/// command's output); on the seeds article 004 states four claims in conflict.
+#[test]
+fn cli_and_reader_count_conflicts_alike() {
+    let d = crate::model::load_bundled();
+    let an = fixtures::analysis(&d);
+    let cli: Vec<usize> = crate::model::analysis::Analysis::new(&d)
+        .sources
+        .iter()
+        .map(|s| s.conflicting)
+        .collect();
+    let reader: Vec<usize> = an.sources.iter().map(|s| s.conflicting).collect();
+    assert_eq!(cli, reader);
+    assert_eq!(reader[4], 4);
+    let mut app = fixtures::app(120, 40);
+    app.update(A::AnalysisReady(Arc::new(an)));
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    for (i, n) in reader.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let badge = format!("≠{n}");
+        let shown = positions(buf, &badge);
+        assert!(
+            shown.iter().any(|&(_, y)| y == 2 + 2 * i as u16),
+            "source {} shows {badge}",
+            i + 1
+        );
     }
 }

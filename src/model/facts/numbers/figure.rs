@@ -128,12 +128,13 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     {
         return Some((simple(text, toks, i, j, Kind::Year, value), j));
     }
-    // Bare small written numbers ("one of", "two") are too common to be figures.
+    // Bare small written numbers ("one of", "two") are too common to be figures; before
+    // people or what befell them ("four boys", "seven more deaths") they are counts.
     if !is_digit && !vague && value < 10.0 && !first.lower.starts_with('a') {
         let unit_follows = toks
             .get(j)
             .is_some_and(|n| lexicon::units().contains_key(&n.lower));
-        if !unit_follows {
+        if !unit_follows && !counts_people(toks, j) {
             return None;
         }
     }
@@ -225,6 +226,19 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
         },
         j,
     ))
+}
+
+/// True when the words at `j` name people or what befell them ("boys", "more deaths",
+/// "injured officers"): a small written number before them is a count.
+fn counts_people(toks: &[Token], j: usize) -> bool {
+    let Some(noun) = counted(toks, j) else {
+        return false;
+    };
+    let (general, specific) = lexicon::people_nouns();
+    let w = canonical_word(&noun);
+    general.contains(&w)
+        || specific.contains(&w)
+        || crate::model::facts::outcome::outcomes().contains_key(&noun)
 }
 
 /// The plural noun after an adjective that came first ("50 foreign divers": divers, not

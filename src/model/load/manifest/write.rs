@@ -58,30 +58,43 @@ pub fn update(dir: &Path, entries: &[Entry]) -> Result<(), ManifestWriteError> {
         }
     }
     let path = dir.join(MANIFEST);
-    let src = match read_bounded(&path, MANIFEST_MAX_BYTES) {
+    let edited = edited(&path, entries)?;
+    write_atomic(&path, Clobber::Overwrite, |w| {
+        w.write_all(edited.as_bytes())
+    })?;
+    Ok(())
+}
+
+/// Whether `dir`'s manifest (if any) can be edited: it reads and parses, and its
+/// `articles` is a table. Checked before work whose results are to be recorded.
+pub fn check_editable(dir: &Path) -> Result<(), ManifestWriteError> {
+    edited(&dir.join(MANIFEST), &[]).map(drop)
+}
+
+/// The manifest at `path` (empty when missing) with `entries` set.
+fn edited(path: &Path, entries: &[Entry]) -> Result<String, ManifestWriteError> {
+    let src = match read_bounded(path, MANIFEST_MAX_BYTES) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| ManifestWriteError::Read {
-            path: path.clone(),
+            path: path.to_path_buf(),
             why: e.to_string(),
         })?,
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
             return Err(ManifestWriteError::Read {
-                path,
+                path: path.to_path_buf(),
                 why: e.to_string(),
             })
         }
     };
-    let edited = edit(&src, entries).map_err(|e| match e {
+    edit(&src, entries).map_err(|e| match e {
         EditError::Syntax(why) => ManifestWriteError::Syntax {
-            path: path.clone(),
+            path: path.to_path_buf(),
             why,
         },
-        EditError::Shape => ManifestWriteError::Shape { path: path.clone() },
-    })?;
-    write_atomic(&path, Clobber::Overwrite, |w| {
-        w.write_all(edited.as_bytes())
-    })?;
-    Ok(())
+        EditError::Shape => ManifestWriteError::Shape {
+            path: path.to_path_buf(),
+        },
+    })
 }
 
 /// Why a manifest's text could not be edited.
@@ -279,6 +292,18 @@ mod tests {
             assert!(!msg.contains('\x1b'), "{msg:?}");
         }
         assert_eq!(std::fs::read_to_string(&manifest).unwrap(), "# mine\n");
+    }
+
+    /// A broken manifest on disk is reported before any work (and a missing one is fine).
+    #[test]
+    fn editable_is_checked_up_front() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_editable(dir.path()).is_ok());
+        std::fs::write(dir.path().join(MANIFEST), "title = \"x\"\n[articles\n").unwrap();
+        assert!(matches!(
+            check_editable(dir.path()),
+            Err(ManifestWriteError::Syntax { .. })
+        ));
     }
 
     /// A missing manifest is created; a second update adds to it.

@@ -1,0 +1,403 @@
+//! One analysis of a dossier's claims, read by the command line and the reader alike: the
+//! claims extracted once ([`Aligner`]), their clusters across the articles, the coverage
+//! matrix (claims × sources, with the figure each source gives), each source's counts of
+//! shared, unique and conflicting claims, the figures grouped into quantities, and, when
+//! asked, the pairwise comparisons computed ahead.
+//!
+//! Everything a view shows of the dossier-wide claims comes from here, so `dossier
+//! sources`, `dossier claims` and the reader's badges and matrix cannot disagree.
+
+use crate::model::claims::{self, Aligner, Cluster, Comparison, Difference, Pair, Quantity};
+use crate::model::{ArticleId, Dossier, Span};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// What a source's cell shows when it states the claim, with no figure in conflict.
+pub const REPORTS: &str = "●";
+/// What a source's cell shows when another source contradicts its figure.
+pub const CONFLICTS: &str = "≠";
+/// What a source's cell shows when it does not state the claim.
+pub const ABSENT: &str = "·";
+
+/// How a source stands on a claim it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// It states the claim, in agreement with every other source that does.
+    Reports,
+    /// It states the claim with a figure (or likelihood) another source contradicts.
+    Conflicts,
+}
+
+/// What one source says about one claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub stance: Stance,
+    /// The passage that stands for the source (a conflicting one first).
+    pub span: Span,
+    /// The figure it gives, short ("10,000", "£200m"), when the passage states one.
+    pub figure: Option<String>,
+}
+
+impl Cell {
+    /// The cell as drawn: the figure when there is one (`41`, `≠58`), else a glyph.
+    pub fn text(&self) -> String {
+        match (self.stance, &self.figure) {
+            (Stance::Reports, Some(f)) => f.clone(),
+            (Stance::Conflicts, Some(f)) => format!("{CONFLICTS}{f}"),
+            (Stance::Reports, None) => REPORTS.to_string(),
+            (Stance::Conflicts, None) => CONFLICTS.to_string(),
+        }
+    }
+}
+
+/// The text of an optional cell: [`ABSENT`] for a source that is silent.
+pub fn cell_text(c: Option<&Cell>) -> String {
+    c.map_or_else(|| ABSENT.to_string(), Cell::text)
+}
+
+/// One claim across the sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    /// Index of its cluster in [`Analysis::clusters`].
+    pub cluster: usize,
+    /// The passage the row's label is taken from (the earliest mention).
+    pub label: (ArticleId, Span),
+    /// One cell per article, in article order; `None` where the source is silent.
+    pub cells: Vec<Option<Cell>>,
+}
+
+impl ClaimRow {
+    /// How many sources state the claim.
+    pub fn sources(&self) -> usize {
+        self.cells.iter().flatten().count()
+    }
+    /// True when some sources disagree on it.
+    pub fn conflict(&self) -> bool {
+        self.cells
+            .iter()
+            .flatten()
+            .any(|c| c.stance == Stance::Conflicts)
+    }
+    /// True when some cell gives a figure.
+    pub fn has_figures(&self) -> bool {
+        self.cells.iter().flatten().any(|c| c.figure.is_some())
+    }
+}
+
+/// Claims × sources: disagreements first, then what most sources state, then reading
+/// order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matrix {
+    pub rows: Vec<ClaimRow>,
+}
+
+/// One source's claims, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SourceCounts {
+    /// Claims of this article that another article states too.
+    pub shared: usize,
+    /// Claims of this article that no other article states.
+    pub unique: usize,
+    /// Claims of this article whose figures or likelihood another article contradicts, in
+    /// a claim cluster or through a quantity's figures.
+    pub conflicting: usize,
+}
+
+/// The dossier's claims analysed once.
+#[derive(Clone)]
+pub struct Analysis {
+    /// The claims, extracted once; comparisons and quantities come from it.
+    pub aligner: Arc<Aligner>,
+    pub clusters: Vec<Cluster>,
+    pub matrix: Matrix,
+    /// Per article, in article order.
+    pub sources: Vec<SourceCounts>,
+    /// Comparisons computed ahead, keyed by (left, right) with left < right; see
+    /// [`Analysis::comparison`].
+    pub comparisons: HashMap<(ArticleId, ArticleId), Arc<Comparison>>,
+}
+
+impl std::fmt::Debug for Analysis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analysis")
+            .field("clusters", &self.clusters.len())
+            .field("matrix", &self.matrix.rows.len())
+            .field("sources", &self.sources)
+            .field("comparisons", &self.comparisons.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Analysis {
+    /// Extract the dossier's claims and analyse them, comparing no pair ahead.
+    pub fn new(d: &Dossier) -> Self {
+        Analysis::with_aligner(d, Arc::new(Aligner::new(d)))
+    }
+
+    /// Analyse claims already extracted from `d`: clusters, matrix and counts.
+    pub fn with_aligner(d: &Dossier, aligner: Arc<Aligner>) -> Self {
+        let clusters = aligner.cluster();
+        let figures = FigureConflicts::new(aligner.quantities());
+        let matrix = matrix(d, &clusters, &figures);
+        let sources = counts(d, &clusters, &figures);
+        Analysis {
+            aligner,
+            clusters,
+            matrix,
+            sources,
+            comparisons: HashMap::new(),
+        }
+    }
+
+    /// Compare every pair among the first `n` articles ahead, reporting each one done.
+    pub fn compare_ahead(&mut self, n: usize, mut progress: impl FnMut()) {
+        for i in 0..n {
+            for j in i + 1..n {
+                let (l, r) = (ArticleId(i), ArticleId(j));
+                let c = self.aligner.compare(l, r);
+                self.comparisons.insert((l, r), Arc::new(c));
+                progress();
+            }
+        }
+    }
+
+    /// The comparison of `left` with `right`, sides as asked, when computed ahead.
+    pub fn comparison(&self, left: ArticleId, right: ArticleId) -> Option<Arc<Comparison>> {
+        if let Some(c) = self.comparisons.get(&(left, right)) {
+            return Some(c.clone());
+        }
+        self.comparisons
+            .get(&(right, left))
+            .map(|c| Arc::new(c.mirrored()))
+    }
+
+    /// The dossier's figures grouped into quantities, with their conflicts.
+    pub fn quantities(&self) -> &[Quantity] {
+        self.aligner.quantities()
+    }
+}
+
+impl Comparison {
+    /// The same comparison seen from the other side.
+    pub fn mirrored(&self) -> Comparison {
+        Comparison {
+            left: self.right,
+            right: self.left,
+            pairs: self
+                .pairs
+                .iter()
+                .map(|p| Pair {
+                    relation: p.relation,
+                    score: p.score,
+                    left: p.right,
+                    right: p.left,
+                    differences: p
+                        .differences
+                        .iter()
+                        .map(|d| Difference {
+                            left: d.right.clone(),
+                            right: d.left.clone(),
+                            what: d.what.clone(),
+                            left_span: d.right_span,
+                            right_span: d.left_span,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            left_only: self.right_only.clone(),
+            right_only: self.left_only.clone(),
+        }
+    }
+}
+
+/// The mentions of a quantity (indexes) as a timeline: by the date of their article
+/// (undated articles last), then in article and text order.
+pub fn timeline(d: &Dossier, q: &Quantity) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..q.mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = &q.mentions[i];
+        let date = d
+            .articles
+            .get(m.article.0)
+            .and_then(|a| a.meta.date.as_deref());
+        (date.is_none(), date, m.article, m.figure.span.start)
+    });
+    order
+}
+
+/// True when mention `i` of `q` is in conflict with another.
+pub fn in_conflict(q: &Quantity, i: usize) -> bool {
+    q.conflicts.iter().any(|c| c.a == i || c.b == i)
+}
+
+/// The figure of a value as written, short: from its first word with a digit, without the
+/// holder in brackets ("approximately 10,000" → "10,000", "as high as 11,000 (officials)"
+/// → "11,000"). None for a value without digits (a likelihood: "pretty high").
+pub fn short_figure(value: &str) -> Option<String> {
+    let value = value.split(" (").next().unwrap_or(value);
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let first = words
+        .iter()
+        .position(|w| w.chars().any(|c| c.is_ascii_digit()))?;
+    Some(words[first..].join(" "))
+}
+
+/// A claim: its article and span.
+type ClaimAt = (ArticleId, Span);
+
+/// The conflicts the quantities find between claims of different articles: per claim,
+/// the claims that contradict a figure of it, each with that figure of it as written.
+#[derive(Debug, Default)]
+pub(crate) struct FigureConflicts(HashMap<ClaimAt, Vec<(ClaimAt, String)>>);
+
+impl FigureConflicts {
+    pub(crate) fn new(quantities: &[Quantity]) -> Self {
+        let mut map: HashMap<ClaimAt, Vec<(ClaimAt, String)>> = HashMap::new();
+        for q in quantities {
+            for c in &q.conflicts {
+                let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
+                // Two holders within one article are no disagreement between sources.
+                if x.article == y.article {
+                    continue;
+                }
+                let (kx, ky) = ((x.article, x.claim), (y.article, y.claim));
+                map.entry(kx).or_default().push((ky, x.figure.text.clone()));
+                map.entry(ky).or_default().push((kx, y.figure.text.clone()));
+            }
+        }
+        FigureConflicts(map)
+    }
+
+    /// The figure of `claim` that one of `others` contradicts, if any.
+    fn against<'a>(&'a self, claim: ClaimAt, others: &HashSet<ClaimAt>) -> Option<&'a str> {
+        self.0
+            .get(&claim)?
+            .iter()
+            .find(|(other, _)| others.contains(other))
+            .map(|(_, own)| own.as_str())
+    }
+}
+
+/// Per mention of `c`: the value of it in conflict with another mention, if any: as the
+/// cluster's claims relate, else as the quantities do (the figures `dossier figures` and
+/// the compare view set against each other).
+fn conflicting_values<'a>(c: &'a Cluster, figures: &'a FigureConflicts) -> Vec<Option<&'a str>> {
+    let mut out = vec![None; c.mentions.len()];
+    for x in &c.conflicts {
+        if let Some(v) = out.get_mut(x.a) {
+            v.get_or_insert(x.left.as_str());
+        }
+        if let Some(v) = out.get_mut(x.b) {
+            v.get_or_insert(x.right.as_str());
+        }
+    }
+    let members: HashSet<ClaimAt> = c.mentions.iter().map(|m| (m.article, m.span)).collect();
+    for (v, m) in out.iter_mut().zip(&c.mentions) {
+        if v.is_none() {
+            *v = figures.against((m.article, m.span), &members);
+        }
+    }
+    out
+}
+
+/// One row of the matrix from one cluster.
+fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimRow {
+    let bad = conflicting_values(c, figures);
+    let mut cells: Vec<Option<Cell>> = vec![None; n];
+    for (m, bad) in c.mentions.iter().zip(bad) {
+        let Some(cell) = cells.get_mut(m.article.0) else {
+            continue;
+        };
+        // The first passage of a source stands for it, a conflicting one first.
+        let better = match cell {
+            None => true,
+            Some(old) => bad.is_some() && old.stance == Stance::Reports,
+        };
+        if better {
+            // The figure in dispute, else the first figure the passage states (a
+            // likelihood, "pretty high", is none).
+            let figure = match bad {
+                Some(v) => short_figure(v),
+                None => m.values.iter().find_map(|v| short_figure(v)),
+            };
+            *cell = Some(Cell {
+                stance: if bad.is_some() {
+                    Stance::Conflicts
+                } else {
+                    Stance::Reports
+                },
+                span: m.span,
+                figure,
+            });
+        }
+    }
+    let label = c
+        .mentions
+        .iter()
+        .map(|m| (m.article, m.span))
+        .min()
+        .unwrap_or((ArticleId(0), Span::default()));
+    ClaimRow {
+        cluster: index,
+        label,
+        cells,
+    }
+}
+
+/// The coverage matrix of the clusters, disagreements first, then what most sources
+/// state, then reading order.
+fn matrix(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Matrix {
+    let n = d.articles.len();
+    let mut rows: Vec<ClaimRow> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.mentions.is_empty())
+        .map(|(i, c)| row(n, i, c, figures))
+        .collect();
+    rows.sort_by_key(|r| (!r.conflict(), std::cmp::Reverse(r.sources()), r.label));
+    Matrix { rows }
+}
+
+/// Per article: claims shared with another article, claims it alone states, claims in
+/// conflict with another article's, as clustered or as a quantity's figures (distinct
+/// passages, however many clusters hold them).
+fn counts(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Vec<SourceCounts> {
+    let n = d.articles.len();
+    let mut shared: Vec<HashSet<Span>> = vec![HashSet::new(); n];
+    let mut conflicting: Vec<HashSet<Span>> = vec![HashSet::new(); n];
+    for &(article, span) in figures.0.keys() {
+        if let Some(s) = conflicting.get_mut(article.0) {
+            s.insert(span);
+        }
+    }
+    for c in clusters {
+        for m in &c.mentions {
+            if let Some(s) = shared.get_mut(m.article.0) {
+                s.insert(m.span);
+            }
+        }
+        for x in &c.conflicts {
+            for m in [x.a, x.b].iter().filter_map(|&k| c.mentions.get(k)) {
+                if let Some(s) = conflicting.get_mut(m.article.0) {
+                    s.insert(m.span);
+                }
+            }
+        }
+    }
+    d.articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let total = claims::claim_spans(a).len();
+            SourceCounts {
+                shared: shared[i].len(),
+                unique: total.saturating_sub(shared[i].len()),
+                conflicting: conflicting[i].len(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

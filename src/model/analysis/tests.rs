@@ -1,0 +1,275 @@
+use super::*;
+use crate::model::claims::{ClusterConflict, Mention, Relation};
+use crate::model::{load_bundled, load_path, LoadOptions};
+
+/// The invented flood dossier: three outlets give 41, 44 and "at least 58" dead.
+fn flood() -> Dossier {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flood");
+    load_path(&path, &LoadOptions::default()).expect("the flood fixture loads")
+}
+
+fn mention(article: usize, start: usize, values: &[&str]) -> Mention {
+    Mention {
+        article: ArticleId(article),
+        span: Span::new(start, start + 5),
+        values: values.iter().map(|v| v.to_string()).collect(),
+        attribution: None,
+    }
+}
+
+fn conflict(a: usize, b: usize, left: &str, right: &str) -> ClusterConflict {
+    ClusterConflict {
+        a,
+        b,
+        left: left.into(),
+        right: right.into(),
+        what: "troops".into(),
+    }
+}
+
+/// A cluster becomes a row: a conflicting mention marks its source's cell with the figure
+/// in conflict, an agreeing one with its first figure (past a likelihood), a passage with
+/// no figure with the glyph, a silent source is absent.
+#[test]
+fn row_cells_carry_the_figure_each_source_gives() {
+    let c = Cluster {
+        id: 1,
+        mentions: vec![
+            mention(0, 50, &["approximately 10,000"]),
+            mention(2, 60, &["about 10,000", "as high as 11,000"]),
+            mention(3, 70, &[]),
+            mention(4, 80, &["pretty high", "50 kilometres"]),
+        ],
+        conflicts: vec![conflict(
+            0,
+            1,
+            "approximately 10,000",
+            "as high as 11,000 (officials)",
+        )],
+    };
+    let r = row(5, 0, &c, &FigureConflicts::default());
+    assert_eq!(cell_text(r.cells[0].as_ref()), "≠10,000");
+    assert_eq!(cell_text(r.cells[1].as_ref()), ABSENT);
+    assert_eq!(cell_text(r.cells[2].as_ref()), "≠11,000");
+    assert_eq!(cell_text(r.cells[3].as_ref()), REPORTS);
+    assert_eq!(
+        cell_text(r.cells[4].as_ref()),
+        "50 kilometres",
+        "a likelihood is no figure"
+    );
+    assert!(r.conflict());
+    assert_eq!(r.sources(), 4);
+    assert_eq!(r.label, (ArticleId(0), Span::new(50, 55)));
+}
+
+/// A source with two passages in one row is drawn by its conflicting one, whichever comes
+/// first.
+#[test]
+fn conflicting_passage_stands_for_its_source() {
+    let c = Cluster {
+        id: 1,
+        mentions: vec![
+            mention(0, 10, &["41"]),
+            mention(1, 20, &["41"]),
+            mention(1, 90, &["58"]),
+        ],
+        conflicts: vec![conflict(0, 2, "41", "58")],
+    };
+    let r = row(2, 0, &c, &FigureConflicts::default());
+    let cell = r.cells[1].as_ref().expect("source 2 states it");
+    assert_eq!(cell.span, Span::new(90, 95));
+    assert_eq!(cell.text(), "≠58");
+}
+
+/// A value shortens to its figure: qualifier and holder dropped, unit and scale kept; a
+/// likelihood ("pretty high") is no figure, and its cell keeps the glyph.
+#[test]
+fn short_figures() {
+    for (value, want) in [
+        ("approximately 10,000", Some("10,000")),
+        ("as high as 11,000 (South Korean officials)", Some("11,000")),
+        ("£200m", Some("£200m")),
+        ("1.2 million", Some("1.2 million")),
+        ("pretty high", None),
+    ] {
+        assert_eq!(short_figure(value).as_deref(), want, "{value}");
+    }
+}
+
+/// The real analysis of the flood dossier: the toll row comes first with each outlet's
+/// figure, and each source counts its one conflicting claim.
+#[test]
+fn flood_matrix_shows_each_outlets_toll() {
+    let d = flood();
+    let a = Analysis::new(&d);
+    let top = &a.matrix.rows[0];
+    assert!(top.conflict());
+    let cells: Vec<String> = top.cells.iter().map(|c| cell_text(c.as_ref())).collect();
+    assert_eq!(cells, ["≠41", "≠44", "≠58"]);
+    assert!(a.matrix.rows[1..].iter().all(|r| !r.conflict()));
+    assert!(a.sources.iter().all(|s| s.conflicting == 1));
+    assert_eq!(a.quantities().len(), 2);
+}
+
+/// Conflicting claims are counted by passage, however many rows hold them: the seeds'
+/// article 004 states four figures another source contradicts (10,000, 11,000 twice and
+/// "more than 3,000" against "roughly 2,000"), while its cell in the troops row is one;
+/// article 003 states none.
+#[test]
+fn conflicting_claims_are_counted_by_passage() {
+    let d = load_bundled();
+    let a = Analysis::new(&d);
+    assert_eq!(a.sources[4].conflicting, 4);
+    assert_eq!(a.sources[3].conflicting, 0);
+    let top = &a.matrix.rows[0];
+    assert_eq!(
+        top.cells[4].as_ref().map(|c| c.stance),
+        Some(Stance::Conflicts)
+    );
+}
+
+/// Comparisons computed ahead are found either way round, mirrored.
+#[test]
+fn comparisons_ahead_answer_both_ways() {
+    let d = flood();
+    let mut a = Analysis::new(&d);
+    let mut done = 0;
+    a.compare_ahead(d.articles.len(), || done += 1);
+    assert_eq!(done, 3);
+    let fwd = a
+        .comparison(ArticleId(0), ArticleId(2))
+        .expect("compared ahead");
+    let back = a.comparison(ArticleId(2), ArticleId(0)).expect("mirrored");
+    assert_eq!(*back, fwd.mirrored());
+    assert_eq!(*fwd, a.aligner.compare(ArticleId(0), ArticleId(2)));
+}
+
+/// The flood's toll reads as a timeline by article date, undated articles last.
+#[test]
+fn timeline_orders_by_date_undated_last() {
+    let mut d = flood();
+    let a = Analysis::new(&d);
+    let q = a
+        .quantities()
+        .iter()
+        .find(|q| !q.conflicts.is_empty())
+        .expect("the toll")
+        .clone();
+    let values = |d: &Dossier| -> Vec<f64> {
+        timeline(d, &q)
+            .iter()
+            .map(|&i| q.mentions[i].figure.value)
+            .collect()
+    };
+    assert_eq!(values(&d), [41.0, 44.0, 58.0]);
+    assert!((0..3).all(|i| in_conflict(&q, i)));
+    d.articles[0].meta.date = None;
+    assert_eq!(values(&d), [44.0, 58.0, 41.0]);
+}
+
+/// Mirroring swaps every side, differences included, and twice is the identity.
+#[test]
+fn mirror_swaps_sides() {
+    let c = Comparison {
+        left: ArticleId(0),
+        right: ArticleId(1),
+        pairs: vec![Pair {
+            relation: Relation::Conflict,
+            score: 1.0,
+            left: Span::new(1, 2),
+            right: Span::new(3, 4),
+            differences: vec![Difference {
+                left: "10,000".into(),
+                right: "11,000".into(),
+                what: "troops".into(),
+                left_span: Some(Span::new(1, 2)),
+                right_span: None,
+            }],
+        }],
+        left_only: vec![],
+        right_only: vec![Span::new(7, 8)],
+    };
+    let m = c.mirrored();
+    assert_eq!(m.left, ArticleId(1));
+    assert_eq!(m.pairs[0].left, Span::new(3, 4));
+    assert_eq!(m.pairs[0].differences[0].left, "11,000");
+    assert_eq!(m.pairs[0].differences[0].right_span, Some(Span::new(1, 2)));
+    assert_eq!(m.left_only, vec![Span::new(7, 8)]);
+    assert_eq!(m.mirrored(), c);
+}
+
+/// A figure mention of the toll: `value` in `article`'s claim starting at `claim`.
+fn toll(article: usize, claim: usize, value: f64) -> crate::model::claims::FigureMention {
+    use crate::model::facts::{Figure, Kind, Qualifier};
+    let text = format!("{value}");
+    crate::model::claims::FigureMention {
+        article: ArticleId(article),
+        claim: Span::new(claim, claim + 5),
+        clause: Span::new(claim, claim + 5),
+        figure: Figure {
+            kind: Kind::Count,
+            value,
+            place: 1.0,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            what: Some("dead".into()),
+            noun: Some("people".into()),
+            outcome: Some("dead".into()),
+            converted: false,
+            frame: Default::default(),
+            span: Span::new(claim, claim + 2),
+            text,
+        },
+        holder: None,
+        as_of: None,
+    }
+}
+
+/// The quantities' conflicts mark a row's cells even where the clustered claims were not
+/// related as conflicting, but only between passages of that row; two holders within one
+/// article are no conflict between sources.
+#[test]
+fn quantity_conflicts_mark_the_cells_of_their_row() {
+    use crate::model::claims::FigureConflict;
+    let q = Quantity {
+        label: "dead".into(),
+        kind: crate::model::facts::Kind::Count,
+        unit: None,
+        mentions: vec![
+            toll(0, 10, 41.0),
+            toll(1, 20, 58.0),
+            toll(2, 30, 44.0),
+            toll(2, 90, 50.0),
+        ],
+        conflicts: vec![
+            FigureConflict { a: 0, b: 1 },
+            FigureConflict { a: 0, b: 2 },
+            FigureConflict { a: 2, b: 3 },
+        ],
+    };
+    let figures = FigureConflicts::new(std::slice::from_ref(&q));
+    // 0 and 1 in one row: both conflict; 2's conflict partner (0) is elsewhere.
+    let together = Cluster {
+        id: 1,
+        mentions: vec![mention(0, 10, &["41"]), mention(1, 20, &["58"])],
+        conflicts: vec![],
+    };
+    let r = row(3, 0, &together, &figures);
+    let cells: Vec<String> = r.cells.iter().map(|c| cell_text(c.as_ref())).collect();
+    assert_eq!(cells, ["≠41", "≠58", ABSENT]);
+    let apart = Cluster {
+        id: 2,
+        mentions: vec![mention(1, 20, &["58"]), mention(2, 90, &["50"])],
+        conflicts: vec![],
+    };
+    let r = row(3, 1, &apart, &figures);
+    assert!(!r.conflict(), "58 and 50 are not set against each other");
+    let d = load_bundled();
+    let counted = counts(&d, &[], &figures);
+    assert_eq!(counted[0].conflicting, 1);
+    assert_eq!(counted[1].conflicting, 1);
+    assert_eq!(
+        counted[2].conflicting, 1,
+        "44 against 41; 50 is a second holder"
+    );
+}

@@ -1,0 +1,303 @@
+//! When a figure was true: the day its sentence names ("rose to 29 on Sunday", "by June 23",
+//! "yesterday"), resolved against the article's date, else the article's own update or
+//! publication stamp. A figure a page states with no day of its own is as of that page.
+
+use super::tokens::{Tok, Token};
+use crate::model::Span;
+use jiff::civil::Date;
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A day as a sentence names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    /// Monday is 0.
+    Weekday(i8),
+    /// Month (1–12), day, and the year when written.
+    Calendar(i8, i8, Option<i16>),
+    /// Days before the article's date: "today" 0, "yesterday" 1.
+    Back(i64),
+}
+
+/// Days a calendar date without its year may fall after the article's date and still be
+/// this year's (a date a week ahead is a plan, further is last year's).
+const AHEAD: i64 = 7;
+
+/// The month of a month's name or abbreviation ("Sept." -> 9).
+fn month(w: &str) -> Option<i8> {
+    const M: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let i = full
+        .iter()
+        .position(|m| *m == w)
+        .or_else(|| (w == "sept").then_some(8))
+        .or_else(|| M.iter().position(|m| *m == w))?;
+    Some(i as i8 + 1)
+}
+
+fn day_number(t: &Token) -> Option<i8> {
+    (t.kind == Tok::Number)
+        .then(|| t.lower.parse::<i8>().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(t: Option<&Token>) -> Option<i16> {
+    t.filter(|t| t.kind == Tok::Number && t.lower.len() == 4)
+        .and_then(|t| t.lower.parse().ok())
+}
+
+/// Every day named in `toks`, with the token span that names it.
+pub fn days(toks: &[Token]) -> Vec<(Span, Day)> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Tok::Word {
+            continue;
+        }
+        let at = |k: usize| toks.get(k);
+        let next_is = |k: usize, w: &str| at(k).is_some_and(|n| n.lower == w);
+        if t.capital {
+            if let Some(w) = WEEKDAYS.iter().position(|d| *d == t.lower) {
+                out.push((t.span, Day::Weekday(w as i8)));
+                continue;
+            }
+            if let Some(m) = month(&t.lower) {
+                // "June 23", "Sept. 20, 2017", else "23 June 2018".
+                let k = if next_is(i + 1, ".") { i + 2 } else { i + 1 };
+                if let Some(d) = at(k).and_then(day_number) {
+                    let y = if next_is(k + 1, ",") {
+                        year_number(at(k + 2))
+                    } else {
+                        None
+                    };
+                    out.push((
+                        Span::new(t.span.start, toks[k].span.end),
+                        Day::Calendar(m, d, y),
+                    ));
+                } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(&toks[p])) {
+                    let span = Span::new(toks[i - 1].span.start, t.span.end);
+                    out.push((span, Day::Calendar(m, d, year_number(at(i + 1)))));
+                }
+                continue;
+            }
+        }
+        let back = match t.lower.as_str() {
+            "today" | "tonight" => Some(0),
+            "yesterday" => Some(1),
+            "night" if i > 0 && toks[i - 1].lower == "last" => Some(1),
+            _ => None,
+        };
+        if let Some(b) = back {
+            out.push((t.span, Day::Back(b)));
+        }
+    }
+    out
+}
+
+/// The date part of an ISO stamp ("2018-11-12T09:30-08:00" -> 2018-11-12).
+fn date_of(iso: &str) -> Option<Date> {
+    iso.get(..10)?.parse().ok()
+}
+
+/// The calendar date of `day` for an article dated `reference` (ISO): a weekday is the
+/// latest such day on or before it (news tells what happened), a date without a year is in
+/// the reference's year unless that puts it more than a week ahead.
+pub fn resolve(day: Day, reference: Option<&str>) -> Option<Date> {
+    let r = reference.and_then(date_of);
+    match day {
+        Day::Calendar(m, d, Some(y)) => Date::new(y, m, d).ok(),
+        Day::Calendar(m, d, None) => {
+            let r = r?;
+            let this = Date::new(r.year(), m, d).ok()?;
+            let ahead = r.checked_add(jiff::Span::new().days(AHEAD)).ok()?;
+            if this > ahead {
+                Date::new(r.year() - 1, m, d).ok()
+            } else {
+                Some(this)
+            }
+        }
+        Day::Weekday(w) => {
+            let r = r?;
+            let back = (r.weekday().to_monday_zero_offset() - w).rem_euclid(7);
+            r.checked_sub(jiff::Span::new().days(i64::from(back))).ok()
+        }
+        Day::Back(n) => r?.checked_sub(jiff::Span::new().days(n)).ok(),
+    }
+}
+
+/// When the figure at `figure` was true, ISO 8601: the day named nearest to it in its
+/// clause (`toks` cover its sentence), resolved against the article's date; else the
+/// article's update stamp, else its publication date; else none.
+pub fn as_of(
+    toks: &[Token],
+    clause: Span,
+    figure: Span,
+    published: Option<&str>,
+    updated: Option<&str>,
+) -> Option<String> {
+    let named = days(toks);
+    let dist = |s: &Span| {
+        if s.end <= figure.start {
+            figure.start - s.end
+        } else {
+            s.start.saturating_sub(figure.end)
+        }
+    };
+    let inside = |s: &Span| s.start >= clause.start && s.end <= clause.end;
+    // Only a day in the figure's own clause: elsewhere in the sentence a day most often
+    // dates another event ("has risen to 34, two weeks after the storm hit on Sept. 20": on
+    // the dev dossiers every such day outside the clause was the storm's or the visit's).
+    let best = named
+        .iter()
+        .filter(|(s, _)| inside(s))
+        .min_by_key(|(s, _)| dist(s));
+    // A day is counted from the page's first date: an update stamp says when the page
+    // changed, not what "Sunday" meant to its reporter.
+    let reference = published.or(updated);
+    match best {
+        Some(&(_, day)) => resolve(day, reference).map(|d| d.to_string()),
+        None => updated.or(published).map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::facts::tokens::lex;
+
+    #[track_caller]
+    fn when(
+        s: &str,
+        figure: &str,
+        published: Option<&str>,
+        updated: Option<&str>,
+    ) -> Option<String> {
+        let all = Span::new(0, s.len());
+        let at = s.find(figure).expect("figure in fixture");
+        let toks = lex(s, all);
+        as_of(
+            &toks,
+            all,
+            Span::new(at, at + figure.len()),
+            published,
+            updated,
+        )
+    }
+
+    /// A weekday is the latest such day on or before the article's date.
+    #[test]
+    fn weekday_resolves_to_the_day_before_the_article() {
+        // 2021-03-10 is a Wednesday.
+        let s = "The toll rose to 29 on Sunday, officials said.";
+        assert_eq!(
+            when(s, "29", Some("2021-03-10"), None).as_deref(),
+            Some("2021-03-07")
+        );
+        let t = "The toll rose to 29 on Wednesday.";
+        assert_eq!(
+            when(t, "29", Some("2021-03-10"), None).as_deref(),
+            Some("2021-03-10")
+        );
+    }
+
+    /// A month and day take the article's year; one far ahead of it is last year's.
+    #[test]
+    fn month_day_takes_the_article_year() {
+        let s = "They were cut off on June 23 with 12 people inside.";
+        assert_eq!(
+            when(s, "12", Some("2019-07-10"), None).as_deref(),
+            Some("2019-06-23")
+        );
+        let t = "By 30 December, 40 homes had burned.";
+        assert_eq!(
+            when(t, "40", Some("2020-01-04"), None).as_deref(),
+            Some("2019-12-30")
+        );
+        let u = "On Sept. 20, 2016, 40 homes burned.";
+        assert_eq!(
+            when(u, "40", Some("2020-01-04"), None).as_deref(),
+            Some("2016-09-20")
+        );
+    }
+
+    /// "yesterday" is the day before the article's date.
+    #[test]
+    fn yesterday_is_the_day_before() {
+        let s = "Yesterday 14 people were rescued.";
+        assert_eq!(
+            when(s, "14", Some("2021-03-01"), None).as_deref(),
+            Some("2021-02-28")
+        );
+    }
+
+    /// With no day of its own, a figure is as of the page's update stamp, else its date;
+    /// with neither, unknown.
+    #[test]
+    fn no_day_falls_back_to_the_page_stamps() {
+        let s = "At least 14 people died.";
+        let upd = Some("2021-03-02T10:15+00:00");
+        assert_eq!(when(s, "14", Some("2021-03-01"), upd).as_deref(), upd);
+        assert_eq!(
+            when(s, "14", Some("2021-03-01"), None).as_deref(),
+            Some("2021-03-01")
+        );
+        assert_eq!(when(s, "14", None, None), None);
+    }
+
+    /// A weekday without an article date cannot be placed: unknown, not a guess.
+    #[test]
+    fn weekday_without_a_date_is_unknown() {
+        assert_eq!(when("On Monday 14 people died.", "14", None, None), None);
+    }
+
+    /// A day outside the figure's clause dates something else: the page's date is used.
+    #[test]
+    fn a_day_outside_the_clause_is_another_events() {
+        let s = "The toll has risen to 34, two weeks after the storm hit on Sept. 20.";
+        let toks = lex(s, Span::new(0, s.len()));
+        let at = s.find("34").expect("figure");
+        let clause = Span::new(0, at + 2);
+        let got = as_of(
+            &toks,
+            clause,
+            Span::new(at, at + 2),
+            Some("2017-10-04"),
+            None,
+        );
+        assert_eq!(got.as_deref(), Some("2017-10-04"));
+    }
+
+    /// The day nearest the figure in its clause wins over one elsewhere in the sentence.
+    #[test]
+    fn nearest_day_in_the_clause() {
+        // 2021-03-10 is a Wednesday.
+        let s = "On Monday the toll was 12, and by Tuesday it was 20.";
+        assert_eq!(
+            when(s, "20", Some("2021-03-10"), None).as_deref(),
+            Some("2021-03-09")
+        );
+    }
+}
