@@ -22,11 +22,12 @@ pub enum HelpLine {
 }
 
 /// The modes in the order the help lists them after the current one.
-const ORDER: [Mode; 14] = [
+const ORDER: [Mode; 15] = [
     Mode::Sources,
     Mode::Article,
     Mode::Compare,
     Mode::Matrix,
+    Mode::Figures,
     Mode::Search,
     Mode::Pick,
     Mode::Finder,
@@ -144,6 +145,14 @@ mod tests {
         assert_eq!(t.last(), Some(&"MARKS IN COMPARE"));
         let first: Vec<&str> = names(&l[..l.iter().position(|x| x == &HelpLine::Blank).unwrap()]);
         assert!(first.contains(&"next_conflict") && first.contains(&"search_start"));
+    }
+
+    /// Every mode the key table binds keys in has its section in the help.
+    #[test]
+    fn every_mode_is_listed() {
+        for (mode, rows) in Keymap::default().help() {
+            assert!(rows.is_empty() || ORDER.contains(&mode), "{mode:?}");
+        }
     }
 
     /// A key listed in an earlier section is not repeated in every later one.

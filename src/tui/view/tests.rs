@@ -406,6 +406,26 @@ fn finder_highlights_matches() {
     assert_eq!(buf[(x, y)].bg, Color::Yellow, "the passage in the preview");
 }
 
+/// A word of the query that matched the speaker is highlighted in the speaker column,
+/// and not in the text.
+#[test]
+fn finder_highlights_the_speaker_it_matched() {
+    let mut app = fixtures::app_with_quotes(120, 40);
+    apply(&mut app, [A::Finder]);
+    fixtures::type_text(&mut app, "yong escal");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let (x, y) = positions(buf, "Kim Yong")[0];
+    let hit = app.theme.hit.fg.unwrap();
+    assert_eq!(buf[(x + 4, y)].fg, hit, "Yong in the speaker column");
+    assert_ne!(buf[(x, y)].fg, hit, "Kim is not part of the match");
+    let (ux, uy) = positions(buf, "escal")
+        .into_iter()
+        .find(|&(_, py)| py == y)
+        .expect("the quote on the result row");
+    assert_eq!(buf[(ux, uy)].fg, hit, "escal in the text");
+}
+
 /// A reader of two articles: a quote deep in a long paragraph followed by more paragraphs,
 /// and a quote longer than a small preview, its last words far from its start.
 fn long_paragraph_app(w: u16, h: u16) -> App {
