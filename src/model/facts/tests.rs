@@ -531,6 +531,15 @@ fn an_estimated_is_no_holder() {
     );
 }
 
+/// "Ruritania's regional government": the place and the level stay with the holder.
+#[test]
+fn regional_government_is_one_holder() {
+    let s = "Ruritania's regional government reported that 40 people were hurt.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("Ruritania's regional government"));
+}
+
 /// A possessive belongs to the holder: "the port's authority", not "authority".
 #[test]
 fn possessive_stays_with_the_holder() {
