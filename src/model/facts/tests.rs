@@ -470,6 +470,19 @@ fn attribution_before_auxiliary() {
     assert_eq!(a.as_deref(), Some("The US"));
 }
 
+/// "half a billion" is half the scale, and its qualifier is read before "half".
+#[test]
+fn half_a_billion() {
+    let s = "At least half a billion euros has been donated.";
+    let f = extract(s, Span::new(0, s.len()));
+    assert_eq!(f.figures[0].value, 5e8);
+    assert_eq!(f.figures[0].qualifier, Qualifier::AtLeast);
+    assert_eq!(f.figures[0].text, "At least half a billion euros");
+    // Looks like it, is not: "a billion" alone is the whole scale.
+    let t = "A billion euros has been donated.";
+    assert_eq!(extract(t, Span::new(0, t.len())).figures[0].value, 1e9);
+}
+
 /// A holder is never a bare determiner: "The confirmed toll" has no one who confirmed it.
 #[test]
 fn holder_is_never_a_bare_determiner() {
@@ -516,6 +529,15 @@ fn an_estimated_is_no_holder() {
         "{:?}",
         f.attributions
     );
+}
+
+/// "Ruritania's regional government": the place and the level stay with the holder.
+#[test]
+fn regional_government_is_one_holder() {
+    let s = "Ruritania's regional government reported that 40 people were hurt.";
+    let f = extract(s, Span::new(0, s.len()));
+    let a = f.attribution_for(f.figures[0].span).map(|a| a.text.clone());
+    assert_eq!(a.as_deref(), Some("Ruritania's regional government"));
 }
 
 /// A possessive belongs to the holder: "the port's authority", not "authority".

@@ -138,10 +138,19 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             return None;
         }
     }
+    // "half a billion": half the scale, the figure starting at "half".
+    let half = matches!(t.lower.as_str(), "a" | "an") && i > 0 && word(toks, i - 1) == Some("half");
+    let from = if half {
+        value *= 0.5;
+        place *= 0.5;
+        i - 1
+    } else {
+        i
+    };
     // Qualifier before (and after: "or more", "plus").
-    let (mut qualifier, mut start) = match qualifier_before(toks, i) {
+    let (mut qualifier, mut start) = match qualifier_before(toks, from) {
         Some((q, s)) => (q, s),
-        None => (Qualifier::Exact, i),
+        None => (Qualifier::Exact, from),
     };
     if vague {
         qualifier = Qualifier::Vague;
