@@ -39,6 +39,7 @@ const COMMANDS: &[Mode] = &[
     Mode::Article,
     Mode::Compare,
     Mode::Matrix,
+    Mode::Figures,
     Mode::Clippings,
     Mode::Help,
     Mode::Pick,
