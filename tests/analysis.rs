@@ -34,7 +34,10 @@ fn sources_command_and_reader_count_conflicts_alike() {
 #[test]
 fn claims_table_uses_the_readers_glyphs() {
     let out = util::ok(&["claims", s(&fixture("flood")), "--width", "100"]);
-    assert!(out.contains("● states it, ≠ in conflict"), "{out}");
+    assert!(
+        out.contains("● reports it, ≠ in conflict, · silent"),
+        "{out}"
+    );
     assert!(out.lines().any(|l| l.contains("≠  ≠  ≠")), "{out}");
     assert!(out.lines().any(|l| l.contains("●  ●  ·")), "{out}");
     assert!(!out.contains('■') && !out.contains('✗'), "{out}");

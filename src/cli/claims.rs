@@ -148,7 +148,7 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
     let head: String = (1..=n).map(|i| format!("{:>3}", i % 1000)).collect();
     let sum_w = out.width.saturating_sub(6 + 3 * n + 2).max(20);
     let legend = format!(
-        "{:<5} {head}  CLAIM ({} states it, {} in conflict, {} silent)",
+        "{:<5} {head}  CLAIM ({} reports it, {} in conflict, {} silent)",
         "ID",
         analysis::REPORTS,
         analysis::CONFLICTS,

@@ -453,6 +453,9 @@ mod tests {
         for m in [
             Mode::Sources,
             Mode::Compare,
+            Mode::Matrix,
+            Mode::Figures,
+            Mode::Clippings,
             Mode::Help,
             Mode::Pick,
             Mode::Confirm,
