@@ -273,6 +273,23 @@ fn text_output_is_sanitized() {
     assert!(raw.contains('\x1b'));
 }
 
+/// The text form of `read` shows mojibake repaired (`â€œ` as “); JSON keeps the file's
+/// text, and `--raw` prints it as it is.
+#[test]
+fn read_text_repairs_mojibake() {
+    let dir = tempfile::tempdir().unwrap();
+    let story =
+        "The mayor said \u{e2}\u{20ac}\u{153}we will rebuild\u{e2}\u{20ac}\u{9d} on Monday.";
+    fs::write(dir.path().join("a.txt"), story).unwrap();
+    let out = ok(&["read", s(dir.path()), "1"]);
+    assert!(out.contains("\u{201c}we will rebuild\u{201d}"), "{out}");
+    assert!(!out.contains('\u{e2}'), "{out}");
+    let v = json(&["read", s(dir.path()), "1"]);
+    assert_eq!(v["paragraphs"][0]["text"], story);
+    let raw = ok(&["read", s(dir.path()), "1", "--raw"]);
+    assert!(raw.contains('\u{e2}'));
+}
+
 /// A single article file can be opened as a dossier of one.
 #[test]
 fn single_file_is_a_dossier() {
@@ -509,13 +526,13 @@ fn piped_output_is_plain_and_unpaged() {
     assert_eq!(plain, run_with(&["claims"]), "colour changes no character");
 }
 
-/// The claims table speaks the reader's matrix glyphs: ● states it, ≠ conflicts, · silent.
+/// The claims table speaks the reader's matrix glyphs: ● reports it, ≠ conflicts, · silent.
 #[test]
 fn claims_table_uses_the_readers_glyphs() {
     let out = ok(&["claims"]);
     let head = out.lines().next().unwrap();
     assert!(
-        head.contains("● states it, ≠ in conflict, · silent"),
+        head.contains("● reports it, ≠ in conflict, · silent"),
         "{head}"
     );
     assert!(!out.contains('■') && !out.contains('✗'), "{out}");

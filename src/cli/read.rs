@@ -48,6 +48,16 @@ pub fn source(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
     Ok(())
 }
 
+/// Text as the reader shows it: mojibake (`â€œ`) as the characters it stands for
+/// (`model::mojibake`, as the article view draws it), then made safe for the terminal;
+/// `--raw` prints the file's characters. JSON keeps the file's text.
+fn shown(out: &Out, s: &str) -> String {
+    if out.raw {
+        return s.to_string();
+    }
+    out.text(&crate::model::mojibake::repair(s)).into_owned()
+}
+
 /// Print one article.
 pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
     let a = d.article(id);
@@ -77,7 +87,7 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
             paragraphs,
         });
     }
-    for l in out.wrap(&out.text(a.display_title()), "", "") {
+    for l in out.wrap(&shown(out, a.display_title()), "", "") {
         out.line(&out.paint(Paint::Strong, &l))?;
     }
     let by: Vec<String> = [
@@ -105,7 +115,7 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
         out.line("")?;
         let gutter = format!("{:>3} {:<11} ", i + 1, p.kind.as_str());
         let pad = " ".repeat(gutter.chars().count());
-        let text = out.text(a.slice(p.span)).into_owned();
+        let text = shown(out, a.slice(p.span));
         // Noise is dimmed, as in the reader.
         let noise = p.kind.is_noise();
         for l in out.wrap(&text, &gutter, &pad) {

@@ -67,6 +67,55 @@ pub(crate) struct Ent {
     pub roles: Vec<(String, usize)>,
     /// The lowercase core words of the name.
     pub words: Vec<String>,
+    /// Evidence of gender: how often the texts called this person "he" (an honorific,
+    /// a role noun, a pronoun that could only mean them) and how often "she".
+    pub he: u32,
+    pub she: u32,
+}
+
+/// Grammatical gender, as a pronoun or an honorific tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+impl Ent {
+    /// The gender the texts agree on; None when nothing tells it or they disagree.
+    pub fn gender(&self) -> Option<Gender> {
+        match (self.he, self.she) {
+            (0, 0) => None,
+            (_, 0) => Some(Gender::Male),
+            (0, _) => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// True unless the texts tell a gender other than `g`.
+    pub fn agrees(&self, g: Gender) -> bool {
+        self.gender().is_none_or(|x| x == g)
+    }
+}
+
+/// The gender a role or honorific tells ("Mrs", "the actress"), from the words of
+/// `assets/gender_*.txt`; None when no word tells it or the words disagree.
+pub(crate) fn gender_of_role(role: &str) -> Option<Gender> {
+    use crate::model::quotes::words::{female_words, has, male_words};
+    let mut g = None;
+    for w in role.split(|c: char| c.is_whitespace() || c == '-') {
+        let this = if has(male_words(), w) {
+            Gender::Male
+        } else if has(female_words(), w) {
+            Gender::Female
+        } else {
+            continue;
+        };
+        if g.is_some_and(|x| x != this) {
+            return None;
+        }
+        g = Some(this);
+    }
+    g
 }
 
 /// Every entity met so far, with the indexes that resolve names to them.
@@ -98,6 +147,8 @@ impl Registry {
             forms: Vec::new(),
             roles: Vec::new(),
             words: Vec::new(),
+            he: 0,
+            she: 0,
         });
         self.by_key.insert(key, i);
         i
@@ -109,6 +160,11 @@ impl Registry {
             e.forms.push(form.to_string());
         }
         if let Some(r) = role {
+            match gender_of_role(r) {
+                Some(Gender::Male) => e.he += 1,
+                Some(Gender::Female) => e.she += 1,
+                None => {}
+            }
             match e.roles.iter_mut().find(|(x, _)| x == r) {
                 Some((_, n)) => *n += 1,
                 None => e.roles.push((r.to_string(), 1)),
@@ -233,6 +289,9 @@ impl Registry {
                     self.ents[i].name = name;
                 }
                 self.note(i, &p.words.join(" "), p.role.as_deref());
+                if let Some(g) = p.honorific {
+                    self.hint_gender(i, g);
+                }
                 self.mention(article, pos, i);
                 Some(i)
             }
@@ -292,9 +351,29 @@ impl Registry {
                 ending.entry(&o.words[k..]).or_default().push(j);
             }
         }
+        // "RiverWatch said" read as a one-word person, where other articles name the
+        // organisation "River Watch": the spelling without spaces is that organisation.
+        let squash = |s: &str| names::fold(&s.to_lowercase()).replace([' ', '-'], "");
+        let mut squashed: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, o) in self.ents.iter().enumerate().filter(|(_, o)| inst(o)) {
+            squashed.entry(squash(&o.name)).or_default().push(j);
+        }
         (0..self.ents.len())
             .map(|i| {
                 let e = &self.ents[i];
+                if e.kind == SpeakerKind::Person && e.words.len() == 1 {
+                    if let Some([j]) = squashed.get(&squash(&e.name)).map(Vec::as_slice) {
+                        return *j;
+                    }
+                }
+                // "the Navy Diver page" names the organisation called "the Navy Divers": a
+                // name in the singular, used as a modifier, is the plural-named one.
+                if inst(e) {
+                    let plural = format!("{}s", squash(&e.name));
+                    if let Some([j]) = squashed.get(&plural).map(Vec::as_slice) {
+                        return *j;
+                    }
+                }
                 if !inst(e) {
                     return i;
                 }
@@ -370,18 +449,56 @@ impl Registry {
     }
 
     /// The one person of the dossier whose role holds `word`, when the article itself
-    /// names nobody with it ("The interior minister said" where another outlet wrote
+    /// names nobody with it ("The finance minister said" where another outlet wrote
     /// "Interior Minister Ana Ruiz"); None when two or more have it.
-    pub fn by_role_dossier(&self, word: &str) -> Option<usize> {
+    ///
+    /// Two or more with the word are told apart by the phrase's other words
+    /// (`modifiers`, lowercase): "the finance minister" is the one minister whose role
+    /// also holds "finance"; a tie, or no role holding any, names nobody.
+    pub fn by_role_dossier(&self, word: &str, modifiers: &[String]) -> Option<usize> {
+        use crate::model::quotes::words::{demonyms, has, places};
         let w = word.to_lowercase();
-        let mut hits = self.ents.iter().enumerate().filter(|(_, e)| {
-            e.kind == SpeakerKind::Person
-                && e.roles
-                    .iter()
-                    .any(|(r, _)| r.to_lowercase().split(' ').any(|x| x == w))
-        });
-        let (i, _) = hits.next()?;
-        hits.next().is_none().then_some(i)
+        let role_words = |e: &Ent| -> Vec<String> {
+            e.roles
+                .iter()
+                .flat_map(|(r, _)| {
+                    r.to_lowercase()
+                        .split(' ')
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let hits: Vec<(usize, Vec<String>)> = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == SpeakerKind::Person)
+            .map(|(i, e)| (i, role_words(e)))
+            .filter(|(_, rw)| rw.contains(&w))
+            .collect();
+        // A modifier that is no nationality or place must be in the role: "the finance
+        // minister" is not the one culture minister; "the French president" may be the
+        // one whose role says only "President".
+        let required: Vec<&String> = modifiers
+            .iter()
+            .filter(|m| !has(demonyms(), m) && !has(places(), m))
+            .collect();
+        let hits: Vec<(usize, Vec<String>)> = hits
+            .into_iter()
+            .filter(|(_, rw)| required.iter().all(|m| rw.contains(m)))
+            .collect();
+        match hits.as_slice() {
+            [] => None,
+            [(i, _)] => Some(*i),
+            _ => {
+                let score = |rw: &[String]| modifiers.iter().filter(|m| rw.contains(m)).count();
+                let best = hits.iter().map(|(_, rw)| score(rw)).max()?;
+                let mut top = hits.iter().filter(|(_, rw)| score(rw) == best);
+                let (i, _) = top.next()?;
+                (best > 0 && top.next().is_none()).then_some(*i)
+            }
+        }
     }
 
     /// Resolve a bare name ("Austin", "Kim", "Kima") at `pos` in `article`: the person of
@@ -489,10 +606,60 @@ impl Registry {
         i
     }
 
+    /// Record that a pronoun of gender `g` was read as entity `i` (only where no other
+    /// person could be meant, so the evidence is the text's, not a guess).
+    pub fn hint_gender(&mut self, i: usize, g: Gender) {
+        let e = &mut self.ents[i];
+        if e.kind != SpeakerKind::Person {
+            return;
+        }
+        match g {
+            Gender::Male => e.he += 1,
+            Gender::Female => e.she += 1,
+        }
+    }
+
     /// Note a form and role on an entity resolved from a mention.
     pub fn seen(&mut self, article: usize, pos: usize, i: usize, form: &str, role: Option<&str>) {
         self.note(i, form, role);
         self.mention(article, pos, i);
+    }
+}
+
+impl Registry {
+    /// The name to show for entity `i`. A person is shown by the core of their name
+    /// ("Lloyd Austin" for "Lloyd J. Austin III" and "Lloyd Austin"), unless every full
+    /// form the texts write is one spelling: then as written, middle initial and all
+    /// ("John Q. Roe"). An organisation spelt with and without spaces ("River Watch",
+    /// "RiverWatch") is shown in the spaced spelling, whose words the other forms share.
+    pub fn display_name(&self, i: usize) -> String {
+        let e = &self.ents[i];
+        match e.kind {
+            SpeakerKind::Person => {
+                let mut full = e.forms.iter().filter(|f| {
+                    let ws: Vec<String> = f.split(' ').map(str::to_string).collect();
+                    names::core(&ws).len() >= 2 && names::canonical(&ws) == e.name
+                });
+                match (full.next(), full.next()) {
+                    (Some(one), None) => one.clone(),
+                    _ => e.name.clone(),
+                }
+            }
+            SpeakerKind::Institution => {
+                let squash = |s: &str| names::fold(&s.to_lowercase()).replace([' ', '-'], "");
+                let same = |f: &&String| squash(f) == squash(&e.name);
+                let spaced = e
+                    .forms
+                    .iter()
+                    .filter(same)
+                    .max_by_key(|f| f.split(' ').count());
+                match spaced {
+                    Some(f) if f.split(' ').count() > e.name.split(' ').count() => f.clone(),
+                    _ => e.name.clone(),
+                }
+            }
+            SpeakerKind::Anonymous => e.name.clone(),
+        }
     }
 }
 

@@ -19,6 +19,9 @@ pub(crate) struct Parsed {
     pub role: Option<String>,
     pub words: Vec<String>,
     pub kind: NameKind,
+    /// The gender an honorific before the name tells ("Mrs Ruiz"; honorifics are not kept
+    /// in the role).
+    pub honorific: Option<super::Gender>,
 }
 
 /// True for generational suffixes ("Jr.", "III").
@@ -58,6 +61,7 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     if ws.is_empty() {
         return None;
     }
+    let honorific = super::gender_of_role(&words[..words.len() - ws.len()].join(" "));
     // The name is the trailing run of capitalized words (and name particles) that are
     // not titles.
     let mut cut = ws.len();
@@ -100,11 +104,20 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
                 role: None,
                 words: ws.iter().map(|w| (*w).to_string()).collect(),
                 kind: NameKind::Institution,
+                honorific: None,
             });
         }
         return None;
     }
-    if name.last().is_some_and(|w| has(demonyms(), w)) {
+    // "South Korean", "Korean": a nationality is no name; "Valley English", an outlet
+    // named with a language after a word of its own, is one.
+    let owned_demonym = name.len() >= 2 && {
+        let w = name[name.len() - 2];
+        !has(demonyms(), w)
+            && !has(places(), w)
+            && !matches!(w, "North" | "South" | "East" | "West" | "Central")
+    };
+    if name.last().is_some_and(|w| has(demonyms(), w)) && !owned_demonym {
         return None;
     }
     let role = (cut > 0).then(|| ws[..cut].join(" "));
@@ -112,6 +125,7 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
         role,
         words: name.iter().map(|w| (*w).to_string()).collect(),
         kind: NameKind::Person,
+        honorific,
     })
 }
 

@@ -139,6 +139,9 @@ fn same_sentence(
         }
     }
     if t >= lo + 2 && toks[t - 1].kind == Tok::Punct(':') {
+        if let Some(p) = written_by(text, toks, lo, t - 2) {
+            return Some((p, "colon"));
+        }
         if let Some(p) = np::before(text, toks, lo, t - 2) {
             // "Ortiz told local officials: “…”": the phrase is the audience; the subject
             // of the verb speaks.
@@ -146,7 +149,11 @@ fn same_sentence(
                 .rev()
                 .take_while(|&i| toks[i].kind == Tok::Word)
                 .find(|&i| has(audience_verbs(), &text[toks[i].start..toks[i].end]));
+            // "Ruiz said on Twitter: “…”": a phrase after a preposition is where it was
+            // said, not who said it; the verb's subject is read with the other verbs.
+            let oblique = p.first > lo && word(p.first - 1).is_some_and(super::words::is_oblique);
             match heard {
+                None if oblique => {}
                 None => return Some((p, "colon")),
                 Some(v) if v > lo => {
                     if let Some(s) = np::before(text, toks, lo, v - 1) {
@@ -169,11 +176,30 @@ fn same_sentence(
             }
         }
     }
+    // "As the Daily Planet put it: “…”": the one named wrote or said the words.
+    let k = if t > lo && matches!(toks[t - 1].kind, Tok::Punct(':' | ',')) {
+        t - 1
+    } else {
+        t
+    };
+    if k >= lo + 4 && word(k - 1) == Some("it") && word(k - 2) == Some("put") {
+        if let Some(p) = np::before(text, toks, lo, k - 3) {
+            if p.first > lo && word(p.first - 1).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
+                return Some((p, "as put it"));
+            }
+        }
+    }
+    // "Ortiz said, according to AP": a wire agency relays a speaker the sentence names; it
+    // speaks only when nobody else does.
+    let mut relay = None;
     for i in lo..hi.saturating_sub(2) {
         if word(i).is_some_and(|w| w.eq_ignore_ascii_case("according")) && word(i + 1) == Some("to")
         {
             if let Some(p) = np::after(text, toks, i + 2, hi) {
-                return Some((p, "according to"));
+                if !is_agency(&p.written) {
+                    return Some((p, "according to"));
+                }
+                relay.get_or_insert(p);
             }
         }
     }
@@ -187,7 +213,13 @@ fn same_sentence(
         if passive {
             continue;
         }
-        if v > lo {
+        // "The rescue was confirmed in a post": the subject of a passive speech verb is
+        // what was said ("is reporting" is no passive).
+        let be_before = v > lo
+            && word(v - 1)
+                .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "be"));
+        let passive_speech = be_before && !word(v).is_some_and(|w| w.ends_with("ing"));
+        if v > lo && !passive_speech {
             if let Some(p) =
                 np::before(text, toks, lo, v - 1).or_else(|| appositive(text, toks, lo, v, t))
             {
@@ -210,7 +242,38 @@ fn same_sentence(
             }
         }
     }
-    None
+    relay.map(|p| (p, "according to"))
+}
+
+/// True when a phrase names a wire agency ("AP", "the Associated Press", "Reuters").
+fn is_agency(written: &str) -> bool {
+    let w = written.to_lowercase();
+    let w = w.strip_prefix("the ").unwrap_or(&w);
+    crate::model::lexicon::agencies()
+        .iter()
+        .any(|(name, forms)| name.eq_ignore_ascii_case(w) || forms.iter().any(|f| f == w))
+}
+
+/// "A post on the Harbour Navy Diver Facebook page which read: “…”": the owner of a written
+/// statement that "read" introduces, its medium words (`assets/media_words.txt`) dropped;
+/// only an organisation's name counts.
+fn written_by(text: &str, toks: &[Token], lo: usize, r: usize) -> Option<Phrase> {
+    let word = |i: usize| super::words::word(text, toks, i);
+    if !word(r).is_some_and(|w| matches!(w, "read" | "reads" | "reading")) {
+        return None;
+    }
+    // The last capitalized word before "read" that is no medium word, in the same run.
+    let mut j = (lo..r)
+        .rev()
+        .find(|&i| word(i).is_some_and(super::words::is_cap))?;
+    while j > lo && word(j).is_some_and(|w| has(super::words::media_words(), w)) {
+        j -= 1;
+    }
+    let p = np::before(text, toks, lo, j)?;
+    match &p.np {
+        Np::Name(n) if n.kind == NameKind::Institution => Some(p),
+        _ => None,
+    }
 }
 
 /// The subject before an appositive or aside: "A senior official, who asked not to be
@@ -218,6 +281,22 @@ fn same_sentence(
 fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Option<Phrase> {
     if v < lo + 3 || toks[v - 1].kind != Tok::Punct(',') {
         return None;
+    }
+    // "Another, calling themselves Sam Lark, said": the name a user goes by speaks.
+    let word = |i: usize| super::words::word(text, toks, i);
+    let open = (lo..v - 1).rev().find(|&k| toks[k].kind == Tok::Punct(','));
+    if let Some(c) = open {
+        let reflexive = (c + 2..v - 1).find(|&m| {
+            word(m).is_some_and(|w| matches!(w, "themselves" | "himself" | "herself"))
+                && word(m - 1).is_some_and(|w| matches!(w, "calling" | "calls" | "called"))
+        });
+        if let Some(m) = reflexive {
+            if let Some(p) = np::after(text, toks, m + 1, v - 1) {
+                if matches!(p.np, Np::Name(_)) {
+                    return Some(p);
+                }
+            }
+        }
     }
     // "The council's spokesman, Tom Birch, said": the name in the apposition speaks.
     // "Vote Leave's chair, the Labour MP Gisela Stuart, said": a determiner may open it.
@@ -311,10 +390,16 @@ pub(crate) fn attribute(
     // its clause hangs on, then the whole sentence.
     let (clo, chi) = super::subject::clause(text, &para.toks, lo, hi, t);
     if let Some((p, how)) = same_sentence(text, &para.toks, clo, chi, t) {
-        return (resolve(ctx, reg, pi, &p, how), None);
+        let att = resolve(ctx, reg, pi, &p, how);
+        if !unresolved_it(&p, &att) {
+            return (att, None);
+        }
     }
     if let Some(p) = super::subject::subject(text, &para.toks, clo, chi, t) {
-        return (resolve(ctx, reg, pi, &p, "subject"), None);
+        let att = resolve(ctx, reg, pi, &p, "subject");
+        if !unresolved_it(&p, &att) {
+            return (att, None);
+        }
     }
     // "Ruiz: flood 'worst in decades'": only a name the dossier already knows, since
     // "Update: …" or "Watch: …" open lines the same way.
@@ -333,7 +418,10 @@ pub(crate) fn attribute(
     }
     if (clo, chi) != (lo, hi) {
         if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
-            return (resolve(ctx, reg, pi, &p, how), None);
+            let att = resolve(ctx, reg, pi, &p, how);
+            if !unresolved_it(&p, &att) {
+                return (att, None);
+            }
         }
     }
     // The sentence before, or after, names the speaker.
@@ -421,6 +509,22 @@ pub(crate) fn attribute(
     (Attribution::default(), None)
 }
 
+/// The words of a role phrase besides its determiner and its head, lowercase ("The
+/// regional finance minister" gives "regional", "finance").
+pub(crate) fn role_modifiers(written: &str, head: &str) -> Vec<String> {
+    written
+        .split_whitespace()
+        .map(|w| super::words::strip_possessive(w).0.to_lowercase())
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an") && !w.eq_ignore_ascii_case(head))
+        .collect()
+}
+
+/// "It said" with no organisation in view: the passes after the one that read it may
+/// still tell who speaks (the sentence before names the organisation).
+fn unresolved_it(p: &Phrase, att: &Attribution) -> bool {
+    matches!(p.np, Np::Pronoun(super::words::Pronoun::It)) && att.entity.is_none()
+}
+
 /// Resolve a speaker phrase to an entity.
 fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static str) -> Attribution {
     let aid = ctx.aid;
@@ -430,9 +534,18 @@ fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static s
         how: Some(how),
     };
     match &p.np {
+        Np::Pronoun(super::words::Pronoun::It) => {
+            // "It said": the one organisation the article has in view, as for "the company".
+            out.how = Some("pronoun");
+            out.entity = super::organisation::antecedent(ctx, reg, pi, p.pos)
+                .map(|ws| reg.organisation(aid, p.pos, &ws));
+        }
         Np::Pronoun(pr) => {
             out.how = Some("pronoun");
             out.entity = super::pronoun::referent(ctx, reg, pi, p, *pr);
+            if let (Some(e), Some(g)) = (out.entity, super::pronoun::gender(*pr)) {
+                reg.hint_gender(e, g);
+            }
         }
         Np::Name(parsed) => {
             let role = parsed.role.as_deref();
@@ -456,6 +569,9 @@ fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static s
                             .resolve_bare(aid, p.pos, w)
                             .unwrap_or_else(|| reg.bare_person(aid, p.pos, w, role));
                         reg.seen(aid, p.pos, i, &parsed.words.join(" "), role);
+                        if let Some(g) = parsed.honorific {
+                            reg.hint_gender(i, g);
+                        }
                         Some(i)
                     }
                 },
@@ -468,7 +584,7 @@ fn resolve(ctx: &Ctx, reg: &mut Registry, pi: usize, p: &Phrase, how: &'static s
             out.how = Some("role");
             out.entity = reg.by_role(aid, p.pos, word);
             if out.entity.is_none() {
-                out.entity = reg.by_role_dossier(word);
+                out.entity = reg.by_role_dossier(word, &role_modifiers(&p.written, word));
                 out.how = Some("role (dossier)");
             }
         }

@@ -144,7 +144,10 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
         } else {
             let inside_word =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-            let before_digit = next.is_some_and(|n| n.is_ascii_digit());
+            // "the class of ’08" elides a year; "which read: ’40 crews …’" opens a quote
+            // after a colon (a statement's first word may be a figure).
+            let before_digit =
+                next.is_some_and(|n| n.is_ascii_digit()) && !para[..i].trim_end().ends_with(':');
             // "the players’ union": a plural possessive, not a closing mark.
             let after = &para[i + len..];
             // …unless a curly ‘ is open: then "they have ‘strong hearts’ as" closes it.
@@ -235,7 +238,7 @@ fn pair_doubles(
     let mut open: Option<Mark> = None;
     let mut depth = 0usize;
     let mut last_end = from;
-    for &m in marks {
+    for (k, &m) in marks.iter().enumerate() {
         let opening = match m.role {
             Role::Open => true,
             Role::Close => false,
@@ -247,7 +250,7 @@ fn pair_doubles(
                 depth = 1;
             }
             (true, Some(o)) => {
-                if m.glyph == o.glyph || m.glyph == '"' {
+                if (m.glyph == o.glyph || m.glyph == '"') && !nested(&marks[k + 1..], depth) {
                     // The same mark again: the earlier quote was never closed.
                     let start = o.at + o.len;
                     let end = cut_unclosed(text, start, m.at);
@@ -303,6 +306,19 @@ fn pair_doubles(
         }
     }
     out
+}
+
+/// True when an opening mark inside an open quote nests ("… his "Katrina"; so …"): the
+/// marks after it close it and every quote open around it (`depth` of them) before any
+/// other mark opens. Otherwise the same mark again means the earlier quote was never
+/// closed.
+fn nested(rest: &[Mark], depth: usize) -> bool {
+    let closes = rest
+        .iter()
+        .take_while(|m| m.role != Role::Open)
+        .filter(|m| m.role == Role::Close)
+        .count();
+    closes > depth
 }
 
 fn push(out: &mut Vec<Found>, open: usize, start: usize, end: usize, close: usize, broken: bool) {

@@ -3,8 +3,8 @@
 //! Lloyd Austin").
 
 use super::words::{
-    anonymous, has, institutions, is_cap, is_filler, pronoun, speech_verbs, word, Pronoun, Tok,
-    Token,
+    anonymous, group_nouns, has, institutions, is_cap, is_filler, pronoun, speech_verbs, word,
+    Pronoun, Tok, Token,
 };
 use crate::model::people::names::{self, is_title, NameKind, Parsed};
 
@@ -49,12 +49,24 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// True when the token at `i` is a speech verb.
 pub(crate) fn is_verb(text: &str, toks: &[Token], i: usize) -> bool {
-    word(text, toks, i).is_some_and(|w| has(speech_verbs(), w))
+    word(text, toks, i).is_some_and(|w| has(speech_verbs(), w) || progressive(text, toks, i, w))
+}
+
+/// A speech verb in the progressive ("is reporting", "were saying"): an "-ing" form after
+/// a form of "be" whose "-s" or "-ed" form is a speech verb. Alone, "reporting" is as
+/// often a noun or an adjective ("credit reporting firms").
+fn progressive(text: &str, toks: &[Token], i: usize, w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 2) else {
+        return false;
+    };
+    let be = i > 0 && matches!(word(text, toks, i - 1), Some("is" | "are" | "was" | "were"));
+    be && (has(speech_verbs(), &format!("{stem}s")) || has(speech_verbs(), &format!("{stem}ed")))
 }
 
 /// The phrase that ends at token `j` (inclusive), not reaching before `lo`; fillers
 /// ("also", "has") between it and the verb are skipped.
 pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<Phrase> {
+    let end = j;
     let mut j = j;
     while j > lo && word(text, toks, j).is_some_and(is_filler) {
         j -= 1;
@@ -66,6 +78,11 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
     }
     if let Some(p) = pronoun(head) {
         return Some(phrase(text, toks, j, j, Np::Pronoun(p)));
+    }
+    // "It said": "it" right before a speech verb is an organisation speaking (anywhere
+    // else it is the weather, a report, a clause).
+    if matches!(head, "it" | "It") && is_verb(text, toks, end + 1) {
+        return Some(phrase(text, toks, j, j, Np::Pronoun(Pronoun::It)));
     }
     let anon_head = has(anonymous(), head) && !is_title(head);
     if !anon_head
@@ -110,8 +127,13 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
         return named(text, toks, k, j, the).or_else(|| {
             // "The President", "The Catalan President": no name, a role.
             let lead_the = k < j && word(text, toks, k).is_some_and(|w| w == "The");
-            ((the || lead_the) && is_title(head)).then(|| {
-                let from = if the { k - 1 } else { k };
+            // "Valley's leader": an owner's possessive makes the role definite too.
+            let owner = !the
+                && k > lo
+                && word(text, toks, k - 1)
+                    .is_some_and(|w| is_cap(w) && super::words::strip_possessive(w).1);
+            ((the || lead_the || owner) && is_title(head)).then(|| {
+                let from = if the || owner { k - 1 } else { k };
                 phrase(text, toks, from, j, Np::Role(head.to_lowercase()))
             })
         });
@@ -152,6 +174,23 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
                 "a" | "an" | "one" | "another"
             )
         });
+        // "The Ruiz family said": a group named after a person speaks as one.
+        let the = det.is_some_and(|d| d.eq_ignore_ascii_case("the"));
+        if the && k + 1 < j && has(group_nouns(), &lower) {
+            let ws: Vec<String> = (k + 1..=j)
+                .filter_map(|x| word(text, toks, x))
+                .map(str::to_string)
+                .collect();
+            if ws[..ws.len() - 1].iter().all(|w| is_cap(w)) {
+                let np = Np::Name(Parsed {
+                    role: None,
+                    words: ws,
+                    kind: NameKind::Institution,
+                    honorific: None,
+                });
+                return Some(phrase(text, toks, k, j, np));
+            }
+        }
         // "said in a statement", "told an interviewer": a phrase after a preposition is
         // not a subject.
         let after_prep = k > lo && word(text, toks, k - 1).is_some_and(super::words::is_oblique);
@@ -180,6 +219,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
                 role: None,
                 words,
                 kind: NameKind::Institution,
+                honorific: None,
             })
         } else if has(anonymous(), &lower) || !known {
             Np::Anon {

@@ -3,9 +3,9 @@
 
 use super::attribute::{Ctx, SENTENCE_WINDOW};
 use super::np::Phrase;
-use super::words::{is_oblique, pronoun, Pronoun, Tok, Token};
+use super::words::{has, is_oblique, pronoun, reply_verbs, Pronoun, Tok, Token};
 use crate::model::people::names::NameKind;
-use crate::model::people::{Registry, SpeakerKind};
+use crate::model::people::{Gender, Registry, SpeakerKind};
 
 /// How many sentences back a pronoun may look for its person.
 const PRONOUN_WINDOW: usize = 4;
@@ -25,10 +25,14 @@ pub(crate) fn referent(
     p: &Phrase,
     pr: Pronoun,
 ) -> Option<usize> {
-    if pr == Pronoun::They {
-        return None;
-    }
+    let g = gender(pr)?;
     let text = ctx.article.text.as_str();
+    let agrees = |e: &usize| reg.ents[*e].agrees(g);
+    // "“Nine,” he replied": the verb after the pronoun, to tell an answer.
+    let replies = ctx.paras[pi]
+        .as_ref()
+        .and_then(|x| super::words::word(text, &x.toks, p.last + 1))
+        .is_some_and(|w| has(reply_verbs(), w));
     let mut budget = PRONOUN_WINDOW + 1;
     let mut cur_pi = pi;
     let Some(Some(para)) = ctx.paras.get(pi) else {
@@ -67,11 +71,26 @@ pub(crate) fn referent(
         }
         let (lo, hi) = para.sentences[s as usize];
         let hi = limit.take().map_or(hi, |l| l.min(hi));
+        // "“How many?” Lee asked the governor, Ana Ruiz. “Nine,” she replied": an answer
+        // comes from the one asked, never the one asking; nobody when the one asked is
+        // not a known person.
+        if replies && asks(text, &para.toks, lo, hi).is_some() {
+            return addressee(text, ctx.aid, reg, &para.toks, lo, hi).filter(agrees);
+        }
         let people = mentions(text, ctx.aid, reg, &para.toks, lo, hi);
-        match people.as_slice() {
+        // "she said" after a sentence about a man is not his: only people the texts do
+        // not tell of another gender are candidates.
+        let fitting: Vec<usize> = people.iter().copied().filter(agrees).collect();
+        if !people.is_empty() && fitting.is_empty() {
+            budget -= 1;
+            s -= 1;
+            continue;
+        }
+        match fitting.as_slice() {
             [] => {
                 // "The Catalan president condemned it. “…,” he said": a role as subject.
-                if let Some(e) = role_subject(text, ctx.aid, reg, &para.toks, lo, hi) {
+                if let Some(e) = role_subject(text, ctx.aid, reg, &para.toks, lo, hi).filter(agrees)
+                {
                     return Some(e);
                 }
                 let opens_same = para.toks.get(lo).is_some_and(|t| {
@@ -96,6 +115,15 @@ pub(crate) fn referent(
         s -= 1;
     }
     None
+}
+
+/// The gender a pronoun tells ("he", "she"); None for "they" and "it".
+pub(crate) fn gender(pr: Pronoun) -> Option<Gender> {
+    match pr {
+        Pronoun::He => Some(Gender::Male),
+        Pronoun::She => Some(Gender::Female),
+        Pronoun::They | Pronoun::It => None,
+    }
 }
 
 /// The distinct persons named as subjects or objects (not after a preposition) in tokens
@@ -177,7 +205,7 @@ pub(crate) fn role_subject(
         return None;
     }
     reg.by_role(aid, toks[p.first].start, w)
-        .or_else(|| reg.by_role_dossier(w))
+        .or_else(|| reg.by_role_dossier(w, &super::attribute::role_modifiers(&p.written, w)))
 }
 
 /// The person who opens tokens `lo..hi` as the subject of a speech verb ("Brown said …").
@@ -203,6 +231,27 @@ fn speaking_subject(
         .map(|x| &text[toks[x].start..toks[x].end])
         .collect();
     person_of(reg, aid, toks[p.first].start, &ws)
+}
+
+/// The person a sentence's audience verb is addressed to ("Lee asked the governor, Ana
+/// Ruiz"): the first person named after the first audience verb of tokens `lo..hi`.
+fn addressee(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+) -> Option<usize> {
+    let v = asks(text, toks, lo, hi)?;
+    mentions(text, aid, reg, toks, v + 1, hi).first().copied()
+}
+
+/// The first audience verb ("asked", "told") of tokens `lo..hi`.
+fn asks(text: &str, toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
+    (lo..hi).find(|&i| {
+        super::words::word(text, toks, i).is_some_and(|w| has(super::words::audience_verbs(), w))
+    })
 }
 
 /// The registered person a run of words names, if any (no new entity is made).

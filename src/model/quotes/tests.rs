@@ -774,4 +774,5 @@ mod props {
     }
 }
 
+mod agreement;
 mod sieve;

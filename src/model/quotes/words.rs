@@ -148,6 +148,37 @@ set!(
     "organisation_nouns.txt"
 );
 
+set!(
+    /// Head nouns of a group named after a person ("the Ruiz family").
+    group_nouns,
+    "group_nouns.txt"
+);
+set!(
+    /// Nouns ending in "-ly" that are no adverb ("family", "rally").
+    ly_nouns,
+    "ly_nouns.txt"
+);
+set!(
+    /// Where a written statement is posted ("Facebook", "page", "account").
+    media_words,
+    "media_words.txt"
+);
+set!(
+    /// Speech verbs that answer a question ("replied", "answered").
+    reply_verbs,
+    "reply_verbs.txt"
+);
+set!(
+    /// Honorifics and role nouns that tell a man ("Mr", "father", "actor").
+    male_words,
+    "gender_male.txt"
+);
+set!(
+    /// Honorifics and role nouns that tell a woman ("Mrs", "mother", "actress").
+    female_words,
+    "gender_female.txt"
+);
+
 /// True when the lowercase form of `w` is in `set` (without allocating for short ASCII
 /// words, which is nearly every probe).
 pub(crate) fn has(set: &WordSet, w: &str) -> bool {
@@ -177,6 +208,8 @@ pub(crate) enum Pronoun {
     He,
     She,
     They,
+    /// "It said": an organisation (read only as a speech verb's subject, see `np`).
+    It,
 }
 
 /// Prepositions before a name that make it an oblique mention, not a subject: in "met
@@ -214,7 +247,10 @@ pub(crate) fn is_oblique(w: &str) -> bool {
 /// Adverbs and auxiliaries that may stand between a subject and its verb ("Austin also
 /// said", "she has repeatedly warned").
 pub(crate) fn is_filler(w: &str) -> bool {
-    (w.len() > 3 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+    (w.len() > 3
+        && w.ends_with("ly")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !has(ly_nouns(), w))
         || matches!(
             w,
             "also"

@@ -38,6 +38,7 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     shape::mark_fragments(&strs, paras);
     shape::mark_dek(&strs, paras);
     mark_duplicates(&strs, paras);
+    shape::mark_pull_quote(&strs, paras);
 }
 
 pub(crate) fn ends_sentence(s: &str) -> bool {
@@ -837,6 +838,22 @@ mod tests {
     #[test]
     fn lede_printed_twice_keeps_first() {
         let t = "Storm Floods The Valley\nFloodwater closed four roads in the valley on Monday, officials said.\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Duplicate, Body]);
+    }
+
+    /// A quotation alone under the headline is the dek's pull quote, a headline, though the
+    /// story repeats it.
+    #[test]
+    fn pull_quote_under_headline_is_headline() {
+        let t = "Mayor Quits After Council Vote\n\"I have done my best for this town and its people.\"\nThe mayor resigned on Monday. \"I have done my best for this town and its people,\" she said.\nThe council meets again next week.";
+        assert_eq!(kind_list(t), [Headline, Headline, Body, Body]);
+    }
+
+    /// The same quotation repeated below the story's first paragraph is a duplicate, not a
+    /// dek.
+    #[test]
+    fn repeated_quote_inside_story_stays_duplicate() {
+        let t = "Mayor Quits After Council Vote\nThe mayor resigned on Monday after a long meeting.\n\"I have done my best for this town and its people.\"\nLater she added: \"I have done my best for this town and its people,\" to applause.";
         assert_eq!(kind_list(t), [Headline, Body, Duplicate, Body]);
     }
 

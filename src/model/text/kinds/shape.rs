@@ -232,6 +232,32 @@ pub(super) fn mark_dek(strs: &[&str], paras: &mut [Paragraph]) {
     }
 }
 
+/// A pull quote under the headline: a paragraph that is one quotation and nothing else,
+/// standing in the page's head (no story paragraph above it, a headline among them), is
+/// the dek's quote, a headline, even though the story repeats it later (the duplicate
+/// pass took it for a copy; on the dev dossiers two such deks echo a quote of the story).
+pub(super) fn mark_pull_quote(strs: &[&str], paras: &mut [Paragraph]) {
+    for i in 1..strs.len().min(HEAD) {
+        let head_above = paras[..i].iter().all(|p| p.kind != ParaKind::Body)
+            && paras[..i].iter().any(|p| p.kind == ParaKind::Headline);
+        if !head_above {
+            return;
+        }
+        if paras[i].kind == ParaKind::Duplicate && is_one_quotation(strs[i]) {
+            paras[i].kind = ParaKind::Headline;
+        }
+    }
+}
+
+/// True when the paragraph opens with a quotation mark and closes with one, with no mark
+/// between that opens another quote (`"…"`, `'…'`, `“….”`).
+fn is_one_quotation(s: &str) -> bool {
+    let s = s.trim();
+    let opens = s.starts_with(['"', '“', '\'', '‘', '«']);
+    let closes = s.ends_with(['"', '”', '\'', '’', '»']);
+    opens && closes && s.chars().count() > 2
+}
+
 /// The share of a paragraph's words another holds for it to be the same caption shown
 /// twice side by side (as image text and as caption): 0.84 on the dev dossiers, where the
 /// two differ in a word or a date; the duplicate pass wants 0.85 anywhere in the article.
