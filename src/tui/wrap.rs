@@ -43,6 +43,27 @@ pub fn display_char(c: char) -> char {
     flowing(c)
 }
 
+/// `s` drawn character by character ([`display_char`]) with mojibake repaired, and for
+/// each character of `s` the index of the drawn character it became (the three characters
+/// of `â€œ` all map to its “), so marks made on the file's text land on what is drawn.
+pub fn display_chars(s: &str) -> (Vec<char>, Vec<usize>) {
+    let mut drawn = Vec::with_capacity(s.len());
+    let mut of = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+        let (shown, len) = match c {
+            'â' => crate::model::mojibake::at(s, i).unwrap_or((c, c.len_utf8())),
+            _ => (c, c.len_utf8()),
+        };
+        for _ in s[i..i + len].chars() {
+            of.push(drawn.len());
+        }
+        drawn.push(display_char(shown));
+        i += len;
+    }
+    (drawn, of)
+}
+
 /// Text as drawn: never raw control characters or escape sequences; format characters
 /// dropped, emoji sequences kept whole (see `model::sanitize::shown`); mojibake (`â€œ`)
 /// shown as the characters it stands for (`model::mojibake`; the model keeps the file's).
@@ -294,6 +315,16 @@ mod tests {
         let ws = words(text, Span::new(0, text.len()), 5);
         assert!(ws.iter().all(|w| w.width <= 5));
         assert_eq!(display("a\x1b[1m\tb"), "a␛[1m b");
+    }
+
+    /// Marks on the file's text land on the drawn character: the three characters of a
+    /// mojibake mark all map to the one mark drawn.
+    #[test]
+    fn mojibake_is_drawn_repaired_with_its_marks() {
+        let (drawn, of) = display_chars("a â€œb");
+        assert_eq!(drawn.iter().collect::<String>(), "a “b");
+        // a, space, the three characters of â€œ, b
+        assert_eq!(of, [0, 1, 2, 2, 2, 3]);
     }
 
     /// Mojibake is drawn repaired (the C1 control of `â€\u{9d}` included), while

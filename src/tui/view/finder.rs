@@ -5,7 +5,7 @@
 use super::article::{quote_highlights, styled_line, Highlight};
 use crate::model::search::{Finder, Hit, Scope};
 use crate::tui::app::{App, Overlay};
-use crate::tui::wrap::{display_char, Row, Wrapped};
+use crate::tui::wrap::{display_chars, Row, Wrapped};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -128,8 +128,14 @@ fn result_line<'a>(app: &App, f: &Finder, hit: Hit, width: usize, base: Style) -
     spans.extend(cell(&label, wa, &marks.label, st, base.patch(t.hit)));
     used += wa + 1;
     let room = width.saturating_sub(used + 1);
-    let text: Vec<char> = f.text(hit).chars().map(display_char).collect();
-    let marks = marks.text;
+    // Drawn as the reader draws text (mojibake repaired); the marks follow.
+    let (text, of) = display_chars(f.text(hit));
+    let mut marks: Vec<usize> = marks
+        .text
+        .iter()
+        .filter_map(|&m| of.get(m).copied())
+        .collect();
+    marks.dedup();
     // Start a little before the first match when it would be off the row.
     let start = match marks.first() {
         Some(&m) if m + 4 > room => m.saturating_sub(room / 3),
