@@ -1,5 +1,6 @@
 //! `dossier compare A B`: two articles claim by claim, conflicts first.
 
+use super::term::Paint;
 use super::{Format, Out};
 use crate::model::claims::{self, Comparison, Relation};
 use crate::model::corrections::PairVerdict;
@@ -155,11 +156,10 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
         .iter()
         .filter(|p| relation(d, c, p) == Relation::Conflict)
         .count();
-    out.line(&format!(
-        "L {}\nR {}",
-        out.text(la.display_title()),
-        out.text(ra.display_title())
-    ))?;
+    for (side, a) in [("L", la), ("R", ra)] {
+        let title = format!("{side} {}", out.text(a.display_title()));
+        out.line(&out.paint(Paint::Strong, &title))?;
+    }
     out.line(&format!(
         "{} pairs ({} in conflict), {} only left, {} only right",
         c.pairs.len(),
@@ -169,11 +169,12 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
     ))?;
     for p in ordered(d, c) {
         out.line("")?;
-        let tag = match relation(d, c, p) {
-            Relation::Conflict => "CONFLICT",
-            Relation::Agree => "agree",
-            Relation::Related => "related",
+        let (tag, paint) = match relation(d, c, p) {
+            Relation::Conflict => ("CONFLICT", Paint::Conflict),
+            Relation::Agree => ("agree", Paint::Agree),
+            Relation::Related => ("related", Paint::Dim),
         };
+        let tag = out.paint(paint, tag);
         let why = verdict(d, c, p).map_or(String::new(), |v| {
             let note = v
                 .note
@@ -199,7 +200,7 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
         for x in &p.differences {
             let s = format!("{}: {} vs {}", x.what, x.left, x.right);
             for l in out.wrap(&out.text(&s), "  ≠ ", "    ") {
-                out.line(&l)?;
+                out.line(&out.paint(Paint::Conflict, &l))?;
             }
         }
     }
@@ -208,7 +209,8 @@ fn text(d: &Dossier, c: &Comparison, out: &mut Out) -> Result<()> {
             continue;
         }
         out.line("")?;
-        out.line(&format!("only {side} ({}):", out.text(&a.file)))?;
+        let head = format!("only {side} ({}):", out.text(&a.file));
+        out.line(&out.paint(Paint::Strong, &head))?;
         for &s in spans.iter() {
             for l in out.wrap(
                 &out.text(a.text.get(s.range()).unwrap_or("")),

@@ -3,6 +3,7 @@
 //! (a timeline), and the pairs of mentions that conflict.
 
 use super::sources::fit;
+use super::term::Paint;
 use super::{Format, Out};
 use crate::model::claims::{Aligner, FigureMention, Quantity};
 use crate::model::facts::Qualifier;
@@ -224,19 +225,20 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             .as_deref()
             .map(|u| format!(", {u}"))
             .unwrap_or_default();
-        out.line(&format!(
+        let head = format!(
             "q{:<4} {} ({}{unit}): {} mentions, {} conflicts",
             i + 1,
             out.text(&q.label),
             q.kind.as_str(),
             q.mentions.len(),
             conflicts.len()
-        ))?;
+        );
+        out.line(&out.paint(Paint::Strong, &head))?;
         for (k, m) in timeline(q) {
             let mark = if conflicts.iter().any(|c| c.a == k || c.b == k) {
-                "≠"
+                out.paint(Paint::Conflict, "≠")
             } else {
-                " "
+                " ".to_string()
             };
             let day = m.as_of.as_deref().and_then(|t| t.get(..10)).unwrap_or("");
             out.line(&format!(
@@ -258,7 +260,7 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
                 outlet(d, y)
             );
             for l in out.wrap(&out.text(&s), "    ≠ ", "      ") {
-                out.line(&l)?;
+                out.line(&out.paint(Paint::Conflict, &l))?;
             }
         }
         out.line("")?;
