@@ -524,6 +524,25 @@ fn piped_output_is_plain_and_unpaged() {
         .replace_all(&colored, "");
     assert!(!plain.contains('\x1b'));
     assert_eq!(plain, run_with(&["claims"]), "colour changes no character");
+    // compare and figures too: conflicts in red, and nothing but SGR added.
+    for (args, red) in [
+        (
+            &["compare", "seeds", "1", "2"][..],
+            "\x1b[31mCONFLICT\x1b[0m",
+        ),
+        (&["figures", "seeds"], "\x1b[31m≠\x1b[0m"),
+    ] {
+        let colored = run_with(&[args, &["--color", "always"]].concat());
+        assert!(colored.contains(red), "{args:?}: {colored}");
+        let plain = regex::Regex::new("\x1b\\[[0-9;]*m")
+            .unwrap()
+            .replace_all(&colored, "");
+        assert_eq!(
+            plain,
+            run_with(args),
+            "{args:?}: colour changes no character"
+        );
+    }
 }
 
 /// The claims table speaks the reader's matrix glyphs: ● reports it, ≠ conflicts, · silent.
