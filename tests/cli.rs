@@ -525,6 +525,7 @@ fn piped_output_is_plain_and_unpaged() {
     assert!(!plain.contains('\x1b'));
     assert_eq!(plain, run_with(&["claims"]), "colour changes no character");
     // compare and figures too: conflicts in red, and nothing but SGR added.
+    let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
     for (args, red) in [
         (
             &["compare", "seeds", "1", "2"][..],
@@ -534,9 +535,7 @@ fn piped_output_is_plain_and_unpaged() {
     ] {
         let colored = run_with(&[args, &["--color", "always"]].concat());
         assert!(colored.contains(red), "{args:?}: {colored}");
-        let plain = regex::Regex::new("\x1b\\[[0-9;]*m")
-            .unwrap()
-            .replace_all(&colored, "");
+        let plain = sgr.replace_all(&colored, "");
         assert_eq!(
             plain,
             run_with(args),

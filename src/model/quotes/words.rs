@@ -3,37 +3,13 @@
 
 use crate::model::lexicon::parse_list;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-
-/// FNV-1a: the word lists are probed for most words of the text, and SipHash's DoS
-/// resistance buys nothing for fixed, embedded lists.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// A word list: lowercase entries as bytes, so a probe needs no UTF-8 check, with a
 /// 1024-bit filter on (first two bytes, last byte, length) that turns away most words of a
 /// text before any hashing.
 pub(crate) struct WordSet {
-    set: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    set: HashSet<Box<[u8]>, crate::model::facts::lexicon::FxBuild>,
     filter: [u64; 16],
 }
 

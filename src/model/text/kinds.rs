@@ -526,31 +526,8 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
     }
 }
 
-/// Hashing for keys that are already well-mixed word hashes: one multiply per word instead
-/// of SipHash (no untrusted keys here: they come from the article's own words).
-type IdHash = std::hash::BuildHasherDefault<IdHasher>;
-
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
+/// Keys here are word hashes: the one fast hasher (Fx) serves.
+type IdHash = crate::model::facts::lexicon::FxBuild;
 
 #[cfg(test)]
 mod tests {
