@@ -23,6 +23,8 @@ pub struct SourceRow<'a> {
     pub updated: Option<&'a str>,
     /// The canonical URL (from a web page or the manifest), or null.
     pub url: Option<&'a str>,
+    /// The page's language (BCP 47, from a web page's markup), or null.
+    pub language: Option<&'a str>,
     pub words: usize,
     pub paragraphs: usize,
     pub noise_paragraphs: usize,
@@ -58,6 +60,7 @@ pub fn rows<'a>(d: &'a Dossier, an: &Analysis) -> Vec<SourceRow<'a>> {
             date: a.meta.date.as_deref(),
             updated: a.meta.updated.as_deref(),
             url: a.meta.url.as_deref(),
+            language: a.meta.language.as_deref(),
             words: a.meta.words,
             paragraphs: a.paragraphs.len(),
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),

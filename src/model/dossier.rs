@@ -117,6 +117,8 @@ pub struct Meta {
     pub author: Option<String>,
     /// The place of the dateline ("WASHINGTON —").
     pub dateline: Option<String>,
+    /// The page's language as a BCP 47 tag ("en", "en-GB"), from a web page's markup.
+    pub language: Option<String>,
     /// Words in body paragraphs.
     pub words: usize,
 }

@@ -663,6 +663,7 @@ fn html_article(name: String, bytes: &[u8], warnings: &mut Vec<Warning>) -> Opti
         url: from_page.url,
         date: from_page.date,
         updated: from_page.updated,
+        language: from_page.language,
         author: from_page.author.or(guess.author),
         ..guess
     };

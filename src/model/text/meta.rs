@@ -50,6 +50,8 @@ pub fn infer_meta(text: &str, paras: &[Paragraph], file: &str) -> Meta {
         date,
         updated,
         url: None,
+        // Plain text says nothing of its language; a web page's markup does.
+        language: None,
         words,
     }
 }

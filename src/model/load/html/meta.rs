@@ -21,6 +21,8 @@ pub struct PageMeta {
     pub updated: Option<String>,
     /// The canonical URL.
     pub url: Option<String>,
+    /// The language, a BCP 47 tag ("en-GB").
+    pub language: Option<String>,
 }
 
 /// Meta tags by lower-cased `property`, `name` or `itemprop`: the first non-empty value.
@@ -115,6 +117,17 @@ pub fn page_meta(doc: &Document, raw: &str) -> PageMeta {
         tags.get(&["author", "article:author", "byl"])
             .and_then(person)
     });
+    let language = doc
+        .select("html")
+        .attr("lang")
+        .map(|l| l.to_string())
+        .into_iter()
+        .chain(ld.field("inLanguage"))
+        .chain(
+            tags.get(&["og:locale", "dc.language", "language", "content-language"])
+                .map(str::to_string),
+        )
+        .find_map(|l| language_tag(&l));
     PageMeta {
         title,
         outlet,
@@ -122,7 +135,32 @@ pub fn page_meta(doc: &Document, raw: &str) -> PageMeta {
         date,
         updated,
         url,
+        language,
     }
+}
+
+/// A language as a BCP 47 tag: "en", "en-GB" (`og:locale`'s "en_GB" too); anything else
+/// ("english", a sentence, a script) is no tag.
+fn language_tag(s: &str) -> Option<String> {
+    let s = s.trim().replace('_', "-");
+    let mut parts = s.split('-');
+    let lang = parts.next()?;
+    if !(2..=3).contains(&lang.len()) || !lang.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut tag = lang.to_ascii_lowercase();
+    for p in parts.take(2) {
+        if !(2..=8).contains(&p.len()) || !p.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        tag.push('-');
+        tag.push_str(&if p.len() == 2 {
+            p.to_ascii_uppercase()
+        } else {
+            p.to_string()
+        });
+    }
+    Some(tag)
 }
 
 /// An author value that names a person (not a profile URL or a number).
@@ -395,6 +433,27 @@ mod tests {
 
     fn meta_of(html: &str) -> PageMeta {
         page_meta(&Document::from(html), html)
+    }
+
+    /// The language comes from `<html lang>`, else JSON-LD or `og:locale` ("en_GB" is
+    /// "en-GB"); a value that is no language tag ("English") is none.
+    #[test]
+    fn language_from_markup() {
+        let lang = |h: &str| meta_of(h).language;
+        assert_eq!(
+            lang(r#"<html lang="en-gb"><body><p>x</p></body></html>"#).as_deref(),
+            Some("en-GB")
+        );
+        assert_eq!(
+            lang(r#"<html><head><meta property="og:locale" content="fr_FR"></head></html>"#)
+                .as_deref(),
+            Some("fr-FR")
+        );
+        assert_eq!(lang(r#"<html lang="English"><body></body></html>"#), None);
+        assert_eq!(
+            lang(r#"<html><body><p>no language given</p></body></html>"#),
+            None
+        );
     }
 
     /// Open Graph tags give title, outlet, published and modified times and the URL.
