@@ -139,6 +139,13 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 /// Words in a piece of text (runs of alphanumeric characters, with inner apostrophes,
 /// hyphens and digit separators).
 pub fn word_count(s: &str) -> usize {
+    words_upto(s, usize::MAX)
+}
+
+/// [`word_count`], but counting stops at `cap`: for a test against a bound
+/// (`words_upto(s, 9) <= 8`), which a long paragraph answers after its first words
+/// instead of its last. The paragraph-kind rules ask it a dozen times a paragraph.
+pub fn words_upto(s: &str, cap: usize) -> usize {
     // One pass: a word is a run of joiners holding at least one alphanumeric character.
     // ASCII bytes go through a table (most news text); other characters are decoded.
     let (mut count, mut in_run, mut has_alnum) = (0, false, false);
@@ -167,9 +174,12 @@ pub fn word_count(s: &str) -> usize {
             count += usize::from(has_alnum);
             in_run = false;
             has_alnum = false;
+            if count >= cap {
+                return cap;
+            }
         }
     }
-    count + usize::from(in_run && has_alnum)
+    (count + usize::from(in_run && has_alnum)).min(cap)
 }
 
 const ALNUM: u8 = 2;
@@ -199,6 +209,18 @@ mod tests {
 
     fn texts<'a>(text: &'a str, paras: &[Paragraph]) -> Vec<&'a str> {
         paras.iter().map(|p| &text[p.span.range()]).collect()
+    }
+
+    /// A capped count answers a bound test as the full count does: the count when under
+    /// the cap, the cap otherwise (the last word, with no space after it, included).
+    #[test]
+    fn capped_word_count_agrees_with_the_full_one() {
+        let s = "The U.S. team's 1,200-strong crew don’t stop — ever";
+        let n = word_count(s);
+        assert_eq!(n, 8);
+        for cap in 0..12 {
+            assert_eq!(words_upto(s, cap), n.min(cap), "cap {cap}");
+        }
     }
 
     /// Single newlines and blank lines both separate paragraphs.

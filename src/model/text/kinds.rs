@@ -9,7 +9,7 @@ pub(crate) use furniture::is_social_embed;
 mod place;
 mod shape;
 
-use super::{split_sentences, trim_span, word_count};
+use super::{split_sentences, trim_span, words_upto};
 use crate::model::{lexicon, ParaKind, Paragraph, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -201,7 +201,8 @@ fn member_access(s: &str, object: &str) -> bool {
 
 /// The kind a paragraph has on its own words alone, if not body.
 fn own_kind(s: &str) -> Option<ParaKind> {
-    let words = word_count(s);
+    // Every rule below asks about at most 80 words: counting stops past them.
+    let words = words_upto(s, 81);
     let piped = s.contains('|') && s.matches(" | ").count() >= 2;
     let menu = furniture::is_bullet_menu(s, words);
     if is_markup(s) || piped || menu || s.starts_with("![") || furniture::is_social_embed(s) {
@@ -341,7 +342,7 @@ fn mark_appended(strs: &[&str], paras: &mut [Paragraph]) {
     // A short untitled line right before the run introduces it.
     let run_at = run_at.map(|i| {
         let prev = strs[i - 1];
-        if i > 1 && !ends_sentence(prev) && word_count(prev) <= 15 {
+        if i > 1 && !ends_sentence(prev) && words_upto(prev, 16) <= 15 {
             i - 1
         } else {
             i
@@ -369,7 +370,7 @@ fn mark_headlines(strs: &[&str], paras: &mut [Paragraph]) {
     if body.len() < 2 {
         return;
     }
-    let headline = |s: &str| !ends_sentence(s) && (2..=25).contains(&word_count(s));
+    let headline = |s: &str| !ends_sentence(s) && (2..=25).contains(&words_upto(s, 26));
     let first = body[0];
     if headline(strs[first]) {
         paras[first].kind = ParaKind::Headline;

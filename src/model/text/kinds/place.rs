@@ -6,7 +6,7 @@
 
 use super::furniture::strip_cue;
 use super::{ends_sentence, starts_with_name};
-use crate::model::text::word_count;
+use crate::model::text::words_upto;
 use crate::model::{lexicon, ParaKind, Paragraph};
 
 /// How far down an author line without "By" may stand.
@@ -20,7 +20,7 @@ pub(super) fn mark_staff_bylines(strs: &[&str], paras: &mut [Paragraph]) {
             continue;
         }
         let s = strs[i];
-        let words = word_count(s);
+        let words = words_upto(s, 9);
         if ends_sentence(s) && words >= 8 {
             break;
         }
@@ -59,7 +59,7 @@ pub(super) fn mark_bios(strs: &[&str], paras: &mut [Paragraph]) {
 }
 
 fn is_bio(s: &str) -> bool {
-    if word_count(s) > 70 || !starts_with_name(s) {
+    if words_upto(s, 71) > 70 || !starts_with_name(s) {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().take(12).collect();
@@ -102,7 +102,7 @@ pub(super) fn mark_related(strs: &[&str], paras: &mut [Paragraph]) {
 }
 
 fn is_related_heading(s: &str) -> bool {
-    word_count(s) <= 8
+    words_upto(s, 9) <= 8
         && !s.ends_with('.')
         && lexicon::related_headings()
             .iter()
@@ -111,6 +111,6 @@ fn is_related_heading(s: &str) -> bool {
 
 /// A story's title as a link: a few words, no closing full stop or quotation mark.
 fn is_link_title(s: &str) -> bool {
-    (2..=20).contains(&word_count(s))
+    (2..=20).contains(&words_upto(s, 21))
         && s.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '?' | '!' | ')'))
 }

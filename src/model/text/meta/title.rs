@@ -3,7 +3,7 @@
 
 use super::stamps;
 use crate::model::text::kinds::ends_sentence;
-use crate::model::text::word_count;
+use crate::model::text::words_upto;
 use crate::model::{ParaKind, Paragraph};
 use std::collections::HashSet;
 
@@ -67,13 +67,13 @@ pub(super) fn title_line(text: &str, paras: &[Paragraph]) -> Option<String> {
 
 /// A full sentence of a lede's length.
 pub(super) fn is_lede(s: &str) -> bool {
-    word_count(s) >= LEDE_WORDS && ends_sentence(s)
+    words_upto(s, LEDE_WORDS) >= LEDE_WORDS && ends_sentence(s)
 }
 
 /// A number of words in `words_in`, no full stop (or colon) at the end, no separators of menus, no words glued
 /// together by a scraper ("SolutionsLegal", "agoBody"), no "(6)" counter, not a date stamp.
 fn has_title_shape(s: &str, words_in: std::ops::RangeInclusive<usize>) -> bool {
-    let words = word_count(s);
+    let words = words_upto(s, words_in.end().saturating_add(1));
     // "… in U.S." ends with an abbreviation, not a full stop.
     let abbreviation = s.ends_with('.') && {
         let c: Vec<char> = s.chars().rev().take(3).collect();
