@@ -34,6 +34,11 @@ fn civil(y: &str, m: usize, d: &str) -> Option<jiff::civil::Date> {
 
 /// The first full date in `s` ("Oct. 30, 2024", "30 October 2024", "2024-10-30").
 pub(crate) fn find_date(s: &str) -> Option<FoundDate> {
+    // Every form below has a year of four ASCII digits (a year in other digits does not
+    // parse): most paragraphs have none and skip the three patterns.
+    if !has_four_digits(s) {
+        return None;
+    }
     static MDY: OnceLock<Regex> = OnceLock::new();
     static DMY: OnceLock<Regex> = OnceLock::new();
     static ISO: OnceLock<Regex> = OnceLock::new();
@@ -85,6 +90,18 @@ pub(crate) fn find_date(s: &str) -> Option<FoundDate> {
         );
     }
     best
+}
+
+/// True when `s` has four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The first full date in `s`, as ISO `YYYY-MM-DD`.
@@ -147,7 +164,7 @@ pub fn stamps(s: &str) -> Vec<(StampKind, String)> {
     // A stamp is short: the longest in the dev pages, a date, a time, a zone, a relative age
     // and two cues, runs to 14 words; story sentences with a date run longer.
     const MAX_WORDS: usize = 16;
-    if s.split_whitespace().count() > MAX_WORDS {
+    if s.split_whitespace().nth(MAX_WORDS).is_some() || !has_four_digits(s) {
         return Vec::new();
     }
     let mut out = Vec::new();
