@@ -280,23 +280,10 @@ impl Keymap {
 
     /// The help: per mode, each binding's keys, what it does, and its action's name.
     pub fn help(&self) -> Vec<(Mode, Vec<HelpRow>)> {
-        let modes = [
-            Mode::Sources,
-            Mode::Article,
-            Mode::Compare,
-            Mode::Matrix,
-            Mode::Figures,
-            Mode::Search,
-            Mode::Pick,
-            Mode::Finder,
-            Mode::Visual,
-            Mode::Clippings,
-            Mode::Note,
-            Mode::Export,
-            Mode::Confirm,
-        ];
-        modes
+        // Every mode the help lists, but the help and message overlays themselves.
+        help::ORDER
             .iter()
+            .filter(|m| !matches!(m, Mode::Help | Mode::Message))
             .map(|&m| {
                 let rows = self
                     .bindings

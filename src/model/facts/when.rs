@@ -31,33 +31,6 @@ pub enum Day {
 /// this year's (a date a week ahead is a plan, further is last year's).
 const AHEAD: i64 = 7;
 
-/// The month of a month's name or abbreviation ("Sept." -> 9).
-fn month(w: &str) -> Option<i8> {
-    const M: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let i = full
-        .iter()
-        .position(|m| *m == w)
-        .or_else(|| (w == "sept").then_some(8))
-        .or_else(|| M.iter().position(|m| *m == w))?;
-    Some(i as i8 + 1)
-}
-
 fn day_number(t: &Token) -> Option<i8> {
     (t.kind == Tok::Number)
         .then(|| t.lower.parse::<i8>().ok())
@@ -84,7 +57,7 @@ pub fn days(toks: &[Token]) -> Vec<(Span, Day)> {
                 out.push((t.span, Day::Weekday(w as i8)));
                 continue;
             }
-            if let Some(m) = month(&t.lower) {
+            if let Some(m) = crate::model::facts::numbers::month(&t.lower) {
                 // "June 23", "Sept. 20, 2017", else "23 June 2018".
                 let k = if next_is(i + 1, ".") { i + 2 } else { i + 1 };
                 if let Some(d) = at(k).and_then(day_number) {

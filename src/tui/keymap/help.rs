@@ -22,7 +22,7 @@ pub enum HelpLine {
 }
 
 /// The modes in the order the help lists them after the current one.
-const ORDER: [Mode; 15] = [
+pub(super) const ORDER: [Mode; 15] = [
     Mode::Sources,
     Mode::Article,
     Mode::Compare,

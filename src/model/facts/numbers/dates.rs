@@ -5,6 +5,7 @@ use super::simple;
 use crate::model::facts::tokens::{Tok, Token};
 use crate::model::facts::{Figure, Kind};
 
+/// Month names (in calendar order), then their abbreviations.
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -40,6 +41,14 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// The month (1–12) of a month's name or abbreviation in [`MONTHS`] ("sept" -> 9): the
+/// full name its first three letters begin.
+pub(crate) fn month(w: &str) -> Option<i8> {
+    let head = w.get(..3).filter(|_| MONTHS.contains(&w))?;
+    let i = MONTHS[..12].iter().position(|m| m.starts_with(head))?;
+    i8::try_from(i + 1).ok()
+}
 
 /// A month's name, capitalized: "October", "Oct".
 pub(super) fn is_month(t: &Token) -> bool {
@@ -78,4 +87,27 @@ pub(super) fn named_date(text: &str, toks: &[Token], i: usize) -> Option<(Figure
         return Some((simple(text, toks, i, i + 3, Kind::Date, 0.0), i + 3));
     }
     None
+}
+
+#[cfg(test)]
+mod month_tests {
+    use super::month;
+
+    /// Names and abbreviations number their month; a word that merely starts like one
+    /// ("marching") is none.
+    #[test]
+    fn month_numbers() {
+        for (w, n) in [
+            ("january", 1),
+            ("may", 5),
+            ("sept", 9),
+            ("sep", 9),
+            ("oct", 10),
+            ("dec", 12),
+        ] {
+            assert_eq!(month(w), Some(n), "{w}");
+        }
+        assert_eq!(month("marching"), None);
+        assert_eq!(month("ma"), None);
+    }
 }
