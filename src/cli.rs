@@ -299,10 +299,15 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
                 let opts = LoadOptions {
                     max_bytes: cli.common.max_bytes,
                 };
-                return crate::tui::run_loading(cli.path.clone(), move || match path {
-                    Some(p) => Ok(model::load_path(&p, &opts)?),
-                    None => Ok(model::load_bundled()),
-                });
+                let corrections = !cli.common.no_corrections;
+                return crate::tui::run_loading(
+                    cli.path.clone(),
+                    corrections,
+                    move || match path {
+                        Some(p) => Ok(model::load_path(&p, &opts)?),
+                        None => Ok(model::load_bundled()),
+                    },
+                );
             }
             let d = load(cli.path.as_ref(), &cli.common)?;
             sources::summary(&d, out)

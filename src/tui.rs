@@ -43,14 +43,15 @@ use std::time::{Duration, SystemTime};
 /// Run the reader on a loaded dossier (from `path`, None for the bundled one) until the
 /// user quits.
 pub fn run(dossier: Dossier, path: Option<PathBuf>) -> Result<()> {
-    run_loading(path, move || Ok(dossier))
+    run_loading(path, true, move || Ok(dossier))
 }
 
 /// Open the reader at once and run `load` on a worker thread meanwhile (a large dossier
 /// takes seconds), then read until the user quits. `path` names the dossier for its
-/// saved state (None: the bundled one). A load error restores the terminal and is
-/// returned; q or Ctrl-C quit while loading.
-pub fn run_loading<F>(path: Option<PathBuf>, load: F) -> Result<()>
+/// saved state (None: the bundled one); `corrections` false shows dossier's own reading
+/// (`--no-corrections`). A load error restores the terminal and is returned; q or Ctrl-C
+/// quit while loading.
+pub fn run_loading<F>(path: Option<PathBuf>, corrections: bool, load: F) -> Result<()>
 where
     F: FnOnce() -> Result<Dossier> + Send + 'static,
 {
@@ -63,7 +64,7 @@ where
     let signals = restore_on_signals();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = match loading(&mut terminal, load) {
-        Ok(Some(dossier)) => event_loop(&mut terminal, dossier, path.as_deref()),
+        Ok(Some(dossier)) => event_loop(&mut terminal, dossier, path.as_deref(), corrections),
         Ok(None) => Ok(()),
         Err(e) => Err(e),
     };
@@ -130,10 +131,12 @@ where
     Ok(None)
 }
 
-/// What the driver holds besides the app: the dossier, the channel results come back
-/// on, and the dossier's state store (None when there is no data folder).
+/// What the driver holds besides the app: the dossier shown (corrected), dossier's own
+/// reading of it (which corrections are applied to), the channel results come back on,
+/// and the dossier's state store (None when there is no data folder).
 struct Driver {
     dossier: Arc<Dossier>,
+    raw: Arc<Dossier>,
     tx: Sender<Action>,
     store: Option<Store>,
 }
@@ -158,9 +161,28 @@ fn configured_app(dossier: Arc<Dossier>) -> App {
     app
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Path>) -> Result<()> {
-    let dossier = Arc::new(dossier);
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    dossier: Dossier,
+    path: Option<&Path>,
+    corrections: bool,
+) -> Result<()> {
+    let raw = Arc::new(dossier);
+    let store = Store::for_dossier(path);
+    let restored = match &store {
+        Ok(s) => s.load().map(Box::new).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    // The saved corrections are applied before the first frame and the first analysis.
+    let saved = match (&restored, corrections) {
+        (Ok(l), true) => l.state.corrections.clone(),
+        _ => Vec::new(),
+    };
+    let dossier = correct_dossier(&raw, &saved);
     let mut app = configured_app(dossier.clone());
+    app.correct.off = !corrections;
+    app.correct.applied = saved;
+    app.correct.folder = path.filter(|p| p.is_dir()).map(Path::to_path_buf);
     // Start-up work sets its own messages: the settings' warnings go first.
     let config_warning = app.message.take();
     let size = terminal.size()?;
@@ -173,14 +195,10 @@ fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Pa
             None => w,
         });
     }
-    let store = Store::for_dossier(path);
-    let restored = match &store {
-        Ok(s) => s.load().map(Box::new).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
     effects.extend(app.update(Action::Restored(restored)));
     let mut driver = Driver {
         dossier,
+        raw,
         tx,
         store: store.ok(),
     };
@@ -197,6 +215,7 @@ fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Pa
         // Results of effects just performed (a save, an export) before the next frame.
         for a in rx.try_iter().collect::<Vec<_>>() {
             let effects = app.update(a);
+            driver.follow(&app);
             if driver.perform(terminal, effects)? {
                 return stopped();
             }
@@ -208,6 +227,7 @@ fn event_loop(terminal: &mut DefaultTerminal, dossier: Dossier, path: Option<&Pa
         }
         for a in actions {
             let effects = app.update(a);
+            driver.follow(&app);
             if driver.perform(terminal, effects)? {
                 return stopped();
             }
@@ -236,7 +256,27 @@ fn next_actions(app: &App, rx: &Receiver<Action>) -> Result<Vec<Action>> {
     Ok(out)
 }
 
+/// `raw` with `list` applied: `raw` itself when the list is empty, else a corrected copy.
+fn correct_dossier(
+    raw: &Arc<Dossier>,
+    list: &[crate::model::corrections::Correction],
+) -> Arc<Dossier> {
+    if list.is_empty() {
+        return raw.clone();
+    }
+    let mut d = Dossier::clone(raw);
+    crate::model::corrections::apply(&mut d, list);
+    Arc::new(d)
+}
+
 impl Driver {
+    /// Work on the dossier the app shows (it changes when corrections are applied).
+    fn follow(&mut self, app: &App) {
+        if !Arc::ptr_eq(&self.dossier, &app.dossier) {
+            self.dossier = app.dossier.clone();
+        }
+    }
+
     /// Carry out effects; true when the reader should exit.
     fn perform(&mut self, terminal: &mut DefaultTerminal, effects: Vec<Effect>) -> Result<bool> {
         for e in effects {
@@ -290,6 +330,19 @@ impl Driver {
                     let _ = tx.send(Action::AnalysisReady(Arc::new(a)));
                 });
             }
+            Effect::ApplyCorrections(list) => {
+                let (raw, tx) = (self.raw.clone(), tx.clone());
+                spawn_worker(tx, move |tx| {
+                    let dossier = correct_dossier(&raw, &list);
+                    let _ = tx.send(Action::Corrected(app::CorrectedDossier { dossier, list }));
+                });
+            }
+            Effect::WriteManifest { folder, correction } => {
+                let r = self.write_manifest(&folder, &correction);
+                let _ = self
+                    .tx
+                    .send(Action::ManifestWritten(r.map_err(|e| (e, correction))));
+            }
             Effect::Compare(l, r, aligner) => {
                 let (d, tx) = (dossier.clone(), tx.clone());
                 spawn_worker(tx, move |tx| {
@@ -311,9 +364,44 @@ impl Driver {
                 c.created = Some(crate::state::iso8601(SystemTime::now()));
                 Change::AddClipping(c)
             }
+            Change::AddCorrection(mut c) => {
+                c.created = Some(crate::state::iso8601(SystemTime::now()));
+                Change::AddCorrection(c)
+            }
             c => c,
         };
         store.apply(change).map(Box::new).map_err(|e| e.to_string())
+    }
+}
+
+impl Driver {
+    /// Write a metadata correction into `folder`'s `dossier.toml` through the manifest
+    /// writer, and set it in dossier's own reading (as a reload would read it).
+    fn write_manifest(
+        &mut self,
+        folder: &Path,
+        c: &crate::model::corrections::Correction,
+    ) -> Result<PathBuf, String> {
+        use crate::model::corrections::Edit;
+        use crate::model::load::manifest::write::{update, Entry};
+        let Edit::Meta {
+            article,
+            field,
+            value,
+        } = &c.edit
+        else {
+            return Err("not a metadata correction".into());
+        };
+        let entry = Entry {
+            file: article.clone(),
+            fields: vec![(field.as_str(), value.clone())],
+        };
+        update(folder, &[entry]).map_err(|e| e.to_string())?;
+        let raw = Arc::make_mut(&mut self.raw);
+        if let Some(a) = raw.articles.iter_mut().find(|a| &a.file == article) {
+            field.set(&mut a.meta, value.clone());
+        }
+        Ok(folder.join(crate::model::load::MANIFEST))
     }
 }
 

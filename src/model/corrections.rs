@@ -17,7 +17,7 @@ pub use anchor::{Anchor, AnchorError};
 use crate::model::claims::{Cluster, ClusterConflict, Relation};
 use crate::model::people::{Person, PersonId, SpeakerKind};
 use crate::model::quotes::QuoteId;
-use crate::model::{ArticleId, Dossier, Span};
+use crate::model::{ArticleId, Dossier, Meta, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -46,6 +46,33 @@ impl MetaField {
             MetaField::Url => "url",
             MetaField::Author => "author",
         }
+    }
+
+    /// An article's value of the field.
+    pub fn get(self, meta: &Meta) -> Option<&str> {
+        match self {
+            MetaField::Outlet => meta.outlet.as_deref(),
+            MetaField::Title => meta.title.as_deref(),
+            MetaField::Date => meta.date.as_deref(),
+            MetaField::Url => meta.url.as_deref(),
+            MetaField::Author => meta.author.as_deref(),
+        }
+    }
+
+    /// Set the field, as given by hand (an outlet set so is no guess); returns the value
+    /// before.
+    pub fn set(self, meta: &mut Meta, value: String) -> Option<String> {
+        let slot = match self {
+            MetaField::Outlet => {
+                meta.outlet_inferred = false;
+                &mut meta.outlet
+            }
+            MetaField::Title => &mut meta.title,
+            MetaField::Date => &mut meta.date,
+            MetaField::Url => &mut meta.url,
+            MetaField::Author => &mut meta.author,
+        };
+        slot.replace(value)
     }
 
     /// Every field, in the order the CLI lists them.
@@ -434,17 +461,7 @@ impl Work {
                     .iter_mut()
                     .find(|a| &a.file == article)
                     .ok_or_else(|| format!("no article {article:?} in the dossier"))?;
-                let slot = match field {
-                    MetaField::Outlet => {
-                        a.meta.outlet_inferred = false;
-                        &mut a.meta.outlet
-                    }
-                    MetaField::Title => &mut a.meta.title,
-                    MetaField::Date => &mut a.meta.date,
-                    MetaField::Url => &mut a.meta.url,
-                    MetaField::Author => &mut a.meta.author,
-                };
-                let old = slot.replace(value.clone());
+                let old = field.set(&mut a.meta, value.clone());
                 self.applied.meta.entry((a.id, *field)).or_insert(old);
             }
         }

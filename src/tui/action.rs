@@ -4,6 +4,7 @@
 //! with effects, which only the driver carries out.
 
 use crate::model::claims::Comparison;
+use crate::model::corrections::Correction;
 use crate::model::export::{Clipping, ExportFormat, Grouping};
 use crate::model::ArticleId;
 use crate::state::{Change, Loaded};
@@ -122,12 +123,32 @@ pub enum Action {
     Copy,
     /// Copy the passage or clipping's bare text (OSC 52).
     CopyText,
+    /// Give the quote at the cursor to another speaker, or to no one known.
+    ReassignQuote,
+    /// Rename the speaker of the quote at the cursor.
+    RenameSpeaker,
+    /// Merge the speaker of the quote at the cursor into another speaker.
+    MergeSpeaker,
+    /// Split one of the names of the quote's speaker off as a speaker of its own.
+    SplitSpeaker,
+    /// Judge the pair at the cursor: not a conflict, explained (with a note), or a
+    /// corroboration that is none.
+    JudgePair,
+    /// Correct the source's metadata (outlet, title, date, url, author).
+    EditMeta,
+    /// Take back the last correction made.
+    Undo,
     /// Time passed while the finder matches in the background: take its results.
     Tick,
     /// The saved state as read when the dossier opened (clippings, reading position).
     Restored(Result<Box<Loaded>, String>),
     /// A change was saved; the state now on disk (with other readers' changes).
     Saved(Result<Box<Loaded>, String>),
+    /// The dossier with the corrections of this list applied (made off the UI thread).
+    Corrected(crate::tui::app::CorrectedDossier),
+    /// A metadata field was written into the folder's `dossier.toml` (its path), or not:
+    /// the message, and the correction to keep in the state instead.
+    ManifestWritten(Result<PathBuf, (String, Box<Correction>)>),
     /// The export target exists: ask before overwriting.
     ExportExists(PathBuf),
     /// The export was written (to this path) or failed (with this message).
@@ -174,4 +195,13 @@ pub enum Effect {
     },
     /// Put text on the clipboard with the OSC 52 escape sequence.
     Copy(String),
+    /// Apply this list of corrections to dossier's own reading, off the UI thread (the
+    /// answer is `Corrected`).
+    ApplyCorrections(Vec<Correction>),
+    /// Write an article's metadata field into the dossier folder's `dossier.toml` (the
+    /// answer is `ManifestWritten`; on failure the correction is kept in the state).
+    WriteManifest {
+        folder: PathBuf,
+        correction: Box<Correction>,
+    },
 }

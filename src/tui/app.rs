@@ -7,6 +7,7 @@
 mod article;
 mod clip;
 mod compare;
+mod correct;
 mod figures;
 mod find;
 mod line;
@@ -19,6 +20,7 @@ mod search;
 use article::move_reader;
 pub use clip::ExportDialog;
 pub use compare::{Claim, CompareState, Mark, Side};
+pub use correct::{summary, Choice, CorrectDialog, CorrectState, CorrectedDossier, Pick, Step};
 pub use figures::{FiguresSide, FiguresState};
 pub use nav::{Nav, Place};
 pub use reader::{Reader, Unit};
@@ -65,6 +67,8 @@ pub enum Overlay {
     Export(ExportDialog),
     /// The last message of the status bar in full (`!`).
     Message,
+    /// A correction being made (speaker, pair, metadata).
+    Correct(Box<CorrectDialog>),
 }
 
 /// The finder overlay's own state.
@@ -136,6 +140,8 @@ pub struct App {
     pub clip_selected: usize,
     /// The figures view.
     pub figures: FiguresState,
+    /// The analyst's corrections: on or off, and the list the dossier shown reflects.
+    pub correct: CorrectState,
 }
 
 impl App {
@@ -172,6 +178,7 @@ impl App {
             state: State::default(),
             clip_selected: 0,
             figures: FiguresState::default(),
+            correct: CorrectState::default(),
         }
     }
 
@@ -206,6 +213,9 @@ impl App {
             Some(Overlay::Export(d)) if d.exists.is_some() => return Mode::Confirm,
             Some(Overlay::Export(_)) => return Mode::Export,
             Some(Overlay::Message) => return Mode::Message,
+            // A picker of a correction takes letters as commands, as the source picker.
+            Some(Overlay::Correct(d)) if d.takes_text() => return Mode::Correct,
+            Some(Overlay::Correct(_)) => return Mode::Pick,
             None => {}
         }
         self.view_mode()
@@ -270,6 +280,8 @@ impl App {
                 | Action::Tick
                 | Action::Saved(_)
                 | Action::Restored(_)
+                | Action::Corrected(_)
+                | Action::ManifestWritten(_)
                 | Action::Resize(..)
         ) {
             self.message = None;
@@ -294,8 +306,16 @@ impl App {
                 return e;
             }
             Action::Tick => self.poll_finder(),
-            Action::Restored(r) => self.restored(r),
-            Action::Saved(r) => self.saved(r),
+            Action::Restored(r) => {
+                self.restored(r);
+                return self.corrections_changed();
+            }
+            Action::Saved(r) => {
+                self.saved(r);
+                return self.corrections_changed();
+            }
+            Action::Corrected(c) => return self.corrected(c),
+            Action::ManifestWritten(r) => return self.manifest_written(r),
             Action::ExportExists(p) => self.export_exists(p),
             Action::Exported(r) => self.exported(r),
             Action::Help => {
@@ -333,6 +353,14 @@ impl App {
 
     /// A key's action, by mode.
     fn key(&mut self, a: Action) -> Vec<Effect> {
+        if matches!(self.overlay, Some(Overlay::Correct(_))) {
+            return self.correct_key(a);
+        }
+        if self.overlay.is_none() && !self.search.editing {
+            if let Some(e) = self.correction_key(&a) {
+                return e;
+            }
+        }
         match self.mode() {
             Mode::Help => self.help_key(a),
             Mode::Message => {
@@ -344,6 +372,7 @@ impl App {
             Mode::Finder => return self.finder_key(a),
             Mode::Note => return self.note_key(a),
             Mode::Export | Mode::Confirm => return self.export_key(a),
+            Mode::Correct => return self.correct_key(a),
             Mode::Clippings => return self.clippings_key(a),
             Mode::Visual => return self.visual_key(a),
             Mode::Search if self.focus == Focus::Figures => self.figures_search_key(a),
@@ -427,9 +456,9 @@ impl App {
         };
         let (l, r) = (state.sides[0].article, state.sides[1].article);
         if (c.left, c.right) == (l, r) {
-            state.set_comparison(c);
+            state.set_comparison(c, &self.dossier.corrected);
         } else if (c.right, c.left) == (l, r) {
-            state.set_comparison(Arc::new(c.mirrored()));
+            state.set_comparison(Arc::new(c.mirrored()), &self.dossier.corrected);
         } else {
             return;
         }

@@ -35,6 +35,8 @@ pub enum Mode {
     Confirm,
     /// The last message in full.
     Message,
+    /// Typing in a correction dialog (a name, a note, a value).
+    Correct,
 }
 
 impl Mode {
@@ -56,6 +58,7 @@ impl Mode {
             Mode::Export => "EXPORT",
             Mode::Confirm => "OVERWRITE?",
             Mode::Message => "MESSAGE",
+            Mode::Correct => "CORRECT",
         }
     }
 
@@ -63,7 +66,7 @@ impl Mode {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Finder | Mode::Note | Mode::Export
+            Mode::Search | Mode::Finder | Mode::Note | Mode::Export | Mode::Correct
         )
     }
 }

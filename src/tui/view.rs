@@ -4,6 +4,7 @@
 pub mod article;
 pub mod clippings;
 pub mod compare;
+pub mod correct;
 pub mod figures;
 pub mod finder;
 pub mod help;
@@ -76,6 +77,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             let r = centered(area, 76, 8);
             frame.render_widget(Clear, r);
             clippings::render_export(app, dlg, r, frame.buffer_mut());
+        }
+        Some(Overlay::Correct(dlg)) => {
+            let r = centered(area, 96, correct::height(dlg));
+            frame.render_widget(Clear, r);
+            correct::render(app, dlg, r, frame.buffer_mut());
         }
         Some(Overlay::Message) => {
             let text = app.last_message.as_deref().unwrap_or_default();

@@ -407,7 +407,7 @@ impl App {
     }
 
     /// Add a message to the one shown (start-up may have several).
-    fn note_message(&mut self, m: String) {
+    pub(super) fn note_message(&mut self, m: String) {
         self.message = Some(match self.message.take() {
             Some(old) => format!("{old} · {m}"),
             None => m,

@@ -4,6 +4,7 @@
 use super::reader::{self, Reader};
 use super::{move_reader, App, Focus, Overlay};
 use crate::model::claims::{Comparison, Relation};
+use crate::model::corrections::{Applied, PairVerdict};
 use crate::model::{ArticleId, Span};
 use crate::tui::action::{Action, Effect};
 use crate::tui::analysis::SessionAligner;
@@ -84,6 +85,9 @@ pub struct CompareState {
     pub comparison: Option<Arc<Comparison>>,
     /// Claims per side, in text order.
     pub claims: [Vec<Claim>; 2],
+    /// Per pair of the comparison, the analyst's verdict on it (such a pair is related,
+    /// whatever dossier found).
+    pub judged: Vec<Option<PairVerdict>>,
 }
 
 impl CompareState {
@@ -94,12 +98,23 @@ impl CompareState {
             active: Side::Left,
             comparison: None,
             claims: [vec![], vec![]],
+            judged: vec![],
         }
     }
 
-    /// Take a computed comparison (sides as this state has them).
-    pub fn set_comparison(&mut self, c: Arc<Comparison>) {
-        self.claims = claims_of(&c);
+    /// Take a computed comparison (sides as this state has them), with the analyst's
+    /// verdicts on its pairs from `applied`.
+    pub fn set_comparison(&mut self, c: Arc<Comparison>, applied: &Applied) {
+        self.judged = c
+            .pairs
+            .iter()
+            .map(|p| {
+                applied
+                    .pair_verdict((c.left, p.left), (c.right, p.right))
+                    .cloned()
+            })
+            .collect();
+        self.claims = claims_of(&c, &self.judged);
         self.comparison = Some(c);
     }
 
@@ -115,12 +130,16 @@ impl CompareState {
     }
 }
 
-/// Both sides' claims from a comparison.
-pub fn claims_of(c: &Comparison) -> [Vec<Claim>; 2] {
+/// Both sides' claims from a comparison; a pair the analyst judged is related.
+pub fn claims_of(c: &Comparison, judged: &[Option<PairVerdict>]) -> [Vec<Claim>; 2] {
     let mut l = Vec::new();
     let mut r = Vec::new();
     for (i, p) in c.pairs.iter().enumerate() {
-        let mark = match p.relation {
+        let relation = match judged.get(i) {
+            Some(Some(_)) => Relation::Related,
+            _ => p.relation,
+        };
+        let mark = match relation {
             Relation::Agree => Mark::Agree,
             Relation::Conflict => Mark::Conflict,
             // Related claims corroborate nothing: not marked as agreeing.
@@ -200,7 +219,7 @@ impl App {
             .and_then(|a| a.comparison(left, right));
         let mut effects = vec![];
         match known {
-            Some(c) => state.set_comparison(c),
+            Some(c) => state.set_comparison(c, &self.dossier.corrected),
             // The running analysis brings the dossier's claims (or this very comparison):
             // extracting them a second time meanwhile would only slow both down.
             None if self.aligner.is_none() && self.progress.is_some() => {}
@@ -278,7 +297,7 @@ impl App {
                 st.sides.swap(0, 1);
                 st.active = st.active.other();
                 if let Some(c) = st.comparison.take() {
-                    st.set_comparison(Arc::new(c.mirrored()));
+                    st.set_comparison(Arc::new(c.mirrored()), &self.dossier.corrected);
                 }
             }
             Action::OtherSource => {

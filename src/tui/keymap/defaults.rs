@@ -126,6 +126,7 @@ impl Default for Keymap {
                     M::Note,
                     M::Export,
                     M::Confirm,
+                    M::Correct,
                 ],
                 &[Key::code(K::Esc)],
                 Action::Back,
@@ -336,21 +337,21 @@ impl Default for Keymap {
                 Some("keep"),
             ),
             bind(
-                &[M::Search, M::Finder, M::Note, M::Export],
+                &[M::Search, M::Finder, M::Note, M::Export, M::Correct],
                 &[Key::code(K::Backspace)],
                 Action::SearchBackspace,
                 "delete a character",
                 None,
             ),
             bind(
-                &[M::Search, M::Finder, M::Note, M::Export],
+                &[M::Search, M::Finder, M::Note, M::Export, M::Correct],
                 &[Key::ctrl('u')],
                 Action::ClearLine,
                 "clear the line",
                 None,
             ),
             bind(
-                &[M::Search, M::Finder, M::Note, M::Export],
+                &[M::Search, M::Finder, M::Note, M::Export, M::Correct],
                 &[Key::ctrl('w')],
                 Action::DeleteWord,
                 "delete the last word (a folder in a path)",
@@ -385,14 +386,14 @@ impl Default for Keymap {
                 Some("quotes/sentences"),
             ),
             bind(
-                &[M::Finder],
+                &[M::Finder, M::Correct],
                 &[Key::code(K::Down), Key::ctrl('n')],
                 Action::Down,
                 "next result",
                 None,
             ),
             bind(
-                &[M::Finder],
+                &[M::Finder, M::Correct],
                 &[Key::code(K::Up), Key::ctrl('p')],
                 Action::Up,
                 "previous result",
@@ -560,6 +561,72 @@ impl Default for Keymap {
                 Some("no"),
             ),
         ];
+        let mut b = b;
+        b.extend(corrections());
         Keymap { bindings: b }
     }
+}
+
+/// The correction keys: from where the thing is shown, and undo from every view.
+fn corrections() -> Vec<Binding> {
+    use KeyCode as K;
+    use Mode as M;
+    vec![
+        bind(
+            TEXT,
+            &[Key::ch('A')],
+            Action::ReassignQuote,
+            "correct: the quote is by someone else (or no one known)",
+            Some("speaker"),
+        ),
+        bind(
+            TEXT,
+            &[Key::ch('R')],
+            Action::RenameSpeaker,
+            "correct: rename the quote's speaker",
+            None,
+        ),
+        bind(
+            TEXT,
+            &[Key::ch('M')],
+            Action::MergeSpeaker,
+            "correct: merge the quote's speaker into another",
+            None,
+        ),
+        bind(
+            TEXT,
+            &[Key::ch('S')],
+            Action::SplitSpeaker,
+            "correct: split a name off the quote's speaker",
+            None,
+        ),
+        bind(
+            &[M::Compare],
+            &[Key::ch('W')],
+            Action::JudgePair,
+            "correct: not a conflict / explained / not corroborated",
+            Some("judge"),
+        ),
+        bind(
+            &[M::Sources, M::Article],
+            &[Key::ch('e')],
+            Action::EditMeta,
+            "correct the source's outlet, title, date, url, author",
+            Some("edit"),
+        ),
+        bind(
+            READING,
+            &[Key::ch('u')],
+            Action::Undo,
+            "undo the last correction",
+            None,
+        ),
+        bind(
+            &[M::Correct],
+            &[Key::code(K::Enter)],
+            Action::Open,
+            "save the correction (or take the choice)",
+            Some("save"),
+        ),
+    ]
 }

@@ -22,7 +22,7 @@ pub enum HelpLine {
 }
 
 /// The modes in the order the help lists them after the current one.
-pub(super) const ORDER: [Mode; 15] = [
+pub(super) const ORDER: [Mode; 16] = [
     Mode::Sources,
     Mode::Article,
     Mode::Compare,
@@ -35,6 +35,7 @@ pub(super) const ORDER: [Mode; 15] = [
     Mode::Clippings,
     Mode::Note,
     Mode::Export,
+    Mode::Correct,
     Mode::Confirm,
     Mode::Help,
     Mode::Message,

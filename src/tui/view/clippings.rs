@@ -207,7 +207,7 @@ pub fn render_export(app: &App, dlg: &ExportDialog, area: Rect, buf: &mut Buffer
 }
 
 /// The last `n` columns of `s`, with an ellipsis in front when cut.
-fn fit_tail(s: &str, n: usize) -> String {
+pub(super) fn fit_tail(s: &str, n: usize) -> String {
     let s = crate::tui::wrap::display(s);
     if crate::tui::wrap::display_width(&s) <= n {
         return s;

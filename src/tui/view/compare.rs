@@ -159,6 +159,29 @@ pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
                 mark_style(t, c.mark),
             )];
             let pair = c.pair.and_then(|i| cmp.pairs.get(i));
+            let judged = c
+                .pair
+                .and_then(|i| st.judged.get(i))
+                .and_then(Option::as_ref);
+            if let (Some(v), Some(p)) = (judged, pair) {
+                // The analyst's verdict: related, with what dossier said and the note.
+                let note = v
+                    .note
+                    .as_deref()
+                    .map(|n| format!(": {}", super::fit(n, 60)));
+                return vec![
+                    Line::from(vec![
+                        TSpan::styled("~ related", t.only),
+                        TSpan::raw(format!(
+                            " (corrected, {}{}; dossier read {})",
+                            v.verdict.as_str(),
+                            note.unwrap_or_default(),
+                            p.relation.as_str()
+                        )),
+                    ]),
+                    second_line(t, st),
+                ];
+            }
             match (c.mark, pair) {
                 (Mark::Conflict, Some(p)) => {
                     for d in &p.differences {
@@ -189,8 +212,14 @@ pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
             Line::from(spans)
         }
     };
+    vec![first, second_line(t, st)]
+}
+
+/// The comparison in numbers: conflicting, corroborated, only here, on the active side.
+fn second_line<'a>(t: &Theme, st: &CompareState) -> Line<'a> {
+    let act = st.active;
     let count = |m: Mark| st.claims[act.idx()].iter().filter(|c| c.mark == m).count();
-    let second = Line::from(vec![
+    Line::from(vec![
         TSpan::styled(
             format!("≠ {} conflicting", count(Mark::Conflict)),
             t.conflict,
@@ -199,6 +228,5 @@ pub fn detail<'a>(app: &App, st: &CompareState, width: usize) -> Vec<Line<'a>> {
         TSpan::styled(format!("= {} corroborated", count(Mark::Agree)), t.agree),
         TSpan::raw("  "),
         TSpan::styled(format!("+ {} only here", count(Mark::Only)), t.only),
-    ]);
-    vec![first, second]
+    ])
 }

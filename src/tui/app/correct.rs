@@ -1,0 +1,868 @@
+//! Corrections in the reader, made where the thing is shown: the speaker of the quote at
+//! the cursor (give the quote to someone else or to no one, rename the speaker, merge it
+//! into another, split one of its names off), the pair at the cursor of the compare view
+//! (not a conflict, explained, no corroboration), and a source's metadata (into the
+//! folder's `dossier.toml`, or kept in the saved state).
+//!
+//! Each correction is a small dialog ([`CorrectDialog`]): a picker, a line of text, or
+//! both (typing filters the speakers). What it makes is the model's
+//! [`Correction`], anchored to text as `dossier correct` anchors it, and is handed to the
+//! driver to save (`Effect::Save`) like a clipping. Once the state on disk has a list of
+//! corrections the shown dossier does not reflect (this reader's, or another reader's),
+//! the app asks for them to be applied to dossier's own reading off the UI thread
+//! (`Effect::ApplyCorrections`), takes the corrected dossier (`Action::Corrected`) and
+//! runs the analysis again, so every view says what the CLI says.
+
+use super::{App, Focus, Overlay};
+use crate::model::claims::Relation;
+use crate::model::corrections::{Anchor, Correction, Edit, MetaField, Verdict};
+use crate::model::quotes::QuoteId;
+use crate::model::Dossier;
+use crate::state::Change;
+use crate::tui::action::{Action, Effect};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The reader's corrections: whether it makes them, where the manifest is, and which
+/// list the shown dossier reflects.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorrectState {
+    /// False under `--no-corrections`: the reader shows dossier's own reading and makes
+    /// no correction.
+    pub off: bool,
+    /// The dossier's folder, where its `dossier.toml` is (None: the bundled dossier).
+    pub folder: Option<PathBuf>,
+    /// The corrections the shown dossier reflects, or is being made to reflect.
+    pub applied: Vec<Correction>,
+}
+
+/// A dossier with a list of corrections applied, from the driver's worker.
+#[derive(Clone)]
+pub struct CorrectedDossier {
+    pub dossier: Arc<Dossier>,
+    /// The list applied (the app takes only the one it asked for last).
+    pub list: Vec<Correction>,
+}
+
+impl std::fmt::Debug for CorrectedDossier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CorrectedDossier({} corrections)", self.list.len())
+    }
+}
+
+/// What Enter does in the dialog (and what it is about).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Give the quote at `anchor` to the speaker picked (or typed), or to no one.
+    QuoteSpeaker { anchor: Anchor, old: Option<String> },
+    /// Rename the speaker `from` to the name typed.
+    Rename { from: String },
+    /// Merge the speaker `from` into the speaker picked.
+    Merge { from: String },
+    /// Split the name picked off the speaker `speaker`.
+    Split { speaker: String },
+    /// Not a conflict, or explained (a note follows).
+    Verdict { a: Anchor, b: Anchor },
+    /// The note of a pair's verdict (needed for `Explained`).
+    Note {
+        a: Anchor,
+        b: Anchor,
+        verdict: Verdict,
+        was: Relation,
+    },
+    /// Which field of `article` to correct.
+    MetaField { article: String },
+    /// The field's new value, typed.
+    MetaValue {
+        article: String,
+        field: MetaField,
+        old: Option<String>,
+    },
+    /// Into `dossier.toml`, or kept in the saved state.
+    MetaWhere { correction: Box<Correction> },
+}
+
+/// One row of the dialog's picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// A speaker of the dossier (or one of its names), by name.
+    Name(String),
+    /// A speaker the correction makes, of the name typed.
+    NewName(String),
+    /// No one known.
+    Unknown,
+    Verdict(Verdict),
+    Field(MetaField),
+    /// Write into the folder's `dossier.toml`.
+    Manifest,
+    /// Keep in the saved state.
+    State,
+}
+
+/// A row of the picker: what it picks, and a few words beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub pick: Pick,
+    pub detail: String,
+}
+
+impl Choice {
+    fn new(pick: Pick, detail: impl Into<String>) -> Choice {
+        Choice {
+            pick,
+            detail: detail.into(),
+        }
+    }
+
+    /// The row's label, as drawn (before sanitizing).
+    pub fn label(&self) -> String {
+        match &self.pick {
+            Pick::Name(n) => n.clone(),
+            Pick::NewName(n) => format!("new speaker “{n}”"),
+            Pick::Unknown => "unknown speaker (no one known)".into(),
+            Pick::Verdict(Verdict::NotAConflict) => "not a conflict".into(),
+            Pick::Verdict(Verdict::Explained) => "explained (a note says why)".into(),
+            Pick::Verdict(Verdict::NotCorroborated) => "not a corroboration".into(),
+            Pick::Field(f) => f.as_str().into(),
+            Pick::Manifest => "write it into dossier.toml".into(),
+            Pick::State => "keep it in dossier's saved state only".into(),
+        }
+    }
+}
+
+/// A correction dialog: its title, what it is about, the line typed (when it takes
+/// text), and the picker (filtered by the line when it names speakers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectDialog {
+    pub step: Step,
+    pub title: String,
+    /// What the correction is about: the quote, the pair, the value now; a line each.
+    pub about: Vec<String>,
+    /// The input's label and text, when the step takes text.
+    pub input: Option<(&'static str, String)>,
+    /// Every row of the picker (see [`CorrectDialog::shown`]).
+    pub choices: Vec<Choice>,
+    pub selected: usize,
+    /// Why Enter did nothing (an empty name, a bad date).
+    pub error: Option<String>,
+}
+
+impl CorrectDialog {
+    fn new(step: Step, title: impl Into<String>, about: Vec<String>) -> CorrectDialog {
+        CorrectDialog {
+            step,
+            title: title.into(),
+            about,
+            input: None,
+            choices: Vec::new(),
+            selected: 0,
+            error: None,
+        }
+    }
+
+    /// True when letters are typed into the dialog (else they are commands, as in a
+    /// picker).
+    pub fn takes_text(&self) -> bool {
+        self.input.is_some()
+    }
+
+    /// The rows shown now: those holding the typed text (a speaker picker then offers a
+    /// new speaker of that name when no one is called so), in order.
+    pub fn shown(&self) -> Vec<Choice> {
+        let typed = self.input.as_ref().map_or("", |(_, t)| t.trim());
+        let names = matches!(self.step, Step::QuoteSpeaker { .. } | Step::Merge { .. });
+        if !names || typed.is_empty() {
+            return self.choices.clone();
+        }
+        let low = typed.to_lowercase();
+        let mut out: Vec<Choice> = self
+            .choices
+            .iter()
+            .filter(|c| match &c.pick {
+                Pick::Name(n) => {
+                    n.to_lowercase().contains(&low) || c.detail.to_lowercase().contains(&low)
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect();
+        let exact = self
+            .choices
+            .iter()
+            .any(|c| matches!(&c.pick, Pick::Name(n) if n.eq_ignore_ascii_case(typed)));
+        if !exact && matches!(self.step, Step::QuoteSpeaker { .. }) {
+            // After the speakers whose names hold the text (most often the one meant),
+            // before "unknown".
+            let at = out
+                .iter()
+                .position(|c| !matches!(c.pick, Pick::Name(_)))
+                .unwrap_or(out.len());
+            out.insert(
+                at,
+                Choice::new(Pick::NewName(typed.to_string()), "a new speaker"),
+            );
+        }
+        out
+    }
+}
+
+/// The longest note or value typed, in characters: a manifest field's bound, so what is
+/// kept in the state could be written into `dossier.toml` too.
+const MAX_TEXT: usize = crate::model::load::manifest::FIELD_MAX_CHARS;
+
+impl App {
+    /// A correction key, from the view that shows the thing corrected.
+    pub(super) fn correction_key(&mut self, a: &Action) -> Option<Vec<Effect>> {
+        if !matches!(
+            a,
+            Action::ReassignQuote
+                | Action::RenameSpeaker
+                | Action::MergeSpeaker
+                | Action::SplitSpeaker
+                | Action::JudgePair
+                | Action::EditMeta
+                | Action::Undo
+        ) {
+            return None;
+        }
+        if self.correct.off {
+            self.message = Some(
+                "corrections are off (--no-corrections): this is dossier's own reading".into(),
+            );
+            return Some(vec![]);
+        }
+        match a {
+            Action::ReassignQuote => self.ask_quote_speaker(),
+            Action::RenameSpeaker => self.ask_rename(),
+            Action::MergeSpeaker => self.ask_merge(),
+            Action::SplitSpeaker => self.ask_split(),
+            Action::JudgePair => self.ask_verdict(),
+            Action::EditMeta => self.ask_meta(),
+            _ => return Some(self.undo_correction()),
+        }
+        Some(vec![])
+    }
+
+    /// The quote under the cursor of the article pane or the compare view's active side.
+    fn quote_at_cursor(&self) -> Option<QuoteId> {
+        let r = match self.focus {
+            Focus::Article => self.reader,
+            Focus::Compare => self.compare.as_ref().map(|c| c.sides[c.active.idx()])?,
+            _ => return None,
+        };
+        let unit = self.units[r.article.0].get(r.cursor)?;
+        self.dossier
+            .quotes
+            .iter()
+            .position(|q| q.article == r.article && q.span.overlaps(unit.span))
+            .map(QuoteId)
+    }
+
+    /// The quote at the cursor, or a message saying there is none.
+    fn cursor_quote_or_say(&mut self) -> Option<QuoteId> {
+        let q = self.quote_at_cursor();
+        if q.is_none() {
+            self.message = Some(
+                "no quote at the cursor: move onto a quote (\" finds one) to correct its speaker"
+                    .into(),
+            );
+        }
+        q
+    }
+
+    /// The speaker's name of quote `q`, if it has one.
+    fn speaker_of(&self, q: QuoteId) -> Option<String> {
+        let p = self.dossier.quotes[q.0].speaker?;
+        self.dossier.people.get(p.0).map(|p| p.name.clone())
+    }
+
+    /// The quote's text and its source, for the dialog.
+    fn quote_about(&self, q: QuoteId) -> String {
+        let quote = &self.dossier.quotes[q.0];
+        let a = self.dossier.article(quote.article);
+        format!("“{}” ({})", a.slice(quote.span).trim(), a.source_name())
+    }
+
+    /// Every speaker but `except`, most quoted first, as picker rows.
+    fn speaker_choices(&self, except: Option<&str>) -> Vec<Choice> {
+        let mut people: Vec<&crate::model::people::Person> = self
+            .dossier
+            .people
+            .iter()
+            .filter(|p| Some(p.name.as_str()) != except)
+            .collect();
+        people.sort_by(|a, b| {
+            b.quotes
+                .len()
+                .cmp(&a.quotes.len())
+                .then(a.name.cmp(&b.name))
+        });
+        people
+            .into_iter()
+            .map(|p| {
+                let n = p.quotes.len();
+                let mut detail = format!("{n} quote{}", if n == 1 { "" } else { "s" });
+                if !p.aliases.is_empty() {
+                    detail.push_str(&format!(" · also {}", p.aliases.join(", ")));
+                }
+                Choice::new(Pick::Name(p.name.clone()), detail)
+            })
+            .collect()
+    }
+
+    /// A: give the quote at the cursor to another speaker or to no one.
+    fn ask_quote_speaker(&mut self) {
+        let Some(q) = self.cursor_quote_or_say() else {
+            return;
+        };
+        let quote = &self.dossier.quotes[q.0];
+        let anchor = Anchor::new(self.dossier.article(quote.article), quote.span);
+        let old = self.speaker_of(q);
+        let about = vec![
+            self.quote_about(q),
+            format!("now: {}", old.as_deref().unwrap_or("unknown speaker")),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::QuoteSpeaker {
+                anchor,
+                old: old.clone(),
+            },
+            "Whose quote is this?",
+            about,
+        );
+        dlg.input = Some(("Speaker", String::new()));
+        dlg.choices = self.speaker_choices(old.as_deref());
+        if old.is_some() {
+            dlg.choices.push(Choice::new(Pick::Unknown, ""));
+        }
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// The speaker of the quote at the cursor, or a message saying there is none.
+    fn cursor_speaker_or_say(&mut self) -> Option<(QuoteId, String)> {
+        let q = self.cursor_quote_or_say()?;
+        match self.speaker_of(q) {
+            Some(name) => Some((q, name)),
+            None => {
+                self.message = Some("this quote has no speaker: A gives it to one".into());
+                None
+            }
+        }
+    }
+
+    /// R: rename the speaker of the quote at the cursor.
+    fn ask_rename(&mut self) {
+        let Some((q, name)) = self.cursor_speaker_or_say() else {
+            return;
+        };
+        let about = vec![
+            self.quote_about(q),
+            format!("every quote of {name} takes the new name; {name} stays an alias"),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::Rename { from: name.clone() },
+            format!("Rename {name}"),
+            about,
+        );
+        dlg.input = Some(("New name", name));
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// M: merge the speaker of the quote at the cursor into another.
+    fn ask_merge(&mut self) {
+        let Some((q, name)) = self.cursor_speaker_or_say() else {
+            return;
+        };
+        let choices = self.speaker_choices(Some(&name));
+        if choices.is_empty() {
+            self.message = Some(format!("{name} is the only speaker: nothing to merge into"));
+            return;
+        }
+        let about = vec![
+            self.quote_about(q),
+            format!("{name} and the speaker picked are one person, called as picked"),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::Merge { from: name.clone() },
+            format!("Merge {name} into…"),
+            about,
+        );
+        dlg.input = Some(("Find", String::new()));
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// S: split one of the names of the quote's speaker off as a speaker of its own.
+    fn ask_split(&mut self) {
+        let Some((q, name)) = self.cursor_speaker_or_say() else {
+            return;
+        };
+        let Some(p) = self.dossier.people.iter().find(|p| p.name == name) else {
+            return;
+        };
+        if p.aliases.is_empty() {
+            self.message = Some(format!("{name} has no other name to split off"));
+            return;
+        }
+        let choices = p
+            .aliases
+            .iter()
+            .map(|alias| {
+                let n = p
+                    .quotes
+                    .iter()
+                    .filter(|q| {
+                        self.dossier.quotes[q.0]
+                            .as_written
+                            .as_deref()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(alias))
+                    })
+                    .count();
+                let s = if n == 1 { "" } else { "s" };
+                Choice::new(
+                    Pick::Name(alias.clone()),
+                    format!("{n} quote{s} go with it"),
+                )
+            })
+            .collect();
+        let about = vec![
+            self.quote_about(q),
+            format!("the name picked is someone else: the quotes credited to it leave {name}"),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::Split {
+                speaker: name.clone(),
+            },
+            format!("Split a name off {name}"),
+            about,
+        );
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// W: judge the pair at the cursor of the compare view.
+    fn ask_verdict(&mut self) {
+        let Some(st) = self
+            .compare
+            .as_ref()
+            .filter(|_| self.focus == Focus::Compare)
+        else {
+            return;
+        };
+        let Some(cmp) = &st.comparison else {
+            self.message = Some("the comparison is still being made".into());
+            return;
+        };
+        let act = st.active;
+        let r = st.sides[act.idx()];
+        let here = self.units[r.article.0].get(r.cursor).map(|u| u.span);
+        let claims = here.map(|s| st.claims_at(act, s)).unwrap_or_default();
+        let Some(i) = claims.iter().find_map(|c| c.pair) else {
+            self.message =
+                Some("no pair at the cursor: ] moves to a conflict, then W judges it".into());
+            return;
+        };
+        if st.judged.get(i).is_some_and(Option::is_some) {
+            self.message =
+                Some("this pair is judged already (u takes back the last correction)".into());
+            return;
+        }
+        let p = &cmp.pairs[i];
+        let d = &self.dossier;
+        let (la, ra) = (
+            d.article(st.sides[0].article),
+            d.article(st.sides[1].article),
+        );
+        let (a, b) = (Anchor::new(la, p.left), Anchor::new(ra, p.right));
+        let about = vec![
+            format!("{}: {}", la.source_name(), la.slice(p.left).trim()),
+            format!("{}: {}", ra.source_name(), ra.slice(p.right).trim()),
+        ];
+        let dlg = match p.relation {
+            Relation::Conflict => {
+                let mut dlg =
+                    CorrectDialog::new(Step::Verdict { a, b }, "This conflict is…", about);
+                dlg.choices = vec![
+                    Choice::new(
+                        Pick::Verdict(Verdict::NotAConflict),
+                        "the figures measure different things",
+                    ),
+                    Choice::new(
+                        Pick::Verdict(Verdict::Explained),
+                        "a reason: different time, one district only…",
+                    ),
+                ];
+                dlg
+            }
+            Relation::Agree => note_dialog(a, b, Verdict::NotCorroborated, p.relation, about),
+            Relation::Related => return,
+        };
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// e: correct a field of the selected source's metadata.
+    fn ask_meta(&mut self) {
+        let id = match self.focus {
+            Focus::Sources => crate::model::ArticleId(self.selected),
+            Focus::Article => self.reader.article,
+            _ => return,
+        };
+        let Some(a) = self.dossier.articles.get(id.0) else {
+            return;
+        };
+        let choices = MetaField::ALL
+            .into_iter()
+            .map(|f| Choice::new(Pick::Field(f), meta_value(a, f).unwrap_or("—")))
+            .collect();
+        let mut dlg = CorrectDialog::new(
+            Step::MetaField {
+                article: a.file.clone(),
+            },
+            format!("Correct {}", a.file),
+            vec![a.display_title().to_string()],
+        );
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// u: take back the last correction (this reader's or another's: the last saved).
+    fn undo_correction(&mut self) -> Vec<Effect> {
+        let Some(last) = self.state.corrections.last() else {
+            self.message = Some("no correction to undo".into());
+            return vec![];
+        };
+        self.message = Some(format!("undid: {}", summary(last)));
+        vec![Effect::Save(Change::UndoCorrection)]
+    }
+
+    /// Keys while a correction dialog is open.
+    pub(super) fn correct_key(&mut self, a: Action) -> Vec<Effect> {
+        let Some(Overlay::Correct(dlg)) = &mut self.overlay else {
+            return vec![];
+        };
+        let n = dlg.shown().len();
+        match a {
+            a if dlg
+                .input
+                .as_mut()
+                .is_some_and(|(_, t)| super::line::edit(t, &a)) =>
+            {
+                dlg.error = None;
+                dlg.selected = 0;
+            }
+            Action::Down => dlg.selected = (dlg.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => dlg.selected = dlg.selected.saturating_sub(1),
+            Action::Top => dlg.selected = 0,
+            Action::Bottom => dlg.selected = n.saturating_sub(1),
+            Action::Back => self.overlay = None,
+            Action::Open => {
+                let dlg = (**dlg).clone();
+                return match self.take(dlg) {
+                    Ok(effects) => effects,
+                    Err(why) => {
+                        if let Some(Overlay::Correct(d)) = &mut self.overlay {
+                            d.error = Some(why);
+                        }
+                        vec![]
+                    }
+                };
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Enter in the dialog: the next step, or the correction made; Err says why not.
+    fn take(&mut self, dlg: CorrectDialog) -> Result<Vec<Effect>, String> {
+        let typed = dlg
+            .input
+            .as_ref()
+            .map(|(_, t)| t.trim().to_string())
+            .unwrap_or_default();
+        if typed.chars().count() > MAX_TEXT {
+            return Err(format!("at most {MAX_TEXT} characters"));
+        }
+        let picked = dlg.shown().get(dlg.selected).map(|c| c.pick.clone());
+        let made = match (dlg.step, picked) {
+            (Step::QuoteSpeaker { anchor, old }, Some(pick)) => {
+                let speaker = match pick {
+                    Pick::Name(n) | Pick::NewName(n) => Some(n),
+                    _ => None,
+                };
+                if speaker == old {
+                    return Err("that is the speaker already".into());
+                }
+                let old = old.or_else(|| Some("unknown".into()));
+                Correction::new(Edit::QuoteSpeaker { anchor, speaker }, old)
+            }
+            (Step::QuoteSpeaker { .. }, None) => return Err("type the speaker's name".into()),
+            (Step::Rename { from }, _) => {
+                self.check_new_name(&from, &typed)?;
+                let edit = Edit::SpeakerRename {
+                    from: from.clone(),
+                    to: typed,
+                };
+                Correction::new(edit, Some(from))
+            }
+            (Step::Merge { from }, Some(Pick::Name(into))) => {
+                let edit = Edit::SpeakerMerge {
+                    from: from.clone(),
+                    into,
+                };
+                Correction::new(edit, Some(from))
+            }
+            (Step::Split { speaker }, Some(Pick::Name(alias))) => {
+                let edit = Edit::SpeakerSplit {
+                    speaker: speaker.clone(),
+                    alias,
+                };
+                Correction::new(edit, Some(speaker))
+            }
+            (Step::Verdict { a, b }, Some(Pick::Verdict(v))) => {
+                let next = note_dialog(a, b, v, Relation::Conflict, dlg.about);
+                self.overlay = Some(Overlay::Correct(Box::new(next)));
+                return Ok(vec![]);
+            }
+            (Step::Note { a, b, verdict, was }, _) => {
+                if verdict == Verdict::Explained && typed.is_empty() {
+                    return Err("say why, in a few words (“different time”)".into());
+                }
+                let mut c =
+                    Correction::new(Edit::Pair { a, b, verdict }, Some(was.as_str().into()));
+                c.note = (!typed.is_empty()).then_some(typed);
+                c
+            }
+            (Step::MetaField { article }, Some(Pick::Field(field))) => {
+                let a = self.dossier.articles.iter().find(|a| a.file == article);
+                let old = a.and_then(|a| meta_value(a, field)).map(str::to_string);
+                let mut next = CorrectDialog::new(
+                    Step::MetaValue {
+                        article: article.clone(),
+                        field,
+                        old: old.clone(),
+                    },
+                    format!("{} of {article}", field.as_str()),
+                    vec![format!("now: {}", old.as_deref().unwrap_or("—"))],
+                );
+                if field == MetaField::Date {
+                    next.about
+                        .push("YYYY-MM-DD, or YYYY-MM-DDTHH:MM with the time".into());
+                }
+                next.input = Some(("Value", old.unwrap_or_default()));
+                self.overlay = Some(Overlay::Correct(Box::new(next)));
+                return Ok(vec![]);
+            }
+            (
+                Step::MetaValue {
+                    article,
+                    field,
+                    old,
+                },
+                _,
+            ) => {
+                check_meta(field, &typed)?;
+                if old.as_deref() == Some(typed.as_str()) {
+                    return Err("that is the value already".into());
+                }
+                let edit = Edit::Meta {
+                    article,
+                    field,
+                    value: typed,
+                };
+                let c = Correction::new(edit, old);
+                if let Some(folder) = &self.correct.folder {
+                    let mut next = CorrectDialog::new(
+                        Step::MetaWhere {
+                            correction: Box::new(c.clone()),
+                        },
+                        "Keep it where?",
+                        vec![summary(&c), format!("dossier.toml in {}", folder.display())],
+                    );
+                    next.choices = vec![
+                        Choice::new(Pick::Manifest, "every tool reading the folder sees it"),
+                        Choice::new(Pick::State, "undo (u) takes it back"),
+                    ];
+                    self.overlay = Some(Overlay::Correct(Box::new(next)));
+                    return Ok(vec![]);
+                }
+                c
+            }
+            (Step::MetaWhere { correction }, Some(Pick::Manifest)) => {
+                let folder = self.correct.folder.clone().unwrap_or_default();
+                self.overlay = None;
+                self.message = Some(format!(
+                    "writing {} into dossier.toml…",
+                    summary(&correction)
+                ));
+                return Ok(vec![Effect::WriteManifest { folder, correction }]);
+            }
+            (Step::MetaWhere { correction }, _) => *correction,
+            (_, _) => return Err("pick one (↑/↓, then Enter)".into()),
+        };
+        Ok(self.save_correction(made))
+    }
+
+    /// A rename's new name: not empty, not the same, not another speaker's name.
+    fn check_new_name(&self, from: &str, to: &str) -> Result<(), String> {
+        if to.is_empty() {
+            return Err("type the new name".into());
+        }
+        if to == from {
+            return Err("that is the name already".into());
+        }
+        let taken = self
+            .dossier
+            .people
+            .iter()
+            .find(|p| p.name != from && p.name.eq_ignore_ascii_case(to));
+        match taken {
+            Some(p) => Err(format!("{} is another speaker: M merges the two", p.name)),
+            None => Ok(()),
+        }
+    }
+
+    /// Close the dialog and save the correction (the driver stamps its time).
+    fn save_correction(&mut self, c: Correction) -> Vec<Effect> {
+        self.overlay = None;
+        self.message = Some(format!("corrected: {} (u undoes)", summary(&c)));
+        vec![Effect::Save(Change::AddCorrection(Box::new(c)))]
+    }
+
+    /// After the state was read or saved: when its corrections are not those shown, ask
+    /// for them to be applied.
+    pub(super) fn corrections_changed(&mut self) -> Vec<Effect> {
+        if self.correct.off || self.state.corrections == self.correct.applied {
+            return vec![];
+        }
+        self.correct.applied = self.state.corrections.clone();
+        vec![Effect::ApplyCorrections(self.correct.applied.clone())]
+    }
+
+    /// The dossier with the corrections applied: show it, and analyse it again.
+    pub(super) fn corrected(&mut self, c: CorrectedDossier) -> Vec<Effect> {
+        if c.list != self.correct.applied {
+            // A later list was asked for meanwhile: its answer is coming.
+            return vec![];
+        }
+        self.dossier = c.dossier;
+        // The finder's rows and the wrapped rows name speakers: built again when needed.
+        self.finder = None;
+        self.wraps = Default::default();
+        let applied = &self.dossier.corrected;
+        if let Some(st) = &mut self.compare {
+            if let Some(cmp) = st.comparison.clone() {
+                st.set_comparison(cmp, applied);
+            }
+        }
+        let stale = applied.stale.len();
+        if stale > 0 {
+            let s = if stale == 1 {
+                " no longer applies"
+            } else {
+                "s no longer apply"
+            };
+            self.note_message(format!(
+                "{stale} correction{s} (dossier corrections lists them)"
+            ));
+        }
+        self.fix_readers();
+        self.start_analysis()
+    }
+
+    /// A metadata field was written into `dossier.toml` (and applied by the driver to
+    /// dossier's own reading), or not: then it is kept in the state instead.
+    pub(super) fn manifest_written(
+        &mut self,
+        r: Result<PathBuf, (String, Box<Correction>)>,
+    ) -> Vec<Effect> {
+        match r {
+            Ok(path) => {
+                self.message = Some(format!("written into {}", path.display()));
+                // Dossier's own reading changed under the corrections: apply them again.
+                self.correct.applied = self.state.corrections.clone();
+                vec![Effect::ApplyCorrections(self.correct.applied.clone())]
+            }
+            Err((why, c)) => {
+                let effects = self.save_correction(*c);
+                self.message = Some(format!(
+                    "dossier.toml not changed ({why}); kept in dossier's saved state instead"
+                ));
+                effects
+            }
+        }
+    }
+
+    /// Run the dossier-wide analysis again (on the corrected dossier).
+    fn start_analysis(&mut self) -> Vec<Effect> {
+        if self.dossier.articles.len() < 2 {
+            return vec![];
+        }
+        let steps = crate::tui::analysis::steps(self.dossier.articles.len());
+        self.progress = Some((0, steps));
+        vec![Effect::Analyse]
+    }
+}
+
+/// The dialog asking for a pair verdict's note.
+fn note_dialog(
+    a: Anchor,
+    b: Anchor,
+    verdict: Verdict,
+    was: Relation,
+    about: Vec<String>,
+) -> CorrectDialog {
+    let title = match verdict {
+        Verdict::NotAConflict => "Not a conflict",
+        Verdict::Explained => "Explained: why?",
+        Verdict::NotCorroborated => "Not a corroboration",
+    };
+    let mut dlg = CorrectDialog::new(Step::Note { a, b, verdict, was }, title, about);
+    let label = if verdict == Verdict::Explained {
+        "Why"
+    } else {
+        "Note (optional)"
+    };
+    dlg.input = Some((label, String::new()));
+    dlg
+}
+
+/// An article's value of a metadata field.
+fn meta_value(a: &crate::model::Article, f: MetaField) -> Option<&str> {
+    f.get(&a.meta)
+}
+
+/// A metadata value as `dossier correct` takes it: not empty, a date as the manifest's.
+fn check_meta(field: MetaField, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("type the {}", field.as_str()));
+    }
+    if field == MetaField::Date && !crate::model::load::manifest::is_date(value) {
+        return Err("a date is YYYY-MM-DD, or YYYY-MM-DDTHH:MM".into());
+    }
+    Ok(())
+}
+
+/// A correction in a few words, for the status bar.
+pub fn summary(c: &Correction) -> String {
+    match &c.edit {
+        Edit::SpeakerRename { from, to } => format!("{from} renamed {to}"),
+        Edit::SpeakerMerge { from, into } => format!("{from} merged into {into}"),
+        Edit::SpeakerSplit { speaker, alias } => format!("{alias} split off {speaker}"),
+        Edit::QuoteSpeaker { speaker, .. } => format!(
+            "the quote is by {}",
+            speaker.as_deref().unwrap_or("no one known")
+        ),
+        Edit::Pair { verdict, .. } => match &c.note {
+            Some(n) => format!("pair {}: {n}", verdict.as_str()),
+            None => format!("pair {}", verdict.as_str()),
+        },
+        Edit::Meta {
+            article,
+            field,
+            value,
+        } => format!("{} of {article} is {value}", field.as_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
