@@ -236,7 +236,10 @@ impl App {
 
     /// True while background work runs (the driver then ticks a spinner).
     pub fn busy(&self) -> bool {
-        self.progress.is_some() || self.pending.is_some() || self.finder_running()
+        self.progress.is_some()
+            || self.pending.is_some()
+            || self.correct.applying
+            || self.finder_running()
     }
 
     /// True while the finder matches on a worker (the driver then ticks quickly).

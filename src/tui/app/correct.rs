@@ -34,6 +34,9 @@ pub struct CorrectState {
     pub folder: Option<PathBuf>,
     /// The corrections the shown dossier reflects, or is being made to reflect.
     pub applied: Vec<Correction>,
+    /// True while they are being applied off the UI thread (the driver then wakes for
+    /// the result).
+    pub applying: bool,
 }
 
 /// A dossier with a list of corrections applied, from the driver's worker.
@@ -190,6 +193,11 @@ impl CorrectDialog {
             .choices
             .iter()
             .any(|c| matches!(&c.pick, Pick::Name(n) if n.eq_ignore_ascii_case(typed)));
+        // "unkn…" asks for no one known, not for a new speaker of that name.
+        if "unknown".starts_with(&low) {
+            out.sort_by_key(|c| c.pick != Pick::Unknown);
+            return out;
+        }
         if !exact && matches!(self.step, Step::QuoteSpeaker { .. }) {
             // After the speakers whose names hold the text (most often the one meant),
             // before "unknown".
@@ -735,6 +743,7 @@ impl App {
             return vec![];
         }
         self.correct.applied = self.state.corrections.clone();
+        self.correct.applying = true;
         vec![Effect::ApplyCorrections(self.correct.applied.clone())]
     }
 
@@ -745,6 +754,7 @@ impl App {
             return vec![];
         }
         self.dossier = c.dossier;
+        self.correct.applying = false;
         // The finder's rows and the wrapped rows name speakers: built again when needed.
         self.finder = None;
         self.wraps = Default::default();
@@ -780,6 +790,7 @@ impl App {
                 self.message = Some(format!("written into {}", path.display()));
                 // Dossier's own reading changed under the corrections: apply them again.
                 self.correct.applied = self.state.corrections.clone();
+                self.correct.applying = true;
                 vec![Effect::ApplyCorrections(self.correct.applied.clone())]
             }
             Err((why, c)) => {

@@ -194,6 +194,10 @@ fn reassign_quote_to_a_picked_speaker() {
     let effects = r.keys([A::Open]);
     assert!(r.app.overlay.is_none());
     assert!(effects.contains(&Effect::Analyse), "{effects:?}");
+    assert!(
+        !r.app.busy(),
+        "the corrected dossier came: nothing to wait for"
+    );
     assert_eq!(r.speaker(0, "The work starts"), Some("Ada Lind".into()));
     let q = r
         .app
@@ -218,6 +222,20 @@ fn reassign_quote_to_new_speaker_or_unknown() {
     assert_eq!(r.speaker(0, "The work starts"), Some("Eva Holm".into()));
     r.keys([A::ReassignQuote, A::Bottom, A::Open]);
     assert_eq!(r.speaker(0, "The work starts"), None);
+}
+
+/// Typing "unkn" in the speaker picker offers no one known first, not a new speaker
+/// called so; a name that only starts like it ("Una Berg") is a new speaker.
+#[test]
+fn typing_unknown_picks_no_one() {
+    let mut r = Rig::new();
+    r.cursor_on(0, "The work starts");
+    r.keys([A::ReassignQuote]);
+    type_text(&mut r.app, "unkn");
+    assert_eq!(r.dialog().shown()[0].pick, Pick::Unknown);
+    r.keys([A::ClearLine]);
+    type_text(&mut r.app, "Una Berg");
+    assert_eq!(r.dialog().shown()[0].pick, Pick::NewName("Una Berg".into()));
 }
 
 /// A where the cursor is on no quote opens nothing and says why.
@@ -501,6 +519,7 @@ fn stale_corrected_dossier_is_ignored() {
     )];
     let mut d = Dossier::clone(&r.raw);
     d.people[0].name = "changed".into();
+    r.app.correct.applying = true;
     let before = r.app.dossier.clone();
     let e = r.app.update(A::Corrected(CorrectedDossier {
         dossier: Arc::new(d),
@@ -508,6 +527,7 @@ fn stale_corrected_dossier_is_ignored() {
     }));
     assert!(e.is_empty());
     assert!(Arc::ptr_eq(&before, &r.app.dossier));
+    assert!(r.app.busy(), "still waiting for the list asked for");
 }
 
 /// Under --no-corrections the keys make nothing and say why.
