@@ -189,6 +189,7 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let (tx, rx) = channel::<Action>();
     let mut effects = app.start();
+    app.note_stale();
     if let Some(w) = config_warning {
         app.message = Some(match app.message.take() {
             Some(m) => format!("{w} · {m}"),

@@ -88,3 +88,6 @@ pub fn render(app: &App, dlg: &CorrectDialog, area: Rect, buf: &mut Buffer) {
         buf.set_line(inner.x, inner.y + i as u16, l, inner.width);
     }
 }
+
+#[cfg(test)]
+mod tests;

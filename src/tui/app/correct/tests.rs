@@ -4,10 +4,11 @@
 
 use super::*;
 use crate::model::load::from_files;
+use crate::model::quotes::QuoteId;
 use crate::model::LoadOptions;
 use crate::state::{Loaded, State};
 use crate::tui::action::Action as A;
-use crate::tui::app::{Mark, Side};
+use crate::tui::app::{Focus, Mark, Side};
 use crate::tui::fixtures::type_text;
 use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
@@ -557,4 +558,25 @@ fn escape_cancels() {
     let e = r.keys([A::Back]);
     assert!(e.is_empty() && r.app.overlay.is_none());
     assert!(r.disk.corrections.is_empty());
+}
+
+/// A correction whose speaker is gone is reported when applied, not dropped.
+#[test]
+fn stale_correction_reported() {
+    let mut r = Rig::new();
+    let c = Correction::new(
+        Edit::SpeakerRename {
+            from: "Nobody Here".into(),
+            to: "X".into(),
+        },
+        None,
+    );
+    r.disk.apply(Change::AddCorrection(Box::new(c)));
+    r.keys([A::Saved(Ok(Box::new(Loaded {
+        state: r.disk.clone(),
+        ..Loaded::default()
+    })))]);
+    let m = r.app.message.clone().unwrap_or_default();
+    assert!(m.contains("1 correction no longer applies"), "{m}");
+    assert_eq!(r.disk.corrections.len(), 1);
 }

@@ -1,0 +1,293 @@
+//! Opening the correction dialogs, each from the view that shows what it corrects: the
+//! quote at the cursor (its speaker), the pair at the compare view's cursor, the source
+//! selected.
+
+use super::{meta_value, note_dialog, Choice, CorrectDialog, Pick, Step};
+use crate::model::claims::Relation;
+use crate::model::corrections::{Anchor, MetaField, Verdict};
+use crate::model::quotes::QuoteId;
+use crate::tui::app::{App, Focus, Overlay};
+
+impl App {
+    /// The quote under the cursor of the article pane or the compare view's active side.
+    pub(super) fn quote_at_cursor(&self) -> Option<QuoteId> {
+        let r = match self.focus {
+            Focus::Article => self.reader,
+            Focus::Compare => self.compare.as_ref().map(|c| c.sides[c.active.idx()])?,
+            _ => return None,
+        };
+        let unit = self.units[r.article.0].get(r.cursor)?;
+        self.dossier
+            .quotes
+            .iter()
+            .position(|q| q.article == r.article && q.span.overlaps(unit.span))
+            .map(QuoteId)
+    }
+
+    /// The quote at the cursor, or a message saying there is none.
+    pub(super) fn cursor_quote_or_say(&mut self) -> Option<QuoteId> {
+        let q = self.quote_at_cursor();
+        if q.is_none() {
+            self.message = Some(
+                "no quote at the cursor: move onto a quote (\" finds one) to correct its speaker"
+                    .into(),
+            );
+        }
+        q
+    }
+
+    /// The speaker's name of quote `q`, if it has one.
+    pub(super) fn speaker_of(&self, q: QuoteId) -> Option<String> {
+        let p = self.dossier.quotes[q.0].speaker?;
+        self.dossier.people.get(p.0).map(|p| p.name.clone())
+    }
+
+    /// The quote's text and its source, for the dialog.
+    pub(super) fn quote_about(&self, q: QuoteId) -> String {
+        let quote = &self.dossier.quotes[q.0];
+        let a = self.dossier.article(quote.article);
+        format!("“{}” ({})", a.slice(quote.span).trim(), a.source_name())
+    }
+
+    /// Every speaker but `except`, most quoted first, as picker rows.
+    pub(super) fn speaker_choices(&self, except: Option<&str>) -> Vec<Choice> {
+        let mut people: Vec<&crate::model::people::Person> = self
+            .dossier
+            .people
+            .iter()
+            .filter(|p| Some(p.name.as_str()) != except)
+            .collect();
+        people.sort_by(|a, b| {
+            b.quotes
+                .len()
+                .cmp(&a.quotes.len())
+                .then(a.name.cmp(&b.name))
+        });
+        people
+            .into_iter()
+            .map(|p| {
+                let n = p.quotes.len();
+                let mut detail = format!("{n} quote{}", if n == 1 { "" } else { "s" });
+                if !p.aliases.is_empty() {
+                    detail.push_str(&format!(" · also {}", p.aliases.join(", ")));
+                }
+                Choice::new(Pick::Name(p.name.clone()), detail)
+            })
+            .collect()
+    }
+
+    /// A: give the quote at the cursor to another speaker or to no one.
+    pub(super) fn ask_quote_speaker(&mut self) {
+        let Some(q) = self.cursor_quote_or_say() else {
+            return;
+        };
+        let quote = &self.dossier.quotes[q.0];
+        let anchor = Anchor::new(self.dossier.article(quote.article), quote.span);
+        let old = self.speaker_of(q);
+        let about = vec![
+            self.quote_about(q),
+            format!("now: {}", old.as_deref().unwrap_or("unknown speaker")),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::QuoteSpeaker {
+                anchor,
+                old: old.clone(),
+            },
+            "Whose quote is this?",
+            about,
+        );
+        dlg.input = Some(("Speaker", String::new()));
+        dlg.choices = self.speaker_choices(old.as_deref());
+        if old.is_some() {
+            dlg.choices.push(Choice::new(Pick::Unknown, ""));
+        }
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// The speaker of the quote at the cursor, or a message saying there is none.
+    pub(super) fn cursor_speaker_or_say(&mut self) -> Option<(QuoteId, String)> {
+        let q = self.cursor_quote_or_say()?;
+        match self.speaker_of(q) {
+            Some(name) => Some((q, name)),
+            None => {
+                self.message = Some("this quote has no speaker: A gives it to one".into());
+                None
+            }
+        }
+    }
+
+    /// R: rename the speaker of the quote at the cursor.
+    pub(super) fn ask_rename(&mut self) {
+        let Some((q, name)) = self.cursor_speaker_or_say() else {
+            return;
+        };
+        let about = vec![
+            self.quote_about(q),
+            format!("every quote of {name} takes the new name; {name} stays an alias"),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::Rename { from: name.clone() },
+            format!("Rename {name}"),
+            about,
+        );
+        dlg.input = Some(("New name", name));
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// M: merge the speaker of the quote at the cursor into another.
+    pub(super) fn ask_merge(&mut self) {
+        let Some((q, name)) = self.cursor_speaker_or_say() else {
+            return;
+        };
+        let choices = self.speaker_choices(Some(&name));
+        if choices.is_empty() {
+            self.message = Some(format!("{name} is the only speaker: nothing to merge into"));
+            return;
+        }
+        let about = vec![
+            self.quote_about(q),
+            format!("{name} and the speaker picked are one person, called as picked"),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::Merge { from: name.clone() },
+            format!("Merge {name} into…"),
+            about,
+        );
+        dlg.input = Some(("Find", String::new()));
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// S: split one of the names of the quote's speaker off as a speaker of its own.
+    pub(super) fn ask_split(&mut self) {
+        let Some((q, name)) = self.cursor_speaker_or_say() else {
+            return;
+        };
+        let Some(p) = self.dossier.people.iter().find(|p| p.name == name) else {
+            return;
+        };
+        if p.aliases.is_empty() {
+            self.message = Some(format!("{name} has no other name to split off"));
+            return;
+        }
+        let choices = p
+            .aliases
+            .iter()
+            .map(|alias| {
+                let n = p
+                    .quotes
+                    .iter()
+                    .filter(|q| {
+                        self.dossier.quotes[q.0]
+                            .as_written
+                            .as_deref()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(alias))
+                    })
+                    .count();
+                let s = if n == 1 { "" } else { "s" };
+                Choice::new(
+                    Pick::Name(alias.clone()),
+                    format!("{n} quote{s} go with it"),
+                )
+            })
+            .collect();
+        let about = vec![
+            self.quote_about(q),
+            format!("the name picked is someone else: the quotes credited to it leave {name}"),
+        ];
+        let mut dlg = CorrectDialog::new(
+            Step::Split {
+                speaker: name.clone(),
+            },
+            format!("Split a name off {name}"),
+            about,
+        );
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// W: judge the pair at the cursor of the compare view.
+    pub(super) fn ask_verdict(&mut self) {
+        let Some(st) = self
+            .compare
+            .as_ref()
+            .filter(|_| self.focus == Focus::Compare)
+        else {
+            return;
+        };
+        let Some(cmp) = &st.comparison else {
+            self.message = Some("the comparison is still being made".into());
+            return;
+        };
+        let act = st.active;
+        let r = st.sides[act.idx()];
+        let here = self.units[r.article.0].get(r.cursor).map(|u| u.span);
+        let claims = here.map(|s| st.claims_at(act, s)).unwrap_or_default();
+        let Some(i) = claims.iter().find_map(|c| c.pair) else {
+            self.message =
+                Some("no pair at the cursor: ] moves to a conflict, then W judges it".into());
+            return;
+        };
+        if st.judged.get(i).is_some_and(Option::is_some) {
+            self.message =
+                Some("this pair is judged already (u takes back the last correction)".into());
+            return;
+        }
+        let p = &cmp.pairs[i];
+        let d = &self.dossier;
+        let (la, ra) = (
+            d.article(st.sides[0].article),
+            d.article(st.sides[1].article),
+        );
+        let (a, b) = (Anchor::new(la, p.left), Anchor::new(ra, p.right));
+        let about = vec![
+            format!("{}: {}", la.source_name(), la.slice(p.left).trim()),
+            format!("{}: {}", ra.source_name(), ra.slice(p.right).trim()),
+        ];
+        let dlg = match p.relation {
+            Relation::Conflict => {
+                let mut dlg =
+                    CorrectDialog::new(Step::Verdict { a, b }, "This conflict is…", about);
+                dlg.choices = vec![
+                    Choice::new(
+                        Pick::Verdict(Verdict::NotAConflict),
+                        "the figures measure different things",
+                    ),
+                    Choice::new(
+                        Pick::Verdict(Verdict::Explained),
+                        "a reason: different time, one district only…",
+                    ),
+                ];
+                dlg
+            }
+            Relation::Agree => note_dialog(a, b, Verdict::NotCorroborated, p.relation, about),
+            Relation::Related => return,
+        };
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// e: correct a field of the selected source's metadata.
+    pub(super) fn ask_meta(&mut self) {
+        let id = match self.focus {
+            Focus::Sources => crate::model::ArticleId(self.selected),
+            Focus::Article => self.reader.article,
+            _ => return,
+        };
+        let Some(a) = self.dossier.articles.get(id.0) else {
+            return;
+        };
+        let choices = MetaField::ALL
+            .into_iter()
+            .map(|f| Choice::new(Pick::Field(f), meta_value(a, f).unwrap_or("—")))
+            .collect();
+        let mut dlg = CorrectDialog::new(
+            Step::MetaField {
+                article: a.file.clone(),
+            },
+            format!("Correct {}", a.file),
+            vec![a.display_title().to_string()],
+        );
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+}
