@@ -63,6 +63,10 @@ pub enum Step {
     Merge { from: String },
     /// Split the name picked off the speaker `speaker`.
     Split { speaker: String },
+    /// Which of a matrix row's conflicts: each pair of passages, with the lines about it.
+    Conflicts {
+        pairs: Vec<(Anchor, Anchor, Vec<String>)>,
+    },
     /// Not a conflict, or explained (a note follows).
     Verdict { a: Anchor, b: Anchor },
     /// The note of a pair's verdict (needed for `Explained`).
@@ -94,6 +98,8 @@ pub enum Pick {
     /// No one known.
     Unknown,
     Verdict(Verdict),
+    /// One of the pairs of [`Step::Conflicts`], by index.
+    Pair(usize),
     Field(MetaField),
     /// Write into the folder's `dossier.toml`.
     Manifest,
@@ -125,6 +131,7 @@ impl Choice {
             Pick::Verdict(Verdict::NotAConflict) => "not a conflict".into(),
             Pick::Verdict(Verdict::Explained) => "explained (a note says why)".into(),
             Pick::Verdict(Verdict::NotCorroborated) => "not a corroboration".into(),
+            Pick::Pair(i) => format!("conflict {}", i + 1),
             Pick::Field(f) => f.as_str().into(),
             Pick::Manifest => "into dossier.toml".into(),
             Pick::State => "in the saved state only".into(),
@@ -342,6 +349,11 @@ impl App {
                 };
                 Correction::new(edit, Some(speaker))
             }
+            (Step::Conflicts { mut pairs }, Some(Pick::Pair(i))) if i < pairs.len() => {
+                let (a, b, about) = pairs.swap_remove(i);
+                self.overlay = Some(Overlay::Correct(Box::new(verdict_dialog(a, b, about))));
+                return Ok(vec![]);
+            }
             (Step::Verdict { a, b }, Some(Pick::Verdict(v))) => {
                 let next = note_dialog(a, b, v, Relation::Conflict, dlg.about);
                 self.overlay = Some(Overlay::Correct(Box::new(next)));
@@ -533,6 +545,22 @@ impl App {
         self.progress = Some((0, steps));
         vec![Effect::Analyse]
     }
+}
+
+/// The dialog asking what a conflict is instead: not one, or explained.
+fn verdict_dialog(a: Anchor, b: Anchor, about: Vec<String>) -> CorrectDialog {
+    let mut dlg = CorrectDialog::new(Step::Verdict { a, b }, "This conflict is…", about);
+    dlg.choices = vec![
+        Choice::new(
+            Pick::Verdict(Verdict::NotAConflict),
+            "the figures measure different things",
+        ),
+        Choice::new(
+            Pick::Verdict(Verdict::Explained),
+            "a reason: different time, one district only…",
+        ),
+    ];
+    dlg
 }
 
 /// The dialog asking for a pair verdict's note.

@@ -601,7 +601,7 @@ fn corrections() -> Vec<Binding> {
             None,
         ),
         bind(
-            &[M::Compare],
+            &[M::Compare, M::Matrix],
             &[Key::ch('W')],
             Action::JudgePair,
             "correct: not a conflict / explained / not corroborated",

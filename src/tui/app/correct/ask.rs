@@ -2,10 +2,12 @@
 //! quote at the cursor (its speaker), the pair at the compare view's cursor, the source
 //! selected.
 
-use super::{meta_value, note_dialog, Choice, CorrectDialog, Pick, Step};
+use super::{meta_value, note_dialog, verdict_dialog, Choice, CorrectDialog, Pick, Step};
+use crate::model::claims::ClusterConflict;
 use crate::model::claims::Relation;
 use crate::model::corrections::{Anchor, MetaField, Verdict};
 use crate::model::quotes::QuoteId;
+use crate::model::ArticleId;
 use crate::tui::app::{App, Focus, Overlay};
 
 impl App {
@@ -208,6 +210,9 @@ impl App {
 
     /// W: judge the pair at the cursor of the compare view.
     pub(super) fn ask_verdict(&mut self) {
+        if self.focus == Focus::Matrix {
+            return self.ask_matrix_verdict();
+        }
         let Some(st) = self
             .compare
             .as_ref()
@@ -245,21 +250,7 @@ impl App {
             format!("{}: {}", ra.source_name(), ra.slice(p.right).trim()),
         ];
         let dlg = match p.relation {
-            Relation::Conflict => {
-                let mut dlg =
-                    CorrectDialog::new(Step::Verdict { a, b }, "This conflict is…", about);
-                dlg.choices = vec![
-                    Choice::new(
-                        Pick::Verdict(Verdict::NotAConflict),
-                        "the figures measure different things",
-                    ),
-                    Choice::new(
-                        Pick::Verdict(Verdict::Explained),
-                        "a reason: different time, one district only…",
-                    ),
-                ];
-                dlg
-            }
+            Relation::Conflict => verdict_dialog(a, b, about),
             Relation::Agree => note_dialog(a, b, Verdict::NotCorroborated, p.relation, about),
             Relation::Related => return,
         };
@@ -286,6 +277,75 @@ impl App {
             },
             format!("Correct {}", a.file),
             vec![a.display_title().to_string()],
+        );
+        dlg.choices = choices;
+        self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// W in the matrix: judge a conflict of the selected row's claim, the selected
+    /// source's first (a picker when there are several).
+    fn ask_matrix_verdict(&mut self) {
+        let Some(an) = self.analysis.clone() else {
+            self.message = Some("analysing claims…".into());
+            return;
+        };
+        let Some(row) = an.matrix.rows.get(self.matrix.row) else {
+            return;
+        };
+        let Some(cluster) = an.clusters.get(row.cluster) else {
+            return;
+        };
+        let col = ArticleId(self.matrix.col);
+        let d = &self.dossier;
+        let m = |i: usize| &cluster.mentions[i];
+        let mut conflicts: Vec<&ClusterConflict> = cluster.conflicts.iter().collect();
+        // The selected source's conflicts first.
+        conflicts.sort_by_key(|x| m(x.a).article != col && m(x.b).article != col);
+        if conflicts.is_empty() {
+            self.message = Some(
+                "no conflict in this claim to judge (a figure's conflict is judged in the compare view: c, then W)"
+                    .into(),
+            );
+            return;
+        }
+        let mut pairs: Vec<(Anchor, Anchor, Vec<String>)> = conflicts
+            .iter()
+            .map(|x| {
+                let (ma, mb) = (m(x.a), m(x.b));
+                let (aa, ab) = (d.article(ma.article), d.article(mb.article));
+                let about = vec![
+                    format!("{}: {}", aa.source_name(), aa.slice(ma.span).trim()),
+                    format!("{}: {}", ab.source_name(), ab.slice(mb.span).trim()),
+                ];
+                (Anchor::new(aa, ma.span), Anchor::new(ab, mb.span), about)
+            })
+            .collect();
+        if pairs.len() == 1 {
+            if let Some((a, b, about)) = pairs.pop() {
+                self.overlay = Some(Overlay::Correct(Box::new(verdict_dialog(a, b, about))));
+            }
+            return;
+        }
+        let choices = conflicts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let who = |k: usize| d.article(m(k).article).source_name().to_string();
+                let detail = format!(
+                    "{}: {} ({}) vs {} ({})",
+                    x.what,
+                    x.left,
+                    who(x.a),
+                    x.right,
+                    who(x.b)
+                );
+                Choice::new(Pick::Pair(i), detail)
+            })
+            .collect();
+        let mut dlg = CorrectDialog::new(
+            Step::Conflicts { pairs },
+            "Which conflict?",
+            vec![d.article(row.label.0).slice(row.label.1).trim().to_string()],
         );
         dlg.choices = choices;
         self.overlay = Some(Overlay::Correct(Box::new(dlg)));

@@ -580,3 +580,38 @@ fn stale_correction_reported() {
     assert!(m.contains("1 correction no longer applies"), "{m}");
     assert_eq!(r.disk.corrections.len(), 1);
 }
+
+/// W in the matrix on a row whose claim is in conflict: not a conflict, and the new
+/// analysis no longer counts it; a row with no conflict has nothing to judge.
+#[test]
+fn matrix_conflict_not_a_conflict() {
+    let mut r = Rig::new();
+    r.compare();
+    let an = r.app.analysis.clone().unwrap();
+    let row = an
+        .matrix
+        .rows
+        .iter()
+        .position(|row| !an.clusters[row.cluster].conflicts.is_empty())
+        .expect("a row in conflict");
+    let calm = an
+        .matrix
+        .rows
+        .iter()
+        .position(|row| an.clusters[row.cluster].conflicts.is_empty());
+    r.keys([A::Back, A::Matrix]);
+    assert_eq!(r.app.focus, Focus::Matrix);
+    if let Some(calm) = calm {
+        r.app.matrix.row = calm;
+        r.keys([A::JudgePair]);
+        assert!(r.app.overlay.is_none());
+    }
+    r.app.matrix.row = row;
+    r.keys([A::JudgePair]);
+    assert!(matches!(r.dialog().step, Step::Verdict { .. }));
+    r.keys([A::Open, A::Open]);
+    assert_eq!(r.disk.corrections.len(), 1);
+    let an = r.app.analysis.clone().unwrap();
+    assert!(an.clusters.iter().all(|c| c.conflicts.is_empty()), "{an:?}");
+    assert_eq!(an.judged.iter().flatten().count(), 1);
+}
