@@ -18,6 +18,7 @@ pub mod quotes;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+pub mod variants;
 pub(crate) mod work;
 
 pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
