@@ -13,6 +13,7 @@ pub mod facts;
 pub mod lexicon;
 pub mod load;
 pub mod mojibake;
+pub mod onlyhere;
 pub mod people;
 pub mod quotes;
 pub mod sanitize;

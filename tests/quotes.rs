@@ -136,14 +136,22 @@ fn variants_json_shape_and_differing_words() {
     assert_eq!(g["articles"], 3);
     let mut differing = vec![];
     for r in g["variants"].as_array().unwrap() {
-        for key in ["article", "outlet", "text", "speaker", "kind", "start", "end"] {
+        for key in [
+            "article", "outlet", "text", "speaker", "kind", "start", "end",
+        ] {
             assert!(r.get(key).is_some(), "missing {key} in {r}");
         }
         let raw = fs::read(dir.join(r["article"].as_str().unwrap())).unwrap();
         let at = |k: &str| r[k].as_u64().unwrap() as usize;
-        assert_eq!(std::str::from_utf8(&raw[at("start")..at("end")]).unwrap(), r["text"]);
+        assert_eq!(
+            std::str::from_utf8(&raw[at("start")..at("end")]).unwrap(),
+            r["text"]
+        );
         for d in r["differs"].as_array().unwrap() {
-            let (a, b) = (d[0].as_u64().unwrap() as usize, d[1].as_u64().unwrap() as usize);
+            let (a, b) = (
+                d[0].as_u64().unwrap() as usize,
+                d[1].as_u64().unwrap() as usize,
+            );
             differing.push(String::from_utf8(raw[a..b].to_vec()).unwrap());
         }
     }
