@@ -143,6 +143,10 @@ pub enum Command {
         /// Only quotes of this article (file name, stem or 1-based index).
         #[arg(long, value_name = "ARTICLE")]
         article: Option<String>,
+        /// The remarks two sources or more quote, each rendering with the words that
+        /// differ marked.
+        #[arg(long)]
+        variants: bool,
     },
     /// Download web pages into a dossier folder and record them in its dossier.toml.
     ///
@@ -379,10 +383,14 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
             args,
             speaker,
             article,
+            variants,
         }) => {
             let (path, _) = split_positionals("quotes", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
             let article = article.map(|a| find(&d, &a)).transpose()?;
+            if variants {
+                return quotes::run_variants(&d, speaker.as_deref(), article, out);
+            }
             quotes::run(&d, speaker.as_deref(), article, out)
         }
         Some(Command::Fetch { args }) => fetch::run(&args, cli.common.max_bytes),

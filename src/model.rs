@@ -13,11 +13,13 @@ pub mod facts;
 pub mod lexicon;
 pub mod load;
 pub mod mojibake;
+pub mod onlyhere;
 pub mod people;
 pub mod quotes;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+pub mod variants;
 pub(crate) mod work;
 
 pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};

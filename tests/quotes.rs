@@ -120,3 +120,42 @@ fn quotes_text_is_sanitized() {
     assert!(out.contains("Ann Lee"), "{out}");
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
 }
+
+/// `quotes --variants`: one remark rendered by three outlets, with the documented fields,
+/// offsets that hold each rendering's text, and the words worded differently ("chance" /
+/// "possibility") as spans; Tom Berg's "We are ready" (one content word) joins nothing.
+#[test]
+fn variants_json_shape_and_differing_words() {
+    let dir = fixture("harbour");
+    let v = json(&["quotes", s(&dir), "--variants"]);
+    let groups = v.as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{v:#}");
+    let g = &groups[0];
+    assert_eq!(g["speaker"], "Ada Lind");
+    assert_eq!(g["speaker_kind"], "person");
+    assert_eq!(g["articles"], 3);
+    let mut differing = vec![];
+    for r in g["variants"].as_array().unwrap() {
+        for key in [
+            "article", "outlet", "text", "speaker", "kind", "start", "end",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key} in {r}");
+        }
+        let raw = fs::read(dir.join(r["article"].as_str().unwrap())).unwrap();
+        let at = |k: &str| r[k].as_u64().unwrap() as usize;
+        assert_eq!(
+            std::str::from_utf8(&raw[at("start")..at("end")]).unwrap(),
+            r["text"]
+        );
+        for d in r["differs"].as_array().unwrap() {
+            let (a, b) = (
+                d[0].as_u64().unwrap() as usize,
+                d[1].as_u64().unwrap() as usize,
+            );
+            differing.push(String::from_utf8(raw[a..b].to_vec()).unwrap());
+        }
+    }
+    assert_eq!(differing, ["chance", "possibility"]);
+    let only_berg = json(&["quotes", s(&dir), "--variants", "--speaker", "berg"]);
+    assert_eq!(only_berg, serde_json::json!([]));
+}

@@ -212,35 +212,17 @@ struct OnlyJson<'a> {
 /// them with an article of another outlet), figures first.
 pub fn only_in(d: &Dossier, id: crate::model::ArticleId, out: &mut Out) -> Result<()> {
     let a = d.article(id);
-    // An article's outlet, else its file: two articles of one outlet are one source.
-    let outlet = |x: crate::model::ArticleId| {
-        let x = d.article(x);
-        x.meta.outlet.as_deref().unwrap_or(&x.file).to_lowercase()
-    };
-    let own = outlet(id);
-    let shared: Vec<crate::model::Span> = crate::model::claims::cluster(d)
+    let clusters = crate::model::claims::cluster(d);
+    let rows: Vec<OnlyJson> = crate::model::onlyhere::only_in(d, &clusters, id)
         .into_iter()
-        .filter(|c| c.mentions.iter().any(|m| outlet(m.article) != own))
-        .flat_map(|c| c.mentions.into_iter())
-        .filter(|m| m.article == id)
-        .map(|m| m.span)
-        .collect();
-    let mut rows: Vec<OnlyJson> = crate::model::claims::claim_spans(a)
-        .into_iter()
-        .filter(|s| !shared.iter().any(|x| x.overlaps(*s)))
-        .map(|s| OnlyJson {
+        .map(|o| OnlyJson {
             article: &a.file,
-            start: s.start,
-            end: s.end,
-            text: a.slice(s),
-            figures: crate::model::facts::extract(&a.text, s)
-                .figures
-                .into_iter()
-                .map(|f| f.text)
-                .collect(),
+            start: o.span.start,
+            end: o.span.end,
+            text: a.slice(o.span),
+            figures: o.figures,
         })
         .collect();
-    rows.sort_by_key(|r| (r.figures.is_empty(), r.start));
     if out.format == Format::Json {
         return out.json(&rows);
     }

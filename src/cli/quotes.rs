@@ -10,6 +10,8 @@ use anyhow::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub mod variants;
+
 /// One row of `dossier quotes --format json`.
 #[derive(Debug, Serialize)]
 pub struct QuoteRow<'a> {
@@ -43,7 +45,7 @@ pub struct QuoteRow<'a> {
 /// The name a speaker is shown under: an unnamed individual ("a senior official", "one
 /// woman") is no name, but an unnamed spokesperson ("a court spokesman") speaks for an
 /// organisation, and the words name it.
-fn shown_name(name: &str, kind: SpeakerKind) -> Option<&str> {
+pub(crate) fn shown_name(name: &str, kind: SpeakerKind) -> Option<&str> {
     (kind != SpeakerKind::Anonymous
         || name
             .split_whitespace()
@@ -100,6 +102,18 @@ fn speaker_matches(d: &Dossier, q: &Quote, name: &str) -> bool {
             || n.split_whitespace().any(|w| w == want)
             || n.contains(&want) && want.contains(' ')
     })
+}
+
+/// Print the remarks quoted by two sources or more (`--variants`), keeping those with a
+/// quote of `speaker` and those that `article` renders.
+pub fn run_variants(
+    d: &Dossier,
+    speaker: Option<&str>,
+    article: Option<ArticleId>,
+    out: &mut Out,
+) -> Result<()> {
+    let keep = |q: QuoteId| speaker.is_none_or(|s| speaker_matches(d, &d.quotes[q.0], s));
+    variants::run(d, &keep, article, out)
 }
 
 /// Print the quotes, filtered by speaker and article.

@@ -138,6 +138,15 @@ pub enum Action {
     EditMeta,
     /// Take back the last correction made.
     Undo,
+    /// Show the speakers: role, kind, and how often each outlet quotes them.
+    Speakers,
+    /// Show the remark of the quote here as each outlet rendered it (else every remark
+    /// two sources quote).
+    Variants,
+    /// Show what only this source reports: the claims and figures no other outlet states.
+    OnlyHere,
+    /// Order the source list by publication time, or back to file order.
+    SourceOrder,
     /// Time passed while the finder matches in the background: take its results.
     Tick,
     /// The saved state as read when the dossier opened (clippings, reading position).

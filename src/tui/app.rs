@@ -12,10 +12,15 @@ mod figures;
 mod find;
 mod line;
 mod matrix;
+mod memo;
 mod mouse;
 mod nav;
+mod onlyhere;
+mod order;
 pub mod reader;
 mod search;
+mod speakers;
+mod variants;
 
 use article::move_reader;
 pub use clip::ExportDialog;
@@ -23,8 +28,12 @@ pub use compare::{Claim, CompareState, Mark, Side};
 pub use correct::{summary, Choice, CorrectDialog, CorrectState, CorrectedDossier, Pick, Step};
 pub use figures::{FiguresSide, FiguresState};
 pub use nav::{Nav, Place};
+pub use onlyhere::OnlyState;
+pub use order::by_time;
 pub use reader::{Reader, Unit};
 pub use search::{find_all, Match, Search, SearchIn};
+pub use speakers::{SpeakerTable, SpeakersState};
+pub use variants::VariantsState;
 
 use crate::model::claims::Comparison;
 use crate::model::search::Finder;
@@ -50,6 +59,12 @@ pub enum Focus {
     Clippings,
     /// The dossier's figures, one quantity at a time as a timeline.
     Figures,
+    /// The speakers, and how often each outlet quotes them.
+    Speakers,
+    /// One remark as each outlet rendered it.
+    Variants,
+    /// What only one source reports.
+    OnlyHere,
 }
 
 /// What is drawn over the panes and takes the keys while open.
@@ -142,6 +157,15 @@ pub struct App {
     pub figures: FiguresState,
     /// The analyst's corrections: on or off, and the list the dossier shown reflects.
     pub correct: CorrectState,
+    /// The speakers view.
+    pub speakers: SpeakersState,
+    /// The quote variants view.
+    pub variants: VariantsState,
+    /// The "only here" view.
+    pub only: OnlyState,
+    /// The source list in publication-time order (else file order), and that order.
+    pub by_time: bool,
+    order: memo::Memo<(memo::Identity<Dossier>, bool), Vec<ArticleId>>,
 }
 
 impl App {
@@ -179,6 +203,11 @@ impl App {
             clip_selected: 0,
             figures: FiguresState::default(),
             correct: CorrectState::default(),
+            speakers: SpeakersState::default(),
+            variants: VariantsState::default(),
+            only: OnlyState::default(),
+            by_time: false,
+            order: Default::default(),
         }
     }
 
@@ -202,7 +231,7 @@ impl App {
 
     /// Where keys go now.
     pub fn mode(&self) -> Mode {
-        if self.search.editing || self.figures.editing {
+        if self.search.editing || self.figures.editing || self.speakers.editing {
             return Mode::Search;
         }
         match &self.overlay {
@@ -231,6 +260,9 @@ impl App {
             Focus::Matrix => Mode::Matrix,
             Focus::Clippings => Mode::Clippings,
             Focus::Figures => Mode::Figures,
+            Focus::Speakers => Mode::Speakers,
+            Focus::Variants => Mode::Variants,
+            Focus::OnlyHere => Mode::OnlyHere,
         }
     }
 
@@ -339,6 +371,10 @@ impl App {
             Action::AnalysisReady(a) => return self.analysis_ready(a),
             Action::ComparisonReady(c) => self.comparison_ready(c),
             Action::Figures => self.open_figures(),
+            Action::Speakers => self.open_speakers(),
+            Action::Variants => self.open_variants(),
+            Action::OnlyHere => self.open_only_here(),
+            Action::SourceOrder => self.toggle_order(),
             Action::Click(x, y) => return self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             a => return self.key(a),
@@ -379,6 +415,10 @@ impl App {
             Mode::Clippings => return self.clippings_key(a),
             Mode::Visual => return self.visual_key(a),
             Mode::Search if self.focus == Focus::Figures => self.figures_search_key(a),
+            Mode::Search if self.focus == Focus::Speakers => self.speakers_search_key(a),
+            Mode::Speakers => return self.speakers_key(a),
+            Mode::Variants => return self.variants_key(a),
+            Mode::OnlyHere => return self.only_key(a),
             Mode::Search => self.search_key(a),
             Mode::Figures => match a {
                 Action::Finder => return self.open_finder(),

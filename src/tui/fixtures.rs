@@ -100,6 +100,24 @@ pub fn flood_app(w: u16, h: u16) -> App {
     app
 }
 
+/// The invented harbour dossier of `tests/fixtures/harbour`: one remark of the mayor in
+/// three renderings, two dated articles (the later one first in file order) and one
+/// undated.
+pub fn harbour() -> Dossier {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbour");
+    load_path(&path, &LoadOptions::default()).expect("the harbour fixture loads")
+}
+
+/// The reader on [`harbour`] at a size, in colour, with its analysis done.
+pub fn harbour_app(w: u16, h: u16) -> App {
+    let d = harbour();
+    let an = Arc::new(analysis(&d));
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    app.update(Action::Resize(w, h));
+    app.update(Action::AnalysisReady(an));
+    app
+}
+
 /// The reader on the seeds at a size, in colour.
 pub fn app(w: u16, h: u16) -> App {
     let mut app = App::new(Arc::new(load_bundled()), Theme::colored());

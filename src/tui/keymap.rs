@@ -15,6 +15,12 @@ pub enum Mode {
     Matrix,
     /// The figures view.
     Figures,
+    /// The speakers and who quotes them.
+    Speakers,
+    /// One remark as each outlet rendered it.
+    Variants,
+    /// What only one source reports.
+    OnlyHere,
     /// Typing a search.
     Search,
     /// The help overlay.
@@ -48,6 +54,9 @@ impl Mode {
             Mode::Compare => "COMPARE",
             Mode::Matrix => "MATRIX",
             Mode::Figures => "FIGURES",
+            Mode::Speakers => "SPEAKERS",
+            Mode::Variants => "VARIANTS",
+            Mode::OnlyHere => "ONLY HERE",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
             Mode::Pick => "PICK",
@@ -239,6 +248,7 @@ pub struct Keymap {
 
 mod defaults;
 pub mod help;
+mod views;
 
 impl Keymap {
     /// The action for an event in a mode, if any.
@@ -659,8 +669,8 @@ mod tests {
     #[test]
     fn unbound_keys_are_reported() {
         assert_eq!(
-            resolves(Mode::Sources, KeyCode::Char('w'), KeyModifiers::NONE),
-            "Some(Unbound(\"w\"))"
+            resolves(Mode::Sources, KeyCode::Char('i'), KeyModifiers::NONE),
+            "Some(Unbound(\"i\"))"
         );
         assert_eq!(
             resolves(Mode::Finder, KeyCode::Char('w'), KeyModifiers::NONE),

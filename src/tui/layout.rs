@@ -26,7 +26,13 @@ pub struct Panes {
 pub fn layout(area: Rect, app: &App) -> Panes {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match app.focus {
-        Focus::Compare | Focus::Matrix | Focus::Clippings | Focus::Figures => Panes {
+        Focus::Compare
+        | Focus::Matrix
+        | Focus::Clippings
+        | Focus::Figures
+        | Focus::Speakers
+        | Focus::Variants
+        | Focus::OnlyHere => Panes {
             sources: None,
             main: Some(body),
             status,
@@ -96,10 +102,11 @@ pub const SOURCE_ROWS: u16 = 2;
 /// The first source the list at `inner` shows, so the selection is on screen.
 pub fn sources_offset(app: &App, inner: Rect) -> usize {
     let fit = (inner.height / SOURCE_ROWS).max(1) as usize;
-    (app.selected + 1).saturating_sub(fit)
+    (app.source_row() + 1).saturating_sub(fit)
 }
 
-/// The source drawn at screen row `y` of a list at `area`.
+/// The row of the source list (in the order shown) drawn at screen row `y` of a list at
+/// `area`.
 pub fn source_at(app: &App, area: Rect, y: u16) -> Option<usize> {
     let inner = Block::bordered().inner(area);
     if y < inner.y || y >= inner.bottom() {

@@ -9,8 +9,11 @@ pub mod figures;
 pub mod finder;
 pub mod help;
 pub mod matrix;
+pub mod onlyhere;
 pub mod sources;
+pub mod speakers;
 pub mod status;
+pub mod variants;
 
 use crate::tui::app::{App, Focus, Overlay};
 use ratatui::layout::Rect;
@@ -48,6 +51,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             Focus::Matrix => matrix::render(app, m, frame.buffer_mut()),
             Focus::Clippings => clippings::render(app, m, frame.buffer_mut()),
             Focus::Figures => figures::render(app, m, frame.buffer_mut()),
+            Focus::Speakers => speakers::render(app, m, frame.buffer_mut()),
+            Focus::Variants => variants::render(app, m, frame.buffer_mut()),
+            Focus::OnlyHere => onlyhere::render(app, m, frame.buffer_mut()),
         }
     }
     status::render(app, panes.status, frame.buffer_mut());
@@ -92,6 +98,32 @@ pub fn render(app: &App, frame: &mut Frame) {
             status::render_message(app, r, frame.buffer_mut());
         }
         None => {}
+    }
+}
+
+/// Where the reader is in the speakers, variants or "only here" view, for the status bar.
+pub fn views_position(app: &App) -> String {
+    match app.focus {
+        Focus::Speakers => {
+            let n = app.speakers.shown(app.speaker_table().people.len()).len();
+            match app.speakers.quote {
+                Some(q) => format!("quote {}/{}", q + 1, app.speaker_quotes().len()),
+                None => format!("speaker {}/{n}", (app.speakers.selected + 1).min(n)),
+            }
+        }
+        Focus::Variants => {
+            let n = app.variant_groups().len();
+            format!("remark {}/{n}", (app.variants.selected + 1).min(n))
+        }
+        _ => {
+            let n = app.only_rows().map_or(0, |r| r.len());
+            let a = app.dossier.article(app.only.article);
+            format!(
+                "{} · claim {}/{n}",
+                a.source_name(),
+                (app.only.selected + 1).min(n)
+            )
+        }
     }
 }
 

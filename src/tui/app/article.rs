@@ -20,10 +20,7 @@ impl App {
     pub(super) fn sources_key(&mut self, a: Action) -> Vec<Effect> {
         let n = self.dossier.articles.len();
         match a {
-            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = n.saturating_sub(1),
+            Action::Down | Action::Up | Action::Top | Action::Bottom => self.step_source(&a),
             Action::Open | Action::NextPane | Action::Right => {
                 self.preview();
                 self.focus = Focus::Article;

@@ -39,7 +39,7 @@ fn plural(n: usize) -> &'static str {
 
 impl App {
     /// The article and reader under the cursor (the article pane or the active side).
-    fn cursor_place(&self) -> Option<Reader> {
+    pub(super) fn cursor_place(&self) -> Option<Reader> {
         match self.focus {
             Focus::Article => Some(self.reader),
             Focus::Compare => self.compare.as_ref().map(|c| c.sides[c.active.idx()]),
@@ -86,6 +86,11 @@ impl App {
             return vec![];
         };
         self.visual = None;
+        self.add_clipping(c)
+    }
+
+    /// Add clipping `c` (saved at once), unless that passage is clipped already.
+    pub(super) fn add_clipping(&mut self, c: Clipping) -> Vec<Effect> {
         let dup = self
             .state
             .clippings

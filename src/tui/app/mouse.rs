@@ -13,11 +13,9 @@ impl App {
         }
         let panes = layout::layout(self.area(), self);
         if let Some(s) = panes.sources.filter(|r| r.contains(p)) {
-            if let Some(i) = layout::source_at(self, s, y) {
-                if i < self.dossier.articles.len() {
-                    self.selected = i;
-                    self.preview();
-                }
+            if let Some(id) = layout::source_at(self, s, y).and_then(|r| self.source_on_row(r)) {
+                self.selected = id.0;
+                self.preview();
             }
             self.focus = Focus::Sources;
             return vec![];
@@ -38,7 +36,7 @@ impl App {
                 }
             }
             Focus::Compare => self.compare_click(p),
-            Focus::Clippings => {}
+            Focus::Clippings | Focus::Speakers | Focus::Variants | Focus::OnlyHere => {}
             Focus::Figures => self.figures_click(p),
             Focus::Matrix => {
                 if let Some((row, col)) = layout::matrix_cell_at(self, p) {
@@ -80,6 +78,15 @@ impl App {
             Focus::Figures => self.figures_key(step),
             Focus::Clippings => {
                 self.clippings_key(step);
+            }
+            Focus::Speakers => {
+                self.speakers_key(step);
+            }
+            Focus::Variants => {
+                self.variants_key(step);
+            }
+            Focus::OnlyHere => {
+                self.only_key(step);
             }
         }
     }

@@ -90,7 +90,13 @@ impl App {
         }
         let single = matches!(
             focus,
-            Focus::Compare | Focus::Matrix | Focus::Clippings | Focus::Figures
+            Focus::Compare
+                | Focus::Matrix
+                | Focus::Clippings
+                | Focus::Figures
+                | Focus::Speakers
+                | Focus::Variants
+                | Focus::OnlyHere
         );
         if !(single && self.nav.unwind_to(focus)) {
             self.nav.push(self.here());

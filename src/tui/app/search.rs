@@ -71,7 +71,11 @@ impl App {
         }
         Some(match self.focus {
             // The figures view filters its quantities with a search of its own.
-            Focus::Sources | Focus::Figures => return None,
+            Focus::Sources
+            | Focus::Figures
+            | Focus::Speakers
+            | Focus::Variants
+            | Focus::OnlyHere => return None,
             Focus::Article => SearchIn::Article,
             Focus::Compare => SearchIn::Compare,
             Focus::Matrix => SearchIn::Matrix,

@@ -52,7 +52,7 @@ const SEARCHED: &[Mode] = &[Mode::Article, Mode::Compare, Mode::Matrix, Mode::Cl
 /// Where the clipping keys work: on the text under a cursor.
 const TEXT: &[Mode] = &[Mode::Article, Mode::Compare];
 
-fn bind(
+pub(super) fn bind(
     modes: &'static [Mode],
     keys: &[Key],
     action: Action,
@@ -72,7 +72,7 @@ impl Default for Keymap {
     fn default() -> Self {
         use KeyCode as K;
         use Mode as M;
-        let b = vec![
+        let mut b = vec![
             bind(
                 COMMANDS,
                 &[Key::ch('q')],
@@ -563,6 +563,7 @@ impl Default for Keymap {
         ];
         let mut b = b;
         b.extend(corrections());
+        b.extend(super::views::bindings());
         Keymap { bindings: b }
     }
 }

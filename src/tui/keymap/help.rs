@@ -22,12 +22,15 @@ pub enum HelpLine {
 }
 
 /// The modes in the order the help lists them after the current one.
-pub(super) const ORDER: [Mode; 16] = [
+pub(super) const ORDER: [Mode; 19] = [
     Mode::Sources,
     Mode::Article,
     Mode::Compare,
     Mode::Matrix,
     Mode::Figures,
+    Mode::Speakers,
+    Mode::Variants,
+    Mode::OnlyHere,
     Mode::Search,
     Mode::Pick,
     Mode::Finder,

@@ -39,6 +39,7 @@ fn position(app: &App) -> String {
                 .map_or(0, |q| app.figures.shown(q.len()).len());
             format!("figure {}/{n}", (app.figures.selected + 1).min(n))
         }
+        Focus::Speakers | Focus::Variants | Focus::OnlyHere => super::views_position(app),
         Focus::Matrix => {
             let n = app.analysis.as_ref().map_or(0, |a| a.matrix.rows.len());
             format!(
@@ -97,11 +98,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .quantities()
                 .map_or(0, |q| app.figures.shown(q.len()).len());
             (&app.figures.query, n)
+        } else if app.focus == Focus::Speakers {
+            let n = app.speaker_table().people.len();
+            (&app.speakers.query, app.speakers.shown(n).len())
         } else {
             (&app.search.query, app.search.matches.len())
         };
         let count = match app.search.scope {
-            SearchIn::Help if app.focus != Focus::Figures => String::new(),
+            SearchIn::Help if !matches!(app.focus, Focus::Figures | Focus::Speakers) => {
+                String::new()
+            }
             _ => format!(" {n} match{}", if n == 1 { "" } else { "es" }),
         };
         left.push(Span::styled(
