@@ -561,7 +561,6 @@ impl Default for Keymap {
                 Some("no"),
             ),
         ];
-        let mut b = b;
         b.extend(corrections());
         b.extend(super::views::bindings());
         Keymap { bindings: b }
