@@ -32,7 +32,7 @@ fn sources_by_time_and_speakers() {
     let radio = line_of(&screen, "undated · Island Radio");
     assert!(herald < courier && courier < radio, "{screen}");
     t.keys(&["t"]);
-    t.poll(|s| !s.contains("by time"), "file order again");
+    t.wait_for("Sources (3) ─");
 
     t.keys(&["w"]);
     let screen = t.poll(|s| status_bar(s).contains("SPEAKERS"), "the speakers view");
