@@ -251,5 +251,43 @@ fn bench_open(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_views, bench_keys, bench_open);
+/// One frame of each view of issue 16 on the 5,000-article synthetic dossier (the one
+/// `examples/gen` writes), its claims analysed: speakers (and a speaker's quotes), quote
+/// variants, "only here" and the sources by time. What each view derives (the speaker
+/// table, the remarks, a source's claims, the order) is built on the first frame, drawn
+/// before timing.
+fn bench_issue16_views(c: &mut Criterion) {
+    let d = Arc::new(dossier::synth::dossier(1, 5000));
+    let an = Arc::new(analysis::Analysis::new(&d));
+    let mut g = c.benchmark_group("views_5000_200x60");
+    let mut t = terminal();
+    let cases: [(&str, &[Action]); 5] = [
+        ("speakers", &[Action::Speakers, Action::Bottom]),
+        (
+            "speaker_quotes",
+            &[Action::Speakers, Action::Open, Action::Bottom],
+        ),
+        ("variants", &[Action::Variants, Action::Bottom]),
+        ("only_here", &[Action::Down, Action::OnlyHere]),
+        ("sources_by_time", &[Action::SourceOrder, Action::Bottom]),
+    ];
+    for (name, actions) in cases {
+        let mut app = app_on(d.clone());
+        app.update(Action::AnalysisReady(an.clone()));
+        for a in actions {
+            app.update(a.clone());
+        }
+        draw(&mut t, &app);
+        g.bench_function(name, |b| b.iter(|| draw(&mut t, black_box(&app))));
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_views,
+    bench_keys,
+    bench_open,
+    bench_issue16_views
+);
 criterion_main!(benches);

@@ -77,9 +77,9 @@ impl App {
     pub(super) fn toggle_order(&mut self) {
         self.by_time = !self.by_time;
         self.message = Some(if self.by_time {
-            "sources by publication time (undated last); t: file order".into()
+            "sources by time, undated last (t: file order)".into()
         } else {
-            "sources in file order; t: by publication time".into()
+            "sources in file order (t: by time)".into()
         });
     }
 }

@@ -449,6 +449,10 @@ fn random_actions_keep_invariants() {
         A::LastMessage,
         A::SearchPrev,
         A::Unbound("w".into()),
+        A::Speakers,
+        A::Variants,
+        A::OnlyHere,
+        A::SourceOrder,
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..40 {

@@ -179,6 +179,27 @@ mod tests {
         assert_eq!(app.variant_groups().len(), 1);
     }
 
+    /// In compare, V takes the quote under the cursor of the side that has the keys.
+    #[test]
+    fn v_in_compare_takes_the_active_side() {
+        let mut app = fixtures::harbour_app(120, 40);
+        apply(&mut app, [A::Compare, A::Open]);
+        assert_eq!(app.focus, Focus::Compare);
+        for _ in 0..12 {
+            if app.quote_here().is_some() {
+                break;
+            }
+            apply(&mut app, [A::Down]);
+        }
+        let q = app.quote_here().expect("a quote under the cursor");
+        apply(&mut app, [A::Variants]);
+        assert_eq!(app.focus, Focus::Variants);
+        let g = &app.variant_groups()[app.variants.selected];
+        assert_eq!(g.variants[app.variants.variant].quote, q);
+        apply(&mut app, [A::Back]);
+        assert_eq!(app.focus, Focus::Compare);
+    }
+
     /// A quote no other source renders says so rather than opening an empty view.
     #[test]
     fn a_quote_with_no_variant_says_so() {

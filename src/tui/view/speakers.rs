@@ -1,7 +1,8 @@
 //! The speakers view: who got quoted where. One row per speaker (name, kind, role) and a
 //! column per outlet with how many of its quotes are theirs (`·` none), outlets carrying
 //! most quotes first, scrolled sideways with `h` `l`. Enter lists the selected speaker's
-//! quotes (outlet and words), from which Enter opens a passage.
+//! quotes (outlet, kind, `≈` when another outlet renders the remark too, and the words),
+//! from which Enter opens a passage and `V` shows the renderings.
 
 use crate::tui::app::App;
 use crate::tui::wrap::display_width;
@@ -77,7 +78,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let name_w = (w / 3).clamp(12, 28);
     let role_w = if inner.width >= ROLE_FROM { 22 } else { 0 };
     let fixed = 1 + name_w + 1 + KIND_W + 1 + if role_w > 0 { role_w + 1 } else { 0 };
-    let room = w.saturating_sub(fixed);
+    // (Four columns stay free for the ◀ ▶ that say more outlets are off screen.)
+    let room = w.saturating_sub(fixed + 4);
     let fit_cols = (room / (OUTLET_W + 1)).max(1);
     let col0 = app
         .speakers
@@ -160,15 +162,22 @@ fn quotes(app: &App, inner: Rect, buf: &mut Buffer) {
     let first = scroll(sel, h);
     let w = inner.width as usize;
     let src_w = (w / 5).clamp(8, 20);
-    for (i, q) in qs.iter().enumerate().skip(first).take(h) {
-        let q = &d.quotes[q.0];
+    // The quotes other outlets render too (V shows them side by side) are marked ≈.
+    let groups = app.variant_groups();
+    let rendered: std::collections::HashSet<crate::model::quotes::QuoteId> = groups
+        .iter()
+        .flat_map(|g| g.variants.iter().map(|v| v.quote))
+        .collect();
+    for (i, id) in qs.iter().enumerate().skip(first).take(h) {
+        let q = &d.quotes[id.0];
         let a = d.article(q.article);
         let y = inner.y + (i - first) as u16;
         let head = format!(
-            "{}{} {:<7} ",
+            "{}{} {:<7} {} ",
             if i == sel { "▌" } else { " " },
             cell(a.source_name(), src_w),
-            q.kind.as_str()
+            q.kind.as_str(),
+            if rendered.contains(id) { "≈" } else { " " }
         );
         let style = if i == sel { t.selected } else { t.dim };
         buf.set_stringn(inner.x, y, &head, w, style);
@@ -210,10 +219,11 @@ pub(crate) mod tests {
         snapshot_harbour("speakers", &[A::Speakers]);
     }
 
-    /// Enter lists the selected speaker's quotes.
+    /// Enter lists the selected speaker's quotes, those another outlet renders too
+    /// marked ≈ (all three of the mayor's).
     #[test]
     fn view_speakers_quotes() {
-        snapshot_harbour("speakers_quotes", &[A::Speakers, A::Down, A::Open]);
+        snapshot_harbour("speakers_quotes", &[A::Speakers, A::Open]);
     }
 
     /// A search keeps the speakers it names, and the status bar shows it being typed.

@@ -239,6 +239,53 @@ mod tests {
         snapshot_harbour("variants", &[A::Variants]);
     }
 
+    /// Random keys through the four views, drawn after each at sizes down to the
+    /// smallest, never panic and keep every cursor in its list.
+    #[test]
+    fn random_keys_through_the_views_draw() {
+        let pool = [
+            A::Speakers,
+            A::Variants,
+            A::OnlyHere,
+            A::SourceOrder,
+            A::Down,
+            A::Up,
+            A::Bottom,
+            A::Top,
+            A::PageDown,
+            A::Left,
+            A::Right,
+            A::Open,
+            A::Back,
+            A::SearchStart,
+            A::SearchChar('a'),
+            A::SearchConfirm,
+            A::Clip,
+            A::Finder,
+            A::SearchChar('r'),
+            A::Resize(60, 15),
+            A::Resize(40, 10),
+            A::Resize(120, 40),
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20 {
+            let mut app = fixtures::harbour_app(120, 40);
+            for _ in 0..80 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                app.update(pool[(seed % pool.len() as u64) as usize].clone());
+                let (w, h) = app.size;
+                let mut t =
+                    ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+                t.draw(|f| crate::tui::view::render(&app, f)).unwrap();
+                assert!(app.variants.selected < app.variant_groups().len().max(1));
+                assert!(app.only.selected < app.only_rows().map_or(1, |r| r.len().max(1)));
+                assert!(app.selected < app.dossier.articles.len());
+            }
+        }
+    }
+
     /// The words worded differently are drawn in the conflict style, the rest not.
     #[test]
     fn differing_words_in_the_conflict_style() {
