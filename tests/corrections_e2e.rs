@@ -368,6 +368,67 @@ fn corroboration_wrong() {
     );
 }
 
+/// W in the claims matrix on the claim in conflict: not a conflict; the conflict badges
+/// of the source list go, now and after reopening.
+#[test]
+fn matrix_conflict_not_a_conflict() {
+    need_tmux!();
+    let e = Env::new();
+    let t = e.open();
+    t.wait_for("2q ≠1");
+    t.keys(&["m"]);
+    t.poll(|s| status_bar(s).contains("MATRIX"), "the matrix");
+    // (The row's label is its earliest mention: the sentence before the figure.)
+    t.keys(&["/"]);
+    t.type_text("work starts");
+    t.keys(&["Enter"]);
+    t.poll(
+        |s| status_bar(s).contains("/work starts"),
+        "the kept search",
+    );
+    t.keys(&["W"]);
+    t.wait_for("This conflict is");
+    t.keys(&["Enter"]);
+    t.wait_for("Not a conflict");
+    t.keys(&["Enter"]);
+    t.poll(|s| !s.contains("≠"), "no conflict left");
+    let t = reopen(&e, t);
+    let s = t.wait_for("2q");
+    assert!(!s.contains("≠"), "{s}");
+    quit_and_check_restored(&t);
+    assert_eq!(e.pair("60 trucks")["relation"], "related");
+}
+
+/// `--no-corrections` opens the reader on dossier's own reading, and its correction keys
+/// say so; without it the saved correction shows.
+#[test]
+fn reader_without_corrections() {
+    need_tmux!();
+    let e = Env::new();
+    let t = e.open();
+    to_text(&t, 1, "work starts");
+    t.keys(&["A"]);
+    t.wait_for("Whose quote is this?");
+    t.type_text("rosa");
+    t.keys(&["Enter"]);
+    t.wait_for("quote: Rosa Vik");
+    quit_and_check_restored(&t);
+    drop(t);
+    let t = Tmux::start_env(
+        &[("DOSSIER_DATA", util::s(&e.data()))],
+        &["--no-corrections", util::s(&e.folder())],
+        120,
+        40,
+        "Sources (2)",
+    );
+    to_text(&t, 1, "work starts");
+    t.wait_for("quote: Ivar Dahl");
+    t.keys(&["A"]);
+    t.wait_for("corrections are off");
+    quit_and_check_restored(&t);
+    assert_eq!(e.quote("a.txt", "The work")["speaker"], "Rosa Vik");
+}
+
 /// e on a source: set `field` (its row in the picker) to `value`, into dossier.toml when
 /// `manifest`, else kept in the state.
 #[track_caller]
