@@ -429,6 +429,35 @@ fn reader_without_corrections() {
     assert_eq!(e.quote("a.txt", "The work")["speaker"], "Rosa Vik");
 }
 
+/// Two readers on one dossier: a correction made in one is kept when the other saves
+/// (a clipping), and the other shows it from then on.
+#[test]
+fn two_readers_keep_each_others_corrections() {
+    need_tmux!();
+    let e = Env::new();
+    let one = e.open();
+    let two = e.open();
+    to_text(&one, 1, "work starts");
+    one.keys(&["R"]);
+    one.wait_for("Rename Ivar Dahl");
+    one.keys(&["C-u"]);
+    one.type_text("Ivar Dahlberg");
+    one.keys(&["Enter"]);
+    one.wait_for("quote: Ivar Dahlberg");
+    to_text(&two, 1, "work starts");
+    two.wait_for("quote: Ivar Dahl ");
+    two.keys(&["x"]);
+    two.wait_for("quote: Ivar Dahlberg");
+    quit_and_check_restored(&one);
+    quit_and_check_restored(&two);
+    assert_eq!(e.quote("a.txt", "The work")["speaker"], "Ivar Dahlberg");
+    // Reader two's clipping, exported with the speaker reader one gave.
+    let clips = e.json("export", &["--clippings"])["clippings"].clone();
+    assert_eq!(clips.as_array().unwrap().len(), 1, "{clips:#}");
+    assert_eq!(clips[0]["speaker"], "Ivar Dahlberg");
+    assert_eq!(e.json("corrections", &[]).as_array().unwrap().len(), 1);
+}
+
 /// e on a source: set `field` (its row in the picker) to `value`, into dossier.toml when
 /// `manifest`, else kept in the state.
 #[track_caller]
