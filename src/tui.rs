@@ -36,6 +36,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -139,6 +140,8 @@ struct Driver {
     raw: Arc<Dossier>,
     tx: Sender<Action>,
     store: Option<Store>,
+    /// How many analyses were started: a worker's result is taken only from the last.
+    analyses: Arc<AtomicU64>,
 }
 
 /// The app with the user's settings: keymap and theme from `config.toml` over the
@@ -202,6 +205,7 @@ fn event_loop(
         raw,
         tx,
         store: store.ok(),
+        analyses: Arc::default(),
     };
     if driver.perform(terminal, effects)? {
         return Ok(());
@@ -314,6 +318,10 @@ impl Driver {
             Effect::Suspend => suspend(terminal)?,
             Effect::Analyse => {
                 let (d, tx) = (dossier.clone(), tx.clone());
+                // A correction starts another analysis: only the last one started is
+                // shown, whichever ends first.
+                let latest = self.analyses.clone();
+                let this = latest.fetch_add(1, Ordering::SeqCst) + 1;
                 spawn_worker(tx, move |tx| {
                     if std::env::var_os(crate::crash::TEST_PANIC_ENV).is_some_and(|v| v == "worker")
                     {
@@ -325,10 +333,15 @@ impl Driver {
                     let session = analysis::SessionAligner(aligner.clone());
                     let _ = tx.send(Action::AlignerReady(session));
                     let progress = tx.clone();
+                    let current = || latest.load(Ordering::SeqCst) == this;
                     let a = analysis::analyse_with(&d, aligner, |done, total| {
-                        let _ = progress.send(Action::Progress(done, total));
+                        if current() {
+                            let _ = progress.send(Action::Progress(done, total));
+                        }
                     });
-                    let _ = tx.send(Action::AnalysisReady(Arc::new(a)));
+                    if current() {
+                        let _ = tx.send(Action::AnalysisReady(Arc::new(a)));
+                    }
                 });
             }
             Effect::ApplyCorrections(list) => {

@@ -368,6 +368,96 @@ fn corroboration_wrong() {
     );
 }
 
+/// W in the claims matrix on the claim in conflict: not a conflict; the conflict badges
+/// of the source list go, now and after reopening.
+#[test]
+fn matrix_conflict_not_a_conflict() {
+    need_tmux!();
+    let e = Env::new();
+    let t = e.open();
+    t.wait_for("2q ≠1");
+    t.keys(&["m"]);
+    t.poll(|s| status_bar(s).contains("MATRIX"), "the matrix");
+    // (The row's label is its earliest mention: the sentence before the figure.)
+    t.keys(&["/"]);
+    t.type_text("work starts");
+    t.keys(&["Enter"]);
+    t.poll(
+        |s| status_bar(s).contains("/work starts"),
+        "the kept search",
+    );
+    t.keys(&["W"]);
+    t.wait_for("This conflict is");
+    t.keys(&["Enter"]);
+    t.wait_for("Not a conflict");
+    t.keys(&["Enter"]);
+    t.poll(|s| !s.contains("≠"), "no conflict left");
+    let t = reopen(&e, t);
+    let s = t.wait_for("2q");
+    assert!(!s.contains("≠"), "{s}");
+    quit_and_check_restored(&t);
+    assert_eq!(e.pair("60 trucks")["relation"], "related");
+}
+
+/// `--no-corrections` opens the reader on dossier's own reading, and its correction keys
+/// say so; without it the saved correction shows.
+#[test]
+fn reader_without_corrections() {
+    need_tmux!();
+    let e = Env::new();
+    let t = e.open();
+    to_text(&t, 1, "work starts");
+    t.keys(&["A"]);
+    t.wait_for("Whose quote is this?");
+    t.type_text("rosa");
+    t.keys(&["Enter"]);
+    t.wait_for("quote: Rosa Vik");
+    quit_and_check_restored(&t);
+    drop(t);
+    let t = Tmux::start_env(
+        &[("DOSSIER_DATA", util::s(&e.data()))],
+        &["--no-corrections", util::s(&e.folder())],
+        120,
+        40,
+        "Sources (2)",
+    );
+    to_text(&t, 1, "work starts");
+    t.wait_for("quote: Ivar Dahl");
+    t.keys(&["A"]);
+    t.wait_for("corrections are off");
+    quit_and_check_restored(&t);
+    assert_eq!(e.quote("a.txt", "The work")["speaker"], "Rosa Vik");
+}
+
+/// Two readers on one dossier: a correction made in one is kept when the other saves
+/// (a clipping), and the other shows it from then on.
+#[test]
+fn two_readers_keep_each_others_corrections() {
+    need_tmux!();
+    let e = Env::new();
+    let one = e.open();
+    let two = e.open();
+    to_text(&one, 1, "work starts");
+    one.keys(&["R"]);
+    one.wait_for("Rename Ivar Dahl");
+    one.keys(&["C-u"]);
+    one.type_text("Ivar Dahlberg");
+    one.keys(&["Enter"]);
+    one.wait_for("quote: Ivar Dahlberg");
+    to_text(&two, 1, "work starts");
+    two.wait_for("quote: Ivar Dahl ");
+    two.keys(&["x"]);
+    two.wait_for("quote: Ivar Dahlberg");
+    quit_and_check_restored(&one);
+    quit_and_check_restored(&two);
+    assert_eq!(e.quote("a.txt", "The work")["speaker"], "Ivar Dahlberg");
+    // Reader two's clipping, exported with the speaker reader one gave.
+    let clips = e.json("export", &["--clippings"])["clippings"].clone();
+    assert_eq!(clips.as_array().unwrap().len(), 1, "{clips:#}");
+    assert_eq!(clips[0]["speaker"], "Ivar Dahlberg");
+    assert_eq!(e.json("corrections", &[]).as_array().unwrap().len(), 1);
+}
+
 /// e on a source: set `field` (its row in the picker) to `value`, into dossier.toml when
 /// `manifest`, else kept in the state.
 #[track_caller]

@@ -395,7 +395,8 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Correct(_))) {
             return self.correct_key(a);
         }
-        if self.overlay.is_none() && !self.search.editing {
+        let finder = matches!(self.overlay, Some(Overlay::Finder(_)));
+        if (self.overlay.is_none() || finder) && !self.search.editing {
             if let Some(e) = self.correction_key(&a) {
                 return e;
             }

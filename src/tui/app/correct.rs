@@ -244,6 +244,10 @@ impl App {
             );
             return Some(vec![]);
         }
+        if matches!(self.overlay, Some(Overlay::Finder(_))) {
+            // From the finder: to the passage first, as Enter goes (Esc comes back).
+            self.finder_key(Action::Open);
+        }
         match a {
             Action::ReassignQuote => self.ask_quote_speaker(),
             Action::RenameSpeaker => self.ask_rename(),

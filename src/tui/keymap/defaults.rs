@@ -580,6 +580,13 @@ fn corrections() -> Vec<Binding> {
             Some("speaker"),
         ),
         bind(
+            &[M::Finder],
+            &[Key::ctrl('a')],
+            Action::ReassignQuote,
+            "correct: the quote picked is by someone else (or no one known)",
+            None,
+        ),
+        bind(
             TEXT,
             &[Key::ch('R')],
             Action::RenameSpeaker,

@@ -252,7 +252,10 @@ impl App {
         let dlg = match p.relation {
             Relation::Conflict => verdict_dialog(a, b, about),
             Relation::Agree => note_dialog(a, b, Verdict::NotCorroborated, p.relation, about),
-            Relation::Related => return,
+            Relation::Related => {
+                self.message = Some("this pair is related already: nothing to judge".into());
+                return;
+            }
         };
         self.overlay = Some(Overlay::Correct(Box::new(dlg)));
     }

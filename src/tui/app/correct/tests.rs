@@ -615,3 +615,29 @@ fn matrix_conflict_not_a_conflict() {
     assert!(an.clusters.iter().all(|c| c.conflicts.is_empty()), "{an:?}");
     assert_eq!(an.judged.iter().flatten().count(), 1);
 }
+
+/// Ctrl-a in the finder on a quote: to its passage, then whose quote it is.
+#[test]
+fn reassign_from_the_finder() {
+    let mut r = Rig::new();
+    r.keys([A::Finder]);
+    type_text(&mut r.app, "work starts");
+    r.app.update(A::Tick);
+    for _ in 0..50 {
+        if r.app
+            .finder
+            .as_ref()
+            .is_some_and(|f| !f.hits().is_empty() && !f.is_running())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        r.app.update(A::Tick);
+    }
+    r.keys([A::ReassignQuote]);
+    assert_eq!(r.app.focus, Focus::Article);
+    assert!(matches!(r.dialog().step, Step::QuoteSpeaker { .. }));
+    type_text(&mut r.app, "Ada");
+    r.keys([A::Open]);
+    assert_eq!(r.speaker(0, "The work starts"), Some("Ada Lind".into()));
+}
