@@ -296,43 +296,17 @@ fn host(url: &str) -> Option<&str> {
     (!h.is_empty()).then_some(h)
 }
 
-/// A page date as ISO 8601: the date, with the time (and offset) when given. Placeholders
-/// (year 1 and other years before 1900, the Unix epoch) are no date.
+/// A page date as ISO 8601: the date, with the time (and offset) when given, read by the
+/// model's one date parser. Placeholders (year 1 and other years before 1900, the Unix
+/// epoch) are no date.
 pub fn normalize_datetime(s: &str) -> Option<String> {
-    static ISO: OnceLock<Regex> = OnceLock::new();
-    let re = ISO.get_or_init(|| {
-        Regex::new(
-            r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
-        )
-        .expect("valid built-in pattern")
-    });
-    let Some(c) = re.captures(s) else {
-        // Other spellings ("Nov 20, 2019", "20 November 2019") give the date alone.
-        return crate::model::text::parse_date(s).filter(|d| plausible(d));
-    };
-    let date = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
-    let (m, d): (u32, u32) = (c[2].parse().ok()?, c[3].parse().ok()?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !plausible(&date) {
-        return None;
-    }
-    let Some(hh) = c.get(4) else {
-        return Some(date);
-    };
-    let (h, mi): (u32, u32) = (hh.as_str().parse().ok()?, c[5].parse().ok()?);
-    if h > 23 || mi > 59 {
-        return Some(date);
-    }
-    let sec = c.get(6).map_or("00", |s| s.as_str());
-    let offset = c.get(7).map_or(String::new(), |o| {
-        let o = o.as_str();
-        match o.len() {
-            1 => "Z".to_string(),
-            3 => format!("{o}:00"),
-            5 => format!("{}:{}", &o[..3], &o[3..]),
-            _ => o.to_string(),
-        }
-    });
-    Some(format!("{date}T{h:02}:{mi:02}:{sec}{offset}"))
+    use crate::model::date;
+    date::parse_iso(s)
+        // Other spellings ("Nov 20, 2019", "01:38 PM IST Nov 20, 2019") give the date with
+        // the time written beside it.
+        .or_else(|| date::parse_written(s))
+        .map(|d| d.to_string())
+        .filter(|d| plausible(d))
 }
 
 /// Not a placeholder: after 1900 and not the Unix epoch's first day.
@@ -549,13 +523,20 @@ mod tests {
         );
     }
 
-    /// Other spellings of a date give the date alone.
+    /// Other spellings of a date give the date, with the time written beside it; an
+    /// impossible date or a placeholder is none.
     #[test]
     fn other_date_spellings() {
         assert_eq!(
             normalize_datetime("March 5, 2024").as_deref(),
             Some("2024-03-05")
         );
+        assert_eq!(
+            normalize_datetime("09:10:05 AM EST Mar 5, 2024").as_deref(),
+            Some("2024-03-05T09:10:05-05:00")
+        );
         assert_eq!(normalize_datetime("2024-13-05"), None);
+        assert_eq!(normalize_datetime("2023-02-29T10:00:00Z"), None);
+        assert_eq!(normalize_datetime("0001-01-01T00:00:00Z"), None);
     }
 }
