@@ -314,6 +314,11 @@ pub fn find_time(s: &str) -> Option<FoundTime> {
         r"(?i)(?:\b([A-Z]{2,5})\s)?\b(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s?(?:([ap])\.?\s?m\b\.?)?(?:,?\s*\(?([A-Z]{1,5})\b)?",
     );
     for c in time.captures_iter(s) {
+        let hour_at = c.get(2).expect("group 2").start();
+        // Minutes or seconds of another time ("T22:05:36Z" read from its "05") are no hour.
+        if s[..hour_at].ends_with(|c: char| c == ':' || c.is_ascii_digit()) {
+            continue;
+        }
         let Ok(hour) = c[2].parse::<i8>() else {
             continue;
         };
@@ -461,15 +466,21 @@ pub fn parse_iso(s: &str) -> Option<Stamp> {
     })
 }
 
+/// The date `found` in `s` with the time written after it (an ISO "T09:10" included),
+/// else before it.
+pub fn with_time(s: &str, found: FoundDate) -> Stamp {
+    let after = &s[found.end..];
+    let after = after.strip_prefix('T').unwrap_or(after);
+    match find_time(after).or_else(|| find_time(&s[..found.start])) {
+        Some(t) => Stamp::at(found.date, t),
+        None => Stamp::day(found.date),
+    }
+}
+
 /// A date value written out, as a page's markup may give it ("01:38:07 PM IST Nov 20,
 /// 2019", "Nov 20, 2019"): the first full date, with the time written before or after it.
 pub fn parse_written(s: &str) -> Option<Stamp> {
-    let found = find_date(s)?;
-    let time = find_time(&s[found.end..]).or_else(|| find_time(&s[..found.start]));
-    Some(match time {
-        Some(t) => Stamp::at(found.date, t),
-        None => Stamp::day(found.date),
-    })
+    find_date(s).map(|found| with_time(s, found))
 }
 
 #[cfg(test)]
@@ -598,7 +609,7 @@ mod tests {
     /// 59, "13 p.m.".
     #[test]
     fn not_times() {
-        for s in ["at 7", "won 3-2", "25:10", "10:75", "13 p.m."] {
+        for s in ["at 7", "won 3-2", "25:10", "10:75", "13 p.m.", "T22:05:36"] {
             assert_eq!(time(s), None, "{s}");
         }
     }
@@ -631,6 +642,7 @@ mod tests {
         for (s, want) in [
             ("01:38:07 PM IST Nov 20, 2019", "2019-11-20T13:38:07+05:30"),
             ("Nov 20, 2019 9:02 AM", "2019-11-20T09:02"),
+            ("2019-11-18T22:05:36Z", "2019-11-18T22:05:36+00:00"),
             ("20 November 2019", "2019-11-20"),
         ] {
             assert_eq!(

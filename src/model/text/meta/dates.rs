@@ -2,7 +2,7 @@
 //! stamp, else the first full date in the text. The dates and times themselves are read by
 //! the model's one date parser, `model::date`.
 
-use crate::model::date::{self, find_date, find_time, has_four_digits, Stamp};
+use crate::model::date::{self, find_date, has_four_digits};
 use crate::model::lexicon;
 
 /// The first full date in `s`, as ISO `YYYY-MM-DD`.
@@ -36,12 +36,7 @@ pub fn stamps(s: &str) -> Vec<(StampKind, String)> {
         if !is_stamp_rest(&seg[..found.start]) || !is_stamp_rest(&seg[found.end..]) {
             continue;
         }
-        let time = find_time(&seg[..found.start]).or_else(|| find_time(&seg[found.end..]));
-        let stamp = match time {
-            Some(t) => Stamp::at(found.date, t),
-            None => Stamp::day(found.date),
-        };
-        out.push((kind, stamp.to_string()));
+        out.push((kind, date::with_time(seg, found).to_string()));
     }
     out
 }
