@@ -12,7 +12,7 @@ use crate::model::lexicon;
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -59,8 +59,8 @@ enum Named {
 
 /// Every word of `assets/calendar_words.txt`, numbered by the name it begins (at least
 /// three letters of it: "sept" is September, "tues" Tuesday).
-fn calendar() -> &'static HashMap<String, Named> {
-    static CELL: OnceLock<HashMap<String, Named>> = OnceLock::new();
+fn calendar() -> &'static FxHashMap<String, Named> {
+    static CELL: OnceLock<FxHashMap<String, Named>> = OnceLock::new();
     CELL.get_or_init(|| {
         let begins = |w: &str, name: &str| w.len() >= 3 && name.starts_with(w);
         lexicon::calendar_words()
@@ -95,6 +95,15 @@ pub fn weekday(w: &str) -> Option<i8> {
         Named::Weekday { day, full: true } => Some(*day),
         _ => None,
     }
+}
+
+/// True for a month's name or abbreviation or a weekday's full name: a word that names a
+/// day in running text ("May", "Sept", "Tuesday"; not "Tue").
+pub fn is_day_or_month(w: &str) -> bool {
+    matches!(
+        calendar().get(w),
+        Some(Named::Month(_) | Named::Weekday { full: true, .. })
+    )
 }
 
 /// True for a weekday's name or its abbreviation ("thursday", "thu", "thurs").
@@ -141,10 +150,11 @@ pub fn day_at<T: DayToken>(toks: &[T], i: usize) -> Option<(Day, Range<usize>)> 
     if !t.capital() || t.is_number() {
         return None;
     }
-    if let Some(w) = weekday(t.lower()) {
-        return Some((Day::Weekday(w), i..i + 1));
-    }
-    let m = month(t.lower())?;
+    let m = match calendar().get(t.lower())? {
+        Named::Weekday { day, full: true } => return Some((Day::Weekday(*day), i..i + 1)),
+        Named::Weekday { .. } => return None,
+        Named::Month(m) => *m,
+    };
     let is = |k: usize, w: &str| toks.get(k).is_some_and(|n| n.lower() == w);
     let day = |k: usize| {
         toks.get(k)
@@ -257,7 +267,7 @@ pub fn has_four_digits(s: &str) -> bool {
 
 /// The UTC offset of a time-zone abbreviation (`assets/timezones.txt`): "BST" +01:00.
 pub fn zone_offset(abbr: &str) -> Option<Offset> {
-    static CELL: OnceLock<HashMap<String, Offset>> = OnceLock::new();
+    static CELL: OnceLock<FxHashMap<String, Offset>> = OnceLock::new();
     let zones = CELL.get_or_init(|| {
         lexicon::timezones()
             .iter()

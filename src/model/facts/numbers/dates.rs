@@ -26,8 +26,7 @@ pub(super) fn is_month(t: &Token) -> bool {
 
 /// A weekday's or a month's name, capitalized: what starts there is a date or no figure.
 pub(super) fn is_day_or_month(t: &Token) -> bool {
-    let l = t.lower.as_str();
-    t.kind == Tok::Word && t.capital && (date::weekday(l).is_some() || date::month(l).is_some())
+    t.kind == Tok::Word && t.capital && date::is_day_or_month(&t.lower)
 }
 
 /// The date named by the weekday or month at token `i`, and the index after it; none for
