@@ -240,7 +240,8 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
     Ok(d)
 }
 
-/// Report the phases of loading on stderr, with throughput over the dossier's text.
+/// Report the phases of loading on stderr: wall time, the CPU time of all threads (which
+/// does not depend on how busy the machine is), and throughput over the dossier's text.
 fn print_timings(d: &Dossier, phases: &model::load::Phases) {
     let bytes: usize = d.articles.iter().map(|a| a.text.len()).sum();
     eprintln!(
@@ -248,14 +249,22 @@ fn print_timings(d: &Dossier, phases: &model::load::Phases) {
         d.articles.len(),
         bytes as f64 / 1e6
     );
-    for (name, t) in &phases.0 {
-        let secs = t.as_secs_f64();
+    for p in &phases.0 {
+        let secs = p.wall.as_secs_f64();
         let rate = if secs > 0.0 {
             bytes as f64 / 1e6 / secs
         } else {
             f64::INFINITY
         };
-        eprintln!("  {name:<8} {:>9.2} ms  {rate:>8.1} MB/s", secs * 1e3);
+        let cpu = p.cpu.map_or_else(
+            || "      n/a   ".to_string(),
+            |c| format!("{:>9.2} ms", c.as_secs_f64() * 1e3),
+        );
+        eprintln!(
+            "  {:<8} {:>9.2} ms wall  {cpu} cpu  {rate:>8.1} MB/s",
+            p.name,
+            secs * 1e3
+        );
     }
 }
 

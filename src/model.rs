@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod claims;
 pub mod corrections;
+pub mod date;
 pub mod dossier;
 pub mod export;
 pub mod facts;

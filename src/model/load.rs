@@ -179,18 +179,41 @@ fn others_warning(others: &[String]) -> Option<Warning> {
     })
 }
 
+/// One phase of loading, for `--timings`: its wall time and the CPU time the process
+/// spent in it, all threads together (none where the platform's CPU clock cannot be read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phase {
+    pub name: &'static str,
+    pub wall: std::time::Duration,
+    pub cpu: Option<std::time::Duration>,
+}
+
 /// How long each phase of loading took, for `--timings`.
 #[derive(Debug, Clone, Default)]
-pub struct Phases(pub Vec<(&'static str, std::time::Duration)>);
+pub struct Phases(pub Vec<Phase>);
 
 impl Phases {
-    /// Run `f` as the phase `name`, recording its duration.
+    /// Run `f` as the phase `name`, recording its wall and CPU time.
     pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
-        let start = std::time::Instant::now();
+        let (start, cpu_start) = (std::time::Instant::now(), process_cpu());
         let out = f();
-        self.0.push((name, start.elapsed()));
+        let wall = start.elapsed();
+        let cpu = process_cpu()
+            .zip(cpu_start)
+            .map(|(end, start)| end.saturating_sub(start));
+        self.0.push(Phase { name, wall, cpu });
         out
     }
+}
+
+/// The CPU time this process has used so far, all threads together: unlike wall time, it
+/// does not grow while other programs have the machine. (Through libc's `clock_gettime`:
+/// rustix's own reader of the kernel's clock page crashes under valgrind, which measures
+/// the speed budget.)
+pub fn process_cpu() -> Option<std::time::Duration> {
+    cpu_time::ProcessTime::try_now()
+        .ok()
+        .map(|t| t.as_duration())
 }
 
 /// Load a folder (or a single article file) from disk.
@@ -717,6 +740,38 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A phase records its wall time and, where the platform has a process CPU clock, the
+    /// CPU time its work took. (The clock counts every thread of the process, so other
+    /// tests running beside this one add to it: only that work shows is asserted.)
+    #[test]
+    fn phases_record_wall_and_cpu_time() {
+        let mut phases = Phases::default();
+        let n = phases.time("busy", || {
+            let mut x = 0u64;
+            for i in 0..20_000_000u64 {
+                x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(i));
+            }
+            x
+        });
+        std::hint::black_box(n);
+        phases.time("sleep", || {
+            std::thread::sleep(std::time::Duration::from_millis(30))
+        });
+        let [busy, sleep] = phases.0.as_slice() else {
+            panic!("two phases: {:?}", phases.0);
+        };
+        assert_eq!((busy.name, sleep.name), ("busy", "sleep"));
+        assert!(sleep.wall >= std::time::Duration::from_millis(30));
+        if cfg!(target_os = "linux") {
+            let (busy_cpu, sleep_cpu) = (busy.cpu.expect("cpu clock"), sleep.cpu.expect("cpu"));
+            assert!(busy_cpu > std::time::Duration::ZERO, "{busy:?}");
+            assert!(
+                sleep_cpu < std::time::Duration::from_millis(15),
+                "{sleep:?}"
+            );
+        }
+    }
 
     /// Mojibake quote marks are read as a quote with its speaker and one warning for the
     /// file, while the quote's span stays in the file (its text is the file's, marks and

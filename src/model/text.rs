@@ -9,7 +9,7 @@ mod sentences;
 
 pub use kinds::classify;
 pub(crate) use kinds::is_social_embed;
-pub use meta::{infer_meta, outlet_from_file, parse_date, stamps};
+pub use meta::{infer_meta, outlet_from_file, parse_date, stamps, StampKind};
 pub use sentences::split_sentences;
 
 use crate::model::{ParaKind, Paragraph, Span};

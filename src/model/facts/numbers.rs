@@ -9,7 +9,6 @@ mod dates;
 mod figure;
 mod value;
 
-pub(crate) use dates::month;
 pub use value::parse_numeral;
 
 use super::lexicon::Qualifier;

@@ -6,42 +6,11 @@ use super::tokens::{Tok, Token};
 use crate::model::Span;
 use jiff::civil::Date;
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// A day as a sentence names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Day {
-    /// Monday is 0.
-    Weekday(i8),
-    /// Month (1–12), day, and the year when written.
-    Calendar(i8, i8, Option<i16>),
-    /// Days before the article's date: "today" 0, "yesterday" 1.
-    Back(i64),
-}
+pub use crate::model::date::Day;
 
 /// Days a calendar date without its year may fall after the article's date and still be
 /// this year's (a date a week ahead is a plan, further is last year's).
 const AHEAD: i64 = 7;
-
-fn day_number(t: &Token) -> Option<i8> {
-    (t.kind == Tok::Number)
-        .then(|| t.lower.parse::<i8>().ok())
-        .flatten()
-        .filter(|d| (1..=31).contains(d))
-}
-
-fn year_number(t: Option<&Token>) -> Option<i16> {
-    t.filter(|t| t.kind == Tok::Number && t.lower.len() == 4)
-        .and_then(|t| t.lower.parse().ok())
-}
 
 /// Every day named in `toks`, with the token span that names it.
 pub fn days(toks: &[Token]) -> Vec<(Span, Day)> {
@@ -50,32 +19,10 @@ pub fn days(toks: &[Token]) -> Vec<(Span, Day)> {
         if t.kind != Tok::Word {
             continue;
         }
-        let at = |k: usize| toks.get(k);
-        let next_is = |k: usize, w: &str| at(k).is_some_and(|n| n.lower == w);
-        if t.capital {
-            if let Some(w) = WEEKDAYS.iter().position(|d| *d == t.lower) {
-                out.push((t.span, Day::Weekday(w as i8)));
-                continue;
-            }
-            if let Some(m) = crate::model::facts::numbers::month(&t.lower) {
-                // "June 23", "Sept. 20, 2017", else "23 June 2018".
-                let k = if next_is(i + 1, ".") { i + 2 } else { i + 1 };
-                if let Some(d) = at(k).and_then(day_number) {
-                    let y = if next_is(k + 1, ",") {
-                        year_number(at(k + 2))
-                    } else {
-                        None
-                    };
-                    out.push((
-                        Span::new(t.span.start, toks[k].span.end),
-                        Day::Calendar(m, d, y),
-                    ));
-                } else if let Some(d) = i.checked_sub(1).and_then(|p| day_number(&toks[p])) {
-                    let span = Span::new(toks[i - 1].span.start, t.span.end);
-                    out.push((span, Day::Calendar(m, d, year_number(at(i + 1)))));
-                }
-                continue;
-            }
+        if let Some((day, at)) = crate::model::date::day_at(toks, i) {
+            let span = Span::new(toks[at.start].span.start, toks[at.end - 1].span.end);
+            out.push((span, day));
+            continue;
         }
         let back = match t.lower.as_str() {
             "today" | "tonight" => Some(0),
@@ -92,7 +39,7 @@ pub fn days(toks: &[Token]) -> Vec<(Span, Day)> {
 
 /// The date part of an ISO stamp ("2018-11-12T09:30-08:00" -> 2018-11-12).
 fn date_of(iso: &str) -> Option<Date> {
-    iso.get(..10)?.parse().ok()
+    crate::model::date::parse_iso(iso).map(|s| s.date)
 }
 
 /// The calendar date of `day` for an article dated `reference` (ISO): a weekday is the

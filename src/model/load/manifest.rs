@@ -144,8 +144,7 @@ pub fn is_date(d: &str) -> bool {
         Some(at) if d.as_bytes().get(4) == Some(&b'-') => (&d[..at], Some(&d[at + 1..])),
         _ => (d, None),
     };
-    // An ISO-shaped date is judged as ISO only (the text parser allows day 31 of any
-    // month).
+    // An ISO-shaped date is judged as ISO only: a partial one ("2024-10") is a date here.
     if d.len() >= 4 && d.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
         return is_iso_day(day)
             && match time {
@@ -155,11 +154,11 @@ pub fn is_date(d: &str) -> bool {
     }
     d.chars()
         .all(|c| c.is_ascii_alphanumeric() || " ,.-".contains(c))
-        && crate::model::text::parse_date(d).is_some()
+        && crate::model::date::find_date(d).is_some()
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day (checked by `jiff`, the
-/// model's one calendar).
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day (checked by the model's
+/// one date parser).
 fn is_iso_day(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
@@ -168,10 +167,7 @@ fn is_iso_day(s: &str) -> bool {
         [y] => num(y, 4),
         [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&val(m)),
         [y, m, d] => {
-            num(y, 4)
-                && num(m, 2)
-                && num(d, 2)
-                && jiff::civil::Date::new(val(y), val(m) as i8, val(d) as i8).is_ok()
+            num(y, 4) && num(m, 2) && num(d, 2) && crate::model::date::parse_iso(s).is_some()
         }
         _ => false,
     }
@@ -264,5 +260,29 @@ mod tests {
             w.iter().all(|w| !w.message.contains(['\x1b', '\n'])),
             "{w:?}"
         );
+    }
+
+    /// A manifest date is a year, a month, a day (with a time) or a written date; an
+    /// impossible day, a score or trailing words are none.
+    #[test]
+    fn manifest_dates() {
+        for d in [
+            "2024",
+            "2024-10",
+            "2024-10-30",
+            "2024-10-30T09:10:00+01:00",
+            "Oct. 30, 2024",
+        ] {
+            assert!(is_date(d), "{d}");
+        }
+        for d in [
+            "2021-02-29",
+            "2024-13",
+            "2024-10-30 soon",
+            "3-2",
+            "30 Febr 2024",
+        ] {
+            assert!(!is_date(d), "{d}");
+        }
     }
 }

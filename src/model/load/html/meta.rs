@@ -3,6 +3,9 @@
 //! names), JSON-LD, `<link rel=canonical>`, `<time datetime>` and the comment browsers
 //! write into saved pages (`<!-- saved from url=(0042)https://… -->`).
 
+mod dates;
+
+pub use dates::normalize_datetime;
 use dom_query::Document;
 use regex::Regex;
 use serde_json::Value;
@@ -49,6 +52,11 @@ impl Tags {
     fn get(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|k| self.0.get(*k).map(String::as_str))
     }
+    /// Every one of `keys` present, in the order of `keys`.
+    fn all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        keys.iter()
+            .filter_map(|k| self.0.get(*k).map(String::as_str))
+    }
 }
 
 /// Whitespace runs as one space, trimmed.
@@ -82,37 +90,7 @@ pub fn page_meta(doc: &Document, raw: &str) -> PageMeta {
     let outlet = site
         .or(suffix)
         .or_else(|| url.as_deref().and_then(host).map(str::to_string));
-    let published = [
-        "article:published_time",
-        "og:article:published_time",
-        "datepublished",
-        "date",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "sailthru.date",
-        "parsely-pub-date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-    ];
-    let modified = [
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "dcterms.modified",
-    ];
-    let date = ld
-        .field("datePublished")
-        .into_iter()
-        .chain(tags.get(&published).map(str::to_string))
-        .chain(time_datetime(doc))
-        .find_map(|d| normalize_datetime(&d));
-    let updated = ld
-        .field("dateModified")
-        .into_iter()
-        .chain(tags.get(&modified).map(str::to_string))
-        .find_map(|d| normalize_datetime(&d));
+    let (date, updated) = dates::page_dates(doc, &tags, &ld);
     let author = ld.author().or_else(|| {
         tags.get(&["author", "article:author", "byl"])
             .and_then(person)
@@ -175,21 +153,6 @@ pub(super) fn person(s: &str) -> Option<String> {
         && !s.starts_with("www.")
         && s.chars().any(char::is_alphabetic);
     is_name.then(|| s.to_string())
-}
-
-/// The first `<time datetime>` that says it is the publication time, else the first one.
-fn time_datetime(doc: &Document) -> Option<String> {
-    let times = doc.select("time[datetime]");
-    let nodes = times.nodes();
-    let pub_time = nodes.iter().find(|n| {
-        n.has_attr("pubdate")
-            || n.attr("itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-    });
-    pub_time
-        .or(nodes.first())
-        .and_then(|n| n.attr("datetime"))
-        .map(|d| d.to_string())
 }
 
 /// A page title without its " - Outlet" / " | Outlet" suffix, and the suffix.
@@ -296,54 +259,6 @@ fn host(url: &str) -> Option<&str> {
     (!h.is_empty()).then_some(h)
 }
 
-/// A page date as ISO 8601: the date, with the time (and offset) when given. Placeholders
-/// (year 1 and other years before 1900, the Unix epoch) are no date.
-pub fn normalize_datetime(s: &str) -> Option<String> {
-    static ISO: OnceLock<Regex> = OnceLock::new();
-    let re = ISO.get_or_init(|| {
-        Regex::new(
-            r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
-        )
-        .expect("valid built-in pattern")
-    });
-    let Some(c) = re.captures(s) else {
-        // Other spellings ("Nov 20, 2019", "20 November 2019") give the date alone.
-        return crate::model::text::parse_date(s).filter(|d| plausible(d));
-    };
-    let date = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
-    let (m, d): (u32, u32) = (c[2].parse().ok()?, c[3].parse().ok()?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !plausible(&date) {
-        return None;
-    }
-    let Some(hh) = c.get(4) else {
-        return Some(date);
-    };
-    let (h, mi): (u32, u32) = (hh.as_str().parse().ok()?, c[5].parse().ok()?);
-    if h > 23 || mi > 59 {
-        return Some(date);
-    }
-    let sec = c.get(6).map_or("00", |s| s.as_str());
-    let offset = c.get(7).map_or(String::new(), |o| {
-        let o = o.as_str();
-        match o.len() {
-            1 => "Z".to_string(),
-            3 => format!("{o}:00"),
-            5 => format!("{}:{}", &o[..3], &o[3..]),
-            _ => o.to_string(),
-        }
-    });
-    Some(format!("{date}T{h:02}:{mi:02}:{sec}{offset}"))
-}
-
-/// Not a placeholder: after 1900 and not the Unix epoch's first day.
-fn plausible(date: &str) -> bool {
-    /// Pages print `0001-01-01` or `1970-01-01` when the real date is missing; no news
-    /// page on the web predates 1900.
-    const FIRST_YEAR: u32 = 1900;
-    let year: u32 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-    year >= FIRST_YEAR && !date.starts_with("1970-01-01")
-}
-
 /// The page's JSON-LD objects, flattened (arrays and `@graph`), articles first.
 struct JsonLd(Vec<Value>);
 
@@ -357,7 +272,13 @@ impl JsonLd {
             if !is_ld {
                 continue;
             }
-            if let Ok(v) = serde_json::from_str::<Value>(s.text().trim()) {
+            let text = s.text();
+            let text = text.trim();
+            // Some pages print line breaks raw inside JSON strings, which JSON forbids:
+            // read as spaces, the dates and names in them parse.
+            let parsed = serde_json::from_str::<Value>(text)
+                .or_else(|_| serde_json::from_str(&text.replace(|c: char| c.is_control(), " ")));
+            if let Ok(v) = parsed {
                 flatten(v, &mut objects);
             }
         }
@@ -370,6 +291,13 @@ impl JsonLd {
         self.0
             .iter()
             .find_map(|o| o.get(key).and_then(Value::as_str).map(clean))
+            .filter(|s| !s.is_empty())
+    }
+    /// A string field of every object that has it, articles first.
+    fn fields<'a>(&'a self, key: &'a str) -> impl Iterator<Item = String> + 'a {
+        self.0
+            .iter()
+            .filter_map(move |o| o.get(key).and_then(Value::as_str).map(clean))
             .filter(|s| !s.is_empty())
     }
     fn publisher(&self) -> Option<String> {
@@ -547,15 +475,5 @@ mod tests {
             (t.as_str(), s.as_deref()),
             ("Storm hits coast", Some("Harbor Times"))
         );
-    }
-
-    /// Other spellings of a date give the date alone.
-    #[test]
-    fn other_date_spellings() {
-        assert_eq!(
-            normalize_datetime("March 5, 2024").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(normalize_datetime("2024-13-05"), None);
     }
 }
