@@ -188,8 +188,10 @@ impl CorrectDialog {
             .choices
             .iter()
             .filter(|c| match &c.pick {
+                // The name, or one of the other names the row lists ("… · also Kim").
                 Pick::Name(n) => {
-                    n.to_lowercase().contains(&low) || c.detail.to_lowercase().contains(&low)
+                    let also = c.detail.split_once("also ").map_or("", |(_, a)| a);
+                    n.to_lowercase().contains(&low) || also.to_lowercase().contains(&low)
                 }
                 _ => true,
             })
@@ -199,8 +201,9 @@ impl CorrectDialog {
             .choices
             .iter()
             .any(|c| matches!(&c.pick, Pick::Name(n) if n.eq_ignore_ascii_case(typed)));
-        // "unkn…" asks for no one known, not for a new speaker of that name.
-        if "unknown".starts_with(&low) {
+        // "unk…" asks for no one known, not for a new speaker of that name (fewer
+        // letters are as likely the start of a name: "U", "Un").
+        if low.chars().count() >= 3 && "unknown".starts_with(&low) {
             out.sort_by_key(|c| c.pick != Pick::Unknown);
             return out;
         }
@@ -373,23 +376,7 @@ impl App {
                 c
             }
             (Step::MetaField { article }, Some(Pick::Field(field))) => {
-                let a = self.dossier.articles.iter().find(|a| a.file == article);
-                let old = a.and_then(|a| meta_value(a, field)).map(str::to_string);
-                let mut next = CorrectDialog::new(
-                    Step::MetaValue {
-                        article: article.clone(),
-                        field,
-                        old: old.clone(),
-                    },
-                    format!("{} of {article}", field.as_str()),
-                    vec![format!("now: {}", old.as_deref().unwrap_or("—"))],
-                );
-                if field == MetaField::Date {
-                    next.about
-                        .push("YYYY-MM-DD, or YYYY-MM-DDTHH:MM with the time".into());
-                }
-                next.input = Some(("Value", old.unwrap_or_default()));
-                self.overlay = Some(Overlay::Correct(Box::new(next)));
+                self.ask_meta_value(article, field);
                 return Ok(vec![]);
             }
             (
@@ -410,19 +397,8 @@ impl App {
                     value: typed,
                 };
                 let c = Correction::new(edit, old);
-                if let Some(folder) = &self.correct.folder {
-                    let mut next = CorrectDialog::new(
-                        Step::MetaWhere {
-                            correction: Box::new(c.clone()),
-                        },
-                        "Keep it where?",
-                        vec![summary(&c), format!("dossier.toml in {}", folder.display())],
-                    );
-                    next.choices = vec![
-                        Choice::new(Pick::Manifest, "every tool reading the folder sees it"),
-                        Choice::new(Pick::State, "u undoes it; the folder is not changed"),
-                    ];
-                    self.overlay = Some(Overlay::Correct(Box::new(next)));
+                if self.correct.folder.is_some() {
+                    self.ask_where(c);
                     return Ok(vec![]);
                 }
                 c
@@ -440,6 +416,46 @@ impl App {
             (_, _) => return Err("pick one (↑/↓, then Enter)".into()),
         };
         Ok(self.save_correction(made))
+    }
+
+    /// The dialog typing a new value of `field` of `article`.
+    fn ask_meta_value(&mut self, article: String, field: MetaField) {
+        let a = self.dossier.articles.iter().find(|a| a.file == article);
+        let old = a.and_then(|a| meta_value(a, field)).map(str::to_string);
+        let mut next = CorrectDialog::new(
+            Step::MetaValue {
+                article: article.clone(),
+                field,
+                old: old.clone(),
+            },
+            format!("{} of {article}", field.as_str()),
+            vec![format!("now: {}", old.as_deref().unwrap_or("—"))],
+        );
+        if field == MetaField::Date {
+            next.about
+                .push("YYYY-MM-DD, or YYYY-MM-DDTHH:MM with the time".into());
+        }
+        next.input = Some(("Value", old.unwrap_or_default()));
+        self.overlay = Some(Overlay::Correct(Box::new(next)));
+    }
+
+    /// The dialog asking where to keep a metadata correction: the folder's
+    /// `dossier.toml`, or the saved state.
+    fn ask_where(&mut self, c: Correction) {
+        let folder = self.correct.folder.clone().unwrap_or_default();
+        let about = vec![summary(&c), format!("dossier.toml in {}", folder.display())];
+        let mut next = CorrectDialog::new(
+            Step::MetaWhere {
+                correction: Box::new(c),
+            },
+            "Keep it where?",
+            about,
+        );
+        next.choices = vec![
+            Choice::new(Pick::Manifest, "every tool reading the folder sees it"),
+            Choice::new(Pick::State, "u undoes it; the folder is not changed"),
+        ];
+        self.overlay = Some(Overlay::Correct(Box::new(next)));
     }
 
     /// A rename's new name: not empty, not the same, not another speaker's name.

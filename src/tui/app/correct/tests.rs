@@ -226,7 +226,7 @@ fn reassign_quote_to_new_speaker_or_unknown() {
 }
 
 /// Typing "unkn" in the speaker picker offers no one known first, not a new speaker
-/// called so; a name that only starts like it ("Una Berg") is a new speaker.
+/// called so; one letter, or a name that only starts like it ("Una Berg"), is a name.
 #[test]
 fn typing_unknown_picks_no_one() {
     let mut r = Rig::new();
@@ -234,6 +234,9 @@ fn typing_unknown_picks_no_one() {
     r.keys([A::ReassignQuote]);
     type_text(&mut r.app, "unkn");
     assert_eq!(r.dialog().shown()[0].pick, Pick::Unknown);
+    r.keys([A::ClearLine]);
+    type_text(&mut r.app, "u");
+    assert_eq!(r.dialog().shown()[0].pick, Pick::NewName("u".into()));
     r.keys([A::ClearLine]);
     type_text(&mut r.app, "Una Berg");
     assert_eq!(r.dialog().shown()[0].pick, Pick::NewName("Una Berg".into()));
