@@ -129,7 +129,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(inner.x, y, &line, w, style);
         let mut x = inner.x + display_width(&line) as u16;
         for &c in &cols {
-            let n = table.counts[row][c];
+            let n = table.count(row, c);
             let s = if n == 0 {
                 format!(" {:>OUTLET_W$}", "·")
             } else {
