@@ -129,7 +129,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(inner.x, y, &line, w, style);
         let mut x = inner.x + display_width(&line) as u16;
         for &c in &cols {
-            let n = table.counts[row][c];
+            let n = table.count(row, c);
             let s = if n == 0 {
                 format!(" {:>OUTLET_W$}", "·")
             } else {
@@ -210,6 +210,42 @@ pub(crate) mod tests {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
             t.draw(|f| crate::tui::view::render(&app, f)).unwrap();
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        }
+    }
+
+    /// Control characters in a speaker's name, a role, an outlet or a quote are drawn
+    /// as pictures in every new view, never sent to the terminal.
+    #[test]
+    fn hostile_names_are_drawn_visibly() {
+        use crate::tui::theme::Theme;
+        use std::sync::Arc;
+        let mut d = fixtures::harbour();
+        d.people[0].name = "Ada\u{1b}[2J Lind".into();
+        d.people[0].role = Some("Mayor\u{7}".into());
+        d.articles[0].meta.outlet = Some("Coast\u{1b}]52;c;eA==\u{7}Courier".into());
+        let an = Arc::new(fixtures::analysis(&d));
+        for acts in [
+            vec![A::Speakers],
+            vec![A::Speakers, A::Open],
+            vec![A::Variants],
+            vec![A::OnlyHere],
+            vec![A::SourceOrder],
+        ] {
+            for (w, h) in [(120, 40), (60, 15)] {
+                let mut app = App::new(Arc::new(d.clone()), Theme::colored());
+                app.update(A::Resize(w, h));
+                app.update(A::AnalysisReady(an.clone()));
+                apply(&mut app, acts.iter().cloned());
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                t.draw(|f| crate::tui::view::render(&app, f)).unwrap();
+                let buf = t.backend().buffer();
+                let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+                assert!(!all.chars().any(char::is_control), "{acts:?} at {w}x{h}");
+                assert!(
+                    all.contains('␛') || all.contains('␇'),
+                    "{acts:?} at {w}x{h}"
+                );
+            }
         }
     }
 
