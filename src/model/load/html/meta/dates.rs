@@ -160,7 +160,9 @@ fn shown_dates(doc: &Document) -> (Option<String>, Option<String>) {
             continue;
         };
         let text = n.text();
-        if text.len() > MAX_CHARS * 4 {
+        // A cheap bound before the whitespace is folded: markup's indentation may pad a
+        // stamp to a few times its length, while a container of the story is far past it.
+        if text.len() > MAX_CHARS * 8 {
             continue;
         }
         let text = clean(&text);
