@@ -10,6 +10,7 @@ pub mod corrections;
 pub mod dossier;
 pub mod export;
 pub mod facts;
+pub mod lex;
 pub mod lexicon;
 pub mod load;
 pub mod mojibake;

@@ -22,9 +22,7 @@ use marks::Found;
 use serde::Serialize;
 use words::{has, is_cap, scare_cues, Tok};
 
-/// Index of a quote in `Dossier::quotes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct QuoteId(pub usize);
+pub use crate::model::dossier::QuoteId;
 
 /// What kind of quotation it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -124,7 +122,7 @@ struct ArticleWork {
 pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
     let mut reg = Registry::default();
     // Finding quotes is per article (on all cores); names are registered in article order.
-    let work: Vec<ArticleWork> = crate::model::load::par_map(d.articles.iter().collect(), |a| {
+    let work: Vec<ArticleWork> = crate::model::work::par_map(d.articles.iter().collect(), |a| {
         find_article(&a.text, &a.paragraphs)
     });
     for (a, w) in d.articles.iter().zip(&work) {
