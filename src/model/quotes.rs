@@ -340,10 +340,10 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         // "Maria Ortiz, who lives nearby, said": the verb comes after an aside.
         let verb_after = !verb_next && np::aside_then_verb(text, toks, i, j);
         // "Ana Ruiz, who owns the mill, …": "who" tells a person is named.
-        let who_next = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+        let who_next = toks.get(j + 1).is_some_and(|t| t.kind() == Tok::Punct(','))
             && matches!(word(j + 2), Some("who" | "whose"));
         // "Ana Ruiz, a 51-year-old nurse, …": an age or a role in apposition tells a person.
-        let described = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+        let described = toks.get(j + 1).is_some_and(|t| t.kind() == Tok::Punct(','))
             && matches!(word(j + 2), Some("a" | "an"))
             && (j + 3..j + 7).map_while(word).any(|w| {
                 w.ends_with("-year-old") || names::is_title(w) || has(words::anonymous(), w)
@@ -362,7 +362,7 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
             if parsed.kind == names::NameKind::Person
                 && (parsed.role.is_some() || parsed.honorific.is_some() || verb_next || verb_before)
             {
-                reg.add(aid, toks[i].start, &parsed);
+                reg.add(aid, toks[i].start(), &parsed);
             }
         }
         i = j + 1;
@@ -381,8 +381,8 @@ const TITLE_CASE_MIN_WORDS: usize = 5;
 fn title_case(text: &str, toks: &[words::Token]) -> bool {
     let long: Vec<&str> = toks
         .iter()
-        .filter(|t| t.kind == Tok::Word)
-        .map(|t| &text[t.start..t.end])
+        .filter(|t| t.kind() == Tok::Word)
+        .map(|t| &text[t.start()..t.end()])
         .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
         .collect();
     long.len() >= TITLE_CASE_MIN_WORDS
@@ -467,9 +467,9 @@ fn kind_of(
     let inner = &text[f.start..f.end];
     let word = |i: usize| {
         let tk = para.toks[i];
-        (tk.kind == Tok::Word).then(|| &text[tk.start..tk.end])
+        (tk.kind() == Tok::Word).then(|| &text[tk.start()..tk.end()])
     };
-    let prev = (t > lo).then(|| para.toks[t - 1].kind);
+    let prev = (t > lo).then(|| para.toks[t - 1].kind());
     let capital = inner
         .trim_start_matches(['[', '(', '.', '…', ' '])
         .chars()
