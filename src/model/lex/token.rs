@@ -33,7 +33,7 @@ const PUNCT: u32 = 1;
 const QUOTE: u32 = 2;
 /// Word flags: the first character is upper case ("Austin", "U.S.").
 const CAP: u32 = 1;
-/// Word flags: two or more letters, all upper case ("NATO", "U.S.").
+/// Word flags: capitalized, with two or more letters, all upper case ("NATO", "U.S.").
 const ACRONYM: u32 = 2;
 /// Word flags: the word opens with a digit ("1,000", "3.5", "19th").
 const NUMBER: u32 = 4;
@@ -51,16 +51,27 @@ impl Token {
     fn word(text: &str, start: usize, end: usize) -> Token {
         let w = &text[start..end];
         let mut flags = 0;
-        let first = w.chars().next();
-        if first.is_some_and(char::is_uppercase) {
-            flags |= CAP;
-        }
-        if first.is_some_and(|c| c.is_ascii_digit()) {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_ascii_digit() {
             flags |= NUMBER;
-        }
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
-        if letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) {
-            flags |= ACRONYM;
+        } else if first.is_uppercase() {
+            flags |= CAP;
+            // An acronym is capitalized first, so only capitalized words are read again.
+            let mut letters = 0;
+            let upper = if w.is_ascii() {
+                w.bytes().all(|b| {
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    !b.is_ascii_lowercase()
+                })
+            } else {
+                w.chars().all(|c| {
+                    letters += usize::from(c.is_alphabetic());
+                    !c.is_alphabetic() || c.is_uppercase()
+                })
+            };
+            if upper && letters >= 2 {
+                flags |= ACRONYM;
+            }
         }
         Token::new(start, end, WORD, flags)
     }
@@ -93,7 +104,7 @@ impl Token {
     pub fn is_cap(&self) -> bool {
         self.flag(CAP)
     }
-    /// True for a word of two or more letters, all upper case ("NATO", "U.S.").
+    /// True for a capitalized word of two or more letters, all upper case ("NATO", "U.S.").
     pub fn is_acronym(&self) -> bool {
         self.flag(ACRONYM)
     }
