@@ -508,7 +508,11 @@ use crate::model::work::par_map;
 pub use crate::model::work::threads;
 
 /// Segment, classify and describe one article.
-pub fn build_article(id: ArticleId, file: String, text: String, lossy: bool) -> Article {
+pub fn build_article(id: ArticleId, file: String, mut text: String, lossy: bool) -> Article {
+    // A file read to its end grows its buffer by doubling: the text is kept for the
+    // dossier's life, so give back the slack (8.8 MB of buffers for 6.6 MB of text on
+    // 1,000 generated articles, massif).
+    text.shrink_to_fit();
     let mut paragraphs = segment(&text);
     classify(&text, &mut paragraphs);
     let meta = infer_meta(&text, &paragraphs, &file);
