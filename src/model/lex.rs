@@ -48,3 +48,51 @@ pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     }
     prev[b.len()].min(cap + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every `.rs` file under `dir`, with its path.
+    fn sources(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                out.push((path, text));
+            }
+        }
+    }
+
+    /// No module of the model reads words through `quotes` (the shared lexical layer is
+    /// `lex` and `lexicon`), and `quotes` runs no loader code: the cycles load <-> quotes,
+    /// people <-> quotes and claims -> quotes::words stay broken.
+    #[test]
+    fn no_module_reads_words_through_quotes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
+        let mut files = Vec::new();
+        sources(&root, &mut files);
+        assert!(files.len() > 20, "model sources found: {}", files.len());
+        for (path, text) in &files {
+            // Tests may build a dossier through the loader: only the code itself counts.
+            if path.ends_with("tests.rs") {
+                continue;
+            }
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let in_quotes = path.starts_with(root.join("quotes")) || path.ends_with("quotes.rs");
+            if !in_quotes {
+                assert!(
+                    !text.contains("quotes::words"),
+                    "{} reads words through quotes",
+                    path.display()
+                );
+            } else {
+                assert!(
+                    !text.contains("model::load::"),
+                    "{} calls into the loader",
+                    path.display()
+                );
+            }
+        }
+    }
+}
