@@ -11,6 +11,7 @@ pub mod date;
 pub mod dossier;
 pub mod export;
 pub mod facts;
+pub mod lex;
 pub mod lexicon;
 pub mod load;
 pub mod mojibake;

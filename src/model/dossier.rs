@@ -8,6 +8,10 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct ArticleId(pub usize);
 
+/// Index of a quote in `Dossier::quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct QuoteId(pub usize);
+
 /// A byte range into an article's text (which equals the file as stored, unless the file
 /// needed lossy decoding, in which case it is the decoded text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]

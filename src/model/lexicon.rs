@@ -1,9 +1,11 @@
-//! Word lists kept as data in `assets/`, parsed once.
+//! The one loader of the word lists kept as data in `assets/`: each parsed once, on first
+//! use, into the shape its readers probe (a list, a [`WordSet`], a cue automaton, a table).
 //!
 //! Each list is one entry a line; `#` starts a comment line; entries are lowercased.
+//! Tables are `phrase = value` lines; groups are a head word and its variants on one line.
 
+use crate::model::lex::{FastMap, WordSet};
 use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Parse a list: one entry a line, comments and blank lines skipped, lowercased.
@@ -13,6 +15,32 @@ pub fn parse_list(src: &str) -> Vec<String> {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Split `phrase = value` lines into pairs (lines without ` = ` are skipped).
+pub fn parse_table(src: &str) -> Vec<(String, String)> {
+    parse_list(src)
+        .into_iter()
+        .filter_map(|l| {
+            let (k, v) = l.split_once(" = ")?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect()
+}
+
+/// Word groups, a line each, the first word naming the group: every word to its group's
+/// name (a word in two groups stays in the first).
+pub fn parse_groups(src: &str) -> FastMap<String, String> {
+    let mut m = FastMap::default();
+    for line in parse_list(src) {
+        let mut words = line.split_whitespace();
+        let Some(head) = words.next() else { continue };
+        m.insert(head.to_string(), head.to_string());
+        for w in words {
+            m.entry(w.to_string()).or_insert_with(|| head.to_string());
+        }
+    }
+    m
 }
 
 macro_rules! list {
@@ -102,9 +130,9 @@ list!(
     "breadcrumbs.txt"
 );
 
-/// Abbreviations that do not end a sentence (lowercase, without the period).
-pub fn abbreviations() -> &'static HashSet<String> {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+/// The abbreviations list, parsed once for both of its readers below.
+fn abbreviation_list() -> &'static [String] {
+    static CELL: OnceLock<Vec<String>> = OnceLock::new();
     CELL.get_or_init(|| {
         parse_list(include_str!("../../assets/abbreviations.txt"))
             .into_iter()
@@ -113,15 +141,21 @@ pub fn abbreviations() -> &'static HashSet<String> {
     })
 }
 
+/// Abbreviations whose final dot belongs to the word and does not end a sentence ("Dr.",
+/// "Oct."): lowercase, without the period.
+pub fn abbreviations() -> &'static WordSet {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| abbreviation_list().iter().map(String::as_str).collect())
+}
+
 /// Abbreviations that do not end a sentence before a number only ("no !num" in the list),
 /// without the marker: looked up without building a key per period.
-pub fn abbreviations_before_number() -> &'static HashSet<String> {
-    static CELL: OnceLock<HashSet<String>> = OnceLock::new();
+pub fn abbreviations_before_number() -> &'static WordSet {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
     CELL.get_or_init(|| {
-        abbreviations()
+        abbreviation_list()
             .iter()
             .filter_map(|a| a.strip_suffix(" !num"))
-            .map(str::to_string)
             .collect()
     })
 }
@@ -194,4 +228,142 @@ pub fn agencies() -> &'static [(String, Vec<String>)] {
             })
             .collect()
     })
+}
+
+macro_rules! set {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static WordSet {
+            static CELL: OnceLock<WordSet> = OnceLock::new();
+            CELL.get_or_init(|| {
+                parse_list(include_str!(concat!("../../assets/", $file)))
+                    .iter()
+                    .map(|s| s.trim())
+                    .collect()
+            })
+        }
+    };
+}
+
+set!(
+    /// Speech verbs, inflected ("said", "told", "warned").
+    speech_verbs,
+    "speech_verbs.txt"
+);
+set!(
+    /// Participles that hang a quote on the main clause's subject ("saying", "adding").
+    speech_participles,
+    "speech_participles.txt"
+);
+set!(
+    /// Speech verbs whose object is the audience ("told", "asked").
+    audience_verbs,
+    "audience_verbs.txt"
+);
+set!(
+    /// Titles and role words ("secretary", "minister", "dr.").
+    titles,
+    "titles.txt"
+);
+set!(
+    /// Head nouns of unnamed speakers ("official", "sources").
+    anonymous,
+    "anonymous.txt"
+);
+set!(
+    /// Words that make a name an institution ("ministry", "pentagon").
+    institutions,
+    "institutions.txt"
+);
+set!(
+    /// Cues before a scare-quoted term ("so-called", "dubbed").
+    scare_cues,
+    "scare_cues.txt"
+);
+set!(
+    /// Capitalized function words that never begin a name ("When", "Monday").
+    name_stopwords,
+    "name_stopwords.txt"
+);
+set!(
+    /// Nationality adjectives ("Korean", "Russian").
+    demonyms,
+    "demonyms.txt"
+);
+set!(
+    /// Countries, capitals and regions.
+    places,
+    "places.txt"
+);
+set!(
+    /// Head nouns that stand for an organisation already named ("the company").
+    organisation_nouns,
+    "organisation_nouns.txt"
+);
+
+set!(
+    /// Head nouns of a group named after a person ("the Ruiz family").
+    group_nouns,
+    "group_nouns.txt"
+);
+set!(
+    /// Nouns ending in "-ly" that are no adverb ("family", "rally").
+    ly_nouns,
+    "ly_nouns.txt"
+);
+set!(
+    /// Where a written statement is posted ("Facebook", "page", "account").
+    media_words,
+    "media_words.txt"
+);
+set!(
+    /// Speech verbs that answer a question ("replied", "answered").
+    reply_verbs,
+    "reply_verbs.txt"
+);
+set!(
+    /// Honorifics and role nouns that tell a man ("Mr", "father", "actor").
+    male_words,
+    "gender_male.txt"
+);
+set!(
+    /// Honorifics and role nouns that tell a woman ("Mrs", "mother", "actress").
+    female_words,
+    "gender_female.txt"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The abbreviations list is read by the sentence splitter and the tokenizer from one
+    /// parse: the "before a number only" entries lose their marker, and the plain ones stay.
+    #[test]
+    fn abbreviations_parse_once_for_both_readers() {
+        assert!(abbreviations().has("Dr"));
+        assert!(abbreviations_before_number().has("no"));
+        // "no" ends a sentence unless a number follows: not a plain abbreviation.
+        assert!(!abbreviations().has("no"));
+        assert!(!abbreviations_before_number().has("dr"));
+    }
+
+    /// Word sets fold the case of the text's words, and a word that only contains an
+    /// entry is not in the set.
+    #[test]
+    fn word_sets_fold_case_and_match_whole_words() {
+        assert!(speech_verbs().has("Said"));
+        assert!(!speech_verbs().has("saidx"));
+        assert!(titles().has("minister"));
+    }
+
+    /// Tables split on ` = ` and groups map every variant to the line's head word.
+    #[test]
+    fn tables_and_groups_parse() {
+        let t = parse_table("# comment\nkm = length km 1\nno separator\n");
+        assert_eq!(t, vec![("km".to_string(), "length km 1".to_string())]);
+        let g = parse_groups("rise increase growth\nfall drop\n");
+        assert_eq!(g.get("growth").map(String::as_str), Some("rise"));
+        assert_eq!(g.get("fall").map(String::as_str), Some("fall"));
+        assert!(!g.contains_key("rise increase"));
+    }
 }

@@ -527,59 +527,15 @@ pub fn from_files_timed(
     d
 }
 
-/// Threads for per-article work: `DOSSIER_THREADS` if set (1 measures one core), else
-/// the machine's cores.
-pub fn threads() -> usize {
-    std::env::var("DOSSIER_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, 64)
-}
-
-/// `items.into_iter().map(f).collect()`, spread over [`threads`] scoped threads that take
-/// items as they go (articles differ in length); the output keeps the input's order. Each
-/// item is moved into `f` (and so freed as soon as `f` is done with it).
-pub(crate) fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Mutex;
-    let n = threads().min(items.len());
-    if n <= 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
-    let next = AtomicUsize::new(0);
-    let mut parts: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..n)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(slot) = slots.get(i) else { break };
-                        let item = slot.lock().map(|mut s| s.take()).ok().flatten();
-                        if let Some(item) = item {
-                            out.push((i, f(item)));
-                        }
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| match w.join() {
-                Ok(out) => out,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    parts.sort_unstable_by_key(|(i, _)| *i);
-    parts.into_iter().map(|(_, r)| r).collect()
-}
+use crate::model::work::par_map;
+pub use crate::model::work::threads;
 
 /// Segment, classify and describe one article.
-pub fn build_article(id: ArticleId, file: String, text: String, lossy: bool) -> Article {
+pub fn build_article(id: ArticleId, file: String, mut text: String, lossy: bool) -> Article {
+    // A file read to its end grows its buffer by doubling: the text is kept for the
+    // dossier's life, so give back the slack (8.8 MB of buffers for 6.6 MB of text on
+    // 1,000 generated articles, massif).
+    text.shrink_to_fit();
     let mut paragraphs = segment(&text);
     classify(&text, &mut paragraphs);
     let meta = infer_meta(&text, &paragraphs, &file);

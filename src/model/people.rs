@@ -49,7 +49,7 @@ pub struct Person {
     /// Title or role ("U.S. Secretary of Defense").
     pub role: Option<String>,
     /// The quotes attributed to this speaker.
-    pub quotes: Vec<crate::model::quotes::QuoteId>,
+    pub quotes: Vec<crate::model::dossier::QuoteId>,
 }
 
 /// How many mentions around a position name resolution looks at (bounds the work per
@@ -100,7 +100,10 @@ impl Ent {
 /// The gender a role or honorific tells ("Mrs", "the actress"), from the words of
 /// `assets/gender_*.txt`; None when no word tells it or the words disagree.
 pub(crate) fn gender_of_role(role: &str) -> Option<Gender> {
-    use crate::model::quotes::words::{female_words, has, male_words};
+    use crate::model::{
+        lex::has,
+        lexicon::{female_words, male_words},
+    };
     let mut g = None;
     for w in role.split(|c: char| c.is_whitespace() || c == '-') {
         let this = if has(male_words(), w) {
@@ -187,7 +190,7 @@ impl Registry {
             let (f, l) = k.split_once(' ')?;
             let near = f == first
                 && l.chars().count() >= 5
-                && crate::model::quotes::words::edit_distance(l, last, cap) <= cap;
+                && crate::model::lex::edit_distance(l, last, cap) <= cap;
             (near && self.ents[i].kind == SpeakerKind::Person).then_some(i)
         });
         let first_hit = hits.next()?;
@@ -317,7 +320,7 @@ impl Registry {
         let proper = bare
             .split_whitespace()
             .last()
-            .is_some_and(crate::model::quotes::words::is_cap);
+            .is_some_and(crate::model::lex::is_cap);
         let name = if proper || bare == written {
             bare.to_string()
         } else {
@@ -456,7 +459,10 @@ impl Registry {
     /// (`modifiers`, lowercase): "the finance minister" is the one minister whose role
     /// also holds "finance"; a tie, or no role holding any, names nobody.
     pub fn by_role_dossier(&self, word: &str, modifiers: &[String]) -> Option<usize> {
-        use crate::model::quotes::words::{demonyms, has, places};
+        use crate::model::{
+            lex::has,
+            lexicon::{demonyms, places},
+        };
         let w = word.to_lowercase();
         let role_words = |e: &Ent| -> Vec<String> {
             e.roles
@@ -522,9 +528,7 @@ impl Registry {
                     .by_word
                     .iter()
                     .filter(|(k, _)| k.chars().count() >= 3)
-                    .filter(|(k, _)| {
-                        crate::model::quotes::words::edit_distance(k, &lower, cap) <= cap
-                    });
+                    .filter(|(k, _)| crate::model::lex::edit_distance(k, &lower, cap) <= cap);
                 match (near.next(), near.next()) {
                     (Some((_, c)), None) => c,
                     _ => return None,

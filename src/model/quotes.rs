@@ -22,9 +22,7 @@ use marks::Found;
 use serde::Serialize;
 use words::{has, is_cap, scare_cues, Tok};
 
-/// Index of a quote in `Dossier::quotes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct QuoteId(pub usize);
+pub use crate::model::dossier::QuoteId;
 
 /// What kind of quotation it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -124,7 +122,7 @@ struct ArticleWork {
 pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
     let mut reg = Registry::default();
     // Finding quotes is per article (on all cores); names are registered in article order.
-    let work: Vec<ArticleWork> = crate::model::load::par_map(d.articles.iter().collect(), |a| {
+    let work: Vec<ArticleWork> = crate::model::work::par_map(d.articles.iter().collect(), |a| {
         find_article(&a.text, &a.paragraphs)
     });
     for (a, w) in d.articles.iter().zip(&work) {
@@ -135,7 +133,9 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
     reg.late = true;
     let mut quotes: Vec<Quote> = Vec::new();
     let mut ents: Vec<Option<usize>> = Vec::new();
-    for (a, w) in d.articles.iter().zip(&work) {
+    // Each article's tokens are dropped once its quotes are attributed (attribution reads
+    // only its own article's paragraphs; the registry holds what crosses articles).
+    for (a, w) in d.articles.iter().zip(work) {
         let ctx = Ctx {
             article: a,
             aid: a.id.0,
@@ -148,7 +148,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                 let id = QuoteId(quotes.len());
                 // A part of a quote over paragraphs follows the part before.
                 let continues = (qi == 0
-                    && f.open == a.paragraphs[pi].span.start
+                    && f.open() == a.paragraphs[pi].span.start
                     && quotes.len() > first)
                     .then(|| quotes.len() - 1)
                     .filter(|&prev| {
@@ -170,10 +170,10 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                 );
                 let sentence = a.paragraphs[pi]
                     .sentences
-                    .partition_point(|s| s.end <= f.start);
+                    .partition_point(|s| s.end <= f.start());
                 quotes.push(Quote {
                     article: a.id,
-                    span: Span::new(f.start, f.end),
+                    span: Span::new(f.start(), f.end()),
                     kind,
                     paragraph: pi,
                     sentence,
@@ -181,7 +181,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                     as_written: att.as_written,
                     how: att.how,
                     continues,
-                    insertions: marks::insertions(&a.text, f.start, f.end)
+                    insertions: marks::insertions(&a.text, f.start(), f.end())
                         .into_iter()
                         .map(|(s, e)| Span::new(s, e))
                         .collect(),
@@ -278,11 +278,11 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
         let masks: Vec<(usize, usize, usize)> = f
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.open, q.close, i))
+            .map(|(i, q)| (q.open(), q.close(), i))
             .collect();
         let inner_ends = |q: usize| {
             f.get(q).is_some_and(|x| {
-                text[x.start..x.end]
+                text[x.start()..x.end()]
                     .trim_end()
                     .ends_with(['.', '!', '?', '…'])
             })
@@ -342,10 +342,10 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         // "Maria Ortiz, who lives nearby, said": the verb comes after an aside.
         let verb_after = !verb_next && np::aside_then_verb(text, toks, i, j);
         // "Ana Ruiz, who owns the mill, …": "who" tells a person is named.
-        let who_next = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+        let who_next = toks.get(j + 1).is_some_and(|t| t.kind() == Tok::Punct(','))
             && matches!(word(j + 2), Some("who" | "whose"));
         // "Ana Ruiz, a 51-year-old nurse, …": an age or a role in apposition tells a person.
-        let described = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+        let described = toks.get(j + 1).is_some_and(|t| t.kind() == Tok::Punct(','))
             && matches!(word(j + 2), Some("a" | "an"))
             && (j + 3..j + 7).map_while(word).any(|w| {
                 w.ends_with("-year-old") || names::is_title(w) || has(words::anonymous(), w)
@@ -364,7 +364,7 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
             if parsed.kind == names::NameKind::Person
                 && (parsed.role.is_some() || parsed.honorific.is_some() || verb_next || verb_before)
             {
-                reg.add(aid, toks[i].start, &parsed);
+                reg.add(aid, toks[i].start(), &parsed);
             }
         }
         i = j + 1;
@@ -381,16 +381,19 @@ const TITLE_CASE_MIN_WORDS: usize = 5;
 /// four letters or more is capitalized but for function words ("with", "from"), so
 /// capitals tell no names. One lower-case verb or noun ("said", "met") rules it out.
 fn title_case(text: &str, toks: &[words::Token]) -> bool {
-    let long: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == Tok::Word)
-        .map(|t| &text[t.start..t.end])
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    long.len() >= TITLE_CASE_MIN_WORDS
-        && long
-            .iter()
-            .all(|w| is_cap(w) || has(words::name_stopwords(), w))
+    // One pass, no list of the words: a paragraph answers at its first long lower-case word.
+    let mut long = 0;
+    for t in toks.iter().filter(|t| t.is_word()) {
+        let w = &text[t.start()..t.end()];
+        if w.len() < 4 || !w.chars().all(char::is_alphabetic) || w.chars().count() < 4 {
+            continue;
+        }
+        if !t.is_cap() && !has(words::name_stopwords(), w) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= TITLE_CASE_MIN_WORDS
 }
 
 /// A quote with no speaker of its own continues the quote before it: the previous part of
@@ -413,14 +416,14 @@ fn continuation(
     let ok = continues.is_some()
         || (qi > 0 && pq.paragraph == pi)
         || (qi == 0
-            && f.open == a.paragraphs[pi].span.start
+            && f.open() == a.paragraphs[pi].span.start
             && pq.paragraph + 1 == pi
             // A few words in the reporter's sentence ("what the council called “illegal”")
             // are no speech that runs on into the next paragraph.
             && pq.kind == QuoteKind::Full
             && found[pq.paragraph].last().is_some_and(|x| {
                 // The paragraph before ended with that quote.
-                a.text[x.close..a.paragraphs[pq.paragraph].span.end].len() < 80
+                a.text[x.close()..a.paragraphs[pq.paragraph].span.end].len() < 80
             }));
     if !ok || ents[prev].is_none() {
         return None;
@@ -466,12 +469,12 @@ fn kind_of(
         return QuoteKind::Full;
     };
     let (lo, _) = para.sentences[para.sentence_of(t)];
-    let inner = &text[f.start..f.end];
+    let inner = &text[f.start()..f.end()];
     let word = |i: usize| {
         let tk = para.toks[i];
-        (tk.kind == Tok::Word).then(|| &text[tk.start..tk.end])
+        (tk.kind() == Tok::Word).then(|| &text[tk.start()..tk.end()])
     };
-    let prev = (t > lo).then(|| para.toks[t - 1].kind);
+    let prev = (t > lo).then(|| para.toks[t - 1].kind());
     let capital = inner
         .trim_start_matches(['[', '(', '.', '…', ' '])
         .chars()

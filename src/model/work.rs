@@ -1,4 +1,5 @@
-//! Deterministic counts of work, for tests that pin linear time.
+//! How per-article work is spread over threads ([`par_map`]), and deterministic counts of
+//! work, for tests that pin linear time.
 //!
 //! Wall time is noisy on a shared machine; a count of loop steps is not. The passes that
 //! once went quadratic on hostile input (quote pairing, claim extraction, paragraph
@@ -43,4 +44,55 @@ pub(crate) fn assert_linear(n: usize, mut f: impl FnMut(usize)) -> [u64; 3] {
         );
     }
     counts
+}
+
+/// Threads for per-article work: `DOSSIER_THREADS` if set (1 measures one core), else
+/// the machine's cores.
+pub fn threads() -> usize {
+    std::env::var("DOSSIER_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, 64)
+}
+
+/// `items.into_iter().map(f).collect()`, spread over [`threads`] scoped threads that take
+/// items as they go (articles differ in length); the output keeps the input's order. Each
+/// item is moved into `f` (and so freed as soon as `f` is done with it).
+pub(crate) fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let n = threads().min(items.len());
+    if n <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..n)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(slot) = slots.get(i) else { break };
+                        let item = slot.lock().map(|mut s| s.take()).ok().flatten();
+                        if let Some(item) = item {
+                            out.push((i, f(item)));
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    parts.sort_unstable_by_key(|(i, _)| *i);
+    parts.into_iter().map(|(_, r)| r).collect()
 }

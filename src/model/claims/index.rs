@@ -134,7 +134,10 @@ impl Corpus {
         if let Some(&t) = self.surface.get(&key) {
             return t;
         }
-        use crate::model::quotes::words::{demonyms, has, places};
+        use crate::model::{
+            lex::has,
+            lexicon::{demonyms, places},
+        };
         let grouped = canonical_word(lower);
         let stem = crate::model::facts::stem(lower);
         let place = has(places(), lower) || has(demonyms(), lower);

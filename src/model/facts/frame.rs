@@ -291,7 +291,7 @@ const FROM_REACH: usize = 6;
 /// a name after a preposition is a place or a thing, not a donor. Folded to plain lowercase
 /// ("L’Oréal" -> "l'oreal"): outlets differ in accents and apostrophes.
 fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
-    use crate::model::quotes::words::{demonyms, has};
+    use crate::model::{lex::has, lexicon::demonyms};
     let name = |t: &Token| {
         t.kind == Tok::Word
             && t.capital

@@ -2,29 +2,11 @@
 //!
 //! Tables are `phrase = value` lines; lists are one entry a line; `#` starts a comment.
 
-use crate::model::lexicon::parse_list;
-use std::collections::{HashMap, HashSet};
+// The hasher and the list parsers have one home each (`lex`, `lexicon`); re-exported here
+// for the facts modules that name them through this one.
+pub use crate::model::lex::{FastMap, FastSet, FxBuild};
+pub use crate::model::lexicon::{parse_groups, parse_list, parse_table};
 use std::sync::OnceLock;
-
-/// The project's one fast, non-cryptographic hasher (rustc-hash's Fx hash) for the short
-/// words and ids of the lexicons and indexes: lookups dominate claim extraction, and the
-/// keys are the text's own words (no DoS resistance to buy).
-pub type FxBuild = rustc_hash::FxBuildHasher;
-/// A hash map with the fast hasher.
-pub type FastMap<K, V> = HashMap<K, V, FxBuild>;
-/// A hash set with the fast hasher.
-pub type FastSet<K> = HashSet<K, FxBuild>;
-
-/// Split `phrase = value` lines into pairs (lines without ` = ` are skipped).
-pub fn parse_table(src: &str) -> Vec<(String, String)> {
-    parse_list(src)
-        .into_iter()
-        .filter_map(|l| {
-            let (k, v) = l.split_once(" = ")?;
-            Some((k.trim().to_string(), v.trim().to_string()))
-        })
-        .collect()
-}
 
 /// A unit after a number: its dimension, canonical unit and the factor into it.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,21 +178,6 @@ pub fn attribution_openers() -> &'static [Vec<String>] {
 pub fn synonyms() -> &'static FastMap<String, String> {
     static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
     CELL.get_or_init(|| parse_groups(include_str!("../../../assets/synonyms.txt")))
-}
-
-/// Word groups, a line each, the first word naming the group: every word to its group's
-/// name (a word in two groups stays in the first).
-pub fn parse_groups(src: &str) -> FastMap<String, String> {
-    let mut m = FastMap::default();
-    for line in parse_list(src) {
-        let mut words = line.split_whitespace();
-        let Some(head) = words.next() else { continue };
-        m.insert(head.to_string(), head.to_string());
-        for w in words {
-            m.entry(w.to_string()).or_insert_with(|| head.to_string());
-        }
-    }
-    m
 }
 
 /// Words that carry no claim.

@@ -1,9 +1,8 @@
 //! Names as written: splitting a capitalized run into a role and a name, and the key
 //! that makes "Lloyd Austin" and "Lloyd J. Austin III" one person.
 
-use crate::model::quotes::words::{
-    anonymous, demonyms, has, institutions, name_stopwords, places, titles,
-};
+use crate::model::lex::{has, is_cap};
+use crate::model::lexicon::{anonymous, demonyms, institutions, name_stopwords, places, titles};
 
 /// What a run of capitalized words names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,12 +67,12 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     while cut > 0 {
         let w = ws[cut - 1];
         let particle = is_particle(w) && cut < ws.len();
-        if !particle && (is_title(w) || !crate::model::quotes::words::is_cap(w)) {
+        if !particle && (is_title(w) || !is_cap(w)) {
             break;
         }
         cut -= 1;
     }
-    while cut < ws.len() && is_particle(ws[cut]) && !crate::model::quotes::words::is_cap(ws[cut]) {
+    while cut < ws.len() && is_particle(ws[cut]) && !is_cap(ws[cut]) {
         cut += 1;
     }
     let name = &ws[cut..];

@@ -48,12 +48,12 @@ pub(crate) fn para(
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
-        let next_starts = toks.get(i + 1).is_none_or(|t| match t.kind {
-            Tok::Word => super::words::is_cap(&text[t.start..t.end]),
+        let next_starts = toks.get(i + 1).is_none_or(|t| match t.kind() {
+            Tok::Word => super::words::is_cap(&text[t.start()..t.end()]),
             Tok::Quote(_) => true,
             Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
         });
-        let ends = match toks[i].kind {
+        let ends = match toks[i].kind() {
             Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
             Tok::Quote(q) => inner_ends(q),
             Tok::Word => false,
@@ -69,7 +69,7 @@ pub(crate) fn para(
     let mut qs: Vec<(usize, usize)> = toks
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| match t.kind {
+        .filter_map(|(i, t)| match t.kind() {
             Tok::Quote(q) => Some((q, i)),
             _ => None,
         })
@@ -124,21 +124,26 @@ fn same_sentence(
     let hi = hi.min(t + SENTENCE_WINDOW);
     let word = |i: usize| {
         toks.get(i)
-            .filter(|t| t.kind == Tok::Word)
-            .map(|t| &text[t.start..t.end])
+            .filter(|t| t.kind() == Tok::Word)
+            .map(|t| &text[t.start()..t.end()])
     };
     // "“…” — Commissioner Jane Starks": a name after a dash that ends the sentence.
-    if t + 2 < hi && matches!(toks.get(t + 1).map(|x| x.kind), Some(Tok::Punct('—' | '–'))) {
+    if t + 2 < hi
+        && matches!(
+            toks.get(t + 1).map(|x| x.kind()),
+            Some(Tok::Punct('—' | '–'))
+        )
+    {
         if let Some(p) = np::after(text, toks, t + 2, hi) {
-            let rest = toks[p.first..hi].iter().find(|x| x.kind != Tok::Word);
+            let rest = toks[p.first..hi].iter().find(|x| x.kind() != Tok::Word);
             if matches!(p.np, Np::Name(_))
-                && rest.is_none_or(|x| matches!(x.kind, Tok::Punct('.' | ',')))
+                && rest.is_none_or(|x| matches!(x.kind(), Tok::Punct('.' | ',')))
             {
                 return Some((p, "dash"));
             }
         }
     }
-    if t >= lo + 2 && toks[t - 1].kind == Tok::Punct(':') {
+    if t >= lo + 2 && toks[t - 1].kind() == Tok::Punct(':') {
         if let Some(p) = written_by(text, toks, lo, t - 2) {
             return Some((p, "colon"));
         }
@@ -147,8 +152,8 @@ fn same_sentence(
             // of the verb speaks.
             let heard = (p.first.saturating_sub(4).max(lo)..p.first)
                 .rev()
-                .take_while(|&i| toks[i].kind == Tok::Word)
-                .find(|&i| has(audience_verbs(), &text[toks[i].start..toks[i].end]));
+                .take_while(|&i| toks[i].kind() == Tok::Word)
+                .find(|&i| has(audience_verbs(), &text[toks[i].start()..toks[i].end()]));
             // "Ruiz said on Twitter: “…”": a phrase after a preposition is where it was
             // said, not who said it; the verb's subject is read with the other verbs.
             let oblique = p.first > lo && word(p.first - 1).is_some_and(super::words::is_oblique);
@@ -164,8 +169,8 @@ fn same_sentence(
             }
         }
         // "Jones disagreed: “…”": the subject of whatever verb introduces the quote.
-        let verbish = toks[t - 2].kind == Tok::Word
-            && text[toks[t - 2].start..toks[t - 2].end]
+        let verbish = toks[t - 2].kind() == Tok::Word
+            && text[toks[t - 2].start()..toks[t - 2].end()]
                 .chars()
                 .all(char::is_lowercase);
         if verbish && t >= lo + 3 {
@@ -177,7 +182,7 @@ fn same_sentence(
         }
     }
     // "As the Daily Planet put it: “…”": the one named wrote or said the words.
-    let k = if t > lo && matches!(toks[t - 1].kind, Tok::Punct(':' | ',')) {
+    let k = if t > lo && matches!(toks[t - 1].kind(), Tok::Punct(':' | ',')) {
         t - 1
     } else {
         t
@@ -233,7 +238,7 @@ fn same_sentence(
         let inverted = v > lo
             && !heard
             && matches!(
-                toks[v - 1].kind,
+                toks[v - 1].kind(),
                 Tok::Quote(_) | Tok::Punct(',' | '—' | '–')
             );
         if inverted && v + 1 < hi {
@@ -279,12 +284,14 @@ fn written_by(text: &str, toks: &[Token], lo: usize, r: usize) -> Option<Phrase>
 /// The subject before an appositive or aside: "A senior official, who asked not to be
 /// named, said"; "Kim, for his part, warned".
 fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Option<Phrase> {
-    if v < lo + 3 || toks[v - 1].kind != Tok::Punct(',') {
+    if v < lo + 3 || toks[v - 1].kind() != Tok::Punct(',') {
         return None;
     }
     // "Another, calling themselves Sam Lark, said": the name a user goes by speaks.
     let word = |i: usize| super::words::word(text, toks, i);
-    let open = (lo..v - 1).rev().find(|&k| toks[k].kind == Tok::Punct(','));
+    let open = (lo..v - 1)
+        .rev()
+        .find(|&k| toks[k].kind() == Tok::Punct(','));
     if let Some(c) = open {
         let reflexive = (c + 2..v - 1).find(|&m| {
             word(m).is_some_and(|w| matches!(w, "themselves" | "himself" | "herself"))
@@ -302,13 +309,13 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
     // "Vote Leave's chair, the Labour MP Gisela Stuart, said": a determiner may open it.
     if let Some(p) = np::before(text, toks, lo, v - 2) {
         let det = p.first > lo + 1
-            && toks[p.first - 1].kind == Tok::Word
+            && toks[p.first - 1].kind() == Tok::Word
             && matches!(
-                &text[toks[p.first - 1].start..toks[p.first - 1].end],
+                &text[toks[p.first - 1].start()..toks[p.first - 1].end()],
                 "the" | "a"
             );
         let open = if det { p.first - 1 } else { p.first };
-        if matches!(p.np, Np::Name(_)) && open > lo && toks[open - 1].kind == Tok::Punct(',') {
+        if matches!(p.np, Np::Name(_)) && open > lo && toks[open - 1].kind() == Tok::Punct(',') {
             return Some(p);
         }
     }
@@ -316,7 +323,7 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
     // the relative clause, whatever commas it holds.
     let reach = (v - 1).saturating_sub(super::subject::ASIDE_WINDOW).max(lo);
     for k in (reach + 1..v - 1).rev() {
-        if (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
+        if (k..v).any(|i| matches!(toks[i].kind(), Tok::Quote(_))) || (k < t && t < v) {
             break;
         }
         if np::relative_clause_end(text, toks, k, v).is_some() {
@@ -329,9 +336,9 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
     // Try each comma back, nearest first ("Maria Lopez, 34, who works nights, said").
     for k in (from..v - 1)
         .rev()
-        .filter(|&k| toks[k].kind == Tok::Punct(','))
+        .filter(|&k| toks[k].kind() == Tok::Punct(','))
     {
-        if k <= lo || (k..v).any(|i| matches!(toks[i].kind, Tok::Quote(_))) || (k < t && t < v) {
+        if k <= lo || (k..v).any(|i| matches!(toks[i].kind(), Tok::Quote(_))) || (k < t && t < v) {
             return None;
         }
         if let Some(p) = np::before(text, toks, lo, k - 1) {
@@ -346,7 +353,7 @@ fn sentence_speaker(text: &str, para: &Para, s: usize) -> Option<Phrase> {
     let (lo, hi) = *para.sentences.get(s)?;
     if para.toks[lo..hi]
         .iter()
-        .any(|t| matches!(t.kind, Tok::Quote(_)))
+        .any(|t| matches!(t.kind(), Tok::Quote(_)))
     {
         return None;
     }
@@ -357,7 +364,7 @@ fn sentence_speaker(text: &str, para: &Para, s: usize) -> Option<Phrase> {
 fn introduced(ctx: &Ctx, pi: usize) -> Option<Phrase> {
     let prev = ctx.paras.get(pi.checked_sub(1)?)?.as_ref()?;
     let last = prev.toks.last()?;
-    if last.kind != Tok::Punct(':') {
+    if last.kind() != Tok::Punct(':') {
         return None;
     }
     let s = prev.sentences.len().checked_sub(1)?;
@@ -470,7 +477,7 @@ pub(crate) fn attribute(
             let (lo, hi) = bpara.sentences[bs];
             if !bpara.toks[lo..hi]
                 .iter()
-                .any(|x| matches!(x.kind, Tok::Quote(_)))
+                .any(|x| matches!(x.kind(), Tok::Quote(_)))
             {
                 let people = super::pronoun::mentions(text, ctx.aid, reg, &bpara.toks, lo, hi);
                 match people.as_slice() {

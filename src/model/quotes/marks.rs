@@ -10,20 +10,56 @@
 use super::words::{has, speech_verbs};
 use crate::model::mojibake;
 
-/// A quote found in a paragraph (byte offsets into the article).
+/// A quote found in a paragraph (byte offsets into the article, stored as `u32` like a
+/// token's: a paragraph of nothing but marks finds one candidate per pair of marks, so
+/// their size bounds the memory such a page takes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
-    /// Where the opening mark starts (or the text, when the opening mark is missing).
-    pub open: usize,
-    /// The text between the marks.
-    pub start: usize,
-    pub end: usize,
-    /// Where the closing mark ends (or the text, when it is missing).
-    pub close: usize,
+    open_at: u32,
+    start_at: u32,
+    end_at: u32,
+    close_at: u32,
     /// The paragraph ends inside the quote and the next one opens with a mark.
     pub runs_on: bool,
     /// A mark was missing and the quote was recovered.
     pub broken: bool,
+}
+
+impl Found {
+    fn new(
+        open: usize,
+        start: usize,
+        end: usize,
+        close: usize,
+        runs_on: bool,
+        broken: bool,
+    ) -> Found {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Found {
+            open_at: at(open),
+            start_at: at(start),
+            end_at: at(end),
+            close_at: at(close),
+            runs_on,
+            broken,
+        }
+    }
+    /// Where the opening mark starts (or the text, when the opening mark is missing).
+    pub fn open(&self) -> usize {
+        self.open_at as usize
+    }
+    /// Where the text between the marks starts.
+    pub fn start(&self) -> usize {
+        self.start_at as usize
+    }
+    /// Where the text between the marks ends.
+    pub fn end(&self) -> usize {
+        self.end_at as usize
+    }
+    /// Where the closing mark ends (or the text, when it is missing).
+    pub fn close(&self) -> usize {
+        self.close_at as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +69,25 @@ enum Role {
     Toggle,
 }
 
+/// A quotation mark, in 12 bytes (a page of nothing but marks holds one per byte or two).
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    at: usize,
-    len: usize,
+    pos: u32,
+    width: u8,
     role: Role,
     /// The glyph's style, to tell a nested opener from a repeated one.
     glyph: char,
+}
+
+impl Mark {
+    /// Where the mark starts in the article.
+    fn at(&self) -> usize {
+        self.pos as usize
+    }
+    /// The mark's length in bytes (up to 6, for a mojibake sequence).
+    fn len(&self) -> usize {
+        usize::from(self.width)
+    }
 }
 
 /// Double quotation marks.
@@ -134,8 +182,8 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
         let next = char_at(para, i + len).map(|(c, _)| c);
         let role = role_of(c, prev, next);
         let mark = Mark {
-            at: from + i,
-            len,
+            pos: u32::try_from(from + i).unwrap_or(u32::MAX),
+            width: u8::try_from(len).unwrap_or(u8::MAX),
             role,
             glyph: c,
         };
@@ -174,13 +222,13 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
     if !singles.is_empty() {
         // Outer wins: drop double quotes inside a single-quoted one (British style).
         let reach = Reach::new(&singles);
-        out.retain(|d| !reach.covers(d.open, d.close, false));
+        out.retain(|d| !reach.covers(d.open(), d.close(), false));
         out.extend(singles);
-        out.sort_by_key(|f| f.open);
+        out.sort_by_key(|f| f.open());
     }
     // Marks around no word or figure ('""', "' '", a run of marks) quote nothing: kept,
     // a page of them cost a quote each (about 40 bytes of memory per byte of text).
-    out.retain(|f| text[f.start..f.end].chars().any(char::is_alphanumeric));
+    out.retain(|f| text[f.start()..f.end()].chars().any(char::is_alphanumeric));
     out
 }
 
@@ -252,9 +300,9 @@ fn pair_doubles(
             (true, Some(o)) => {
                 if (m.glyph == o.glyph || m.glyph == '"') && !nested(&marks[k + 1..], depth) {
                     // The same mark again: the earlier quote was never closed.
-                    let start = o.at + o.len;
-                    let end = cut_unclosed(text, start, m.at);
-                    push(&mut out, o.at, start, end, end, true);
+                    let start = o.at() + o.len();
+                    let end = cut_unclosed(text, start, m.at());
+                    push(&mut out, o.at(), start, end, end, true);
                     open = Some(m);
                     depth = 1;
                 } else {
@@ -264,45 +312,45 @@ fn pair_doubles(
             (false, Some(o)) => {
                 depth -= 1;
                 if depth == 0 {
-                    push(&mut out, o.at, o.at + o.len, m.at, m.at + m.len, false);
-                    last_end = m.at + m.len;
+                    push(
+                        &mut out,
+                        o.at(),
+                        o.at() + o.len(),
+                        m.at(),
+                        m.at() + m.len(),
+                        false,
+                    );
+                    last_end = m.at() + m.len();
                     open = None;
                 }
             }
             (false, None) => {
                 // A closing mark with no opening one: the quote began at the paragraph's
                 // start, or after the previous quote's sentence.
-                let before = text[..m.at].chars().next_back();
-                if before.is_some_and(|c| !c.is_ascii_digit()) && m.at > last_end {
-                    let start = recovery_start(text, last_end, m.at);
-                    if start < m.at {
-                        push(&mut out, start, start, m.at, m.at + m.len, true);
+                let before = text[..m.at()].chars().next_back();
+                if before.is_some_and(|c| !c.is_ascii_digit()) && m.at() > last_end {
+                    let start = recovery_start(text, last_end, m.at());
+                    if start < m.at() {
+                        push(&mut out, start, start, m.at(), m.at() + m.len(), true);
                     }
                 }
-                last_end = m.at + m.len;
+                last_end = m.at() + m.len();
             }
         }
     }
     if let Some(o) = open {
-        let start = o.at + o.len;
+        let start = o.at() + o.len();
         // "“We will win,’ he said." before a paragraph opening with a mark: the
         // attribution shows the quote ended here, it does not run on.
         let attributed =
             start < to && cut_unclosed(text, start, to) < start + text[start..to].trim_end().len();
         if next_opens && !attributed {
             if start < to {
-                out.push(Found {
-                    open: o.at,
-                    start,
-                    end: to,
-                    close: to,
-                    runs_on: true,
-                    broken: false,
-                });
+                out.push(Found::new(o.at(), start, to, to, true, false));
             }
         } else {
             let end = cut_unclosed(text, start, to);
-            push(&mut out, o.at, start, end, end, true);
+            push(&mut out, o.at(), start, end, end, true);
         }
     }
     out
@@ -323,14 +371,7 @@ fn nested(rest: &[Mark], depth: usize) -> bool {
 
 fn push(out: &mut Vec<Found>, open: usize, start: usize, end: usize, close: usize, broken: bool) {
     if start < end {
-        out.push(Found {
-            open,
-            start,
-            end,
-            close,
-            runs_on: false,
-            broken,
-        });
+        out.push(Found::new(open, start, end, close, false, broken));
     }
 }
 
@@ -395,7 +436,7 @@ struct Reach {
 
 impl Reach {
     fn new(found: &[Found]) -> Self {
-        let mut sorted: Vec<(usize, usize)> = found.iter().map(|f| (f.open, f.close)).collect();
+        let mut sorted: Vec<(usize, usize)> = found.iter().map(|f| (f.open(), f.close())).collect();
         sorted.sort_unstable();
         crate::model::work::step(sorted.len());
         let mut max = 0;
@@ -431,23 +472,23 @@ fn pair_singles(marks: &[Mark], doubles: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut open: Option<Mark> = None;
     for &m in marks {
-        if inside(m.at) {
+        if inside(m.at()) {
             continue;
         }
         match (m.role, open) {
             (Role::Open, None) => open = Some(m),
             (Role::Open, Some(_)) => open = Some(m),
             (Role::Close, Some(o)) | (Role::Toggle, Some(o)) => {
-                let start = o.at + o.len;
-                if start < m.at {
-                    out.push(Found {
-                        open: o.at,
+                let start = o.at() + o.len();
+                if start < m.at() {
+                    out.push(Found::new(
+                        o.at(),
                         start,
-                        end: m.at,
-                        close: m.at + m.len,
-                        runs_on: false,
-                        broken: false,
-                    });
+                        m.at(),
+                        m.at() + m.len(),
+                        false,
+                        false,
+                    ));
                 }
                 open = None;
             }
@@ -480,10 +521,18 @@ pub(crate) fn insertions(text: &str, start: usize, end: usize) -> Vec<(usize, us
 mod tests {
     use super::*;
 
+    /// A mark takes 12 bytes and a found quote 20: a page of nothing but marks holds one
+    /// of each per byte or two.
+    #[test]
+    fn marks_and_found_quotes_are_compact() {
+        assert_eq!(std::mem::size_of::<Mark>(), 12);
+        assert_eq!(std::mem::size_of::<Found>(), 20);
+    }
+
     fn quoted(t: &str) -> Vec<&str> {
         find(t, 0, t.len(), false)
             .iter()
-            .map(|f| &t[f.start..f.end])
+            .map(|f| &t[f.start()..f.end()])
             .collect()
     }
 
@@ -530,9 +579,9 @@ mod tests {
         let t = "He said â€œwe wonâ€™t goâ€\u{9d} â€” and left.";
         let f = find(t, 0, t.len(), false);
         assert_eq!(f.len(), 1);
-        assert_eq!(&t[f[0].start..f[0].end], "we wonâ€™t go");
-        assert_eq!(&t[f[0].open..f[0].start], "â€œ");
-        assert_eq!(&t[f[0].end..f[0].close], "â€\u{9d}");
+        assert_eq!(&t[f[0].start()..f[0].end()], "we wonâ€™t go");
+        assert_eq!(&t[f[0].open()..f[0].start()], "â€œ");
+        assert_eq!(&t[f[0].end()..f[0].close()], "â€\u{9d}");
         assert_eq!(
             quoted("â€œYes,â€ she said â€“ twice. â€œNo.â€\u{fffd}"),
             ["Yes,", "No."]

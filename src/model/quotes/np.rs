@@ -116,7 +116,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
         {
             if let Some(mut p) = before(text, toks, lo, k0 - 2) {
                 if matches!(p.np, Np::Anon { .. }) {
-                    let (s, e) = (toks[p.first].start, toks[j].end);
+                    let (s, e) = (toks[p.first].start(), toks[j].end());
                     p.written = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
                     p.last = j;
                     return Some(p);
@@ -336,10 +336,10 @@ pub(crate) fn relative_clause_end(
     c: usize,
     hi: usize,
 ) -> Option<usize> {
-    if toks.get(c)?.kind != Tok::Punct(',') || !word(text, toks, c + 1).is_some_and(is_relative) {
+    if toks.get(c)?.kind() != Tok::Punct(',') || !word(text, toks, c + 1).is_some_and(is_relative) {
         return None;
     }
-    let close = (c + 2..hi).find(|&k| toks[k].kind == Tok::Punct(','));
+    let close = (c + 2..hi).find(|&k| toks[k].kind() == Tok::Punct(','));
     Some(close.map_or(hi, |k| k + 1))
 }
 
@@ -347,7 +347,7 @@ pub(crate) fn relative_clause_end(
 /// the plant, said": the name in tokens `i..=j` is the subject of a speech verb that follows
 /// an aside in commas (a relative clause, an age, or, after a full name, a description).
 pub(crate) fn aside_then_verb(text: &str, toks: &[Token], i: usize, j: usize) -> bool {
-    if toks.get(j + 1).map(|t| t.kind) != Some(Tok::Punct(',')) {
+    if toks.get(j + 1).map(|t| t.kind()) != Some(Tok::Punct(',')) {
         return false;
     }
     // "In Castlebrook, officials said": a place after a preposition is no subject.
@@ -364,7 +364,7 @@ pub(crate) fn aside_then_verb(text: &str, toks: &[Token], i: usize, j: usize) ->
     }
     let end = toks.len().min(j + 2 + ASIDE_WINDOW);
     for k in j + 2..end {
-        match toks[k].kind {
+        match toks[k].kind() {
             Tok::Quote(_) | Tok::Punct('.' | '!' | '?' | ';' | ':') => return false,
             Tok::Punct(',') if is_verb(text, toks, k + 1) => return true,
             _ => {}
@@ -374,7 +374,7 @@ pub(crate) fn aside_then_verb(text: &str, toks: &[Token], i: usize, j: usize) ->
 }
 
 fn phrase(text: &str, toks: &[Token], first: usize, last: usize, np: Np) -> Phrase {
-    let (s, e) = (toks[first].start, toks[last].end);
+    let (s, e) = (toks[first].start(), toks[last].end());
     Phrase {
         np,
         written: text[s..e].split_whitespace().collect::<Vec<_>>().join(" "),

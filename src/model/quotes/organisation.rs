@@ -54,7 +54,7 @@ pub(crate) fn antecedent(ctx: &Ctx, reg: &Registry, pi: usize, pos: usize) -> Op
         .flatten()
     {
         let toks = &para.toks;
-        let end = toks.partition_point(|t| t.start < pos);
+        let end = toks.partition_point(|t| t.start() < pos);
         let start = end.saturating_sub(budget);
         scan(text, &toks[start..end], reg, &mut found, &mut inside);
         budget -= end - start;
@@ -90,8 +90,8 @@ fn scan(
             j += 1;
         }
         let opens = i == 0
-            || matches!(toks[i - 1].kind, Tok::Punct(c) if matches!(c, '.' | '!' | '?' | ':'))
-            || matches!(toks[i - 1].kind, Tok::Quote(_));
+            || matches!(toks[i - 1].kind(), Tok::Punct(c) if matches!(c, '.' | '!' | '?' | ':'))
+            || matches!(toks[i - 1].kind(), Tok::Quote(_));
         // Every word of the run but a sentence's first is written inside a sentence.
         let from = if opens { i + 1 } else { i };
         inside.extend(
@@ -99,11 +99,11 @@ fn scan(
                 .filter_map(&word)
                 .map(|x| strip_possessive(x).0.to_string()),
         );
-        let clause_start = opens || toks[i - 1].kind == Tok::Punct(',');
+        let clause_start = opens || toks[i - 1].kind() == Tok::Punct(',');
         let subject = word(j + 1).is_some_and(|v| {
             !is_cap(v) && v.len() >= 4 && (v.ends_with('s') || v.ends_with("ed") || v == "said")
         });
-        let apposition = toks.get(j + 1).is_some_and(|t| t.kind == Tok::Punct(','))
+        let apposition = toks.get(j + 1).is_some_and(|t| t.kind() == Tok::Punct(','))
             && matches!(word(j + 2), Some("a" | "an"))
             && (j + 3..j + 3 + APPOSITION_WORDS)
                 .map_while(&word)

@@ -94,7 +94,7 @@ pub(crate) fn referent(
                     return Some(e);
                 }
                 let opens_same = para.toks.get(lo).is_some_and(|t| {
-                    t.kind == Tok::Word && pronoun(&text[t.start..t.end]) == Some(pr)
+                    t.kind() == Tok::Word && pronoun(&text[t.start()..t.end()]) == Some(pr)
                 });
                 if opens_same && chain > 0 {
                     chain -= 1;
@@ -147,36 +147,36 @@ pub(crate) fn mentions(
             continue;
         }
         let t = toks[i];
-        let w = &text[t.start..t.end];
-        if t.kind != Tok::Word || !super::words::is_cap(w) || pronoun(w).is_some() {
+        let w = &text[t.start()..t.end()];
+        if t.kind() != Tok::Word || !super::words::is_cap(w) || pronoun(w).is_some() {
             i += 1;
             continue;
         }
         // The run of capitalized and title words from here.
         let mut j = i;
-        while j + 1 < hi && toks[j + 1].kind == Tok::Word && {
-            let x = &text[toks[j + 1].start..toks[j + 1].end];
+        while j + 1 < hi && toks[j + 1].kind() == Tok::Word && {
+            let x = &text[toks[j + 1].start()..toks[j + 1].end()];
             super::words::is_cap(x)
                 || crate::model::people::names::is_title(x)
                 || (crate::model::people::names::is_particle(x)
                     && toks.get(j + 2).is_some_and(|n| {
-                        n.kind == Tok::Word && super::words::is_cap(&text[n.start..n.end])
+                        n.kind() == Tok::Word && super::words::is_cap(&text[n.start()..n.end()])
                     }))
         } {
             j += 1;
-            if super::words::strip_possessive(&text[toks[j].start..toks[j].end]).1 {
+            if super::words::strip_possessive(&text[toks[j].start()..toks[j].end()]).1 {
                 break;
             }
         }
         let ws: Vec<&str> = (i..=j)
-            .map(|x| super::words::strip_possessive(&text[toks[x].start..toks[x].end]).0)
+            .map(|x| super::words::strip_possessive(&text[toks[x].start()..toks[x].end()]).0)
             .collect();
         let oblique = (i > lo
-            && toks[i - 1].kind == Tok::Word
-            && is_oblique(&text[toks[i - 1].start..toks[i - 1].end]))
+            && toks[i - 1].kind() == Tok::Word
+            && is_oblique(&text[toks[i - 1].start()..toks[i - 1].end()]))
             || ws.first().is_some_and(|w| is_oblique(w));
         if !oblique {
-            if let Some(e) = person_of(reg, aid, t.start, &ws) {
+            if let Some(e) = person_of(reg, aid, t.start(), &ws) {
                 if !out.contains(&e) {
                     out.push(e);
                 }
@@ -201,10 +201,10 @@ pub(crate) fn role_subject(
     let super::np::Np::Role(w) = &p.np else {
         return None;
     };
-    if p.first != lo && !(p.first == lo + 1 && toks[lo].kind == Tok::Word) {
+    if p.first != lo && !(p.first == lo + 1 && toks[lo].kind() == Tok::Word) {
         return None;
     }
-    reg.by_role(aid, toks[p.first].start, w)
+    reg.by_role(aid, toks[p.first].start(), w)
         .or_else(|| reg.by_role_dossier(w, &super::attribute::role_modifiers(&p.written, w)))
 }
 
@@ -219,7 +219,7 @@ fn speaking_subject(
 ) -> Option<usize> {
     let p = super::np::after(text, toks, lo, hi)?;
     // "Lee asked the governor, Ana Ruiz. “…,” she replied": the one asked answers.
-    let verb = toks.get(p.last + 1).map(|t| &text[t.start..t.end]);
+    let verb = toks.get(p.last + 1).map(|t| &text[t.start()..t.end()]);
     if p.first != lo
         || !super::np::is_verb(text, toks, p.last + 1)
         || verb.is_some_and(|v| super::words::has(super::words::audience_verbs(), v))
@@ -227,10 +227,10 @@ fn speaking_subject(
         return None;
     }
     let ws: Vec<&str> = (p.first..=p.last)
-        .filter(|&x| toks[x].kind == Tok::Word)
-        .map(|x| &text[toks[x].start..toks[x].end])
+        .filter(|&x| toks[x].kind() == Tok::Word)
+        .map(|x| &text[toks[x].start()..toks[x].end()])
         .collect();
-    person_of(reg, aid, toks[p.first].start, &ws)
+    person_of(reg, aid, toks[p.first].start(), &ws)
 }
 
 /// The person a sentence's audience verb is addressed to ("Lee asked the governor, Ana

@@ -8,11 +8,11 @@ use super::words::{has, is_cap, is_filler, name_stopwords, speech_participles, w
 /// True when token `i` opens a new clause with a subject of its own: a semicolon, or
 /// "while", "whereas" or "but" after a comma ("…, while Lee called it …").
 fn clause_break(text: &str, toks: &[Token], i: usize) -> bool {
-    match toks[i].kind {
+    match toks[i].kind() {
         Tok::Punct(';') => true,
         Tok::Word => {
             i > 0
-                && toks[i - 1].kind == Tok::Punct(',')
+                && toks[i - 1].kind() == Tok::Punct(',')
                 && matches!(
                     word(text, toks, i),
                     Some("while" | "whereas" | "but" | "While" | "Whereas")
@@ -65,7 +65,7 @@ fn subject_start(text: &str, toks: &[Token], lo: usize, t: usize) -> usize {
         return lo;
     }
     (lo + 1..t.min(lo + OPENER_WINDOW))
-        .find(|&i| toks[i].kind == Tok::Punct(','))
+        .find(|&i| toks[i].kind() == Tok::Punct(','))
         .map_or(lo, |c| c + 1)
 }
 
@@ -74,7 +74,7 @@ fn subject_start(text: &str, toks: &[Token], lo: usize, t: usize) -> usize {
 /// speech verb without its closing comma.
 fn after_aside(text: &str, toks: &[Token], last: usize, t: usize) -> usize {
     let k = last + 1;
-    if toks.get(k).map(|x| x.kind) != Some(Tok::Punct(',')) {
+    if toks.get(k).map(|x| x.kind()) != Some(Tok::Punct(',')) {
         return k;
     }
     if let Some(end) = np::relative_clause_end(text, toks, k, t) {
@@ -88,7 +88,7 @@ fn after_aside(text: &str, toks: &[Token], last: usize, t: usize) -> usize {
         return k;
     }
     for i in k + 1..t.min(k + ASIDE_WINDOW) {
-        match toks[i].kind {
+        match toks[i].kind() {
             Tok::Punct('.' | '!' | '?' | ';' | ':') => return k,
             Tok::Punct(',') if word(text, toks, i + 1).is_some_and(|w| !is_cap(w)) => return i + 1,
             Tok::Word if np::is_verb(text, toks, i) => return i,
@@ -159,7 +159,7 @@ pub(crate) fn subject(
 /// decades'"), when quote token `t` comes after the colon.
 pub(crate) fn opening_colon(text: &str, toks: &[Token], lo: usize, t: usize) -> Option<Phrase> {
     // A name of up to three words and its colon.
-    let c = (lo + 1..t.min(lo + 4)).find(|&i| toks[i].kind == Tok::Punct(':'))?;
+    let c = (lo + 1..t.min(lo + 4)).find(|&i| toks[i].kind() == Tok::Punct(':'))?;
     let p = np::before(text, toks, lo, c - 1)?;
     (p.first == lo && matches!(p.np, Np::Name(_))).then_some(p)
 }

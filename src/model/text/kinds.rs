@@ -528,7 +528,7 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
 }
 
 /// Keys here are word hashes: the one fast hasher (Fx) serves.
-type IdHash = crate::model::facts::lexicon::FxBuild;
+type IdHash = crate::model::lex::FxBuild;
 
 #[cfg(test)]
 mod tests {

@@ -87,10 +87,10 @@ fn period_ends(s: &str, dot: usize, next: &str) -> bool {
         } else {
             bare.into()
         };
-    if lexicon::abbreviations().contains(lower.as_ref()) {
+    if lexicon::abbreviations().contains(lower.as_bytes()) {
         return false;
     }
-    if lexicon::abbreviations_before_number().contains(lower.as_ref()) {
+    if lexicon::abbreviations_before_number().contains(lower.as_bytes()) {
         return !next.chars().next().is_some_and(|c| c.is_ascii_digit());
     }
     // Dotted abbreviations ("U.S.", "a.m.", "D.C."): a sentence ends only when a typical

@@ -9,7 +9,7 @@
 
 use super::furniture::is_social_embed;
 use super::{ends_sentence, shared, word_ids};
-use crate::model::quotes::words::speech_verbs;
+use crate::model::lexicon::speech_verbs;
 use crate::model::text::words_upto;
 use crate::model::{lexicon, ParaKind, Paragraph};
 
