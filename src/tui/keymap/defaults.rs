@@ -51,6 +51,8 @@ const COMMANDS: &[Mode] = &[
 const SEARCHED: &[Mode] = &[Mode::Article, Mode::Compare, Mode::Matrix, Mode::Clippings];
 /// Where the clipping keys work: on the text under a cursor.
 const TEXT: &[Mode] = &[Mode::Article, Mode::Compare];
+/// Where a speaker is shown: by a quote at the cursor, or in the speakers view.
+const SPEAKER: &[Mode] = &[Mode::Article, Mode::Compare, Mode::Speakers];
 
 pub(super) fn bind(
     modes: &'static [Mode],
@@ -573,7 +575,7 @@ fn corrections() -> Vec<Binding> {
     use Mode as M;
     vec![
         bind(
-            TEXT,
+            &[M::Article, M::Compare, M::Speakers],
             &[Key::ch('A')],
             Action::ReassignQuote,
             "correct: the quote is by someone else (or no one known)",
@@ -587,24 +589,24 @@ fn corrections() -> Vec<Binding> {
             None,
         ),
         bind(
-            TEXT,
+            SPEAKER,
             &[Key::ch('R')],
             Action::RenameSpeaker,
-            "correct: rename the quote's speaker",
+            "correct: rename the speaker (of the quote at the cursor)",
             None,
         ),
         bind(
-            TEXT,
+            SPEAKER,
             &[Key::ch('M')],
             Action::MergeSpeaker,
-            "correct: merge the quote's speaker into another",
+            "correct: merge the speaker into another",
             None,
         ),
         bind(
-            TEXT,
+            SPEAKER,
             &[Key::ch('S')],
             Action::SplitSpeaker,
-            "correct: split a name off the quote's speaker",
+            "correct: split a name off the speaker",
             None,
         ),
         bind(

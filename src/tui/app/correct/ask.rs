@@ -16,6 +16,13 @@ impl App {
         let r = match self.focus {
             Focus::Article => self.reader,
             Focus::Compare => self.compare.as_ref().map(|c| c.sides[c.active.idx()])?,
+            // The speakers view's list of one speaker's quotes: the quote selected.
+            Focus::Speakers => {
+                return self
+                    .speakers
+                    .quote
+                    .and_then(|i| self.speaker_quotes().get(i).copied())
+            }
             _ => return None,
         };
         let unit = self.units[r.article.0].get(r.cursor)?;
@@ -29,7 +36,10 @@ impl App {
     /// The quote at the cursor, or a message saying there is none.
     pub(super) fn cursor_quote_or_say(&mut self) -> Option<QuoteId> {
         let q = self.quote_at_cursor();
-        if q.is_none() {
+        if q.is_none() && self.focus == Focus::Speakers {
+            self.message =
+                Some("no quote picked: Enter lists the speaker's quotes, then A on one".into());
+        } else if q.is_none() {
             self.message = Some(
                 "no quote at the cursor: move onto a quote (\" finds one) to correct its speaker"
                     .into(),
@@ -107,7 +117,17 @@ impl App {
     }
 
     /// The speaker of the quote at the cursor, or a message saying there is none.
+    /// In the speakers view's table it is the selected speaker (shown with one of their
+    /// quotes), so a speaker can be renamed, merged or split where they are listed.
     pub(super) fn cursor_speaker_or_say(&mut self) -> Option<(QuoteId, String)> {
+        if self.focus == Focus::Speakers && self.speakers.quote.is_none() {
+            let q = self.speaker_quotes().first().copied();
+            let Some(q) = q else {
+                self.message = Some("no speaker selected".into());
+                return None;
+            };
+            return self.speaker_of(q).map(|name| (q, name));
+        }
         let q = self.cursor_quote_or_say()?;
         match self.speaker_of(q) {
             Some(name) => Some((q, name)),

@@ -644,3 +644,37 @@ fn reassign_from_the_finder() {
     r.keys([A::Open]);
     assert_eq!(r.speaker(0, "The work starts"), Some("Ada Lind".into()));
 }
+
+/// In the speakers view, R renames the selected speaker: no quote needs to be under a
+/// cursor, since the table shows the speaker itself.
+#[test]
+fn rename_from_speakers_view() {
+    let mut r = Rig::new();
+    r.keys([A::Speakers]);
+    assert_eq!(r.app.focus, Focus::Speakers);
+    let p = r.app.selected_speaker().expect("a speaker selected");
+    let old = r.app.dossier.people[p.0].name.clone();
+    r.keys([A::RenameSpeaker, A::ClearLine]);
+    assert!(r.dialog().title.contains(&old), "{}", r.dialog().title);
+    type_text(&mut r.app, "Someone Else");
+    r.keys([A::Open]);
+    assert!(r
+        .app
+        .dossier
+        .people
+        .iter()
+        .any(|p| p.name == "Someone Else"));
+    assert!(!r.app.dossier.people.iter().any(|p| p.name == old));
+}
+
+/// A in the speakers table (no quote listed) reassigns nothing: a quote must be picked
+/// first, so no quote is moved by accident.
+#[test]
+fn reassign_in_speakers_table_needs_a_quote() {
+    let mut r = Rig::new();
+    r.keys([A::Speakers]);
+    let e = r.keys([A::ReassignQuote]);
+    assert!(e.is_empty(), "{e:?}");
+    assert!(r.app.overlay.is_none());
+    assert!(r.app.message.as_deref().unwrap().contains("no quote"));
+}
