@@ -423,6 +423,11 @@ impl Aligner {
         &self.quantities
     }
 
+    /// How many claims `article` states: its [`claim_spans`], as extracted.
+    pub fn claim_count(&self, article: ArticleId) -> usize {
+        self.claims.get(article.0).map_or(0, Vec::len)
+    }
+
     /// Cluster the claims across the dossier's articles: the same as [`cluster`] on the
     /// dossier this was built from, without extracting its claims again.
     ///
