@@ -98,7 +98,6 @@ fn segment_parts(c: &Claim) -> Vec<(&[(super::Term, f32)], f32)> {
     } else {
         c.segments
             .iter()
-            .map(Vec::as_slice)
             .zip(c.segment_norms.iter().copied())
             .collect()
     }
