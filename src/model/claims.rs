@@ -12,11 +12,13 @@ mod chain;
 pub mod cluster;
 mod index;
 pub mod quantities;
+mod stored;
 
 pub use align::{relate, similarity};
 pub use cluster::{cluster, Cluster, ClusterConflict, Mention};
 pub use index::{Corpus, Term};
 pub use quantities::{FigureConflict, FigureMention, Quantity};
+pub use stored::{ClaimFacts, Segments};
 
 use crate::model::facts::lexicon::{FastMap, FastSet};
 use crate::model::facts::{self, tokens, Facts};
@@ -85,14 +87,13 @@ pub struct Claim {
     pub article: ArticleId,
     pub span: Span,
     /// Sorted, distinct term ids with their local weights (see [`Corpus`]).
-    pub terms: Vec<(Term, f32)>,
-    /// The term vectors of its segments (clauses, reported statements), when it has two or
-    /// more.
-    pub segments: index::Segments,
-    /// Euclidean norms of `terms` and of each segment, once weighted by rarity.
+    pub terms: Box<[(Term, f32)]>,
+    /// The term vectors of its segments (clauses, reported statements) with their norms,
+    /// when it has two or more.
+    pub segments: Segments,
+    /// Euclidean norm of `terms`, once weighted by rarity.
     pub norm: f32,
-    pub segment_norms: Vec<f32>,
-    pub facts: Facts,
+    pub facts: ClaimFacts,
 }
 
 /// Sentences longer than this (bytes) are split at clause boundaries.
@@ -193,7 +194,7 @@ pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
     };
     for c in claims.iter_mut().flatten() {
         c.norm = weigh(&mut c.terms);
-        c.segment_norms = c.segments.iter_mut().map(&weigh).collect();
+        c.segments.weigh(&weigh);
     }
     (corpus, claims)
 }
@@ -313,16 +314,17 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 .collect();
             let mut segments = index::segments(&toks, &seg_terms);
             if segments.len() < 2 {
-                segments = index::Segments::default();
+                segments = Segments::default();
             }
             Claim {
                 article: a.id,
                 span,
-                terms,
+                // Boxed without spare room: a claim keeps its terms for the whole
+                // analysis (37 -> 24 MB of heap on the 5,000-article generated dossier).
+                terms: terms.into_boxed_slice(),
                 segments,
                 norm: 0.0,
-                segment_norms: Vec::new(),
-                facts,
+                facts: facts.into(),
             }
         })
         .collect();

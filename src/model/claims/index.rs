@@ -1,6 +1,7 @@
 //! Claims as weighted term sets: terms are stems mapped through synonym groups plus the
 //! figures they state; weights are the terms' rarity over the dossier (BM25 idf).
 
+use super::stored::Segments;
 use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure, Kind};
 
@@ -222,13 +223,10 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
         .collect()
 }
 
-/// Sorted, distinct terms (the heavier weight kept), with no room to spare: a claim keeps
-/// its terms for the whole analysis (37 -> 24 MB of heap on the 5,000-article generated
-/// dossier).
+/// Sorted, distinct terms (the heavier weight kept).
 fn distinct(mut out: Vec<(Term, f32)>) -> Vec<(Term, f32)> {
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     out.dedup_by_key(|x| x.0);
-    out.shrink_to_fit();
     out
 }
 
@@ -267,63 +265,10 @@ const MODALS: &[&str] = &[
     "could", "may", "might", "will", "would", "can", "should", "must",
 ];
 
-/// The term vectors of a claim's segments, one after the other in one allocation: a vector
-/// per segment cost 63 MB of heap on the 5,000-article generated dossier, this 26 MB.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Segments {
-    terms: Vec<(Term, f32)>,
-    /// Where each segment ends in `terms`.
-    ends: Vec<u32>,
-}
-
-impl Segments {
-    /// Add a segment's term vector after the others.
-    pub fn push(&mut self, v: &[(Term, f32)]) {
-        self.terms.extend_from_slice(v);
-        self.ends
-            .push(u32::try_from(self.terms.len()).unwrap_or(u32::MAX));
-    }
-
-    /// The number of segments.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// Each segment's term vector, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &[(Term, f32)]> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(self.ends.iter().copied())
-            .map(|(s, e)| &self.terms[s as usize..e as usize])
-    }
-
-    /// Each segment's term vector, in order, to weigh.
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut [(Term, f32)]> {
-        let mut rest = self.terms.as_mut_slice();
-        let mut start = 0;
-        self.ends.iter().map(move |&e| {
-            let (seg, tail) = std::mem::take(&mut rest).split_at_mut(e as usize - start);
-            rest = tail;
-            start = e as usize;
-            seg
-        })
-    }
-
-    /// Free the room left over from building.
-    fn shrink(&mut self) {
-        self.terms.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
-}
-
 /// Split a claim's tokens into segments (at punctuation and clause openers) and give each
 /// its term vector; segments with fewer than three terms join the next.
 pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
-    let mut out = Segments::default();
+    let (mut terms, mut ends) = (Vec::new(), Vec::new());
     let mut start = 0;
     let cut = |i: usize| {
         let t = &toks[i];
@@ -346,7 +291,8 @@ pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
             crate::model::work::step(i - start);
             let v = distinct(tok_terms[start..i].iter().flatten().copied().collect());
             if !v.is_empty() {
-                out.push(&v);
+                terms.extend_from_slice(&v);
+                ends.push(u32::try_from(terms.len()).unwrap_or(u32::MAX));
             }
             start = i;
             seen.clear();
@@ -355,33 +301,7 @@ pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
             seen.insert(*t);
         }
     }
-    out.shrink();
-    out
-}
-
-#[cfg(test)]
-mod segment_store {
-    use super::Segments;
-
-    /// Segments read back as they were pushed, each its own slice, and weighing one in
-    /// place leaves its neighbours as they were; an empty segment list reads as none.
-    #[test]
-    fn segments_read_back_one_by_one_and_weigh_in_place() {
-        let mut s = Segments::default();
-        assert!(s.is_empty());
-        assert_eq!(s.iter().count(), 0);
-        s.push(&[(1, 1.0), (4, 0.5)]);
-        s.push(&[(2, 1.0)]);
-        s.push(&[(3, 1.0), (5, 1.0), (9, 0.35)]);
-        assert_eq!(s.len(), 3);
-        let read: Vec<Vec<u32>> = s.iter().map(|v| v.iter().map(|x| x.0).collect()).collect();
-        assert_eq!(read, [vec![1, 4], vec![2], vec![3, 5, 9]]);
-        if let Some(mid) = s.iter_mut().nth(1) {
-            mid[0].1 = 7.0;
-        }
-        let weights: Vec<Vec<f32>> = s.iter().map(|v| v.iter().map(|x| x.1).collect()).collect();
-        assert_eq!(weights, [vec![1.0, 0.5], vec![7.0], vec![1.0, 1.0, 0.35]]);
-    }
+    Segments::new(&terms, &ends)
 }
 
 #[cfg(test)]
