@@ -11,6 +11,7 @@ use crate::model::claims::{
     Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureMention, Pair, Quantity,
 };
 use crate::model::corrections::PairVerdict;
+use crate::model::load::Phases;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -145,7 +146,14 @@ impl std::fmt::Debug for Analysis {
 impl Analysis {
     /// Extract the dossier's claims and analyse them, comparing no pair ahead.
     pub fn new(d: &Dossier) -> Self {
-        Analysis::with_aligner(d, Arc::new(Aligner::new(d)))
+        Analysis::new_timed(d, &mut Phases::default())
+    }
+
+    /// [`Analysis::new`], recording the phases claims (extraction) and analysis (clusters,
+    /// matrix, counts).
+    pub fn new_timed(d: &Dossier, phases: &mut Phases) -> Self {
+        let aligner = phases.time("claims", || Arc::new(Aligner::new(d)));
+        phases.time("analysis", || Analysis::with_aligner(d, aligner))
     }
 
     /// Analyse claims already extracted from `d`: clusters, matrix and counts.

@@ -179,16 +179,21 @@ fn others_warning(others: &[String]) -> Option<Warning> {
     })
 }
 
-/// How long each phase of loading took, for `--timings`.
+/// How long each phase of loading (or analysing) took, for `--timings`: per phase, its
+/// name, wall time and the process's CPU time (all threads, user and system; above the
+/// wall time when several cores work, below it when the machine is busy).
 #[derive(Debug, Clone, Default)]
-pub struct Phases(pub Vec<(&'static str, std::time::Duration)>);
+pub struct Phases(pub Vec<(&'static str, std::time::Duration, std::time::Duration)>);
 
 impl Phases {
-    /// Run `f` as the phase `name`, recording its duration.
+    /// Run `f` as the phase `name`, recording its wall and CPU time.
     pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let cpu = cpu_time::ProcessTime::try_now().ok();
         let start = std::time::Instant::now();
         let out = f();
-        self.0.push((name, start.elapsed()));
+        let wall = start.elapsed();
+        let cpu = cpu.and_then(|c| c.try_elapsed().ok()).unwrap_or_default();
+        self.0.push((name, wall, cpu));
         out
     }
 }
