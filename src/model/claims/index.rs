@@ -283,11 +283,13 @@ pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
     };
     // The distinct terms of the open segment, kept as it grows: a segment is built once,
     // when it closes, not again at every cut (a long run of "(" or ", " with no terms was
-    // quadratic).
-    let mut seen = std::collections::HashSet::new();
+    // quadratic). Only whether it has three is asked, so the first three are all it keeps
+    // (with a hash set of them this pass cost 82 M instructions on 200 generated articles,
+    // now 45 M).
+    let (mut seen, mut n_seen) = ([0 as Term; 3], 0);
     for i in 0..=toks.len() {
         crate::model::work::step(1);
-        if (i == toks.len() || cut(i)) && (seen.len() >= 3 || i == toks.len()) {
+        if (i == toks.len() || cut(i)) && (n_seen >= 3 || i == toks.len()) {
             crate::model::work::step(i - start);
             let v = distinct(tok_terms[start..i].iter().flatten().copied().collect());
             if !v.is_empty() {
@@ -295,10 +297,13 @@ pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
                 ends.push(u32::try_from(terms.len()).unwrap_or(u32::MAX));
             }
             start = i;
-            seen.clear();
+            n_seen = 0;
         }
         if let Some(Some((t, _))) = tok_terms.get(i) {
-            seen.insert(*t);
+            if n_seen < 3 && !seen[..n_seen].contains(t) {
+                seen[n_seen] = *t;
+                n_seen += 1;
+            }
         }
     }
     Segments::new(&terms, &ends)
