@@ -328,11 +328,24 @@ fn build(corpus: &super::Corpus, id: usize, g: &[usize], claims: &[&Claim]) -> C
             }
         })
         .collect();
+    // Only two mentions that both state figures, or both a likelihood, can disagree
+    // ([`relate`] finds differences nowhere else): the pairs are drawn from those alone,
+    // in the same order, so a cluster of thousands of mentions that state nothing to
+    // dispute is not scored pair by pair.
+    let disputable: Vec<usize> = (0..g.len())
+        .filter(|&x| {
+            let f = &claims[g[x]].facts;
+            !f.figures.is_empty() || !f.likelihood.is_empty()
+        })
+        .collect();
     let mut conflicts = Vec::new();
-    for x in 0..g.len() {
-        for y in x + 1..g.len() {
+    for (k, &x) in disputable.iter().enumerate() {
+        for &y in &disputable[k + 1..] {
             let (a, b) = (claims[g[x]], claims[g[y]]);
-            if a.article == b.article || similarity(corpus, a, b) < CONFLICT_THRESHOLD {
+            let (fa, fb) = (&a.facts, &b.facts);
+            let can = (!fa.figures.is_empty() && !fb.figures.is_empty())
+                || (!fa.likelihood.is_empty() && !fb.likelihood.is_empty());
+            if !can || a.article == b.article || similarity(corpus, a, b) < CONFLICT_THRESHOLD {
                 continue;
             }
             let (rel, diffs) = relate(&a.facts, &b.facts);
