@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
                     .join(" ")
             };
             println!("{a}:{i} norm {:.2}: {}", c.norm, show(&c.terms));
-            for s in &c.segments {
+            for (s, _) in c.segments.iter() {
                 println!("   seg: {}", show(s));
             }
         }
@@ -69,7 +69,7 @@ fn main() -> anyhow::Result<()> {
                     };
                     serde_json::json!({
                         "terms": v(&c.terms),
-                        "segs": c.segments.iter().map(|s| v(s)).collect::<Vec<_>>(),
+                        "segs": c.segments.iter().map(|(s, _)| v(s)).collect::<Vec<_>>(),
                         "figures": c.facts.figures.iter().map(|f| serde_json::json!([f.kind.as_str(), f.value, f.what.is_some()])).collect::<Vec<_>>(),
                         "lik": c.facts.likelihood.len(),
                     })

@@ -62,7 +62,8 @@ pub struct Common {
     /// Wrap text at this many columns (default: the terminal's width, or 80).
     #[arg(long, global = true, value_name = "COLS")]
     pub width: Option<usize>,
-    /// Print how long each phase of loading took (read, segment, quotes) to stderr.
+    /// Print how long each phase took to stderr, wall and CPU time: loading (read, segment,
+    /// quotes) and, for `sources`, the claims' extraction and analysis.
     #[arg(long, global = true)]
     pub timings: bool,
     /// Colour text output: auto (when stdout is a terminal and NO_COLOR is unset),
@@ -240,32 +241,45 @@ pub fn load(path: Option<&PathBuf>, common: &Common) -> Result<Dossier> {
     Ok(d)
 }
 
-/// Report the phases of loading on stderr: wall time, the CPU time of all threads (which
-/// does not depend on how busy the machine is), and throughput over the dossier's text.
+/// Report the phases of loading on stderr: wall and CPU time, with throughput over the
+/// dossier's text (by CPU time, which does not depend on how busy the machine is).
 fn print_timings(d: &Dossier, phases: &model::load::Phases) {
     let bytes: usize = d.articles.iter().map(|a| a.text.len()).sum();
     eprintln!(
-        "timings: {} articles, {:.2} MB",
+        "timings: {} articles, {:.2} MB; phase, wall, CPU (all threads), MB/s of CPU",
         d.articles.len(),
         bytes as f64 / 1e6
     );
-    for p in &phases.0 {
-        let secs = p.wall.as_secs_f64();
+    print_phases(bytes, phases);
+}
+
+/// One line per phase: wall and CPU time, and the text's megabytes per CPU second.
+fn print_phases(bytes: usize, phases: &model::load::Phases) {
+    for (name, wall, cpu) in &phases.0 {
+        let secs = cpu.as_secs_f64();
         let rate = if secs > 0.0 {
             bytes as f64 / 1e6 / secs
         } else {
             f64::INFINITY
         };
-        let cpu = p.cpu.map_or_else(
-            || "      n/a   ".to_string(),
-            |c| format!("{:>9.2} ms", c.as_secs_f64() * 1e3),
-        );
         eprintln!(
-            "  {:<8} {:>9.2} ms wall  {cpu} cpu  {rate:>8.1} MB/s",
-            p.name,
+            "  {name:<8} {:>9.2} ms wall {:>9.2} ms CPU {rate:>8.1} MB/s",
+            wall.as_secs_f64() * 1e3,
             secs * 1e3
         );
     }
+}
+
+/// The dossier's claims analysed; with `--timings`, the extraction and the analysis (clusters,
+/// matrix, counts) are reported as two more phases.
+fn analyse(d: &Dossier, common: &Common) -> model::analysis::Analysis {
+    let mut phases = model::load::Phases::default();
+    let an = model::analysis::Analysis::new_timed(d, &mut phases);
+    if common.timings {
+        let bytes: usize = d.articles.iter().map(|a| a.text.len()).sum();
+        print_phases(bytes, &phases);
+    }
+    an
 }
 
 /// Run a parsed command line.
@@ -328,7 +342,7 @@ fn dispatch(cli: Cli, out: &mut Out) -> Result<()> {
         Some(Command::Sources { args }) => {
             let (path, _) = split_positionals("sources", &args, 0);
             let d = load(path.as_ref(), &cli.common)?;
-            sources::run(&d, out)
+            sources::run_with(&d, &analyse(&d, &cli.common), out)
         }
         Some(Command::Read { args, source }) => {
             let (path, rest) = split_positionals("read", &args, 1);

@@ -19,6 +19,30 @@ fn sources_default_is_bundled_seeds() {
     assert_eq!(rows[0]["article"], "000_a746009515ada104.txt");
 }
 
+/// `--timings` reports every phase of `sources` on stderr, loading and the claims'
+/// analysis, each with its wall time beside the process's CPU time; stdout is the table as
+/// without it.
+#[test]
+fn timings_report_wall_and_cpu_time_per_phase() {
+    let out = run(&["sources", s(&seeds()), "--timings", "--width", "120"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    for phase in ["read", "segment", "quotes", "claims", "analysis"] {
+        let line = err
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(phase))
+            .unwrap_or_else(|| panic!("no {phase} line in {err}"));
+        assert!(
+            line.contains(" ms wall ") && line.contains(" ms CPU "),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        ok(&["sources", s(&seeds()), "--width", "120"])
+    );
+}
+
 /// The sources table on the seeds is stable.
 #[test]
 fn sources_text_snapshot() {

@@ -6,7 +6,7 @@ use super::term::Paint;
 use super::{Format, Out};
 use crate::model::analysis::{self, Analysis};
 use crate::model::claims::Cluster;
-use crate::model::Dossier;
+use crate::model::{ArticleId, Dossier};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -164,7 +164,7 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
         let row = by_cluster.get(index).copied().flatten();
         let cells: String = (0..n)
             .map(|i| {
-                let cell = row.and_then(|r| r.cells.get(i)).and_then(Option::as_ref);
+                let cell = row.and_then(|r| r.cell(ArticleId(i)));
                 let (glyph, paint) = match cell.map(|c| c.stance) {
                     None => (analysis::ABSENT, Paint::Dim),
                     Some(analysis::Stance::Reports) => (analysis::REPORTS, Paint::Agree),

@@ -101,8 +101,12 @@ pub(crate) fn fit(s: &str, n: usize) -> String {
 
 /// Print the sources table (or JSON).
 pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
-    let an = Analysis::new(d);
-    let rows = rows(d, &an);
+    run_with(d, &Analysis::new(d), out)
+}
+
+/// Print the sources table (or JSON) with the dossier's claims analysed in `an`.
+pub fn run_with(d: &Dossier, an: &Analysis, out: &mut Out) -> Result<()> {
+    let rows = rows(d, an);
     if out.format == Format::Json {
         return out.json(&rows);
     }

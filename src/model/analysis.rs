@@ -8,9 +8,10 @@
 //! sources`, `dossier claims` and the reader's badges and matrix cannot disagree.
 
 use crate::model::claims::{
-    self, Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureMention, Pair, Quantity,
+    Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureMention, Pair, Quantity,
 };
 use crate::model::corrections::PairVerdict;
+use crate::model::load::Phases;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -66,25 +67,32 @@ pub struct ClaimRow {
     pub cluster: usize,
     /// The passage the row's label is taken from (the earliest mention).
     pub label: (ArticleId, Span),
-    /// One cell per article, in article order; `None` where the source is silent.
-    pub cells: Vec<Option<Cell>>,
+    /// The cells of the sources that state the claim, in article order; a source not
+    /// listed is silent. A row keeps only the few sources that state it, not a cell per
+    /// article: dense rows cost 476 MB of the 969 MB peak heap of `dossier sources` on
+    /// the 5,000-article generated dossier (2,000 rows × 5,000 cells).
+    pub cells: Vec<(ArticleId, Cell)>,
 }
 
 impl ClaimRow {
+    /// The cell of `article`, `None` when that source is silent.
+    pub fn cell(&self, article: ArticleId) -> Option<&Cell> {
+        self.cells
+            .binary_search_by_key(&article, |c| c.0)
+            .ok()
+            .map(|i| &self.cells[i].1)
+    }
     /// How many sources state the claim.
     pub fn sources(&self) -> usize {
-        self.cells.iter().flatten().count()
+        self.cells.len()
     }
     /// True when some sources disagree on it.
     pub fn conflict(&self) -> bool {
-        self.cells
-            .iter()
-            .flatten()
-            .any(|c| c.stance == Stance::Conflicts)
+        self.cells.iter().any(|c| c.1.stance == Stance::Conflicts)
     }
     /// True when some cell gives a figure.
     pub fn has_figures(&self) -> bool {
-        self.cells.iter().flatten().any(|c| c.figure.is_some())
+        self.cells.iter().any(|c| c.1.figure.is_some())
     }
 }
 
@@ -138,7 +146,14 @@ impl std::fmt::Debug for Analysis {
 impl Analysis {
     /// Extract the dossier's claims and analyse them, comparing no pair ahead.
     pub fn new(d: &Dossier) -> Self {
-        Analysis::with_aligner(d, Arc::new(Aligner::new(d)))
+        Analysis::new_timed(d, &mut Phases::default())
+    }
+
+    /// [`Analysis::new`], recording the phases claims (extraction) and analysis (clusters,
+    /// matrix, counts).
+    pub fn new_timed(d: &Dossier, phases: &mut Phases) -> Self {
+        let aligner = phases.time("claims", || Arc::new(Aligner::new(d)));
+        phases.time("analysis", || Analysis::with_aligner(d, aligner))
     }
 
     /// Analyse claims already extracted from `d`: clusters, matrix and counts.
@@ -157,7 +172,12 @@ impl Analysis {
                 .is_some()
         });
         let matrix = matrix(d, &clusters, &figures);
-        let sources = counts(d, &clusters, &figures);
+        // Each article's claims, as extracted once (the spans of `claims::claim_spans`,
+        // which segmenting again would cost a second lexing of every long sentence).
+        let totals: Vec<usize> = (0..d.articles.len())
+            .map(|i| aligner.claim_count(ArticleId(i)))
+            .collect();
+        let sources = counts(&totals, &clusters, &figures);
         Analysis {
             aligner,
             clusters,
@@ -265,52 +285,89 @@ pub fn short_figure(value: &str) -> Option<String> {
 type ClaimAt = (ArticleId, Span);
 
 /// The conflicts the quantities find between claims of different articles: per claim,
-/// the claims that contradict a figure of it, each with that figure of it as written.
+/// the conflicts that set a figure of it against another claim's, as indexes into the
+/// quantities' conflicts (in the quantities' order), read back from the quantities rather
+/// than copied. On generated dossiers a quantity's conflicts grow with the square of its
+/// mentions (940,000 at 5,000 articles); a copy of each side's figure per conflict cost
+/// 97 MB there, an index 4 bytes.
 #[derive(Debug, Default)]
-pub(crate) struct FigureConflicts(HashMap<ClaimAt, Vec<(ClaimAt, String)>>);
+pub(crate) struct FigureConflicts<'q> {
+    quantities: &'q [Quantity],
+    /// Where each quantity's conflicts start in the numbering of all of them.
+    starts: Vec<u32>,
+    by_claim: HashMap<ClaimAt, Vec<u32>>,
+}
 
-impl FigureConflicts {
+impl<'q> FigureConflicts<'q> {
     #[cfg(test)]
-    pub(crate) fn new(quantities: &[Quantity]) -> Self {
+    pub(crate) fn new(quantities: &'q [Quantity]) -> Self {
         Self::judged(quantities, |_, _| false)
     }
 
     /// The quantities' conflicts between sources, but those the analyst judged
     /// (`judged(x, y)`: not a conflict, or explained).
     pub(crate) fn judged(
-        quantities: &[Quantity],
+        quantities: &'q [Quantity],
         judged: impl Fn(&FigureMention, &FigureMention) -> bool,
     ) -> Self {
-        let mut map: HashMap<ClaimAt, Vec<(ClaimAt, String)>> = HashMap::new();
+        let mut by_claim: HashMap<ClaimAt, Vec<u32>> = HashMap::new();
+        let mut starts = Vec::with_capacity(quantities.len());
+        let mut at = 0u32;
         for q in quantities {
+            starts.push(at);
             for c in &q.conflicts {
                 let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
                 // Two holders within one article are no disagreement between sources.
-                if x.article == y.article || judged(x, y) {
-                    continue;
+                if x.article != y.article && !judged(x, y) {
+                    by_claim.entry((x.article, x.claim)).or_default().push(at);
+                    by_claim.entry((y.article, y.claim)).or_default().push(at);
                 }
-                let (kx, ky) = ((x.article, x.claim), (y.article, y.claim));
-                map.entry(kx).or_default().push((ky, x.figure.text.clone()));
-                map.entry(ky).or_default().push((kx, y.figure.text.clone()));
+                at += 1;
             }
         }
-        FigureConflicts(map)
+        FigureConflicts {
+            quantities,
+            starts,
+            by_claim,
+        }
     }
 
-    /// The figure of `claim` that one of `others` contradicts, if any.
-    fn against<'a>(&'a self, claim: ClaimAt, others: &HashSet<ClaimAt>) -> Option<&'a str> {
-        self.0
-            .get(&claim)?
-            .iter()
-            .find(|(other, _)| others.contains(other))
-            .map(|(_, own)| own.as_str())
+    /// The claims that a figure of another article contradicts.
+    fn claims(&self) -> impl Iterator<Item = &ClaimAt> {
+        self.by_claim.keys()
+    }
+
+    /// The two mentions of conflict `k` (numbered over all quantities).
+    fn mentions(&self, k: u32) -> (&'q FigureMention, &'q FigureMention) {
+        let qi = self.starts.partition_point(|&s| s <= k) - 1;
+        let q = &self.quantities[qi];
+        let c = &q.conflicts[(k - self.starts[qi]) as usize];
+        (&q.mentions[c.a], &q.mentions[c.b])
+    }
+
+    /// The figure of `claim`, as written, that one of `others` contradicts, if any.
+    fn against(&self, claim: ClaimAt, others: &HashSet<ClaimAt>) -> Option<&'q str> {
+        self.by_claim.get(&claim)?.iter().find_map(|&k| {
+            let (x, y) = self.mentions(k);
+            let (own, other) = if (x.article, x.claim) == claim {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            others
+                .contains(&(other.article, other.claim))
+                .then_some(own.figure.text.as_str())
+        })
     }
 }
 
 /// Per mention of `c`: the value of it in conflict with another mention, if any: as the
 /// cluster's claims relate, else as the quantities do (the figures `dossier figures` and
 /// the compare view set against each other).
-fn conflicting_values<'a>(c: &'a Cluster, figures: &'a FigureConflicts) -> Vec<Option<&'a str>> {
+fn conflicting_values<'a>(
+    c: &'a Cluster,
+    figures: &'a FigureConflicts<'a>,
+) -> Vec<Option<&'a str>> {
     let mut out = vec![None; c.mentions.len()];
     for x in &c.conflicts {
         if let Some(v) = out.get_mut(x.a) {
@@ -329,18 +386,19 @@ fn conflicting_values<'a>(c: &'a Cluster, figures: &'a FigureConflicts) -> Vec<O
     out
 }
 
-/// One row of the matrix from one cluster.
+/// One row of the matrix from one cluster (`n`: the number of articles).
 fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimRow {
     let bad = conflicting_values(c, figures);
-    let mut cells: Vec<Option<Cell>> = vec![None; n];
+    let mut cells: Vec<(ArticleId, Cell)> = Vec::new();
     for (m, bad) in c.mentions.iter().zip(bad) {
-        let Some(cell) = cells.get_mut(m.article.0) else {
+        if m.article.0 >= n {
             continue;
-        };
+        }
+        let at = cells.binary_search_by_key(&m.article, |c| c.0);
         // The first passage of a source stands for it, a conflicting one first.
-        let better = match cell {
-            None => true,
-            Some(old) => bad.is_some() && old.stance == Stance::Reports,
+        let better = match at {
+            Err(_) => true,
+            Ok(i) => bad.is_some() && cells[i].1.stance == Stance::Reports,
         };
         if better {
             // The figure in dispute, else the first figure the passage states (a
@@ -349,7 +407,7 @@ fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimR
                 Some(v) => short_figure(v),
                 None => m.values.iter().find_map(|v| short_figure(v)),
             };
-            *cell = Some(Cell {
+            let cell = Cell {
                 stance: if bad.is_some() {
                     Stance::Conflicts
                 } else {
@@ -357,7 +415,11 @@ fn row(n: usize, index: usize, c: &Cluster, figures: &FigureConflicts) -> ClaimR
                 },
                 span: m.span,
                 figure,
-            });
+            };
+            match at {
+                Ok(i) => cells[i].1 = cell,
+                Err(i) => cells.insert(i, (m.article, cell)),
+            }
         }
     }
     let label = c
@@ -389,12 +451,12 @@ fn matrix(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Matri
 
 /// Per article: claims shared with another article, claims it alone states, claims in
 /// conflict with another article's, as clustered or as a quantity's figures (distinct
-/// passages, however many clusters hold them).
-fn counts(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Vec<SourceCounts> {
-    let n = d.articles.len();
+/// passages, however many clusters hold them). `totals`: each article's number of claims.
+fn counts(totals: &[usize], clusters: &[Cluster], figures: &FigureConflicts) -> Vec<SourceCounts> {
+    let n = totals.len();
     let mut shared: Vec<HashSet<Span>> = vec![HashSet::new(); n];
     let mut conflicting: Vec<HashSet<Span>> = vec![HashSet::new(); n];
-    for &(article, span) in figures.0.keys() {
+    for &(article, span) in figures.claims() {
         if let Some(s) = conflicting.get_mut(article.0) {
             s.insert(span);
         }
@@ -413,16 +475,13 @@ fn counts(d: &Dossier, clusters: &[Cluster], figures: &FigureConflicts) -> Vec<S
             }
         }
     }
-    d.articles
+    totals
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            let total = claims::claim_spans(a).len();
-            SourceCounts {
-                shared: shared[i].len(),
-                unique: total.saturating_sub(shared[i].len()),
-                conflicting: conflicting[i].len(),
-            }
+        .map(|(i, &total)| SourceCounts {
+            shared: shared[i].len(),
+            unique: total.saturating_sub(shared[i].len()),
+            conflicting: conflicting[i].len(),
         })
         .collect()
 }

@@ -179,41 +179,23 @@ fn others_warning(others: &[String]) -> Option<Warning> {
     })
 }
 
-/// One phase of loading, for `--timings`: its wall time and the CPU time the process
-/// spent in it, all threads together (none where the platform's CPU clock cannot be read).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Phase {
-    pub name: &'static str,
-    pub wall: std::time::Duration,
-    pub cpu: Option<std::time::Duration>,
-}
-
-/// How long each phase of loading took, for `--timings`.
+/// How long each phase of loading (or analysing) took, for `--timings`: per phase, its
+/// name, wall time and the process's CPU time (all threads, user and system; above the
+/// wall time when several cores work, below it when the machine is busy).
 #[derive(Debug, Clone, Default)]
-pub struct Phases(pub Vec<Phase>);
+pub struct Phases(pub Vec<(&'static str, std::time::Duration, std::time::Duration)>);
 
 impl Phases {
     /// Run `f` as the phase `name`, recording its wall and CPU time.
     pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
-        let (start, cpu_start) = (std::time::Instant::now(), process_cpu());
+        let cpu = cpu_time::ProcessTime::try_now().ok();
+        let start = std::time::Instant::now();
         let out = f();
         let wall = start.elapsed();
-        let cpu = process_cpu()
-            .zip(cpu_start)
-            .map(|(end, start)| end.saturating_sub(start));
-        self.0.push(Phase { name, wall, cpu });
+        let cpu = cpu.and_then(|c| c.try_elapsed().ok()).unwrap_or_default();
+        self.0.push((name, wall, cpu));
         out
     }
-}
-
-/// The CPU time this process has used so far, all threads together: unlike wall time, it
-/// does not grow while other programs have the machine. (Through libc's `clock_gettime`:
-/// rustix's own reader of the kernel's clock page crashes under valgrind, which measures
-/// the speed budget.)
-pub fn process_cpu() -> Option<std::time::Duration> {
-    cpu_time::ProcessTime::try_now()
-        .ok()
-        .map(|t| t.as_duration())
 }
 
 /// Load a folder (or a single article file) from disk.

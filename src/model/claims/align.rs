@@ -94,13 +94,9 @@ fn lexical_parts(
 /// The term vectors of a claim's segments with their norms (itself when it has none).
 fn segment_parts(c: &Claim) -> Vec<(&[(super::Term, f32)], f32)> {
     if c.segments.is_empty() {
-        vec![(c.terms.as_slice(), c.norm)]
+        vec![(&c.terms[..], c.norm)]
     } else {
-        c.segments
-            .iter()
-            .map(Vec::as_slice)
-            .zip(c.segment_norms.iter().copied())
-            .collect()
+        c.segments.iter().collect()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Claims as weighted term sets: terms are stems mapped through synonym groups plus the
 //! figures they state; weights are the terms' rarity over the dossier (BM25 idf).
 
+use super::stored::Segments;
 use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure, Kind};
 
@@ -269,8 +270,8 @@ const MODALS: &[&str] = &[
 
 /// Split a claim's tokens into segments (at punctuation and clause openers) and give each
 /// its term vector; segments with fewer than three terms join the next.
-pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Vec<Vec<(Term, f32)>> {
-    let mut out = Vec::new();
+pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
+    let (mut terms, mut ends) = (Vec::new(), Vec::new());
     let mut start = 0;
     let cut = |i: usize| {
         let t = &toks[i];
@@ -285,24 +286,30 @@ pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Vec<Vec<(T
     };
     // The distinct terms of the open segment, kept as it grows: a segment is built once,
     // when it closes, not again at every cut (a long run of "(" or ", " with no terms was
-    // quadratic).
-    let mut seen = std::collections::HashSet::new();
+    // quadratic). Only whether it has three is asked, so the first three are all it keeps
+    // (with a hash set of them this pass cost 82 M instructions on 200 generated articles,
+    // now 45 M).
+    let (mut seen, mut n_seen) = ([0 as Term; 3], 0);
     for i in 0..=toks.len() {
         crate::model::work::step(1);
-        if (i == toks.len() || cut(i)) && (seen.len() >= 3 || i == toks.len()) {
+        if (i == toks.len() || cut(i)) && (n_seen >= 3 || i == toks.len()) {
             crate::model::work::step(i - start);
             let v = distinct(tok_terms[start..i].iter().flatten().copied().collect());
             if !v.is_empty() {
-                out.push(v);
+                terms.extend_from_slice(&v);
+                ends.push(u32::try_from(terms.len()).unwrap_or(u32::MAX));
             }
             start = i;
-            seen.clear();
+            n_seen = 0;
         }
         if let Some(Some((t, _))) = tok_terms.get(i) {
-            seen.insert(*t);
+            if n_seen < 3 && !seen[..n_seen].contains(t) {
+                seen[n_seen] = *t;
+                n_seen += 1;
+            }
         }
     }
-    out
+    Segments::new(&terms, &ends)
 }
 
 #[cfg(test)]

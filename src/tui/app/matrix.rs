@@ -64,7 +64,7 @@ impl App {
             return;
         };
         let col = self.matrix.col;
-        match row.cells.get(col).and_then(|c| c.as_ref()) {
+        match row.cell(ArticleId(col)) {
             Some(c) => self.open_at(ArticleId(col), c.span),
             None => self.message = Some(format!("source {} does not report this claim", col + 1)),
         }

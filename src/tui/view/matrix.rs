@@ -93,14 +93,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lw as usize,
             st,
         );
-        for (c, cell) in row.cells.iter().enumerate().skip(first).take(shown) {
+        let columns = app.dossier.articles.len();
+        for c in (first..columns).take(shown) {
+            let cell = row.cell(ArticleId(c));
             let x = r.table.x + lw + 1 + (c - first) as u16 * cw;
-            let cs = match cell.as_ref().map(|c| c.stance) {
+            let cs = match cell.map(|c| c.stance) {
                 Some(Stance::Conflicts) => t.conflict,
                 Some(Stance::Reports) => t.agree,
                 None => t.dim,
             };
-            let s = super::fit(&cell_text(cell.as_ref()), (cw - 1) as usize);
+            let s = super::fit(&cell_text(cell), (cw - 1) as usize);
             let cs = if sel && c == app.matrix.col {
                 t.selected
             } else {
@@ -133,9 +135,12 @@ fn preview(app: &App, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     };
-    let col = app.matrix.col.min(row.cells.len().saturating_sub(1));
+    let col = app
+        .matrix
+        .col
+        .min(app.dossier.articles.len().saturating_sub(1));
     let a = app.dossier.article(ArticleId(col));
-    let text = match row.cells.get(col).and_then(|c| c.as_ref()) {
+    let text = match row.cell(ArticleId(col)) {
         Some(c) => format!(
             "{}. {} ({}): {}",
             col + 1,
