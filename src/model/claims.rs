@@ -144,6 +144,9 @@ fn states_something(sentence: &str) -> bool {
             .is_some()
 }
 
+/// The marks that open an item of a bulleted list.
+const LIST_MARKS: [char; 6] = ['-', '•', '*', '–', '·', '▪'];
+
 /// A paragraph of at most this many words with no closing punctuation is a headline line.
 /// Headlines on the dev dossiers run 10–16 words; 20 leaves room and still keeps a body
 /// sentence that lost its full stop out only when it is short.
@@ -151,12 +154,16 @@ const HEADLINE_WORDS: usize = 20;
 
 /// True for a headline line left in the body ("At least 60 killed in floods"): one sentence
 /// with no closing punctuation. A headline restates the story in telegraphic words, often
-/// an older figure than its body: it is no claim of the article.
+/// an older figure than its body: it is no claim of the article. An item of a list ("- €5m
+/// from a bank", "• 12 roads closed") ends without a full stop too, but states a part of
+/// what the sentence above it introduces: it is a claim.
 fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
     let Some(t) = text.get(p.span.range()).map(str::trim) else {
         return false;
     };
+    let list_item = t.starts_with(LIST_MARKS);
     p.sentences.len() <= 1
+        && !list_item
         && t.split_whitespace().count() <= HEADLINE_WORDS
         && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
 }

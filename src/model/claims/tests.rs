@@ -573,3 +573,32 @@ fn compare_takes_figure_conflicts_from_the_quantities() {
         "{c:#?}"
     );
 }
+
+/// An item of a bulleted list ("- €5m from a bank") is a claim although it ends without a
+/// full stop; a short line without one that opens no list is a headline, not a claim.
+#[test]
+fn list_items_are_claims_and_headline_lines_are_not() {
+    let d = dossier(&[(
+        "a.txt",
+        "Donors give to the rebuilding fund\n\nThe fund for the old bridge has received pledges from several companies, the council said on Friday.\n\nRiver towns count the cost of the flood\n\nThe largest pledges so far are:\n\n- €5m from the Harbour Savings Bank\n\n• €2m from the shipping firm Ostmar\n\nThe council hopes to reopen the bridge next spring.\n",
+    )]);
+    let a = &d.articles[0];
+    let spans: Vec<&str> = claim_spans(a).into_iter().map(|s| a.slice(s)).collect();
+    assert!(
+        spans.iter().any(|s| s.contains("Harbour Savings")),
+        "{spans:?}"
+    );
+    assert!(spans.iter().any(|s| s.contains("Ostmar")), "{spans:?}");
+    // The line the loader took for a headline reads as one to the claims too, wherever it
+    // stands.
+    let line = a
+        .paragraphs
+        .iter()
+        .find(|p| a.slice(p.span).starts_with("River towns"))
+        .expect("the headline line is a paragraph");
+    assert!(is_headline(&a.text, line));
+    assert!(
+        !spans.iter().any(|s| s.contains("count the cost")),
+        "{spans:?}"
+    );
+}
