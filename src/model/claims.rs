@@ -92,6 +92,9 @@ pub struct Claim {
     pub norm: f32,
     pub segment_norms: Vec<f32>,
     pub facts: Facts,
+    /// The terms of the name it opens with, when that name is or holds a place or a
+    /// nationality: who acts in it ("Seoul denied …", "North Korean troops …").
+    pub actor: Box<[Term]>,
 }
 
 /// Sentences longer than this (bytes) are split at clause boundaries.
@@ -313,6 +316,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 .zip(credited)
                 .map(|(x, credit)| x.filter(|_| !credit))
                 .collect();
+            let actor = lead_place(&toks, &tok_terms);
             let mut segments = index::segments(&toks, &seg_terms);
             if segments.len() < 2 {
                 segments.clear();
@@ -325,11 +329,39 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 norm: 0.0,
                 segment_norms: Vec::new(),
                 facts,
+                actor,
             }
         })
         .collect();
     corpus.add_article(&mut seen);
     claims
+}
+
+/// The terms of the run of capitalized words a claim opens with (its first words that carry
+/// terms), when one of them names a place or a nationality and a word follows the run: the
+/// actor of "Seoul denied …" or "North Korean troops crossed …". A dateline ("SEOUL — …") is
+/// followed by a dash, not a word, and names no actor.
+fn lead_place(toks: &[tokens::Token], terms: &[Option<(Term, f32)>]) -> Box<[Term]> {
+    use crate::model::quotes::words::{demonyms, has, places};
+    let Some(first) = terms.iter().position(Option::is_some) else {
+        return Box::default();
+    };
+    let end = (first..toks.len())
+        .find(|&i| !(toks[i].kind == tokens::Tok::Word && toks[i].capital))
+        .unwrap_or(toks.len());
+    let run = first..end;
+    let place = toks[run.clone()].iter().any(|t| {
+        let w = t.lower.trim_end_matches("’s").trim_end_matches("'s");
+        has(places(), w) || has(demonyms(), w)
+    });
+    let word_after = toks.get(end).is_some_and(|t| t.kind == tokens::Tok::Word)
+        || toks[run.clone()]
+            .last()
+            .is_some_and(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
+    if !place || !word_after || run.is_empty() {
+        return Box::default();
+    }
+    terms[run].iter().flatten().map(|x| x.0).collect()
 }
 
 /// How many claims back "of them" may find what it counts.
@@ -387,6 +419,8 @@ pub struct Aligner {
     conflicts_by_pair: FastMap<(usize, usize), Vec<(usize, usize)>>,
     /// The quantity of each figure the quantities keep, by (article, figure start).
     quantity_of: FastMap<(usize, usize), usize>,
+    /// What makes alike claims say different things (opposite predicates, places).
+    contrasts: align::Contrasts,
 }
 
 impl Aligner {
@@ -416,6 +450,7 @@ impl Aligner {
             })
             .collect();
         Aligner {
+            contrasts: align::Contrasts::new(&corpus),
             corpus,
             claims,
             with_figures,
@@ -534,7 +569,7 @@ impl Aligner {
     pub fn compare(&self, left: ArticleId, right: ArticleId) -> Comparison {
         match (self.claims.get(left.0), self.claims.get(right.0)) {
             (Some(l), Some(r)) => {
-                let mut c = align::align(&self.corpus, l, r, left, right);
+                let mut c = align::align(&self.corpus, &self.contrasts, l, r, left, right);
                 chain::add_chained_conflicts(
                     &self.corpus,
                     &self.claims,

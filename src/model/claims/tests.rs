@@ -602,3 +602,77 @@ fn list_items_are_claims_and_headline_lines_are_not() {
         "{spans:?}"
     );
 }
+
+/// No pair of the two claims is `Agree` (`Related` or no pair at all is right).
+#[track_caller]
+fn never_corroborates(a: &str, b: &str) {
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(
+        c.pairs.iter().all(|p| p.relation != Relation::Agree),
+        "{c:#?}"
+    );
+}
+
+/// "12 workers were killed" and "12 workers were injured" are different outcomes: however
+/// alike the rest, the two never corroborate each other.
+#[test]
+fn killed_workers_never_corroborate_injured_workers() {
+    never_corroborates(
+        "Twelve workers were killed when the roof of the depot collapsed on Monday.\n\nSchools stayed closed.\n",
+        "Twelve workers were injured when the roof of the depot collapsed on Monday.\n\nMarkets reopened.\n",
+    );
+    never_corroborates(
+        "The blast at the depot killed 12 workers on Monday, the fire service said.\n\nSchools stayed closed.\n",
+        "The blast at the depot injured 12 workers on Monday, the fire service said.\n\nMarkets reopened.\n",
+    );
+}
+
+/// A denial by one capital is not a denial by another: "Seoul denied" never corroborates
+/// "Pyongyang denied", however alike the rest.
+#[test]
+fn one_capitals_denial_never_corroborates_anothers() {
+    never_corroborates(
+        "Seoul denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n",
+        "Pyongyang denied on Tuesday that its troops had crossed the border near the river.\n\nMarkets reopened.\n",
+    );
+}
+
+/// Opposite predicates on one object never corroborate: "approved the budget" against
+/// "rejected the budget".
+#[test]
+fn approved_never_corroborates_rejected() {
+    never_corroborates(
+        "The city council approved the budget for the new harbour bridge on Thursday.\n\nSchools stayed closed.\n",
+        "The city council rejected the budget for the new harbour bridge on Thursday.\n\nMarkets reopened.\n",
+    );
+}
+
+/// The two claims pair, and as `Agree`.
+#[track_caller]
+fn corroborates(a: &str, b: &str) {
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(
+        c.pairs.iter().any(|p| p.relation == Relation::Agree),
+        "{c:#?}"
+    );
+}
+
+/// Looks like a contrast but is not: the same capital acting in both, a dateline naming
+/// another city, or a claim that states both outcomes against one that states one of them.
+#[test]
+fn alike_actors_and_both_outcomes_still_corroborate() {
+    corroborates(
+        "Seoul denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n",
+        "Seoul on Tuesday denied its troops had crossed the border near the river.\n\nMarkets reopened.\n",
+    );
+    corroborates(
+        "SEOUL — The defence ministry denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n",
+        "WASHINGTON — The defence ministry denied on Tuesday that its troops had crossed the border near the river.\n\nMarkets reopened.\n",
+    );
+    corroborates(
+        "The blast at the depot killed 12 workers and injured 30 others on Monday, the fire service said.\n\nSchools stayed closed.\n",
+        "The blast at the depot killed 12 workers on Monday, the fire service said.\n\nMarkets reopened.\n",
+    );
+}
