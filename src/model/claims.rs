@@ -472,7 +472,7 @@ impl Aligner {
     /// quantities, the quantities decide; a quantity conflict between two claims of one
     /// cluster is its conflict even when the wording alone would not have paired them.
     pub fn cluster(&self) -> Vec<Cluster> {
-        let mut out = cluster::cluster_claims(&self.corpus, &self.claims);
+        let mut out = cluster::cluster_claims(&self.corpus, &self.contrasts, &self.claims);
         for c in &mut out {
             self.settle_conflicts(c);
         }

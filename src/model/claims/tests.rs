@@ -676,3 +676,23 @@ fn alike_actors_and_both_outcomes_still_corroborate() {
         "The blast at the depot killed 12 workers on Monday, the fire service said.\n\nMarkets reopened.\n",
     );
 }
+
+/// The claims matrix holds what `compare` holds: claims alike but for opposite outcomes are
+/// two rows, never one, while alike claims with the same actor are one.
+#[test]
+fn clusters_keep_opposite_outcomes_apart() {
+    let d = dossier(&[
+        ("a.txt", "Twelve workers were killed when the roof of the depot collapsed on Monday.\n\nSchools stayed closed.\n"),
+        ("b.txt", "Twelve workers were injured when the roof of the depot collapsed on Monday.\n\nMarkets reopened.\n"),
+    ]);
+    assert!(cluster(&d).is_empty(), "{:#?}", cluster(&d));
+    let d = dossier(&[
+        ("a.txt", "Seoul denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n"),
+        ("b.txt", "Seoul on Tuesday denied its troops had crossed the border near the river.\n\nMarkets reopened.\n"),
+    ]);
+    assert!(
+        cluster(&d).iter().any(|c| c.articles().len() == 2),
+        "{:#?}",
+        cluster(&d)
+    );
+}
