@@ -94,6 +94,9 @@ pub struct Claim {
     /// Euclidean norm of `terms`, once weighted by rarity.
     pub norm: f32,
     pub facts: ClaimFacts,
+    /// The terms of the name it opens with, when that name is or holds a place or a
+    /// nationality: who acts in it ("Seoul denied …", "North Korean troops …").
+    pub actor: Box<[Term]>,
 }
 
 /// Sentences longer than this (bytes) are split at clause boundaries.
@@ -146,6 +149,9 @@ fn states_something(sentence: &str) -> bool {
             .is_some()
 }
 
+/// The marks that open an item of a bulleted list.
+const LIST_MARKS: [char; 6] = ['-', '•', '*', '–', '·', '▪'];
+
 /// A paragraph of at most this many words with no closing punctuation is a headline line.
 /// Headlines on the dev dossiers run 10–16 words; 20 leaves room and still keeps a body
 /// sentence that lost its full stop out only when it is short.
@@ -153,12 +159,16 @@ const HEADLINE_WORDS: usize = 20;
 
 /// True for a headline line left in the body ("At least 60 killed in floods"): one sentence
 /// with no closing punctuation. A headline restates the story in telegraphic words, often
-/// an older figure than its body: it is no claim of the article.
+/// an older figure than its body: it is no claim of the article. An item of a list ("- €5m
+/// from a bank", "• 12 roads closed") ends without a full stop too, but states a part of
+/// what the sentence above it introduces: it is a claim.
 fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
     let Some(t) = text.get(p.span.range()).map(str::trim) else {
         return false;
     };
+    let list_item = t.starts_with(LIST_MARKS);
     p.sentences.len() <= 1
+        && !list_item
         && t.split_whitespace().count() <= HEADLINE_WORDS
         && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
 }
@@ -312,6 +322,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 .zip(credited)
                 .map(|(x, credit)| x.filter(|_| !credit))
                 .collect();
+            let actor = lead_place(&toks, &tok_terms);
             let mut segments = index::segments(&toks, &seg_terms);
             if segments.len() < 2 {
                 segments = Segments::default();
@@ -325,11 +336,40 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 segments,
                 norm: 0.0,
                 facts: facts.into(),
+                actor,
             }
         })
         .collect();
     corpus.add_article(&mut seen);
     claims
+}
+
+/// The terms of the run of capitalized words a claim opens with (its first words that carry
+/// terms), when one of them names a place or a nationality and a word follows the run: the
+/// actor of "Seoul denied …" or "North Korean troops crossed …". A dateline ("SEOUL — …") is
+/// followed by a dash, not a word, and names no actor.
+fn lead_place(toks: &[tokens::Token], terms: &[Option<(Term, f32)>]) -> Box<[Term]> {
+    use crate::model::lex::has;
+    use crate::model::lexicon::{demonyms, places};
+    let Some(first) = terms.iter().position(Option::is_some) else {
+        return Box::default();
+    };
+    let end = (first..toks.len())
+        .find(|&i| !(toks[i].kind == tokens::Tok::Word && toks[i].capital))
+        .unwrap_or(toks.len());
+    let run = first..end;
+    let place = toks[run.clone()].iter().any(|t| {
+        let w = t.lower.trim_end_matches("’s").trim_end_matches("'s");
+        has(places(), w) || has(demonyms(), w)
+    });
+    let word_after = toks.get(end).is_some_and(|t| t.kind == tokens::Tok::Word)
+        || toks[run.clone()]
+            .last()
+            .is_some_and(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s"));
+    if !place || !word_after || run.is_empty() {
+        return Box::default();
+    }
+    terms[run].iter().flatten().map(|x| x.0).collect()
 }
 
 /// How many claims back "of them" may find what it counts.
@@ -387,6 +427,8 @@ pub struct Aligner {
     conflicts_by_pair: by_pair::ByPair,
     /// The quantity of each figure the quantities keep, by (article, figure start).
     quantity_of: FastMap<(usize, usize), usize>,
+    /// What makes alike claims say different things (opposite predicates, places).
+    contrasts: align::Contrasts,
 }
 
 impl Aligner {
@@ -406,6 +448,7 @@ impl Aligner {
             })
             .collect();
         Aligner {
+            contrasts: align::Contrasts::new(&corpus),
             corpus,
             claims,
             with_figures,
@@ -432,7 +475,7 @@ impl Aligner {
     /// quantities, the quantities decide; a quantity conflict between two claims of one
     /// cluster is its conflict even when the wording alone would not have paired them.
     pub fn cluster(&self) -> Vec<Cluster> {
-        let mut out = cluster::cluster_claims(&self.corpus, &self.claims);
+        let mut out = cluster::cluster_claims(&self.corpus, &self.contrasts, &self.claims);
         for c in &mut out {
             self.settle_conflicts(c);
         }
@@ -526,7 +569,7 @@ impl Aligner {
     pub fn compare(&self, left: ArticleId, right: ArticleId) -> Comparison {
         match (self.claims.get(left.0), self.claims.get(right.0)) {
             (Some(l), Some(r)) => {
-                let mut c = align::align(&self.corpus, l, r, left, right);
+                let mut c = align::align(&self.corpus, &self.contrasts, l, r, left, right);
                 chain::add_chained_conflicts(
                     &self.corpus,
                     &self.claims,

@@ -367,3 +367,18 @@ mod tests {
         assert!(!g.contains_key("rise increase"));
     }
 }
+
+/// The lines of `assets/contraries.txt`: the words of each side.
+pub fn contraries() -> &'static [(Vec<String>, Vec<String>)] {
+    static CELL: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../assets/contraries.txt"))
+            .iter()
+            .filter_map(|l| {
+                let (x, y) = l.split_once('|')?;
+                let words = |s: &str| s.split_whitespace().map(str::to_string).collect();
+                Some((words(x), words(y)))
+            })
+            .collect()
+    })
+}

@@ -1,6 +1,6 @@
 //! Aligning the claims of two articles and judging each pair: agree or conflict.
 
-use super::{Claim, Comparison, Corpus, Difference, Pair, Relation};
+use super::{Claim, Comparison, Corpus, Difference, Pair, Relation, Term};
 use crate::model::facts::frame::ANAPHOR;
 use crate::model::facts::{compare_figures, compare_likelihood, compat, Facts, Figure, Verdict};
 use crate::model::{ArticleId, Span};
@@ -217,9 +217,65 @@ impl Bests {
     }
 }
 
+/// The terms that make two alike claims say different things: predicates of opposite
+/// sense (`assets/contraries.txt`).
+#[derive(Debug, Clone, Default)]
+pub struct Contrasts {
+    /// Per line of contraries: the terms of each side, sorted.
+    opposites: Vec<(Vec<Term>, Vec<Term>)>,
+}
+
+impl Contrasts {
+    /// The contrasting terms a dossier's corpus knows (words it never saw are left out).
+    pub fn new(corpus: &Corpus) -> Self {
+        use crate::model::facts::canonical_word;
+        let terms = |words: &[String]| -> Vec<Term> {
+            let mut v: Vec<Term> = words
+                .iter()
+                .filter_map(|w| corpus.ids.get(&canonical_word(w)).copied())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let opposites = crate::model::lexicon::contraries()
+            .iter()
+            .map(|(x, y)| (terms(x), terms(y)))
+            .collect();
+        Contrasts { opposites }
+    }
+
+    /// True when two claims, however alike, cannot corroborate each other: one states a
+    /// predicate and the other its opposite (neither states both), or each opens with a
+    /// place or nationality as its actor that the other never names ("Seoul denied …" /
+    /// "Pyongyang denied …").
+    pub fn contrary(&self, a: &Claim, b: &Claim) -> bool {
+        let has =
+            |v: &[(Term, f32)], set: &[Term]| v.iter().any(|(t, _)| set.binary_search(t).is_ok());
+        let opposite = self.opposites.iter().any(|(x, y)| {
+            let (ax, ay) = (has(&a.terms, x), has(&a.terms, y));
+            let (bx, by) = (has(&b.terms, x), has(&b.terms, y));
+            (ax && !ay && by && !bx) || (ay && !ax && bx && !by)
+        });
+        // An actor the other claim does not name at all: some of its terms are missing there.
+        let foreign = |actor: &[Term], other: &Claim| {
+            actor
+                .iter()
+                .any(|t| other.terms.binary_search_by_key(t, |x| x.0).is_err())
+        };
+        let actors = !a.actor.is_empty()
+            && !b.actor.is_empty()
+            && a.actor != b.actor
+            && foreign(&a.actor, b)
+            && foreign(&b.actor, a);
+        opposite || actors
+    }
+}
+
 /// Align two articles' claims.
 pub fn align(
     corpus: &Corpus,
+    contrasts: &Contrasts,
     left: &[Claim],
     right: &[Claim],
     lid: ArticleId,
@@ -255,7 +311,10 @@ pub fn align(
             // Each the other's best counterpart in the two articles.
             let mutual =
                 s >= MUTUAL_THRESHOLD && s >= best_l.of(i, None) && s >= best_r.of(j, None);
-            let (relation, differences) = relate(&a.facts, &b.facts);
+            let (mut relation, differences) = relate(&a.facts, &b.facts);
+            if relation == Relation::Agree && contrasts.contrary(a, b) {
+                relation = Relation::Related;
+            }
             // Two figures of the same thing in dispute are their own evidence: such a pair
             // stands whatever else its claims pair with.
             let disputed = differences.iter().any(|d| d.what != "likelihood");

@@ -5,7 +5,7 @@
 //! that share a term no more common than [`MAX_POSTINGS`] allows, so the work grows with the
 //! postings of rare terms, far below all pairs of sentences.
 
-use super::align::{relate, similarity, CONFLICT_THRESHOLD, THRESHOLD};
+use super::align::{relate, similarity, Contrasts, CONFLICT_THRESHOLD, THRESHOLD};
 use super::{Claim, Corpus, Relation};
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
@@ -184,7 +184,11 @@ pub fn cluster(d: &Dossier) -> Vec<Cluster> {
 }
 
 /// Cluster claims already extracted (one list per article) over the corpus of their terms.
-pub(super) fn cluster_claims(corpus: &Corpus, per_article: &[Vec<Claim>]) -> Vec<Cluster> {
+pub(super) fn cluster_claims(
+    corpus: &Corpus,
+    contrasts: &Contrasts,
+    per_article: &[Vec<Claim>],
+) -> Vec<Cluster> {
     let claims: Vec<&Claim> = per_article.iter().flatten().collect();
     let cap = MAX_POSTINGS;
     let postings = Postings::new(&claims);
@@ -245,7 +249,9 @@ pub(super) fn cluster_claims(corpus: &Corpus, per_article: &[Vec<Claim>]) -> Vec
             let s = similarity(corpus, c, claims[j]);
             let conflict = (CONFLICT_THRESHOLD..CLUSTER_THRESHOLD).contains(&s)
                 && relate(&c.facts, &claims[j].facts).0 == Relation::Conflict;
-            if s >= CLUSTER_THRESHOLD || conflict {
+            // Claims alike but for opposite predicates or acting places state two claims,
+            // as `compare` holds ("12 killed" / "12 injured" are two rows).
+            if (s >= CLUSTER_THRESHOLD || conflict) && !contrasts.contrary(c, claims[j]) {
                 edges.push((s, index(i), index(j)));
             }
         }

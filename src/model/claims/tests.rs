@@ -573,3 +573,126 @@ fn compare_takes_figure_conflicts_from_the_quantities() {
         "{c:#?}"
     );
 }
+
+/// An item of a bulleted list ("- €5m from a bank") is a claim although it ends without a
+/// full stop; a short line without one that opens no list is a headline, not a claim.
+#[test]
+fn list_items_are_claims_and_headline_lines_are_not() {
+    let d = dossier(&[(
+        "a.txt",
+        "Donors give to the rebuilding fund\n\nThe fund for the old bridge has received pledges from several companies, the council said on Friday.\n\nRiver towns count the cost of the flood\n\nThe largest pledges so far are:\n\n- €5m from the Harbour Savings Bank\n\n• €2m from the shipping firm Ostmar\n\nThe council hopes to reopen the bridge next spring.\n",
+    )]);
+    let a = &d.articles[0];
+    let spans: Vec<&str> = claim_spans(a).into_iter().map(|s| a.slice(s)).collect();
+    assert!(
+        spans.iter().any(|s| s.contains("Harbour Savings")),
+        "{spans:?}"
+    );
+    assert!(spans.iter().any(|s| s.contains("Ostmar")), "{spans:?}");
+    // The line the loader took for a headline reads as one to the claims too, wherever it
+    // stands.
+    let line = a
+        .paragraphs
+        .iter()
+        .find(|p| a.slice(p.span).starts_with("River towns"))
+        .expect("the headline line is a paragraph");
+    assert!(is_headline(&a.text, line));
+    assert!(
+        !spans.iter().any(|s| s.contains("count the cost")),
+        "{spans:?}"
+    );
+}
+
+/// No pair of the two claims is `Agree` (`Related` or no pair at all is right).
+#[track_caller]
+fn never_corroborates(a: &str, b: &str) {
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(
+        c.pairs.iter().all(|p| p.relation != Relation::Agree),
+        "{c:#?}"
+    );
+}
+
+/// "12 workers were killed" and "12 workers were injured" are different outcomes: however
+/// alike the rest, the two never corroborate each other.
+#[test]
+fn killed_workers_never_corroborate_injured_workers() {
+    never_corroborates(
+        "Twelve workers were killed when the roof of the depot collapsed on Monday.\n\nSchools stayed closed.\n",
+        "Twelve workers were injured when the roof of the depot collapsed on Monday.\n\nMarkets reopened.\n",
+    );
+    never_corroborates(
+        "The blast at the depot killed 12 workers on Monday, the fire service said.\n\nSchools stayed closed.\n",
+        "The blast at the depot injured 12 workers on Monday, the fire service said.\n\nMarkets reopened.\n",
+    );
+}
+
+/// A denial by one capital is not a denial by another: "Seoul denied" never corroborates
+/// "Pyongyang denied", however alike the rest.
+#[test]
+fn one_capitals_denial_never_corroborates_anothers() {
+    never_corroborates(
+        "Seoul denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n",
+        "Pyongyang denied on Tuesday that its troops had crossed the border near the river.\n\nMarkets reopened.\n",
+    );
+}
+
+/// Opposite predicates on one object never corroborate: "approved the budget" against
+/// "rejected the budget".
+#[test]
+fn approved_never_corroborates_rejected() {
+    never_corroborates(
+        "The city council approved the budget for the new harbour bridge on Thursday.\n\nSchools stayed closed.\n",
+        "The city council rejected the budget for the new harbour bridge on Thursday.\n\nMarkets reopened.\n",
+    );
+}
+
+/// The two claims pair, and as `Agree`.
+#[track_caller]
+fn corroborates(a: &str, b: &str) {
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    assert!(
+        c.pairs.iter().any(|p| p.relation == Relation::Agree),
+        "{c:#?}"
+    );
+}
+
+/// Looks like a contrast but is not: the same capital acting in both, a dateline naming
+/// another city, or a claim that states both outcomes against one that states one of them.
+#[test]
+fn alike_actors_and_both_outcomes_still_corroborate() {
+    corroborates(
+        "Seoul denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n",
+        "Seoul on Tuesday denied its troops had crossed the border near the river.\n\nMarkets reopened.\n",
+    );
+    corroborates(
+        "SEOUL — The defence ministry denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n",
+        "WASHINGTON — The defence ministry denied on Tuesday that its troops had crossed the border near the river.\n\nMarkets reopened.\n",
+    );
+    corroborates(
+        "The blast at the depot killed 12 workers and injured 30 others on Monday, the fire service said.\n\nSchools stayed closed.\n",
+        "The blast at the depot killed 12 workers on Monday, the fire service said.\n\nMarkets reopened.\n",
+    );
+}
+
+/// The claims matrix holds what `compare` holds: claims alike but for opposite outcomes are
+/// two rows, never one, while alike claims with the same actor are one.
+#[test]
+fn clusters_keep_opposite_outcomes_apart() {
+    let d = dossier(&[
+        ("a.txt", "Twelve workers were killed when the roof of the depot collapsed on Monday.\n\nSchools stayed closed.\n"),
+        ("b.txt", "Twelve workers were injured when the roof of the depot collapsed on Monday.\n\nMarkets reopened.\n"),
+    ]);
+    assert!(cluster(&d).is_empty(), "{:#?}", cluster(&d));
+    let d = dossier(&[
+        ("a.txt", "Seoul denied on Tuesday that its troops had crossed the border near the river.\n\nSchools stayed closed.\n"),
+        ("b.txt", "Seoul on Tuesday denied its troops had crossed the border near the river.\n\nMarkets reopened.\n"),
+    ]);
+    assert!(
+        cluster(&d).iter().any(|c| c.articles().len() == 2),
+        "{:#?}",
+        cluster(&d)
+    );
+}
