@@ -679,38 +679,6 @@ fn apply_manifest(d: &mut Dossier, m: Manifest) {
 mod tests {
     use super::*;
 
-    /// A phase records its wall time and, where the platform has a process CPU clock, the
-    /// CPU time its work took. (The clock counts every thread of the process, so other
-    /// tests running beside this one add to it: only that work shows is asserted.)
-    #[test]
-    fn phases_record_wall_and_cpu_time() {
-        let mut phases = Phases::default();
-        let n = phases.time("busy", || {
-            let mut x = 0u64;
-            for i in 0..20_000_000u64 {
-                x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(i));
-            }
-            x
-        });
-        std::hint::black_box(n);
-        phases.time("sleep", || {
-            std::thread::sleep(std::time::Duration::from_millis(30))
-        });
-        let [busy, sleep] = phases.0.as_slice() else {
-            panic!("two phases: {:?}", phases.0);
-        };
-        assert_eq!((busy.name, sleep.name), ("busy", "sleep"));
-        assert!(sleep.wall >= std::time::Duration::from_millis(30));
-        if cfg!(target_os = "linux") {
-            let (busy_cpu, sleep_cpu) = (busy.cpu.expect("cpu clock"), sleep.cpu.expect("cpu"));
-            assert!(busy_cpu > std::time::Duration::ZERO, "{busy:?}");
-            assert!(
-                sleep_cpu < std::time::Duration::from_millis(15),
-                "{sleep:?}"
-            );
-        }
-    }
-
     /// Mojibake quote marks are read as a quote with its speaker and one warning for the
     /// file, while the quote's span stays in the file (its text is the file's, marks and
     /// all); an ordinary "château" file gets no warning.
