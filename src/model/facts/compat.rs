@@ -51,13 +51,20 @@ pub fn same_scope(a: &Figure, b: &Figure) -> bool {
 }
 
 /// True when both figures say what they measure, and say the same ([`measured`]). Two
-/// figures that differ without this are two numbers, not a dispute.
+/// figures that differ without this are two numbers, not a dispute; nor are two sides'
+/// shares of one vote ([`super::frame::sided`]): only the quantities, which tell the sides
+/// apart, may set two such figures against each other.
 pub fn same_measure(a: &Figure, b: &Figure) -> bool {
     if !comparable(a, b) {
         return false;
     }
-    if measured(a).is_some_and(|x| measured(b) == Some(x)) {
-        return true;
+    if let Some(x) = measured(a) {
+        if super::frame::sided(&x) {
+            return false;
+        }
+        if measured(b) == Some(x) {
+            return true;
+        }
     }
     // One counted kind of people with what befell them said on one side only ("600,000
     // troops killed or injured" vs "lost 300,000 troops"): the same count told two ways.

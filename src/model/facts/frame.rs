@@ -39,6 +39,19 @@ pub fn measure_word(w: &str) -> bool {
 /// The measure that points back at a figure already named ("that figure", "the number").
 pub const ANAPHOR: &str = "figure";
 
+/// Measures a whole is divided by, one figure per side: the shares or counts of a vote
+/// ("56% to 44%", "12 million votes for one side and 9 million for the other"). Two such
+/// figures that differ are most often two sides, not a dispute; see [`sided`].
+const SIDED: &[&str] = &["vote"];
+
+/// True when a measured thing (a measure, or a counted noun in its canonical form: "vot"
+/// for "votes") is one side's part of a whole several sides divide ([`SIDED`]).
+pub fn sided(thing: &str) -> bool {
+    SIDED
+        .iter()
+        .any(|m| *m == thing || super::canonical_word(m) == thing)
+}
+
 fn measures() -> &'static FastMap<String, String> {
     static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
     CELL.get_or_init(|| super::lexicon::parse_groups(include_str!("../../../assets/measures.txt")))
@@ -85,11 +98,21 @@ fn first_in<'a>(
     it: impl Iterator<Item = &'a Token>,
     table: &FastMap<String, String>,
 ) -> Option<(usize, String)> {
+    first_where(it, table, |_| true)
+}
+
+/// Distance and group of the first word of `table` in `it` whose group `keep` takes, before
+/// a stop.
+fn first_where<'a>(
+    it: impl Iterator<Item = &'a Token>,
+    table: &FastMap<String, String>,
+    keep: impl Fn(&str) -> bool,
+) -> Option<(usize, String)> {
     for (d, t) in it.enumerate() {
         if stops(t) {
             return None;
         }
-        if let Some(g) = table.get(&t.lower) {
+        if let Some(g) = table.get(&t.lower).filter(|g| keep(g)) {
             return Some((d, g.clone()));
         }
     }
@@ -124,10 +147,19 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         let past = past_conversion(toks, end);
         let after = || toks[past..].iter();
         let m = measures();
+        // "Turnout in the vote was 61%": a vote named beside another measure is the whole
+        // that measure is taken of, not what the figure measures.
+        let own = |g: &str| !sided(g);
         f.frame.measure = nearest(
-            first_in(before().take(MEASURE_BEFORE), m),
-            first_in(after().take(MEASURE_AFTER), m),
-        );
+            first_where(before().take(MEASURE_BEFORE), m, own),
+            first_where(after().take(MEASURE_AFTER), m, own),
+        )
+        .or_else(|| {
+            nearest(
+                first_in(before().take(MEASURE_BEFORE), m),
+                first_in(after().take(MEASURE_AFTER), m),
+            )
+        });
         // "The death toll from the fire raging in the county rose to 29": after a change
         // ("rose to", "stood at"), what changed is the clause's subject, however long.
         if f.frame.measure.is_none() && (after_change(toks, start) || reach < start) {
@@ -144,7 +176,8 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             first_in(before().take(SCOPE_BEFORE), s),
             first_in(after().take(SCOPE_AFTER), s),
         )
-        .or_else(|| antecedent(toks, start));
+        .or_else(|| antecedent(toks, start))
+        .or_else(|| opening_scope(toks, start));
         f.frame.year = years
             .iter()
             .filter(|&&(ys, ye, _)| {
@@ -161,6 +194,16 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         f.frame.increment = end < toks.len() && INCREMENTS.contains(&toks[end].lower.as_str());
     }
     running_totals(figures, toks);
+    sides_set_against(figures, toks);
+    // A side's share is of the whole vote: "an overall victory of 56%" says no more.
+    for f in figures.iter_mut() {
+        let whole = f.frame.scope.as_deref() == Some("combined");
+        let side =
+            f.frame.measure.as_deref().is_some_and(sided) || f.what.as_deref().is_some_and(sided);
+        if whole && side {
+            f.frame.scope = None;
+        }
+    }
     for f in figures.iter_mut().filter(|f| f.kind == Kind::Money) {
         let start = toks.partition_point(|t| t.span.start < f.span.start);
         let end = toks.partition_point(|t| t.span.start < f.span.end);
@@ -181,6 +224,37 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             .is_some_and(|t| is_verb_form(&t.lower));
         if f.frame.about.is_none() && active {
             f.frame.measure = None;
+        }
+    }
+}
+
+/// Words between two figures that set one side's figure against the other's ("56% to 44%",
+/// "55.8 per cent against 44.2 per cent").
+const AGAINST: &[&str] = &["to", "against", "versus", "vs"];
+
+/// "a victory of 56% to 44%": the figure set against a side's share is the other side's
+/// share of the same whole, though no measure word stands near it. Only for a sided measure
+/// ([`sided`]) and a figure that names no measure of its own; "from 16% to 34%" is a change
+/// (the first is its earlier value), not two sides.
+fn sides_set_against(figures: &mut [Figure], toks: &[Token]) {
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let (prev, f) = (&before[i - 1], &mut rest[0]);
+        let Some(m) = prev.frame.measure.as_deref().filter(|m| sided(m)) else {
+            continue;
+        };
+        if f.frame.measure.is_some()
+            || f.kind != prev.kind
+            || f.unit != prev.unit
+            || prev.frame.prior
+        {
+            continue;
+        }
+        let from = toks.partition_point(|t| t.span.start < prev.span.end);
+        let to = toks.partition_point(|t| t.span.start < f.span.start);
+        let between: Vec<&str> = toks[from..to].iter().map(|t| t.lower.as_str()).collect();
+        if matches!(between.as_slice(), [w] if AGAINST.contains(w)) {
+            f.frame.measure = Some(m.to_string());
         }
     }
 }
@@ -363,6 +437,17 @@ fn number_of(toks: &[Token], start: usize) -> Option<String> {
         .then(|| noun.lower.clone())
 }
 
+/// "Nationwide, the floods have killed 40 people": a scope word opening the clause, set off
+/// by a comma, scopes the figure the clause states (the comma ends the usual window).
+fn opening_scope(toks: &[Token], start: usize) -> Option<String> {
+    let k = toks[..start].iter().rposition(stops)?;
+    if toks[k].lower != "," || k == 0 {
+        return None;
+    }
+    let opens = k == 1 || stops(&toks[k - 2]);
+    scopes().get(&toks[k - 1].lower).filter(|_| opens).cloned()
+}
+
 /// Words looked at before a figure for a relative clause ("Katrina, which killed 1,800").
 const RELATIVE_BEFORE: usize = 4;
 
@@ -458,6 +543,16 @@ mod tests {
         let g = figs("The combined toll of the two floods is 30.");
         assert_eq!(g[0].frame.scope.as_deref(), Some("combined"));
         assert_eq!(figs("The flood killed 30 people.")[0].frame.scope, None);
+    }
+
+    /// A scope word opening the clause before a comma scopes its figure; one closing an
+    /// earlier clause does not.
+    #[test]
+    fn a_scope_word_opening_the_clause_scopes_its_figure() {
+        let f = figs("Nationwide, the floods have killed 40 people.");
+        assert_eq!(f[0].frame.scope.as_deref(), Some("combined"));
+        let g = figs("Rain fell nationwide, and the floods have killed 40 people.");
+        assert_eq!(g[0].frame.scope, None);
     }
 
     /// "the number of troops … risen to 11,000" counts troops; "the number of them" nothing.
@@ -564,6 +659,24 @@ mod tests {
         let h = figs("More than €30m (£26m) has been donated so far.");
         assert_eq!(h[0].frame.measure.as_deref(), Some("pledge"));
         assert_eq!(h[0].frame.about, None);
+    }
+
+    /// "a victory of 56% to 44%": the share set against a side's share is the other side's
+    /// share of the vote; "overall" says nothing more of a vote's share.
+    #[test]
+    fn the_share_set_against_a_sides_share_is_a_share_of_the_vote() {
+        let f = figs("Yes is set for an overall victory of 56% to 44%.");
+        assert_eq!(f[0].frame.measure.as_deref(), Some("vote"));
+        assert_eq!(f[0].frame.scope, None);
+        assert_eq!(f[1].frame.measure.as_deref(), Some("vote"));
+        // Looks like it, is not: a change from one share to another is no second side.
+        let g = figs("Support in the vote rose from 40% to 44%.");
+        assert!(g[0].frame.prior);
+        let h = figs("Prices rose 3% to 4% in the north.");
+        assert_eq!(h[1].frame.measure, None);
+        // Nor is "overall" dropped from what is no vote.
+        let i = figs("The overall toll of the two floods is 30.");
+        assert_eq!(i[0].frame.scope.as_deref(), Some("combined"));
     }
 
     /// A year in the clause dates the figure ("died in 1998").

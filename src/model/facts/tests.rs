@@ -711,3 +711,47 @@ fn adjective_before_the_counted_noun() {
         Some("people")
     );
 }
+
+/// A plural demonym after a count counts people ("310 million Americans"); a demonym that
+/// is no plural is an adjective ("30 Dutch divers" counts divers).
+#[test]
+fn a_plural_demonym_counts_people() {
+    assert_eq!(
+        fig("Thieves took the data of 310 million Americans.")
+            .noun
+            .as_deref(),
+        Some("people")
+    );
+    assert_eq!(
+        fig("There were 30 Dutch divers.").noun.as_deref(),
+        Some("divers")
+    );
+    assert_eq!(
+        fig("Some 310 million Americans voted.").noun.as_deref(),
+        Some("people")
+    );
+}
+
+/// "versus" compares two counts; it is not what either counts.
+#[test]
+fn versus_is_not_what_a_count_counts() {
+    assert_eq!(fig("It was nine versus hundreds of deaths.").noun, None);
+}
+
+/// "or more" after the counted noun makes a lower bound, also after "as many as".
+#[test]
+fn or_more_after_the_noun_is_at_least() {
+    assert_eq!(
+        fig("as many as 70 villagers or more may have drowned").qualifier,
+        Qualifier::AtLeast
+    );
+    assert_eq!(
+        fig("some 70 villagers or more").qualifier,
+        Qualifier::AtLeast
+    );
+    // Looks like it, is not: "or more" of something else later in the clause.
+    assert_eq!(
+        fig("as many as 70 villagers drowned, or more than in 2010").qualifier,
+        Qualifier::AtMost
+    );
+}

@@ -213,6 +213,14 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     } else {
         None
     };
+    // "as many as 70 villagers or more": "or more" after the counted noun makes the figure a
+    // lower bound, whatever stood before it (the figure's span stays the number's).
+    if noun.as_deref().is_some_and(|n| word(toks, j) == Some(n))
+        && word(toks, j + 1) == Some("or")
+        && word(toks, j + 2) == Some("more")
+    {
+        qualifier = Qualifier::AtLeast;
+    }
     let what = noun.as_deref().map(canonical_word);
     let end = toks
         .get(j.saturating_sub(1))
@@ -297,6 +305,13 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
         if t.lower == "of" {
             return None;
         }
+        // "nine versus hundreds": a comparison, not what is counted.
+        if matches!(t.lower.as_str(), "versus" | "vs") {
+            return None;
+        }
+        if t.capital && demonym_plural(toks, k) {
+            return Some("people".to_string());
+        }
         if t.capital || NOT_COUNTED.contains(&t.lower.as_str()) {
             continue;
         }
@@ -307,4 +322,14 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
         return Some(plural_after(toks, k, j).unwrap_or_else(|| t.lower.clone()));
     }
     None
+}
+
+/// True for a plural demonym after a count ("310 million Americans", "… Americans voted"):
+/// people of that country. A demonym that is no plural is an adjective: "30 Dutch divers"
+/// counts divers.
+fn demonym_plural(toks: &[Token], k: usize) -> bool {
+    use crate::model::lex::has;
+    use crate::model::lexicon::demonyms;
+    let single = toks[k].lower.strip_suffix('s').unwrap_or("");
+    !single.is_empty() && has(demonyms(), single)
 }
