@@ -6,9 +6,11 @@
 use crate::model::claims::Comparison;
 use crate::model::corrections::Correction;
 use crate::model::export::{Clipping, ExportFormat, Grouping};
-use crate::model::ArticleId;
+use crate::model::variants::VariantGroup;
+use crate::model::{ArticleId, Dossier};
 use crate::state::{Change, Loaded};
 use crate::tui::analysis::{Analysis, SessionAligner};
+use crate::tui::app::SpeakerTable;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -175,6 +177,9 @@ pub enum Action {
     AlignerReady(SessionAligner),
     /// Every comparison and the matrix are ready.
     AnalysisReady(Arc<Analysis>),
+    /// The speakers table and the quote variants of a dossier, made off the UI thread when
+    /// it is analysed, so that those views open at once on a big dossier.
+    ViewsReady(Arc<Dossier>, Arc<SpeakerTable>, Arc<Vec<VariantGroup>>),
     /// One comparison is ready.
     ComparisonReady(Arc<Comparison>),
 }

@@ -311,6 +311,7 @@ impl App {
             Action::Progress(..)
                 | Action::AlignerReady(_)
                 | Action::AnalysisReady(_)
+                | Action::ViewsReady(..)
                 | Action::ComparisonReady(_)
                 | Action::Tick
                 | Action::Saved(_)
@@ -369,6 +370,7 @@ impl App {
             Action::Progress(done, total) => self.progress = Some((done, total)),
             Action::AlignerReady(a) => return self.aligner_ready(a),
             Action::AnalysisReady(a) => return self.analysis_ready(a),
+            Action::ViewsReady(d, table, groups) => self.views_ready(&d, table, groups),
             Action::ComparisonReady(c) => self.comparison_ready(c),
             Action::Figures => self.open_figures(),
             Action::Speakers => self.open_speakers(),

@@ -47,6 +47,11 @@ impl<K: PartialEq, V> Memo<K, V> {
         *cell = Some((key, v.clone()));
         v
     }
+
+    /// Keep `value`, made elsewhere (off the UI thread), as the value for `key`.
+    pub fn put(&self, key: K, value: Arc<V>) {
+        *self.0.borrow_mut() = Some((key, value));
+    }
 }
 
 #[cfg(test)]

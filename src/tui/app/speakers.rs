@@ -111,7 +111,7 @@ pub struct SpeakersState {
     /// The selected quote while the selected speaker's quotes are listed.
     pub quote: Option<usize>,
     /// The table, built when first drawn for this dossier.
-    table: Memo<Identity<Dossier>, SpeakerTable>,
+    pub(super) table: Memo<Identity<Dossier>, SpeakerTable>,
 }
 
 impl PartialEq for SpeakersState {

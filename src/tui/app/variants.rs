@@ -19,7 +19,7 @@ pub struct VariantsState {
     /// The selected rendering of it.
     pub variant: usize,
     /// The dossier's remarks, grouped when first needed for this dossier.
-    groups: Memo<Identity<Dossier>, Vec<VariantGroup>>,
+    pub(super) groups: Memo<Identity<Dossier>, Vec<VariantGroup>>,
 }
 
 impl PartialEq for VariantsState {
@@ -35,6 +35,21 @@ impl App {
         self.variants
             .groups
             .get(key, || variants::group(&self.dossier))
+    }
+
+    /// The speakers table and the variants made off the UI thread for `d`: kept when `d`
+    /// is still the dossier shown (a correction since has made another, whose own come
+    /// later).
+    pub(super) fn views_ready(
+        &mut self,
+        d: &Arc<Dossier>,
+        table: Arc<super::SpeakerTable>,
+        groups: Arc<Vec<VariantGroup>>,
+    ) {
+        if Arc::ptr_eq(d, &self.dossier) {
+            self.speakers.table.put(Identity::of(d), table);
+            self.variants.groups.put(Identity::of(d), groups);
+        }
     }
 
     /// The quote under the cursor of the article pane or the active compare side, or the
@@ -144,6 +159,27 @@ mod tests {
     use super::*;
     use crate::tui::action::Action as A;
     use crate::tui::fixtures::{self, apply};
+
+    /// The speakers table and variants made off the UI thread are the ones the views use
+    /// (nothing is grouped again on the UI thread); those made for another dossier (one
+    /// a correction has since replaced) are not kept.
+    #[test]
+    fn views_made_ahead_are_used_for_their_dossier_only() {
+        let mut app = fixtures::harbour_app(120, 40);
+        let d = app.dossier.clone();
+        let other = Arc::new(Dossier::clone(&d));
+        let empty = Arc::new(Vec::new());
+        app.update(A::ViewsReady(other, Arc::default(), empty.clone()));
+        assert!(
+            !app.variant_groups().is_empty(),
+            "grouped for the dossier shown"
+        );
+        let groups = Arc::new(variants::group(&d));
+        let table = Arc::new(crate::tui::app::SpeakerTable::new(&d));
+        app.update(A::ViewsReady(d, table.clone(), groups.clone()));
+        assert!(Arc::ptr_eq(&app.variant_groups(), &groups));
+        assert!(Arc::ptr_eq(&app.speaker_table(), &table));
+    }
 
     /// V on a quote in the article opens its remark with that rendering selected; `l`
     /// moves to the next rendering, Enter opens its passage and Esc comes back.
