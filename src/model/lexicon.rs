@@ -332,6 +332,21 @@ set!(
     "gender_female.txt"
 );
 
+/// The lines of `assets/contraries.txt`: the words of each side.
+pub fn contraries() -> &'static [(Vec<String>, Vec<String>)] {
+    static CELL: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../assets/contraries.txt"))
+            .iter()
+            .filter_map(|l| {
+                let (x, y) = l.split_once('|')?;
+                let words = |s: &str| s.split_whitespace().map(str::to_string).collect();
+                Some((words(x), words(y)))
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,19 +381,4 @@ mod tests {
         assert_eq!(g.get("fall").map(String::as_str), Some("fall"));
         assert!(!g.contains_key("rise increase"));
     }
-}
-
-/// The lines of `assets/contraries.txt`: the words of each side.
-pub fn contraries() -> &'static [(Vec<String>, Vec<String>)] {
-    static CELL: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        parse_list(include_str!("../../assets/contraries.txt"))
-            .iter()
-            .filter_map(|l| {
-                let (x, y) = l.split_once('|')?;
-                let words = |s: &str| s.split_whitespace().map(str::to_string).collect();
-                Some((words(x), words(y)))
-            })
-            .collect()
-    })
 }
