@@ -264,6 +264,26 @@ fn head(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer) 
     }
 }
 
+/// A figure for the timeline's VALUE column: as written when it fits, else its number
+/// with its bound as a sign ("~143 million", "≥28"), so that a long qualifier ("an
+/// estimated …") never hides the number behind an ellipsis.
+fn value_cell(f: &crate::model::facts::Figure, width: usize) -> String {
+    use crate::model::facts::lexicon::Qualifier as Q;
+    if crate::tui::wrap::display_width(&display(&f.text)) <= width {
+        return f.text.clone();
+    }
+    let Some(number) = short_figure(&f.text) else {
+        return f.text.clone();
+    };
+    let sign = match f.qualifier {
+        Q::Exact => "",
+        Q::Approx | Q::Vague => "~",
+        Q::AtLeast => "≥",
+        Q::AtMost => "≤",
+    };
+    format!("{sign}{number}")
+}
+
 /// The widths of the timeline's columns: (outlet, value, bar, holder); holder 0 when it
 /// does not fit.
 fn widths(w: u16) -> (usize, usize, usize, usize) {
@@ -316,7 +336,7 @@ fn table(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer)
             if bad { "≠" } else { " " },
             super::fit(date, tw),
             super::fit(a.source_name(), ow),
-            super::fit(&m.figure.text, vw),
+            super::fit(&value_cell(&m.figure, vw), vw),
         );
         let st = if bad { t.conflict } else { t.text };
         let st: Style = match (row == f.row, focused) {
@@ -388,6 +408,23 @@ mod tests {
         assert_eq!(bar(29.0, 58.0, 4), "██");
         assert_eq!(bar(0.01, 58.0, 4), "▏");
         assert_eq!(bar(5.0, 0.0, 4), "");
+    }
+
+    /// A figure that fits its column is shown as written; a longer one keeps its number,
+    /// its qualifier turned into a sign, instead of being cut before the number.
+    #[test]
+    fn value_cell_keeps_the_number() {
+        let fig = |text: &str| {
+            let facts = crate::model::facts::extract(text, crate::model::Span::new(0, text.len()));
+            facts.figures.into_iter().next().expect("a figure")
+        };
+        let long = fig("An estimated 143 million people were affected.");
+        assert_eq!(value_cell(&long, 40), long.text);
+        assert_eq!(value_cell(&long, 16), "~143 million");
+        let bound = fig("The storm killed at least 28 people.");
+        assert_eq!(value_cell(&bound, 6), "≥28");
+        let exact = fig("Officials counted 4,117 people.");
+        assert_eq!(value_cell(&exact, 3), "4,117");
     }
 
     /// The sparkline rises with the values, from zero.
