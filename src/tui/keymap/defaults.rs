@@ -86,7 +86,7 @@ impl Default for Keymap {
                 COMMANDS,
                 &[Key::ch('Q'), Key::ctrl('c')],
                 Action::Quit,
-                "quit from anywhere",
+                "quit (in a text field, Ctrl-c closes it)",
                 Some("quit"),
             ),
             bind(

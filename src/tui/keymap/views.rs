@@ -26,7 +26,7 @@ fn common() -> Vec<Binding> {
             VIEWS,
             &[Key::ch('Q'), Key::ctrl('c')],
             Action::Quit,
-            "quit from anywhere",
+            "quit (in a text field, Ctrl-c closes it)",
             Some("quit"),
         ),
         bind(

@@ -602,7 +602,7 @@ fn help_names_in_a_dim_column() {
         let at = positions(buf, "back_or_quit");
         let &(x, y) = at.first().unwrap_or_else(|| panic!("whole at {w}x{h}"));
         assert!(buf[(x, y)].modifier.contains(Modifier::DIM));
-        let (_, qy) = positions(buf, "quit from anywhere")[0];
+        let (_, qy) = positions(buf, "Q Ctrl-c")[0];
         let name: String = (x..x + 5).map(|nx| buf[(nx, qy)].symbol()).collect();
         assert_eq!(name, "quit ", "names line up in one column");
         assert!(buf[(x, qy)].modifier.contains(Modifier::DIM));
