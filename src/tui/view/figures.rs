@@ -211,7 +211,7 @@ fn list(app: &App, qs: &[Quantity], shown: &[usize], area: Rect, buf: &mut Buffe
 }
 
 /// The lowest and the highest figure of a quantity as written, short ("2,000–3,000"), or
-/// the one figure when they are alike.
+/// the one figure when their values are alike.
 fn range(q: &Quantity) -> String {
     let by_value =
         |a: &&FigureMention, b: &&FigureMention| a.figure.value.total_cmp(&b.figure.value);
@@ -221,7 +221,10 @@ fn range(q: &Quantity) -> String {
         q.mentions.iter().min_by(by_value),
         q.mentions.iter().max_by(by_value),
     ) {
-        (Some(lo), Some(hi)) if short(lo) != short(hi) => format!("{}–{}", short(lo), short(hi)),
+        // Alike in value, one figure however written ("19" and "Nineteen").
+        (Some(lo), Some(hi)) if lo.figure.value != hi.figure.value && short(lo) != short(hi) => {
+            format!("{}–{}", short(lo), short(hi))
+        }
         (Some(one), _) => short(one),
         _ => String::new(),
     }
@@ -425,6 +428,31 @@ mod tests {
         assert_eq!(value_cell(&bound, 6), "≥28");
         let exact = fig("Officials counted 4,117 people.");
         assert_eq!(value_cell(&exact, 3), "4,117");
+    }
+
+    /// A quantity whose figures are one value written two ways shows that value once; two
+    /// values show as a range.
+    #[test]
+    fn range_is_one_figure_when_the_values_are_alike() {
+        use crate::model::load::{from_files, LoadOptions};
+        let quantity = |a: &str, b: &str| {
+            let files = [("a.txt", a), ("b.txt", b)]
+                .map(|(n, t)| (n.to_string(), format!("Storm\n\n{t}\n").into_bytes()));
+            let d = from_files("Storm", files, &LoadOptions::default());
+            let aligner = crate::model::claims::Aligner::new(&d);
+            let q = aligner.quantities().first().cloned();
+            q.expect("one quantity")
+        };
+        let alike = quantity(
+            "Nineteen people died in the storm on Monday, officials said.",
+            "The storm killed 19 people on Monday, officials said.",
+        );
+        assert!(!range(&alike).contains('–'), "{}", range(&alike));
+        let apart = quantity(
+            "The storm killed 19 people on Monday, officials said.",
+            "The storm killed 23 people on Monday, officials said.",
+        );
+        assert_eq!(range(&apart), "19–23");
     }
 
     /// The sparkline rises with the values, from zero.
