@@ -5,7 +5,7 @@ use super::sources::fit;
 use super::term::Paint;
 use super::{Format, Out};
 use crate::model::analysis::{self, Analysis};
-use crate::model::claims::Cluster;
+use crate::model::claims::{Cluster, ClusterConflict};
 use crate::model::{ArticleId, Dossier};
 use anyhow::Result;
 use serde::Serialize;
@@ -30,6 +30,21 @@ struct ConflictJson<'a> {
     left_outlet: String,
     right_outlet: String,
     what: &'a str,
+}
+
+impl<'a> ConflictJson<'a> {
+    /// A conflict of cluster `c`, each side with its outlet.
+    fn of(d: &Dossier, c: &Cluster, x: &'a ClusterConflict) -> Self {
+        ConflictJson {
+            a: x.a,
+            b: x.b,
+            left: &x.left,
+            right: &x.right,
+            left_outlet: outlet_of(d, c, x.a),
+            right_outlet: outlet_of(d, c, x.b),
+            what: &x.what,
+        }
+    }
 }
 
 /// The outlet of the article of a cluster's mention `i`, or its file stem.
@@ -94,15 +109,7 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
                 related: an.judged[index]
                     .iter()
                     .map(|(x, v)| RelatedJson {
-                        conflict: ConflictJson {
-                            a: x.a,
-                            b: x.b,
-                            left: &x.left,
-                            right: &x.right,
-                            left_outlet: outlet_of(d, c, x.a),
-                            right_outlet: outlet_of(d, c, x.b),
-                            what: &x.what,
-                        },
+                        conflict: ConflictJson::of(d, c, x),
                         corrected: true,
                         verdict: v.verdict.as_str(),
                         note: v.note.as_deref(),
@@ -129,15 +136,7 @@ pub fn run(d: &Dossier, conflicts_only: bool, out: &mut Out) -> Result<()> {
                 conflicts: c
                     .conflicts
                     .iter()
-                    .map(|x| ConflictJson {
-                        a: x.a,
-                        b: x.b,
-                        left: &x.left,
-                        right: &x.right,
-                        left_outlet: outlet_of(d, c, x.a),
-                        right_outlet: outlet_of(d, c, x.b),
-                        what: &x.what,
-                    })
+                    .map(|x| ConflictJson::of(d, c, x))
                     .collect(),
             })
             .collect();
