@@ -116,6 +116,26 @@ pub fn ymd(y: i16, m: i8, d: i8) -> Option<Date> {
     Date::new(y, m, d).ok()
 }
 
+/// An ISO calendar day as precise as written: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (what a
+/// manifest and a citation may give), its parts checked (month 1–12; a full date by
+/// `jiff`, so "2021-02-31" is none). Anything after the day (a time) is not read here.
+pub fn iso_day_parts(s: &str) -> Option<Vec<i32>> {
+    let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<i8>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).is_some()
+        }
+        _ => false,
+    };
+    ok.then(|| parts.iter().filter_map(|p| p.parse().ok()).collect())
+}
+
 /// A month and day that some year has: 29 February is one, 30 February is not.
 pub fn month_day(m: i8, d: i8) -> bool {
     // 2000 is a leap year: every month has its longest length.
@@ -500,6 +520,26 @@ mod tests {
     #[track_caller]
     fn date(s: &str) -> Option<String> {
         find_date(s).map(|f| f.date.to_string())
+    }
+
+    /// An ISO day, month or year is read as precise as written; a month 13, a day 31
+    /// February, a short year or a time are none.
+    #[test]
+    fn iso_day_parts_as_written() {
+        assert_eq!(iso_day_parts("2024-02-29"), Some(vec![2024, 2, 29]));
+        assert_eq!(iso_day_parts("2024-10"), Some(vec![2024, 10]));
+        assert_eq!(iso_day_parts("2024"), Some(vec![2024]));
+        for bad in [
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "24-10-30",
+            "2024-1-3",
+            "2024-10-30T09:10",
+            "",
+        ] {
+            assert_eq!(iso_day_parts(bad), None, "{bad}");
+        }
     }
 
     /// Month names and their abbreviations number their month; a word that merely starts

@@ -139,18 +139,54 @@ fn key(base: &str, paragraphs: Option<(usize, usize)>, used: &mut HashSet<String
     id
 }
 
-/// "2024-10-30" (a time after it is dropped) as date parts; anything else as written.
+/// A date as its parts, read by the model's one date parser: an ISO day, month or year
+/// ("2024-10-30", a time after it dropped; "2024-10"; "2024") or a written date ("Oct.
+/// 30, 2024"); anything else as written.
 fn date(s: &str) -> Date {
-    let parts: Option<Vec<i32>> = s
-        .get(..10)
-        .unwrap_or(s)
-        .split('-')
-        .map(|n| n.parse().ok())
-        .collect();
+    use crate::model::date;
+    let day = s.trim().split(['T', ' ']).next().unwrap_or("");
+    let parts = date::iso_day_parts(day).or_else(|| {
+        date::parse_written(s).map(|st| {
+            let d = st.date;
+            vec![
+                i32::from(d.year()),
+                i32::from(d.month()),
+                i32::from(d.day()),
+            ]
+        })
+    });
     match parts {
-        Some(p) if (1..=3).contains(&p.len()) && p[0] > 0 => Date::Parts { date_parts: [p] },
-        _ => Date::Literal {
+        Some(p) => Date::Parts { date_parts: [p] },
+        None => Date::Literal {
             literal: sanitize(s, false).into_owned(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Option<Vec<i32>> {
+        match date(s) {
+            Date::Parts { date_parts: [p] } => Some(p),
+            Date::Literal { .. } => None,
+        }
+    }
+
+    /// A citation's date is read by the one date parser: ISO days, months and years (a
+    /// time after the day dropped) and written dates become parts; an impossible day or
+    /// a word stays as written.
+    #[test]
+    fn citation_dates_as_parts() {
+        assert_eq!(parts("2024-10-30"), Some(vec![2024, 10, 30]));
+        assert_eq!(parts("2024-10-30T09:10:00+01:00"), Some(vec![2024, 10, 30]));
+        assert_eq!(parts("2024-10-30 09:10"), Some(vec![2024, 10, 30]));
+        assert_eq!(parts("2024-10"), Some(vec![2024, 10]));
+        assert_eq!(parts("2024"), Some(vec![2024]));
+        assert_eq!(parts("Oct. 30, 2024"), Some(vec![2024, 10, 30]));
+        assert_eq!(parts("2021-02-31"), None);
+        assert_eq!(parts("2024-13"), None);
+        assert_eq!(parts("last spring"), None);
     }
 }

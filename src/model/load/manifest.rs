@@ -160,17 +160,7 @@ pub fn is_date(d: &str) -> bool {
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day (checked by the model's
 /// one date parser).
 fn is_iso_day(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let val = |p: &str| p.parse::<i16>().unwrap_or(0);
-    match parts.as_slice() {
-        [y] => num(y, 4),
-        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&val(m)),
-        [y, m, d] => {
-            num(y, 4) && num(m, 2) && num(d, 2) && crate::model::date::parse_iso(s).is_some()
-        }
-        _ => false,
-    }
+    crate::model::date::iso_day_parts(s).is_some()
 }
 
 #[cfg(test)]
