@@ -160,6 +160,34 @@ fn reopen(e: &Env, t: Tmux) -> Tmux {
     e.open()
 }
 
+/// One correction made in a reader on `e`, end to end: `at` brings a reader to the place
+/// the correction is made and shown, `make` makes it, and `shown` is on screen at once and
+/// again at that place after quitting and reopening (the state is read again from disk).
+#[track_caller]
+fn made_and_kept(e: &Env, at: impl Fn(&Tmux), make: impl FnOnce(&Tmux), shown: &str) {
+    let t = e.open();
+    at(&t);
+    make(&t);
+    t.wait_for(shown);
+    let t = reopen(e, t);
+    at(&t);
+    t.wait_for(shown);
+    quit_and_check_restored(&t);
+}
+
+/// Press `key`, wait for its dialog `title`, clear the line when `clear`, type `text` and
+/// press Enter.
+#[track_caller]
+fn answer(t: &Tmux, key: &str, title: &str, clear: bool, text: &str) {
+    t.keys(&[key]);
+    t.wait_for(title);
+    if clear {
+        t.keys(&["C-u"]);
+    }
+    t.type_text(text);
+    t.keys(&["Enter"]);
+}
+
 /// The fixture reads as the tests expect without corrections (guards the fixture).
 #[test]
 fn fixture_reading() {
@@ -176,18 +204,15 @@ fn fixture_reading() {
 fn reassign_quote() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    to_text(&t, 1, "work starts");
-    t.wait_for("quote: Ivar Dahl");
-    t.keys(&["A"]);
-    t.wait_for("Whose quote is this?");
-    t.type_text("rosa");
-    t.keys(&["Enter"]);
-    t.wait_for("quote: Rosa Vik");
-    let t = reopen(&e, t);
-    to_text(&t, 1, "work starts");
-    t.wait_for("quote: Rosa Vik");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| to_text(t, 1, "work starts"),
+        |t| {
+            t.wait_for("quote: Ivar Dahl");
+            answer(t, "A", "Whose quote is this?", false, "rosa");
+        },
+        "quote: Rosa Vik",
+    );
     let q = e.quote("a.txt", "The work");
     assert_eq!(
         (&q["speaker"], &q["corrected"], &q["speaker_detected"]),
@@ -201,17 +226,12 @@ fn reassign_quote() {
 fn reassign_quote_unknown() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    to_text(&t, 1, "work starts");
-    t.keys(&["A"]);
-    t.wait_for("Whose quote is this?");
-    t.type_text("unkn");
-    t.keys(&["Enter"]);
-    t.wait_for("quote: unknown speaker");
-    let t = reopen(&e, t);
-    to_text(&t, 1, "work starts");
-    t.wait_for("quote: unknown speaker");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| to_text(t, 1, "work starts"),
+        |t| answer(t, "A", "Whose quote is this?", false, "unkn"),
+        "quote: unknown speaker",
+    );
     let q = e.quote("a.txt", "The work");
     assert!(q["speaker"].is_null(), "{q:#}");
     assert_eq!(q["speaker_detected"], "Ivar Dahl");
@@ -223,18 +243,12 @@ fn reassign_quote_unknown() {
 fn rename_speaker() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    to_text(&t, 1, "work starts");
-    t.keys(&["R"]);
-    t.wait_for("Rename Ivar Dahl");
-    t.keys(&["C-u"]);
-    t.type_text("Ivar Dahlberg");
-    t.keys(&["Enter"]);
-    t.wait_for("quote: Ivar Dahlberg");
-    let t = reopen(&e, t);
-    to_text(&t, 1, "work starts");
-    t.wait_for("quote: Ivar Dahlberg");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| to_text(t, 1, "work starts"),
+        |t| answer(t, "R", "Rename Ivar Dahl", true, "Ivar Dahlberg"),
+        "quote: Ivar Dahlberg",
+    );
     assert_eq!(e.quote("a.txt", "The work")["speaker"], "Ivar Dahlberg");
     assert_eq!(e.exported("a.txt", "The work")["speaker"], "Ivar Dahlberg");
 }
@@ -244,17 +258,12 @@ fn rename_speaker() {
 fn merge_speaker() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    to_text(&t, 1, "work starts");
-    t.keys(&["M"]);
-    t.wait_for("Merge Ivar Dahl into");
-    t.type_text("vik");
-    t.keys(&["Enter"]);
-    t.wait_for("quote: Rosa Vik");
-    let t = reopen(&e, t);
-    to_text(&t, 1, "work starts");
-    t.wait_for("quote: Rosa Vik");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| to_text(t, 1, "work starts"),
+        |t| answer(t, "M", "Merge Ivar Dahl into", false, "vik"),
+        "quote: Rosa Vik",
+    );
     assert_eq!(e.quote("a.txt", "The work")["speaker"], "Rosa Vik");
     assert_eq!(e.exported("a.txt", "The work")["speaker"], "Rosa Vik");
 }
@@ -265,20 +274,18 @@ fn merge_speaker() {
 fn split_alias() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    to_text(&t, 1, "are ready");
-    t.wait_for("quote: Rosa Vik");
-    t.keys(&["S"]);
-    t.wait_for("Split a name off Rosa Vik");
-    t.keys(&["Enter"]);
-    t.poll(
-        |s| s.contains("quote: Vik") && !s.contains("Split a name"),
-        "the quote's new speaker",
+    made_and_kept(
+        &e,
+        |t| to_text(t, 1, "are ready"),
+        |t| {
+            t.wait_for("quote: Rosa Vik");
+            t.keys(&["S"]);
+            t.wait_for("Split a name off Rosa Vik");
+            t.keys(&["Enter"]);
+            t.poll(|s| !s.contains("Split a name"), "the dialog closed");
+        },
+        "quote: Vik",
     );
-    let t = reopen(&e, t);
-    to_text(&t, 1, "are ready");
-    t.wait_for("quote: Vik");
-    quit_and_check_restored(&t);
     assert_eq!(e.quote("a.txt", "We are ready")["speaker"], "Vik");
     assert_eq!(e.quote("b.txt", "We are ready")["speaker"], "Rosa Vik");
     assert_eq!(e.exported("a.txt", "We are ready")["speaker"], "Vik");
@@ -296,21 +303,19 @@ fn judged(t: &Tmux, verdict: &str) -> String {
 fn conflict_not_a_conflict() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    compare_at(&t, "60 trucks");
-    t.wait_for("≠ CONFLICT");
-    t.keys(&["W"]);
-    t.wait_for("This conflict is");
-    t.keys(&["Enter"]);
-    t.wait_for("Not a conflict");
-    t.type_text("trucks of two firms");
-    t.keys(&["Enter"]);
-    judged(&t, "not-a-conflict: trucks of two firms");
-    let t = reopen(&e, t);
-    compare_at(&t, "60 trucks");
-    judged(&t, "not-a-conflict");
-    t.wait_for("≠ 0 conflicting");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| compare_at(t, "60 trucks"),
+        |t| {
+            t.wait_for("≠ CONFLICT");
+            t.keys(&["W"]);
+            t.wait_for("This conflict is");
+            answer(t, "Enter", "Not a conflict", false, "trucks of two firms");
+            judged(t, "not-a-conflict: trucks of two firms");
+            t.wait_for("≠ 0 conflicting");
+        },
+        "~ related (corrected, not-a-conflict",
+    );
     let p = e.pair("60 trucks");
     assert_eq!(
         (&p["relation"], &p["corrected"], &p["relation_detected"]),
@@ -326,19 +331,17 @@ fn conflict_not_a_conflict() {
 fn conflict_explained() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    compare_at(&t, "60 trucks");
-    t.keys(&["W"]);
-    t.wait_for("This conflict is");
-    t.keys(&["j", "Enter"]);
-    t.wait_for("Explained: why?");
-    t.type_text("counted a day later");
-    t.keys(&["Enter"]);
-    judged(&t, "explained: counted a day later");
-    let t = reopen(&e, t);
-    compare_at(&t, "60 trucks");
-    judged(&t, "explained: counted a day later");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| compare_at(t, "60 trucks"),
+        |t| {
+            t.keys(&["W"]);
+            t.wait_for("This conflict is");
+            t.keys(&["j"]);
+            answer(t, "Enter", "Explained: why?", false, "counted a day later");
+        },
+        "~ related (corrected, explained: counted a day later",
+    );
     let p = e.pair("60 trucks");
     assert_eq!(p["relation"], "related");
     assert_eq!(p["verdict"], "explained");
@@ -350,17 +353,17 @@ fn conflict_explained() {
 fn corroboration_wrong() {
     need_tmux!();
     let e = Env::new();
-    let t = e.open();
-    compare_at(&t, "are ready");
-    t.wait_for("= corroborated by");
-    t.keys(&["W"]);
-    t.wait_for("Not a corroboration");
-    t.keys(&["Enter"]);
-    judged(&t, "not-corroborated");
-    let t = reopen(&e, t);
-    compare_at(&t, "are ready");
-    judged(&t, "not-corroborated");
-    quit_and_check_restored(&t);
+    made_and_kept(
+        &e,
+        |t| compare_at(t, "are ready"),
+        |t| {
+            t.wait_for("= corroborated by");
+            t.keys(&["W"]);
+            t.wait_for("Not a corroboration");
+            t.keys(&["Enter"]);
+        },
+        "~ related (corrected, not-corroborated",
+    );
     let p = e.pair("We are ready");
     assert_eq!(
         (&p["relation"], &p["relation_detected"]),
