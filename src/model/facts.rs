@@ -197,7 +197,7 @@ fn entities(text: &str, toks: &[Token]) -> Vec<String> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let cap = t.kind == Tok::Word && t.capital && !stop.contains(&t.lower);
+        let cap = t.kind == Tok::Word && t.capital && !stop.contains(t.lower.as_str());
         if !cap {
             i += 1;
             continue;

@@ -184,12 +184,13 @@ const NAME_PREFIX_WEIGHT: f32 = 0.35;
 /// the last word of a name counts fully, the others less.
 pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32)>> {
     let stop = lexicon::stopwords();
-    let is_name_word = |t: &Token| t.kind == Tok::Word && t.capital && !stop.contains(&t.lower);
+    let is_name_word =
+        |t: &Token| t.kind == Tok::Word && t.capital && !stop.contains(t.lower.as_str());
     (0..toks.len())
         .map(|i| {
             let t = &toks[i];
             if t.kind != Tok::Word
-                || (stop.contains(&t.lower) && !t.acronym)
+                || (stop.contains(t.lower.as_str()) && !t.acronym)
                 || t.lower.chars().nth(1).is_none()
             {
                 return None;

@@ -50,8 +50,8 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
         let t = &toks[i];
         // "has estimated" is a verb, not the head noun "estimated".
         let after_aux = i > 0 && AUX.contains(&toks[i - 1].lower.as_str());
-        let is_head = t.kind == Tok::Word && heads.contains(&t.lower) && !after_aux;
-        let is_verb = t.kind == Tok::Word && verbs().contains(&t.lower) && i > 0;
+        let is_head = t.kind == Tok::Word && heads.contains(t.lower.as_str()) && !after_aux;
+        let is_verb = t.kind == Tok::Word && verbs().contains(t.lower.as_str()) && i > 0;
         if is_head || is_verb {
             let mut k = if is_head { i } else { i - 1 };
             while is_verb && k > 0 && AUX.contains(&toks[k].lower.as_str()) {
@@ -69,12 +69,12 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
                 let fits = p.kind == Tok::Word
                     && (p.capital
                         || possessive
-                        || modifiers().contains(&p.lower)
-                        || (heads.contains(&p.lower) && j - 1 == last));
+                        || modifiers().contains(p.lower.as_str())
+                        || (heads.contains(p.lower.as_str()) && j - 1 == last));
                 if !fits {
                     break;
                 }
-                named |= p.capital || possessive || modifiers().contains(&p.lower);
+                named |= p.capital || possessive || modifiers().contains(p.lower.as_str());
                 j -= 1;
                 from = j;
             }
@@ -112,8 +112,9 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
 /// before a figure, not a modifier of what is counted ("the official death toll"), and with
 /// a word past its determiners (never a bare "The").
 fn holds_someone(toks: &[Token], from: usize, to: usize, bare_head: bool) -> bool {
-    let numberish =
-        |t: &Token| t.kind == Tok::Number || super::lexicon::number_words().contains_key(&t.lower);
+    let numberish = |t: &Token| {
+        t.kind == Tok::Number || super::lexicon::number_words().contains_key(t.lower.as_str())
+    };
     let determiner = |t: &Token| matches!(t.lower.as_str(), "a" | "an" | "the");
     let counted = bare_head
         && (toks[from..to].iter().any(numberish) || (from > 0 && numberish(&toks[from - 1])));
@@ -123,7 +124,7 @@ fn holds_someone(toks: &[Token], from: usize, to: usize, bare_head: bool) -> boo
         && toks.get(to).is_some_and(|n| {
             n.kind == Tok::Word
                 && !n.capital
-                && (super::outcome::outcomes().contains_key(&n.lower)
+                && (super::outcome::outcomes().contains_key(n.lower.as_str())
                     || super::frame::measure_word(&n.lower)
                     || {
                         let (general, specific) = super::lexicon::people_nouns();
@@ -143,7 +144,7 @@ fn opener_at(toks: &[Token], i: usize) -> Option<usize> {
         let ok = words
             .iter()
             .enumerate()
-            .all(|(k, w)| toks.get(i + k).is_some_and(|t| &t.lower == w));
+            .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == w));
         ok.then_some(words.len())
     })
 }

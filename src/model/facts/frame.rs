@@ -112,7 +112,7 @@ fn first_where<'a>(
         if stops(t) {
             return None;
         }
-        if let Some(g) = table.get(&t.lower).filter(|g| keep(g)) {
+        if let Some(g) = table.get(t.lower.as_str()).filter(|g| keep(g)) {
             return Some((d, g.clone()));
         }
     }
@@ -220,7 +220,7 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             .rev()
             .take(MEASURE_BEFORE)
             .take_while(|t| !stops(t))
-            .find(|t| measures().contains_key(&t.lower))
+            .find(|t| measures().contains_key(t.lower.as_str()))
             .is_some_and(|t| is_verb_form(&t.lower));
         if f.frame.about.is_none() && active {
             f.frame.measure = None;
@@ -370,11 +370,11 @@ fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
         t.kind == Tok::Word
             && t.capital
             && !t.acronym
-            && !super::lexicon::stopwords().contains(&t.lower)
-            && !crate::model::lexicon::calendar_words().contains(&t.lower)
+            && !super::lexicon::stopwords().contains(t.lower.as_str())
+            && !crate::model::lexicon::calendar_words().iter().any(|w| t.lower == *w)
             && !has(demonyms(), &t.lower)
             // "Donations have reached …": a sentence's first word is capitalized too.
-            && !measures().contains_key(&t.lower)
+            && !measures().contains_key(t.lower.as_str())
     };
     let folded = |t: &Token| crate::model::people::names::fold(&t.lower.replace('’', "'"));
     if toks.get(end).is_some_and(|t| t.lower == "from") {
@@ -432,9 +432,9 @@ fn number_of(toks: &[Token], start: usize) -> Option<String> {
     let noun = back.get(k.checked_sub(1)?)?;
     let counts = noun.kind == Tok::Word
         && !noun.capital
-        && !super::lexicon::stopwords().contains(&noun.lower);
+        && !super::lexicon::stopwords().contains(noun.lower.as_str());
     (matches!(head.lower.as_str(), "number" | "toll" | "tally") && counts)
-        .then(|| noun.lower.clone())
+        .then(|| noun.lower.to_string())
 }
 
 /// "Nationwide, the floods have killed 40 people": a scope word opening the clause, set off
@@ -445,7 +445,10 @@ fn opening_scope(toks: &[Token], start: usize) -> Option<String> {
         return None;
     }
     let opens = k == 1 || stops(&toks[k - 2]);
-    scopes().get(&toks[k - 1].lower).filter(|_| opens).cloned()
+    scopes()
+        .get(toks[k - 1].lower.as_str())
+        .filter(|_| opens)
+        .cloned()
 }
 
 /// Words looked at before a figure for a relative clause ("Katrina, which killed 1,800").
@@ -486,7 +489,7 @@ fn after_change(toks: &[Token], start: usize) -> bool {
     direct
         || (start >= 2
             && matches!(toks[start - 1].lower.as_str(), "to" | "at")
-            && changes().contains(&toks[start - 2].lower))
+            && changes().contains(toks[start - 2].lower.as_str()))
 }
 
 /// Change words that take the new value straight after them ("pledges have reached €80m").
@@ -502,7 +505,7 @@ fn is_prior(toks: &[Token], start: usize, end: usize) -> bool {
         .iter()
         .rev()
         .take(CHANGE_BEFORE)
-        .any(|t| changes().contains(&t.lower));
+        .any(|t| changes().contains(t.lower.as_str()));
     let to_next = toks.get(end).is_some_and(|t| t.lower == "to")
         && toks.get(end + 1).is_some_and(|t| t.kind == Tok::Number);
     change || to_next

@@ -16,7 +16,7 @@ pub fn likelihoods(text: &str, toks: &[Token]) -> Vec<Likelihood> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let cands = lexicon::likelihood().get(&words[i].1.lower);
+        let cands = lexicon::likelihood().get(words[i].1.lower.as_str());
         let hit = cands.into_iter().flatten().find(|(phrase, _)| {
             phrase.len() <= words.len() - i
                 && phrase

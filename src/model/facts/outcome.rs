@@ -35,7 +35,7 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             if stops(t) || (back && t.lower == ",") {
                 return None;
             }
-            if let Some(o) = table.get(&t.lower) {
+            if let Some(o) = table.get(t.lower.as_str()) {
                 return Some((d, o.clone()));
             }
         }

@@ -1,7 +1,14 @@
-//! A small lexer for fact finding: words, numerals, currency and percent signs, punctuation,
-//! each with its byte span in the article.
+//! The facts pass's view of the model's tokens: words, numerals, currency and percent
+//! signs, punctuation, each with its byte span in the article and its lowercase form.
+//!
+//! The lexing is [`crate::model::lex`]'s, by its figures rules ([`Rules::Figures`]: a
+//! number apart from its unit, hyphens as marks); this view adds what the rules read of
+//! each token, its lowercase form held inline (no heap string for a word of 24 bytes or
+//! fewer, which is nearly every word).
 
+use crate::model::lex::{self, Rules};
 use crate::model::Span;
+use compact_str::CompactString;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +25,8 @@ pub enum Tok {
 pub struct Token {
     pub kind: Tok,
     pub span: Span,
-    pub lower: String,
+    /// Lower case, a word's dots dropped ("U.S." -> "us") and `’` read as `'`.
+    pub lower: CompactString,
     /// True when the token follows the previous one with no space ("50km", "45-year").
     pub glued: bool,
     /// True when the word starts with a capital letter.
@@ -31,95 +39,78 @@ fn is_sign(c: char) -> bool {
     matches!(c, '$' | '£' | '€' | '¥' | '₹' | '%')
 }
 
-/// True when the word may go on at `chars[i]`: an apostrophe inside a word ("Russia’s"),
-/// or the dot of a dotted abbreviation ("U.S.", "p.m."): a single letter then a dot, then a
-/// letter or a prior dot.
-fn joins_word(chars: &[(usize, char)], i: usize, seg: usize) -> bool {
-    let d = chars[i].1;
-    let next_alpha = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-    if d == '\'' || d == '’' {
-        return next_alpha;
+impl Token {
+    /// The view of one token of the model's tokenizer.
+    fn of(text: &str, t: lex::Token) -> Token {
+        let raw = &text[t.start()..t.end()];
+        let kind = match t.kind() {
+            lex::Tok::Word if t.is_number() => Tok::Number,
+            lex::Tok::Word => Tok::Word,
+            lex::Tok::Punct(c) if is_sign(c) => Tok::Sign,
+            _ => Tok::Punct,
+        };
+        let capital = match kind {
+            Tok::Word => t.is_cap(),
+            Tok::Number => false,
+            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        };
+        Token {
+            kind,
+            span: Span::new(t.start(), t.end()),
+            lower: lower(raw, kind == Tok::Word),
+            glued: t.is_glued(),
+            capital,
+            acronym: kind == Tok::Word && t.is_acronym(),
+        }
     }
-    if d == '.' && seg == 1 {
-        let prev_dot = i >= 2 && chars[i - 2].1 == '.';
-        return next_alpha || prev_dot;
+}
+
+/// The lowercase form of a token: `’` read as `'`, a word's dots dropped. ASCII (with `’`)
+/// is folded byte by byte on the stack; anything else goes through `str::to_lowercase`,
+/// which knows the context-dependent cases (a final sigma).
+fn lower(raw: &str, word: bool) -> CompactString {
+    const INLINE: usize = 24;
+    let mut buf = [0u8; INLINE];
+    let mut n = 0;
+    let bytes = raw.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() && n < INLINE {
+        let b = bytes[k];
+        if b.is_ascii() {
+            if !(word && b == b'.') {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+            k += 1;
+        } else if bytes[k..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            n += 1;
+            k += "’".len();
+        } else {
+            break;
+        }
     }
-    false
+    if k == bytes.len() {
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            return CompactString::new(s);
+        }
+    }
+    let folded: String = raw
+        .chars()
+        .filter(|&ch| !word || ch != '.')
+        .map(|ch| if ch == '’' { '\'' } else { ch })
+        .collect();
+    CompactString::from(folded.to_lowercase())
 }
 
 /// Lex `text[span]` into tokens with absolute spans.
 pub fn lex(text: &str, span: Span) -> Vec<Token> {
-    let s = text.get(span.range()).unwrap_or("");
-    let base = span.start;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut space = true;
-    let end_of = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if c.is_whitespace() {
-            space = true;
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let kind = if c.is_ascii_digit() {
-            i += 1;
-            while i < chars.len() {
-                let d = chars[i].1;
-                let next_digit = chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-                if d.is_ascii_digit() || ((d == ',' || d == '.') && next_digit) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            Tok::Number
-        } else if c.is_alphabetic() {
-            let mut seg = 0;
-            while i < chars.len() {
-                if chars[i].1.is_alphabetic() {
-                    seg += 1;
-                    i += 1;
-                } else if joins_word(&chars, i, seg) {
-                    seg = 0;
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            Tok::Word
-        } else if is_sign(c) {
-            i += 1;
-            Tok::Sign
-        } else {
-            i += 1;
-            Tok::Punct
-        };
-        let (sb, eb) = (b, end_of(i));
-        let raw = &s[sb..eb];
-        let lower: String = raw
-            .chars()
-            .filter(|&ch| kind != Tok::Word || ch != '.')
-            .map(|ch| if ch == '’' { '\'' } else { ch })
-            .collect::<String>()
-            .to_lowercase();
-        out.push(Token {
-            kind,
-            span: Span::new(base + sb, base + eb),
-            lower,
-            glued: !space && start > 0,
-            capital: c.is_uppercase(),
-            acronym: kind == Tok::Word
-                && raw.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
-                && raw
-                    .chars()
-                    .all(|ch| !ch.is_alphabetic() || ch.is_uppercase()),
-        });
-        space = false;
+    if text.get(span.range()).is_none() {
+        return Vec::new();
     }
-    out
+    lex::Tokens::new(text, span.start, span.end, &[], Rules::Figures)
+        .map(|t| Token::of(text, t))
+        .collect()
 }
 
 #[cfg(test)]
@@ -129,7 +120,7 @@ mod tests {
     fn kinds(s: &str) -> Vec<(Tok, String)> {
         lex(s, Span::new(0, s.len()))
             .into_iter()
-            .map(|t| (t.kind, t.lower))
+            .map(|t| (t.kind, t.lower.to_string()))
             .collect()
     }
 
@@ -142,6 +133,56 @@ mod tests {
         assert_eq!(k[4], (Tok::Word, "km".into()));
         assert_eq!(k[6], (Tok::Number, "3.5".into()));
         assert_eq!(k[7], (Tok::Sign, "%".into()));
+    }
+
+    /// Lowercase forms fold `’` to `'`, keep a number's dots, and are held inline for
+    /// ordinary words; a word too long for that still reads right.
+    #[test]
+    fn lowercase_forms_fold_and_stay_inline() {
+        let text = "Russia’s 3.5 NATO Σίσυφος Internationalisationsbestrebungen";
+        let toks = lex(text, Span::new(0, text.len()));
+        let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            [
+                "russia's",
+                "3.5",
+                "nato",
+                "σίσυφος",
+                "internationalisationsbestrebungen"
+            ]
+        );
+        assert!(toks[..3].iter().all(|t| !t.lower.is_heap_allocated()));
+    }
+
+    /// A span that is not on character boundaries gives no tokens (and no panic).
+    #[test]
+    fn a_span_off_char_boundaries_gives_nothing() {
+        let text = "é 5";
+        assert!(lex(text, Span::new(1, text.len())).is_empty());
+    }
+
+    /// Signs are their own kind, other marks punctuation; capitals and acronyms are flagged
+    /// on words only.
+    #[test]
+    fn signs_capitals_and_acronyms() {
+        let text = "$5 NATO Ann € ;";
+        let toks = lex(text, Span::new(0, text.len()));
+        let got: Vec<(Tok, bool, bool)> = toks
+            .iter()
+            .map(|t| (t.kind, t.capital, t.acronym))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Tok::Sign, false, false),
+                (Tok::Number, false, false),
+                (Tok::Word, true, true),
+                (Tok::Word, true, false),
+                (Tok::Sign, false, false),
+                (Tok::Punct, false, false)
+            ]
+        );
     }
 
     /// Dotted abbreviations are one word without dots.

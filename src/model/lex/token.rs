@@ -37,6 +37,12 @@ const CAP: u32 = 1;
 const ACRONYM: u32 = 2;
 /// Word flags: the word opens with a digit ("1,000", "3.5", "19th").
 const NUMBER: u32 = 4;
+/// Any token: it follows the token before it with no space between ("50km", "45-year").
+/// The payload's top bit, above any character (21 bits) and any quote index a paragraph
+/// can hold (`QUOTE_INDEX`).
+const GLUED: u32 = 1 << (KIND_SHIFT - 1);
+/// The bits of a punctuation mark's character or a quote's index.
+const QUOTE_INDEX: u32 = GLUED - 1;
 
 impl Token {
     fn new(start: usize, end: usize, kind: u32, payload: u32) -> Token {
@@ -78,7 +84,7 @@ impl Token {
 
     /// What the token is.
     pub fn kind(&self) -> Tok {
-        let payload = self.tag & PAYLOAD;
+        let payload = self.tag & QUOTE_INDEX;
         match self.tag >> KIND_SHIFT {
             WORD => Tok::Word,
             PUNCT => Tok::Punct(char::from_u32(payload).unwrap_or('\u{FFFD}')),
@@ -112,6 +118,17 @@ impl Token {
     pub fn is_number(&self) -> bool {
         self.flag(NUMBER)
     }
+    /// True when the token follows the one before it with no space between ("km" in
+    /// "50km"); the first token of the scanned range never is.
+    pub fn is_glued(&self) -> bool {
+        self.tag & GLUED != 0
+    }
+    fn glued(mut self, glued: bool) -> Token {
+        if glued {
+            self.tag |= GLUED;
+        }
+        self
+    }
 }
 
 impl std::fmt::Debug for Token {
@@ -131,85 +148,220 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Tokenize `text[from..to]`, masking the given quote ranges (mark to mark, sorted) as
-/// single `Quote` tokens. Inner `.`, `-`, `’` and `'` join words; a trailing possessive
-/// `’s` stays on the word (see [`strip_possessive`]).
-pub fn tokenize(text: &str, from: usize, to: usize, masks: &[(usize, usize, usize)]) -> Vec<Token> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = from;
-    let mut m = masks.iter().peekable();
-    while let Some(&&(s, _, _)) = m.peek() {
-        if s >= from {
-            break;
+/// What joins a word: the one tokenizer's option, for the two ways the model reads words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// Prose, for quotes, people, paragraph kinds and claim terms: letters and digits make
+    /// one word, and an inner `.`, `-`, `’` or `'` joins ("U.S.", "Yong-hyun", "didn’t",
+    /// "3.5", "50km", "19th").
+    Prose,
+    /// Figures, for the facts pass, which reads a number apart from its unit and its
+    /// hyphen: a number is ASCII digits with a `,` or `.` between two digits ("2,40,000",
+    /// "3.5"); a word is letters only, joined by an apostrophe before a letter ("Russia’s")
+    /// or by the dot after a one-letter part ("U.S.", "p.m."). So "50km" is `50` then a glued
+    /// `km`, "45-year" is `45`, `-`, `year`, and a hyphenated name is two words.
+    Figures,
+}
+
+/// The tokens of `text[from..to]`, one at a time: see [`tokenize`] and [`Rules`].
+pub struct Tokens<'a> {
+    text: &'a str,
+    from: usize,
+    i: usize,
+    to: usize,
+    masks: std::slice::Iter<'a, (usize, usize, usize)>,
+    mask: Option<(usize, usize, usize)>,
+    rules: Rules,
+    /// True after white space (and at the start): the next token is not glued.
+    space: bool,
+}
+
+impl<'a> Tokens<'a> {
+    /// Scan `text[from..to]` by `rules`, masking the given quote ranges (mark to mark,
+    /// sorted) as single `Quote` tokens; masks that open before `from` are skipped.
+    pub fn new(
+        text: &'a str,
+        from: usize,
+        to: usize,
+        masks: &'a [(usize, usize, usize)],
+        rules: Rules,
+    ) -> Tokens<'a> {
+        let mut masks = masks.iter();
+        let mut mask = masks.next().copied();
+        while mask.is_some_and(|(s, _, _)| s < from) {
+            mask = masks.next().copied();
         }
-        m.next();
+        Tokens {
+            text,
+            from,
+            i: from,
+            to: to.min(text.len()),
+            masks,
+            mask,
+            rules,
+            space: true,
+        }
     }
-    while i < to {
-        if let Some(&&(s, e, q)) = m.peek() {
-            if i >= s {
-                out.push(Token::new(s, e, QUOTE, u32::try_from(q).unwrap_or(PAYLOAD)));
-                i = e.max(i + 1);
-                m.next();
-                while i < to && !text.is_char_boundary(i) {
-                    i += 1;
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let (text, bytes, to) = (self.text, self.text.as_bytes(), self.to);
+        while self.i < to {
+            let i = self.i;
+            if let Some((s, e, q)) = self.mask.filter(|&(s, _, _)| i >= s) {
+                let q = u32::try_from(q).unwrap_or(QUOTE_INDEX).min(QUOTE_INDEX);
+                let tok = Token::new(s, e, QUOTE, q).glued(!self.space);
+                self.i = e.max(i + 1);
+                self.mask = self.masks.next().copied();
+                while self.i < to && !text.is_char_boundary(self.i) {
+                    self.i += 1;
                 }
+                self.space = false;
+                return Some(tok);
+            }
+            if bytes[i].is_ascii_whitespace() {
+                self.i += 1;
+                self.space = true;
                 continue;
             }
-        }
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let limit = m.peek().map_or(to, |&&(s, _, _)| s.min(to));
-        if word_char(c) {
-            let start = i;
-            let mut j = i + c.len_utf8();
-            while j < limit {
-                if bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                    continue;
+            let c = text[i..].chars().next()?;
+            let limit = self.mask.map_or(to, |(s, _, _)| s.min(to));
+            let end = match self.rules {
+                Rules::Prose if word_char(c) => Some(prose_word_end(text, i, c, limit)),
+                Rules::Figures if c.is_ascii_digit() => Some(figures_number_end(bytes, i, limit)),
+                Rules::Figures if c.is_alphabetic() => {
+                    Some(figures_word_end(text, self.from, i, limit))
                 }
-                let Some(d) = text[j..].chars().next() else {
-                    break;
-                };
-                if word_char(d) {
-                    j += d.len_utf8();
-                } else if matches!(d, '.' | '-' | '’' | '\'' | '‑') {
-                    // Joins only when a word character follows ("U.S.", "Yong-hyun"), or
-                    // for the final dot of an initial or dotted abbreviation ("J.", "U.S.").
-                    let after = j + d.len_utf8();
-                    let next = text[after..limit.max(after)].chars().next();
-                    if next.is_some_and(word_char) {
-                        j = after;
-                    } else if d == '.' && is_dotted(&text[start..j]) {
-                        j = after;
-                        break;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
+                _ => None,
+            };
+            let glued = !self.space;
+            if let Some(end) = end {
+                self.i = end;
+                self.space = false;
+                return Some(Token::word(text, i, end).glued(glued));
             }
-            out.push(Token::word(text, start, j));
-            i = j;
-        } else {
-            let end = i + c.len_utf8();
-            if !c.is_whitespace() {
-                out.push(Token::new(i, end, PUNCT, c as u32));
+            self.i = i + c.len_utf8();
+            if c.is_whitespace() {
+                self.space = true;
+                continue;
             }
-            i = end;
+            self.space = false;
+            return Some(Token::new(i, self.i, PUNCT, c as u32).glued(glued));
         }
+        None
     }
+}
+
+/// Tokenize `text[from..to]` by the prose [`Rules`], masking the given quote ranges (mark
+/// to mark, sorted) as single `Quote` tokens. Inner `.`, `-`, `’` and `'` join words; a
+/// trailing possessive `’s` stays on the word (see [`strip_possessive`]).
+pub fn tokenize(text: &str, from: usize, to: usize, masks: &[(usize, usize, usize)]) -> Vec<Token> {
+    let mut out: Vec<Token> = Tokens::new(text, from, to, masks, Rules::Prose).collect();
     // Every paragraph's tokens stay alive until speakers are resolved dossier-wide: give
     // back the growth slack (up to half the buffer; shrinking reallocates in place).
     out.shrink_to_fit();
     out
+}
+
+/// Where a prose word that opens with `c` at `start` ends.
+fn prose_word_end(text: &str, start: usize, c: char, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = start + c.len_utf8();
+    while j < limit {
+        if bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        let Some(d) = text[j..].chars().next() else {
+            break;
+        };
+        if word_char(d) {
+            j += d.len_utf8();
+        } else if matches!(d, '.' | '-' | '’' | '\'' | '‑') {
+            // Joins only when a word character follows ("U.S.", "Yong-hyun"), or for the
+            // final dot of an initial or dotted abbreviation ("J.", "U.S.").
+            let after = j + d.len_utf8();
+            let next = text[after..limit.max(after)].chars().next();
+            if next.is_some_and(word_char) {
+                j = after;
+            } else if d == '.' && is_dotted(&text[start..j]) {
+                return after;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Where a number of the figures rules that opens at `start` ends: digits, and a `,` or
+/// `.` between two digits.
+fn figures_number_end(bytes: &[u8], start: usize, limit: usize) -> usize {
+    let mut j = start + 1;
+    while j < limit {
+        let d = bytes[j];
+        let next_digit = j + 1 < limit && bytes[j + 1].is_ascii_digit();
+        if d.is_ascii_digit() || (matches!(d, b',' | b'.') && next_digit) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The character at byte `j` (a boundary below `limit`) and its length.
+fn char_at(text: &str, j: usize) -> Option<char> {
+    let b = *text.as_bytes().get(j)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
+    text[j..].chars().next()
+}
+
+/// Where a word of the figures rules that opens with a letter at `start` ends: letters; an
+/// apostrophe with a letter after it ("Russia’s"); the dot after a one-letter part when a
+/// letter follows or a dot stood before that letter ("U.S.", "p.m.", but not "Mr.").
+fn figures_word_end(text: &str, from: usize, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = start;
+    // Letters since the word's start or its last join, and where the first of them is.
+    let (mut part, mut part_start) = (0, start);
+    while j < limit {
+        let Some(d) = char_at(text, j) else {
+            break;
+        };
+        let after = j + d.len_utf8();
+        if d.is_alphabetic() {
+            if part == 0 {
+                part_start = j;
+            }
+            part += 1;
+            j = after;
+            continue;
+        }
+        let letter_next = after < limit && char_at(text, after).is_some_and(char::is_alphabetic);
+        let joins = match d {
+            '\'' | '’' => letter_next,
+            '.' if part == 1 => {
+                // The look-back stops at the scanned range's start, not at the word's.
+                let dot_before = part_start > from && bytes[part_start - 1] == b'.';
+                letter_next || dot_before
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        part = 0;
+        j = after;
+    }
+    j
 }
 
 /// "J" (an initial), "U.S" or "a.m": a word whose final dot belongs to it.
@@ -302,6 +454,88 @@ mod tests {
                 (false, false, false),
             ]
         );
+    }
+
+    /// The words of `text[from..]` by the figures rules.
+    fn figure_words(text: &str, from: usize) -> Vec<(&str, bool)> {
+        Tokens::new(text, from, text.len(), &[], Rules::Figures)
+            .map(|t| (&text[t.start()..t.end()], t.is_glued()))
+            .collect()
+    }
+
+    /// By the figures rules a number keeps its `,` and `.` separators between digits, and
+    /// letters after it are a glued word of their own (where prose reads one word).
+    #[test]
+    fn figures_rules_keep_separators_and_split_units() {
+        assert_eq!(
+            figure_words("2,40,000 or 50km", 0),
+            [
+                ("2,40,000", false),
+                ("or", false),
+                ("50", false),
+                ("km", true)
+            ]
+        );
+        let prose = tokenize("50km", 0, 4, &[]);
+        assert_eq!(prose.len(), 1);
+    }
+
+    /// A separator that no digit follows ends the number: "3." at a sentence's end and
+    /// "1,000," before a clause are numbers without their mark.
+    #[test]
+    fn a_separator_without_a_digit_after_is_a_mark() {
+        assert_eq!(
+            figure_words("1,000, then 3.", 0),
+            [
+                ("1,000", false),
+                (",", true),
+                ("then", false),
+                ("3", false),
+                (".", true)
+            ]
+        );
+    }
+
+    /// By the figures rules a hyphen is a mark between two words, an apostrophe before a
+    /// letter stays inside one, and the dots of "U.S." and "p.m." belong to the word while
+    /// the dot after "Mr" (two letters) does not.
+    #[test]
+    fn figures_rules_join_apostrophes_and_dotted_letters_not_hyphens() {
+        let words: Vec<&str> = figure_words("45-year Russia’s U.S. p.m. Mr. Lee", 0)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "45",
+                "-",
+                "year",
+                "Russia’s",
+                "U.S.",
+                "p.m.",
+                "Mr",
+                ".",
+                "Lee"
+            ]
+        );
+    }
+
+    /// The dot after a one-letter part joins when a dot stood before that letter inside the
+    /// scanned range; a dot before the range's start does not count.
+    #[test]
+    fn the_dot_look_back_stops_at_the_range_start() {
+        assert_eq!(figure_words(".a. b", 0)[1].0, "a.");
+        assert_eq!(figure_words(".a. b", 1)[0].0, "a");
+    }
+
+    /// Glued marks the token after no space, and never the first token of the range, even
+    /// when text stands right before it.
+    #[test]
+    fn glued_tells_tokens_with_no_space_before() {
+        let text = "x$5 (45)";
+        let glued: Vec<bool> = figure_words(text, 1).into_iter().map(|(_, g)| g).collect();
+        assert_eq!(glued, [false, true, false, true, true]);
     }
 
     /// A masked quote is one token carrying its index, and a mark is punctuation with its

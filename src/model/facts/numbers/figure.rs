@@ -37,7 +37,9 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     }
     // A currency sign before the number.
     let (mut currency, num_i) = match t.kind {
-        Tok::Sign if t.lower != "%" => (lexicon::currencies().get(&t.lower).cloned(), i + 1),
+        Tok::Sign if t.lower != "%" => {
+            (lexicon::currencies().get(t.lower.as_str()).cloned(), i + 1)
+        }
         Tok::Word
             if t.capital
                 && ["rs", "us"].contains(&t.lower.as_str())
@@ -133,7 +135,7 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     if !is_digit && !vague && value < 10.0 && !first.lower.starts_with('a') {
         let unit_follows = toks
             .get(j)
-            .is_some_and(|n| lexicon::units().contains_key(&n.lower));
+            .is_some_and(|n| lexicon::units().contains_key(n.lower.as_str()));
         if !unit_follows && !counts_people(toks, j) {
             return None;
         }
@@ -176,7 +178,7 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             kind = Kind::of_dimension(&u.dimension);
             unit = Some(u.canonical.clone());
             j += 2;
-        } else if let Some(u) = lexicon::units().get(&n.lower) {
+        } else if let Some(u) = lexicon::units().get(n.lower.as_str()) {
             kind = Kind::of_dimension(&u.dimension);
             converted = (u.factor - 1.0).abs() > 1e-9;
             value *= u.factor;
@@ -184,7 +186,7 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             unit = Some(u.canonical.clone());
             j += 1;
         } else if currency.is_none() && n.kind == Tok::Word {
-            if let Some(c) = lexicon::currencies().get(&n.lower) {
+            if let Some(c) = lexicon::currencies().get(n.lower.as_str()) {
                 currency = Some(c.clone());
                 j += 1;
             }
@@ -270,8 +272,8 @@ fn plural_after(toks: &[Token], k: usize, _from: usize) -> Option<String> {
         && n.lower.ends_with('s')
         && !n.lower.ends_with("ss")
         && !w.lower.ends_with('s')
-        && !lexicon::stopwords().contains(&n.lower);
-    plural.then(|| n.lower.clone())
+        && !lexicon::stopwords().contains(n.lower.as_str());
+    plural.then(|| n.lower.to_string())
 }
 
 /// The longest qualifier phrase ending just before token `i`.
@@ -316,10 +318,10 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
             continue;
         }
         // A function word ends the phrase: "29 on Sunday", "34 from 16" count nothing.
-        if lexicon::stopwords().contains(&t.lower) {
+        if lexicon::stopwords().contains(t.lower.as_str()) {
             return None;
         }
-        return Some(plural_after(toks, k, j).unwrap_or_else(|| t.lower.clone()));
+        return Some(plural_after(toks, k, j).unwrap_or_else(|| t.lower.to_string()));
     }
     None
 }

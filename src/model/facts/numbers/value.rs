@@ -65,8 +65,9 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
         let (mut v, mut place) = (v, place);
         if let Some(n) = toks.get(j) {
             // A scale: "3.5 million", "264m", "2bn", "10k".
-            if let Some(NumberWord::Scale(s)) =
-                (n.kind == Tok::Word).then(|| words.get(&n.lower)).flatten()
+            if let Some(NumberWord::Scale(s)) = (n.kind == Tok::Word)
+                .then(|| words.get(n.lower.as_str()))
+                .flatten()
             {
                 let short = n.lower.len() <= 2;
                 if !short || n.glued {
@@ -84,7 +85,7 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
     // "a dozen", "a thousand"
     let mut j = i;
     if t.lower == "a" || t.lower == "an" {
-        match toks.get(i + 1).and_then(|n| words.get(&n.lower)) {
+        match toks.get(i + 1).and_then(|n| words.get(n.lower.as_str())) {
             Some(NumberWord::Scale(_)) | Some(NumberWord::Value(_))
                 if toks[i + 1].lower.len() > 2 =>
             {
@@ -94,11 +95,11 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
         }
     }
     // Vague plurals: "hundreds of thousands".
-    if let Some(NumberWord::Vague(v)) = words.get(&toks[j].lower) {
+    if let Some(NumberWord::Vague(v)) = words.get(toks[j].lower.as_str()) {
         let mut v = *v;
         let mut k = j + 1;
         while word(toks, k) == Some("of") {
-            match toks.get(k + 1).and_then(|n| words.get(&n.lower)) {
+            match toks.get(k + 1).and_then(|n| words.get(n.lower.as_str())) {
                 Some(NumberWord::Vague(m)) | Some(NumberWord::Scale(m))
                     if toks[k + 1].lower.len() > 2 =>
                 {
@@ -121,7 +122,7 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
         if tk.kind == Tok::Word && tk.lower == "and" && any {
             let more = toks
                 .get(k + 1)
-                .is_some_and(|n| matches!(words.get(&n.lower), Some(NumberWord::Value(_))));
+                .is_some_and(|n| matches!(words.get(n.lower.as_str()), Some(NumberWord::Value(_))));
             if more {
                 k += 1;
                 continue;
@@ -131,7 +132,7 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
         if tk.kind != Tok::Word || tk.lower.len() <= 2 {
             break;
         }
-        match words.get(&tk.lower) {
+        match words.get(tk.lower.as_str()) {
             Some(NumberWord::Value(v)) => {
                 current += v;
                 place = if *v >= 10.0 && v % 10.0 == 0.0 {
