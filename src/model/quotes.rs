@@ -78,7 +78,7 @@ pub struct Quote {
 /// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
 /// times is not trusted fully. Counts at commit time: same sentence 75/77, pronoun 37/37,
 /// continuation 20/20, subject 10/10, role 4/4, adjacent sentence 3/3, headline echo 3/3,
-/// colon 3/3, role (dossier) 1/1, as put it 1/1; dash, according to and unclear decided
+/// colon 3/3, role (dossier) 1/1, as put it 1/1, relative clause 1/1; dash, according to and unclear decided
 /// no matched quote there (0.5, the prior).
 pub fn confidence(how: &str) -> f64 {
     let (right, all): (u32, u32) = match how {
@@ -92,6 +92,7 @@ pub fn confidence(how: &str) -> f64 {
         "colon" => (3, 3),
         "role (dossier)" => (1, 1),
         "as put it" => (1, 1),
+        "relative clause" => (1, 1),
         _ => (0, 0),
     };
     f64::from(right + 1) / f64::from(all + 2)

@@ -431,6 +431,9 @@ pub(crate) fn attribute(
             }
         }
     }
+    if let Some(p) = super::subject::relative_clause_speaker(text, &para.toks, lo, hi, t) {
+        return (resolve(ctx, reg, pi, &p, "relative clause"), None);
+    }
     // The sentence before, or after, names the speaker.
     let prev = if s > 0 {
         sentence_speaker(text, para, s - 1)

@@ -163,3 +163,63 @@ pub(crate) fn opening_colon(text: &str, toks: &[Token], lo: usize, t: usize) -> 
     let p = np::before(text, toks, lo, c - 1)?;
     (p.first == lo && matches!(p.np, Np::Name(_))).then_some(p)
 }
+
+/// "Ana Ruiz, the envoy who launched the appeal by saying it was “a duty”, said on
+/// Monday …": a quote in a relative clause ("who …") on the sentence's opening name, brought
+/// in by that clause's own speech verb or participle, gives the name's words. The clause
+/// must be active ("who was told “…”" heard the words), hold no other name before its
+/// speech word (the speaker of "who met Lee, calling him “…”" is still the name, but "who
+/// said Lee called it “…”" quotes Lee), and any speech verb after the quote must have no
+/// subject of its own ("…”, Lee said" gives Lee).
+pub(crate) fn relative_clause_speaker(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    t: usize,
+) -> Option<Phrase> {
+    let lo = lo.max(t.saturating_sub(REACH));
+    let hi = hi.min(t + REACH);
+    let start = subject_start(text, toks, lo, t);
+    let p = np::after(text, toks, start, t)?;
+    if p.first != start || p.last + 2 >= t || !matches!(p.np, Np::Name(_)) {
+        return None;
+    }
+    if toks[p.last + 1].kind() != Tok::Punct(',') {
+        return None;
+    }
+    // Inside the aside, before the quote: "who", then a speech word, with no other quote,
+    // clause end or capitalized word (another name) between "who" and the speech word.
+    let aside = p.last + 2..t;
+    let who = aside
+        .clone()
+        .find(|&i| word(text, toks, i) == Some("who"))?;
+    let stop = |i: usize| {
+        matches!(
+            toks[i].kind(),
+            Tok::Quote(_) | Tok::Punct('.' | '!' | '?' | ';' | ':')
+        )
+    };
+    if aside.clone().any(stop) {
+        return None;
+    }
+    let speech = (who + 1..t).find(|&i| {
+        np::is_verb(text, toks, i)
+            || word(text, toks, i).is_some_and(|w| has(speech_participles(), w))
+    })?;
+    let be = |i: usize| {
+        word(text, toks, i)
+            .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+    };
+    if (who + 1..speech).any(|i| be(i) || word(text, toks, i).is_some_and(is_cap)) {
+        return None;
+    }
+    // After the quote, a speech verb with a subject or object name of its own speaks.
+    let named = |i: usize| word(text, toks, i).is_some_and(is_cap);
+    if let Some(v) = (t + 1..hi).find(|&i| np::is_verb(text, toks, i)) {
+        if (t + 1..v).any(named) || named(v + 1) || be(v - 1) {
+            return None;
+        }
+    }
+    Some(p)
+}

@@ -860,4 +860,23 @@ mod tests {
             ]
         );
     }
+
+    /// A related-links heading that trails off ("You may also like...") still heads the
+    /// link titles under it; a story sentence trailing off stays body.
+    #[test]
+    fn related_heading_with_ellipsis() {
+        let t = "The council voted on Monday to close the bridge.\nYou may also like...\nTown fair returns after five years\nRepairs will take a year and more, the council said...";
+        assert_eq!(kind_list(t), [Body, Boilerplate, Appended, Body]);
+    }
+
+    /// Share prompts, affiliate disclosures and copyright-sign credits and notices are
+    /// furniture; story sentences about sharing, affiliates or copyright stay body.
+    #[test]
+    fn share_affiliate_and_copyright_sign_lines() {
+        let t = "Sharing is caring!\nThis post may contain affiliate links. Please see my disclosure page.\n\u{a9} Jane Roe\nThe contents of this site are \u{a9}2024 Valley Media Inc.\nThe firm shared its affiliate network data with the court, which ruled on copyright.";
+        assert_eq!(
+            kind_list(t),
+            [Boilerplate, Boilerplate, Caption, Boilerplate, Body]
+        );
+    }
 }

@@ -191,8 +191,10 @@ pub fn split_title(title: &str, site: Option<&str>) -> (String, Option<String>) 
     (main.to_string(), Some(suffix.to_string()))
 }
 
-/// The canonical URL: `<link rel=canonical>`, else `og:url`, else the saved-from comment;
-/// a relative canonical link is resolved against the others.
+/// The page's URL: `<link rel=canonical>`, else `og:url`, else the saved-from comment; a
+/// relative canonical link is resolved against the others. A canonical link to another
+/// site than `og:url`'s names the original of a syndicated copy (a portal carrying a
+/// network's story links to the network's page): the copy's own address is `og:url`.
 fn canonical_url(doc: &Document, tags: &Tags, raw: &str) -> Option<String> {
     let link = doc
         .select("link[rel]")
@@ -211,7 +213,10 @@ fn canonical_url(doc: &Document, tags: &Tags, raw: &str) -> Option<String> {
     let saved = saved_from(raw);
     let absolute = |u: &String| u.starts_with("http://") || u.starts_with("https://");
     if let Some(l) = link.as_ref().filter(|l| absolute(l)) {
-        return Some(l.clone());
+        let copy = og.as_ref().filter(|o| absolute(o)).filter(|o| {
+            host(o).is_some_and(|h| host(l).is_some_and(|lh| !lh.eq_ignore_ascii_case(h)))
+        });
+        return Some(copy.unwrap_or(l).clone());
     }
     let base = og.iter().chain(saved.iter()).find(|u| absolute(u)).cloned();
     if let (Some(l), Some(b)) = (&link, &base) {
@@ -436,6 +441,30 @@ mod tests {
             Some("https://www.valley.example/a/bridge")
         );
         assert_eq!(m.date.as_deref(), Some("2024-03-05T14:05:00+01:00"));
+    }
+
+    /// A syndicated copy whose canonical link names the original on another site is read
+    /// at its own address (`og:url`); a canonical link on the same site (another path,
+    /// `www.` or not) still wins over `og:url`.
+    #[test]
+    fn syndicated_copy_keeps_its_own_url() {
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://network.example/2024/03/05/bridge">
+            <meta property="og:url" content="https://www.portal.example/news/ar-AB12">
+            <meta property="og:site_name" content="Portal">"#,
+        );
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://www.portal.example/news/ar-AB12")
+        );
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://www.valley.example/news/bridge">
+            <meta property="og:url" content="https://valley.example/news/bridge?ref=share">"#,
+        );
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://www.valley.example/news/bridge")
+        );
     }
 
     /// With no site name anywhere, the canonical host is the outlet.

@@ -369,3 +369,31 @@ fn short_headline_term_is_no_echo() {
              \"The dam is safe and the gates work,\" said engineer Ana Ruiz.";
     assert_ne!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
 }
+
+/// A quote in a "who …" clause on the opening name, brought in by the clause's own speech
+/// participle, is that name's words, even when the sentence's verb comes after it.
+#[test]
+fn quote_in_relative_clause_goes_to_its_subject() {
+    let t = "Nora Vance, the radio host who started the fund by saying the bridge was \
+             \u{2018}an old friend in danger\u{2019} said on Friday: \u{2018}We have reached the goal.\u{2019}";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Nora Vance"));
+    assert_eq!(speaker(t, 1).as_deref(), Some("Nora Vance"));
+}
+
+/// Looks like a relative-clause quote but is not: the clause is passive ("who was told"),
+/// so its subject heard the words; nobody is named as saying them.
+#[test]
+fn passive_relative_clause_is_no_speaker() {
+    let t = "Nora Vance, the radio host who was told the bridge was \"an old friend in danger\", \
+             left the studio early.";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// Looks like a relative-clause quote but is not: a speech verb after the quote names its
+/// own speaker.
+#[test]
+fn speaker_after_quote_beats_relative_clause() {
+    let t = "Nora Vance, the host who started the fund by saying the bridge was \
+             \"an old friend in danger\", Tom Reyes said.";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Nora Vance"));
+}

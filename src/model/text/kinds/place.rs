@@ -102,8 +102,9 @@ pub(super) fn mark_related(strs: &[&str], paras: &mut [Paragraph]) {
 }
 
 fn is_related_heading(s: &str) -> bool {
+    // A heading trails off ("You may also like...") but ends no sentence.
     words_upto(s, 9) <= 8
-        && !s.ends_with('.')
+        && (!s.ends_with('.') || s.ends_with("..."))
         && lexicon::related_headings()
             .iter()
             .any(|c| strip_cue(s, c).is_some())
