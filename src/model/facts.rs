@@ -222,23 +222,27 @@ fn entities(text: &str, toks: &[Token]) -> Vec<String> {
 
 /// Byte offsets where a new clause begins: after ";" or at ", but / while / although".
 fn clauses(toks: &[Token]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if t.lower == ";" {
-            if let Some(n) = toks.get(i + 1) {
-                out.push(n.span.start);
-            }
-        }
-        let joins = ["but", "while", "although", "though", "whereas", "however"];
-        if t.kind == Tok::Word
-            && joins.contains(&t.lower.as_str())
-            && i > 0
-            && toks[i - 1].lower == ","
-        {
-            out.push(t.span.start);
-        }
-    }
-    out
+    clause_starts(toks).collect()
+}
+
+/// [`clauses`] over a stream of tokens: it keeps only the last token's mark, so a sentence
+/// of any length is read in constant memory.
+pub fn clause_starts<T: std::borrow::Borrow<Token>>(
+    toks: impl IntoIterator<Item = T>,
+) -> impl Iterator<Item = usize> {
+    const JOINS: [&str; 6] = ["but", "while", "although", "though", "whereas", "however"];
+    let mut prev: Option<&str> = None;
+    toks.into_iter().filter_map(move |t| {
+        let t = t.borrow();
+        let after_semicolon = prev == Some(";");
+        let joins = t.kind == Tok::Word && JOINS.contains(&t.lower.as_str()) && prev == Some(",");
+        prev = match t.lower.as_str() {
+            ";" => Some(";"),
+            "," => Some(","),
+            _ => Some(""),
+        };
+        (after_semicolon || joins).then_some(t.span.start)
+    })
 }
 
 /// A light stem: plural, past and gerund endings off ("troops" -> "troop", "used" -> "us").
