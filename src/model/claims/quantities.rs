@@ -82,6 +82,51 @@ fn key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
     ))
 }
 
+/// The one measure an article's amounts of money name, by article ("pledge" where every
+/// amount that names a measure names that one); none where they name several or none.
+fn money_measures(claims: &[Vec<Claim>]) -> FastMap<usize, String> {
+    let mut out = FastMap::default();
+    for article in claims {
+        let mut named = article
+            .iter()
+            .flat_map(|c| &c.facts.figures)
+            .filter(|f| f.kind == Kind::Money)
+            .filter_map(|f| f.frame.measure.as_deref());
+        let Some(first) = named.next() else {
+            continue;
+        };
+        if named.all(|m| m == first) {
+            if let Some(c) = article.first() {
+                out.insert(c.article.0, first.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// "- €100m from the oil company Acme", one line of a list of gifts: an amount tied to a
+/// named donor that names no measure measures what the article's other amounts measure, when
+/// they all measure one thing ([`money_measures`]).
+fn donor_key(f: &Figure, measure: Option<&String>) -> Option<Key> {
+    let measure = measure?;
+    let bare = f.kind == Kind::Money
+        && f.frame.measure.is_none()
+        && f.frame.about.is_some()
+        && !f.frame.prior
+        && !f.frame.increment
+        && f.qualifier != crate::model::facts::Qualifier::Vague;
+    bare.then(|| {
+        (
+            f.kind,
+            f.unit.clone(),
+            measure.clone(),
+            f.frame.scope.clone(),
+            f.frame.year,
+            f.frame.about.clone(),
+        )
+    })
+}
+
 fn label(k: &Key) -> String {
     let mut s = k.2.clone();
     if let Some(scope) = &k.3 {
@@ -103,6 +148,7 @@ pub fn quantities<'a>(
     article_of: impl Fn(ArticleId) -> Option<&'a Article>,
 ) -> Vec<Quantity> {
     let parts = parts(claims);
+    let gifts = money_measures(claims);
     // Figures whose sentence sets another value of their key against them, by (article,
     // start): two things side by side the key cannot tell apart (see [`split_by_value`]).
     let mut contrasted: FastSet<(usize, usize)> = FastSet::default();
@@ -110,14 +156,25 @@ pub fn quantities<'a>(
     let mut out: Vec<Quantity> = Vec::new();
     // Counts of people in general ("310 million people", "… Americans"), placed after.
     let mut crowds: Vec<FigureMention> = Vec::new();
+    // Durations that name no measure ("trapped for 16 days"), placed after by value.
+    let mut durations: Vec<FigureMention> = Vec::new();
     for c in claims.iter().flatten() {
         let keyed: Vec<(&Figure, Key)> = c
             .facts
             .figures
             .iter()
-            .filter_map(|f| key(f, &parts).map(|k| (f, k)))
+            .filter_map(|f| {
+                key(f, &parts)
+                    .or_else(|| donor_key(f, gifts.get(&c.article.0)))
+                    .map(|k| (f, k))
+            })
             .collect();
-        let crowd: Vec<&Figure> = c.facts.figures.iter().filter(|f| is_crowd(f)).collect();
+        let crowd: Vec<&Figure> = c
+            .facts
+            .figures
+            .iter()
+            .filter(|f| is_crowd(f) || is_loose_duration(f))
+            .collect();
         if keyed.is_empty() && crowd.is_empty() {
             continue;
         }
@@ -128,8 +185,13 @@ pub fn quantities<'a>(
             (a.meta.date.as_deref(), a.meta.updated.as_deref())
         });
         for f in crowd {
-            let clause = clause_around(text, c.span, f.span);
-            crowds.push(FigureMention {
+            let clause = passage(text, c.span, f.span, &c.facts.figures);
+            let pool = if f.kind == Kind::Duration {
+                &mut durations
+            } else {
+                &mut crowds
+            };
+            pool.push(FigureMention {
                 article: c.article,
                 claim: c.span,
                 clause,
@@ -164,7 +226,7 @@ pub fn quantities<'a>(
                 });
                 out.len() - 1
             });
-            let clause = clause_around(text, c.span, f.span);
+            let clause = passage(text, c.span, f.span, &c.facts.figures);
             out[qi].mentions.push(FigureMention {
                 article: c.article,
                 claim: c.span,
@@ -176,6 +238,7 @@ pub fn quantities<'a>(
         }
     }
     place_crowds(&mut out, crowds);
+    out.extend(durations_told_alike(durations));
     let mut out: Vec<Quantity> = out
         .into_iter()
         .flat_map(split_by_size)
@@ -216,6 +279,106 @@ fn is_crowd(f: &Figure) -> bool {
         && f.qualifier != crate::model::facts::Qualifier::Vague
         && f.value >= CROWD_MIN
         && f.what.as_ref().is_some_and(|w| general.contains(w))
+}
+
+/// True for a duration that names no measure ("trapped for 16 days", "rebuilt within five
+/// years"), stated as a span of time (not the earlier value of a change, not vague).
+fn is_loose_duration(f: &Figure) -> bool {
+    f.kind == Kind::Duration
+        && compat::measured(f).is_none()
+        && !f.frame.prior
+        && !f.frame.increment
+        && f.frame.scope.is_none()
+        && f.frame.year.is_none()
+        && f.qualifier != crate::model::facts::Qualifier::Vague
+}
+
+/// How many times longer a duration that no other outlet states alike may be than the
+/// nearest one that is (or the other way round) to join it. On the dev dossiers one ordeal
+/// is told as "more than two weeks" and 16 days by two outlets each, and as 17 days and an
+/// "18-day" ordeal by one each (at most 1.3 from two weeks); the nearest other spans of time
+/// beside such a pair are twice it or more ("10 years" against "five years"; "up to four
+/// days" for the rescue against two weeks trapped, 3.5).
+const DURATION_RATIO: f64 = 1.5;
+
+/// Durations that name no measure, grouped by value: a duration that two outlets state
+/// alike (the same value, compatible: "five years", "16 days", "more than two weeks") is one
+/// measured span of time told across the dossier, and the other durations within
+/// [`DURATION_RATIO`] of it join it (17 and 18 days of the same ordeal, which conflict with
+/// 16). A bound is no statement alike: "up to 20 years" allows 10 but does not say it. A duration no other outlet
+/// agrees with, nor near one that does, stays out (a reporter's "10 years" at a paper and a
+/// sentence's "20 years" in prison are no one quantity).
+fn durations_told_alike(ms: Vec<FigureMention>) -> Vec<Quantity> {
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[a].figure.value.total_cmp(&ms[b].figure.value));
+    let value = |i: usize| ms[i].figure.value;
+    // A duration another outlet states alike: by value order, only neighbours within the
+    // ratio can agree with it, and the first found ends the look.
+    let anchored: Vec<bool> = {
+        let mut out = vec![false; ms.len()];
+        for (k, &i) in order.iter().enumerate() {
+            let agrees = |&j: &usize| {
+                ms[j].article != ms[i].article
+                    && ms[j].figure.value == ms[i].figure.value
+                    && compare_figures(&ms[i].figure, &ms[j].figure) == Verdict::Agree
+            };
+            let up = order[k + 1..]
+                .iter()
+                .take_while(|&&j| near(value(i), value(j)))
+                .any(agrees);
+            let down = || {
+                order[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|&&j| near(value(i), value(j)))
+                    .any(agrees)
+            };
+            out[i] = up || down();
+        }
+        out
+    };
+    // Runs of anchors within the ratio of the one below: one span of time each.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &i in order.iter().filter(|&&i| anchored[i]) {
+        match runs.last_mut() {
+            Some(r) if r.last().is_some_and(|&j| near(value(j), value(i))) => r.push(i),
+            _ => runs.push(vec![i]),
+        }
+    }
+    // Every other duration joins the one run it is near (its shortest or longest anchor),
+    // if only one.
+    let bounds: Vec<(f64, f64)> = runs
+        .iter()
+        .map(|r| (value(r[0]), value(r[r.len() - 1])))
+        .collect();
+    for i in (0..ms.len()).filter(|&i| !anchored[i]) {
+        let v = value(i);
+        let mut it = bounds
+            .iter()
+            .enumerate()
+            .filter(|(_, &(lo, hi))| (lo..=hi).contains(&v) || near(lo, v) || near(hi, v));
+        if let (Some((r, _)), None) = (it.next(), it.next()) {
+            runs[r].push(i);
+        }
+    }
+    runs.into_iter()
+        .map(|mut r| {
+            r.sort_by_key(|&i| (ms[i].article.0, ms[i].figure.span.start));
+            let first = &ms[r[0]].figure;
+            Quantity {
+                label: "duration".to_string(),
+                kind: Kind::Duration,
+                unit: first.unit.clone(),
+                mentions: r.into_iter().map(|i| ms[i].clone()).collect(),
+                conflicts: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// True when two positive durations are within [`DURATION_RATIO`] of each other.
+fn near(a: f64, b: f64) -> bool {
+    a > 0.0 && b > 0.0 && (a / b).max(b / a) <= DURATION_RATIO
 }
 
 /// A count of people in general joins the one quantity of some people (customers, voters;
@@ -330,6 +493,33 @@ pub fn clause_around(text: &str, claim: Span, figure: Span) -> Span {
         words_on(s, fe.max(start), end, PHRASE_WORDS),
     );
     Span::new(claim.start + start, claim.start + end)
+}
+
+/// The passage that states one figure: its clause ([`clause_around`]), cut where another
+/// figure of the claim that may be compared stands ("a victory of 51% to 49%": "to 49%" for
+/// the second side), so that a passage quotes one figure's statement, not its neighbour's.
+/// Dates, years and times stay in: they say when the figure was true.
+pub fn passage(text: &str, claim: Span, figure: Span, others: &[Figure]) -> Span {
+    let clause = clause_around(text, claim, figure);
+    let (mut start, mut end) = (clause.start, clause.end);
+    for g in others.iter().filter(|g| g.kind.comparable()) {
+        if g.span.end <= figure.start && g.span.end > start {
+            start = g.span.end;
+        }
+        if g.span.start >= figure.end && g.span.start < end {
+            end = g.span.start;
+        }
+    }
+    // Past the marks the cut leaves before the figure ("…51%, to 49%"), never into it.
+    let gap = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '–' | '—');
+    let Some(t) = text.get(start..figure.start.max(start)) else {
+        return clause;
+    };
+    let start = start + (t.len() - t.trim_start_matches(gap).len());
+    let Some(t) = text.get(start..end) else {
+        return clause;
+    };
+    Span::new(start, start + t.trim_end().len())
 }
 
 /// Words kept on each side of a figure in its passage: a clause with no mark to end it ("a
@@ -712,6 +902,133 @@ mod tests {
             q.mentions.iter().any(|m| m.figure.value == a)
                 && q.mentions.iter().any(|m| m.figure.value == b)
         })
+    }
+
+    /// Durations that name no measure are one quantity where outlets state one alike ("more
+    /// than two weeks", 16 days): a nearby value elsewhere joins it and conflicts with a
+    /// differing exact one (16 vs 17 days).
+    #[test]
+    fn durations_told_alike_are_one_quantity() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Cave\n\nThe miners were trapped for more than two weeks.\n",
+            ),
+            (
+                "b.txt",
+                "Cave\n\nAfter 16 days of waiting, the miners came out.\n\nThey had been trapped for more than two weeks.\n",
+            ),
+            (
+                "c.txt",
+                "Cave\n\nThe miners had been trapped for 17 days.\n",
+            ),
+        ]);
+        let d = qs
+            .iter()
+            .find(|q| q.label == "duration")
+            .expect("a duration");
+        assert_eq!(d.mentions.len(), 4, "{qs:#?}");
+        let pairs: Vec<(f64, f64)> = d
+            .conflicts
+            .iter()
+            .map(|c| (d.mentions[c.a].figure.value, d.mentions[c.b].figure.value))
+            .collect();
+        assert_eq!(pairs, vec![(16.0, 17.0)], "{d:#?}");
+    }
+
+    /// Looks like it, is not: durations no two outlets state alike are no quantity (a
+    /// reporter's ten years at a paper, a sentence of twenty years), nor does a span far
+    /// from the one told alike join it.
+    #[test]
+    fn durations_no_outlet_repeats_stay_out() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Leak\n\nThe reporter spent 10 years at the paper.\n\nThe dam will be rebuilt within five years.\n",
+            ),
+            (
+                "b.txt",
+                "Leak\n\nThe offence carries up to 20 years in prison.\n\nThe dam should be rebuilt in five years.\n\nRepairs may take 18 months.\n",
+            ),
+        ]);
+        assert!(
+            qs.iter()
+                .flat_map(|q| &q.mentions)
+                .all(|m| m.figure.kind != Kind::Duration || m.figure.value == 1825.0),
+            "{qs:#?}"
+        );
+        assert!(qs.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
+    }
+
+    /// One line of a list of gifts ("- €20m from Acme") measures what the article's other
+    /// amounts measure: it joins the same donor's pledge elsewhere and conflicts with a
+    /// differing one; an article whose amounts measure several things lends no measure.
+    #[test]
+    fn a_listed_gift_is_its_donors_pledge() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Fund\n\nPledges to the fund have reached €300m.\n\n- €20m from the paint maker Brightco\n",
+            ),
+            ("b.txt", "Fund\n\nBrightco pledged €30m on Monday.\n"),
+            (
+                "c.txt",
+                "Fund\n\nThe fine was €5m and pledges reached €200m.\n\n- €20m from the paint maker Brightco\n",
+            ),
+        ]);
+        let q = qs
+            .iter()
+            .find(|q| q.label == "pledge of brightco")
+            .expect("the donor's pledge");
+        assert_eq!(q.mentions.len(), 2, "{qs:#?}");
+        assert_eq!(q.conflicts.len(), 1, "{qs:#?}");
+    }
+
+    /// A quake "last year" is another event: its toll and magnitude never conflict with
+    /// this quake's; this quake's magnitudes told two ways do.
+    #[test]
+    fn last_years_quake_is_another_event() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Quake\n\nThe magnitude 6.9 quake killed 40 people.\n",
+            ),
+            (
+                "b.txt",
+                "Quake\n\nA magnitude 5.4 quake last year killed 12 people in the valley.\n\nThe magnitude 6.1 quake killed 40 people on Monday.\n",
+            ),
+        ]);
+        assert!(!holding(&qs, 40.0, 12.0), "{qs:#?}");
+        assert!(!holding(&qs, 6.9, 5.4), "{qs:#?}");
+        let m = qs
+            .iter()
+            .find(|q| q.label == "magnitude")
+            .expect("magnitudes");
+        assert_eq!(m.conflicts.len(), 1, "{qs:#?}");
+        assert!(
+            qs.iter()
+                .filter(|q| q.label != "magnitude")
+                .all(|q| q.conflicts.is_empty()),
+            "{qs:#?}"
+        );
+    }
+
+    /// One club's fee and another player's fee two seasons ago are different quantities:
+    /// never a conflict.
+    #[test]
+    fn another_seasons_fee_is_another_quantity() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Transfer\n\nRovers paid a transfer fee of €80m for the striker.\n",
+            ),
+            (
+                "b.txt",
+                "Transfer\n\nThe striker joined for a fee of €80m.\n\nThe club paid a fee of €60m for a winger two seasons ago.\n",
+            ),
+        ]);
+        assert!(!holding(&qs, 80e6, 60e6), "{qs:#?}");
+        assert!(qs.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
     }
 
     /// A weekly wage and a transfer fee are different measures: one quantity never holds

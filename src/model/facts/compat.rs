@@ -107,6 +107,10 @@ pub fn measured(f: &Figure) -> Option<String> {
             }
         }
     }
+    // A magnitude ("a magnitude 6.9 quake") names what it measures by its kind.
+    if f.kind == super::Kind::Magnitude {
+        return Some("magnitude".to_string());
+    }
     f.frame
         .measure
         .clone()

@@ -131,7 +131,7 @@ fn nearest(before: Option<(usize, String)>, after: Option<(usize, String)>) -> O
 pub fn mark(figures: &mut [Figure], toks: &[Token]) {
     let years: Vec<(usize, usize, i32)> = figures
         .iter()
-        .filter(|f| f.kind == Kind::Year)
+        .filter(|f| f.kind == Kind::Year && !since(toks, f.span.start))
         .map(|f| (f.span.start, f.span.end, f.value as i32))
         .collect();
     for f in figures.iter_mut() {
@@ -172,12 +172,16 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             }
         }
         let s = scopes();
+        // "other" before a figure qualifies a noun of its own ("Social Security numbers and
+        // other data of 143 million people"); after it, it places the figure elsewhere ("44
+        // died in other parts"), as does an opening "Elsewhere," (below).
         f.frame.scope = nearest(
-            first_in(before().take(SCOPE_BEFORE), s),
+            first_where(before().take(SCOPE_BEFORE), s, |g| g != OTHER),
             first_in(after().take(SCOPE_AFTER), s),
         )
         .or_else(|| antecedent(toks, start))
-        .or_else(|| opening_scope(toks, start));
+        .or_else(|| opening_scope(toks, start))
+        .or_else(|| earlier_time(toks, reach, past).then(|| EARLIER.to_string()));
         f.frame.year = years
             .iter()
             .filter(|&&(ys, ye, _)| {
@@ -226,6 +230,56 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             f.frame.measure = None;
         }
     }
+}
+
+/// The scope of a figure about another place or event ("in other towns", "elsewhere").
+const OTHER: &str = "other";
+
+/// The scope of a figure about an earlier time than the story's: another year's or
+/// season's event ("a quake last year", "a fee two seasons ago").
+pub const EARLIER: &str = "earlier";
+
+/// Units of time whose "last …" or "… ago" puts a figure in another event's time: a year,
+/// a season, a decade. "last week" and "days ago" stay in the story's own time (a fire that
+/// started last Thursday, a diver who died last week in the same rescue).
+const EARLIER_UNITS: &[&str] = &["year", "years", "season", "seasons", "decade", "decades"];
+
+/// True when the clause around a figure (the tokens before `start` and from `after` on,
+/// within the scope windows, not past a stop) places it in an earlier year or season: "last
+/// year", "the previous season", "two seasons ago", "a decade earlier".
+fn earlier_time(toks: &[Token], start: usize, after: usize) -> bool {
+    let back = toks[..start]
+        .iter()
+        .rev()
+        .take(SCOPE_BEFORE)
+        .take_while(|t| !stops(t))
+        .count();
+    // "2 years ago": a number inside the phrase does not end the window after the figure.
+    let on = toks[after.min(toks.len())..]
+        .iter()
+        .take(SCOPE_AFTER)
+        .take_while(|t| !stops(t) || t.kind == Tok::Number)
+        .count();
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    (start - back..start).chain(after..after + on).any(|k| {
+        EARLIER_UNITS.contains(&w(k))
+            && (matches!(w(k.wrapping_sub(1)), "last" | "previous" | "preceding")
+                || matches!(w(k + 1), "ago" | "earlier" | "before"))
+    })
+}
+
+/// Words looked at before a year for "since" ("the highest since the 1992 election": two).
+const SINCE_BEFORE: usize = 2;
+
+/// True when the year at `start` follows "since" ("the lowest since 1985", "the highest since
+/// the 1992 election"): a point the figure is measured against, not the time it is about.
+fn since(toks: &[Token], start: usize) -> bool {
+    let at = toks.partition_point(|t| t.span.start < start);
+    toks[..at]
+        .iter()
+        .rev()
+        .take(SINCE_BEFORE)
+        .any(|t| t.lower == "since")
 }
 
 /// Words between two figures that set one side's figure against the other's ("56% to 44%",
@@ -548,6 +602,29 @@ mod tests {
         assert_eq!(figs("The flood killed 30 people.")[0].frame.scope, None);
     }
 
+    /// "other" after a figure places it elsewhere; before it, in the same clause, it
+    /// qualifies another noun and says nothing of the figure's scope.
+    #[test]
+    fn other_before_a_figure_is_no_scope() {
+        let f = figs("Thieves took the names and other data of about 90 million people.");
+        assert_eq!(f[0].frame.scope, None);
+        let g = figs("Some 40 people died in other parts of the region.");
+        assert_eq!(g[0].frame.scope.as_deref(), Some("other"));
+    }
+
+    /// A year or season named as past ("last year", "two seasons ago") scopes a figure to
+    /// another event; "last week" does not.
+    #[test]
+    fn last_year_scopes_a_figure_to_an_earlier_event() {
+        let f = figs("A quake last year killed 12 people.");
+        assert_eq!(f[0].frame.scope.as_deref(), Some("earlier"));
+        let g = figs("The club paid €60m for a winger two seasons ago.");
+        assert_eq!(g[0].frame.scope.as_deref(), Some("earlier"));
+        // Looks like it, is not: last week is the story's own time.
+        let h = figs("The quake last week killed 12 people.");
+        assert_eq!(h[0].frame.scope, None);
+    }
+
     /// A scope word opening the clause before a comma scopes its figure; one closing an
     /// earlier clause does not.
     #[test]
@@ -688,5 +765,18 @@ mod tests {
         let f = figs("As many as 900 people died in 1998 when the dam broke.");
         assert_eq!(f[0].frame.year, Some(1998));
         assert_eq!(figs("About 900 people died.")[0].frame.year, None);
+    }
+
+    /// A year after "since" is what the figure is measured against, not its time: "more
+    /// than 20 million voted, the most since the 1975 vote" is this vote's count.
+    #[test]
+    fn a_year_after_since_does_not_date_a_figure() {
+        let f = figs("More than 20 million people voted, the most since the 1975 vote.");
+        assert_eq!(f[0].frame.year, None);
+        let g = figs("The pound fell 9% to its lowest since 1985.");
+        assert_eq!(g[0].frame.year, None);
+        // Looks like it, is not: "in 1975" still dates it.
+        let h = figs("More than 20 million people voted in 1975.");
+        assert_eq!(h[0].frame.year, Some(1975));
     }
 }

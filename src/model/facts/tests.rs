@@ -755,3 +755,16 @@ fn or_more_after_the_noun_is_at_least() {
         Qualifier::AtMost
     );
 }
+
+/// A unit joined by a hyphen ("a 21-day ordeal") is the figure's unit, as in "21 days";
+/// an age ("a 40-year-old") stays an age, and a range ("10-12 hours") no unit of its first
+/// number.
+#[test]
+fn hyphenated_unit_is_the_unit() {
+    let f = fig("The divers ended a 21-day ordeal.");
+    assert_eq!(f.kind, Kind::Duration);
+    assert_eq!(f.value, 21.0);
+    assert_eq!(fig("Their 40-year-old guide waited.").kind, Kind::Age);
+    // Looks like it, is not: a hyphen between two numbers is a range, not a unit.
+    assert_ne!(fig("The pause lasts 10-12 hours.").kind, Kind::Duration);
+}

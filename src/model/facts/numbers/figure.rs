@@ -169,6 +169,15 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     let mut kind = Kind::Count;
     let mut unit: Option<String> = None;
     let mut converted = false;
+    // "an 18-day ordeal", "a 10-mile queue": a unit joined by a hyphen, used as an adjective,
+    // is the figure's unit as much as "18 days" (the noun after it is what it describes).
+    let hyphen_unit = toks.get(j).is_some_and(|h| h.lower == "-" && h.glued)
+        && toks.get(j + 1).is_some_and(|u| {
+            u.kind == Tok::Word && u.glued && lexicon::units().contains_key(u.lower.as_str())
+        });
+    if hyphen_unit {
+        j += 1;
+    }
     if let Some(n) = toks.get(j) {
         let two = toks
             .get(j + 1)
