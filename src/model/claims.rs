@@ -6,6 +6,7 @@
 //! or conflicts on its stated figures and likelihoods. Across the dossier, [`cluster`]
 //! groups the claims every outlet states, through an inverted index over rare terms.
 
+mod alias;
 mod align;
 mod by_pair;
 mod chain;
@@ -224,6 +225,7 @@ fn trim(text: &str, s: Span) -> Span {
 pub fn dossier_claims(d: &Dossier) -> (Corpus, Vec<Vec<Claim>>) {
     let mut corpus = Corpus::default();
     people_terms(&mut corpus, d);
+    corpus.learn_aliases(d.articles.iter().map(|a| a.text.as_str()));
     let mut claims: Vec<Vec<Claim>> = d
         .articles
         .iter()

@@ -347,6 +347,25 @@ pub fn contraries() -> &'static [(Vec<String>, Vec<String>)] {
     })
 }
 
+/// The lines of `assets/aliases.txt`: each thing's head name and the other names written
+/// for it ("united kingdom", ["uk", "britain", …]), lowercase.
+pub fn aliases() -> &'static [(String, Vec<String>)] {
+    static CELL: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_table(include_str!("../../assets/aliases.txt"))
+            .into_iter()
+            .map(|(head, rest)| {
+                let names = rest
+                    .split(',')
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                (head, names)
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +388,26 @@ mod tests {
         assert!(speech_verbs().has("Said"));
         assert!(!speech_verbs().has("saidx"));
         assert!(titles().has("minister"));
+    }
+
+    /// Every line of the aliases list has a head and at least one other name, and a
+    /// demonym named there is one the demonyms list knows.
+    #[test]
+    fn aliases_parse_into_heads_and_names() {
+        let a = aliases();
+        assert!(a
+            .iter()
+            .all(|(h, names)| !h.is_empty() && !names.is_empty()));
+        let uk = a.iter().find(|(h, _)| h == "united kingdom");
+        assert!(uk.is_some_and(|(_, n)| n.iter().any(|x| x == "britain")));
+        for (_, names) in a {
+            for n in names
+                .iter()
+                .filter(|n| n.ends_with("ish") || n.ends_with("ese"))
+            {
+                assert!(demonyms().has(n), "{n} is not in demonyms.txt");
+            }
+        }
     }
 
     /// Tables split on ` = ` and groups map every variant to the line's head word.

@@ -1,6 +1,7 @@
 //! Claims as weighted term sets: terms are stems mapped through synonym groups plus the
 //! figures they state; weights are the terms' rarity over the dossier (BM25 idf).
 
+use super::alias::Aliases;
 use super::stored::Segments;
 use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure, Kind};
@@ -30,6 +31,8 @@ pub struct Corpus {
     /// Per term: a name that many articles use (see [`Corpus::settle`]): it does not count
     /// as content two claims share.
     pub common_name: Vec<bool>,
+    /// Names that stand for one thing ("the UK", "Britain"), each one term.
+    pub aliases: Aliases,
 }
 
 impl Corpus {
@@ -46,6 +49,22 @@ impl Corpus {
         self.as_name.push(0);
         self.as_word.push(0);
         id
+    }
+
+    /// Learn the names that stand for one thing: the listed ones and the acronyms the
+    /// dossier's `texts` define.
+    pub fn learn_aliases<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        let mut aliases = std::mem::take(&mut self.aliases);
+        let mut intern = |k: &str| {
+            let t = self.intern(k);
+            self.mark_entity(t);
+            t
+        };
+        aliases.add_listed(&mut intern);
+        for text in texts {
+            aliases.learn(text, &mut intern);
+        }
+        self.aliases = aliases;
     }
 
     /// Mark a term as a name.
@@ -186,9 +205,20 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
     let stop = lexicon::stopwords();
     let is_name_word =
         |t: &Token| t.kind == Tok::Word && t.capital && !stop.contains(t.lower.as_str());
+    // Tokens inside an aliased name after its first: the name is one term, on its first.
+    let mut inside = 0;
     (0..toks.len())
         .map(|i| {
             let t = &toks[i];
+            if inside > 0 {
+                inside -= 1;
+                return None;
+            }
+            if let Some((term, len)) = corpus.aliases.at(toks, i, is_name_word) {
+                inside = len - 1;
+                corpus.note_case(term, true);
+                return Some((term, 1.0));
+            }
             if t.kind != Tok::Word
                 || (stop.contains(t.lower.as_str()) && !t.acronym)
                 || t.lower.chars().nth(1).is_none()
