@@ -112,7 +112,8 @@ pub fn agency_in(text: &str, paras: &[Paragraph]) -> Option<String> {
     let mut found: Vec<&'static str> = Vec::new();
     for p in paras {
         let s = &text[p.span.range()];
-        let words = s.split_whitespace().count();
+        // Only `words <= 40` is asked: counting stops past it.
+        let words = s.split_whitespace().take(41).count();
         let mut cut = DATELINE_BYTES.min(s.len());
         while !s.is_char_boundary(cut) {
             cut -= 1;
