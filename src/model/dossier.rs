@@ -99,6 +99,10 @@ pub struct Paragraph {
     pub span: Span,
     pub kind: ParaKind,
     pub sentences: Vec<Span>,
+    /// Its words, as [`crate::model::text::word_count`] counts them: counted once when the
+    /// paragraph is made, read by the paragraph-kind rules and the body word count.
+    #[serde(skip)]
+    pub words: u32,
 }
 
 /// What is known about an article besides its text: from the manifest, else inferred.

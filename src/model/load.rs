@@ -10,7 +10,7 @@ pub mod html;
 pub mod manifest;
 
 use crate::model::mojibake;
-use crate::model::text::{classify, infer_meta, segment, split_sentences};
+use crate::model::text::{classify, infer_meta, paragraph, segment, split_sentences};
 use crate::model::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -560,11 +560,7 @@ fn html_article(name: String, bytes: &[u8], warnings: &mut Vec<Warning>) -> Opti
     let marked: Vec<(Span, ParaKind)> = page.paragraphs;
     let mut paragraphs: Vec<Paragraph> = marked
         .iter()
-        .map(|&(span, kind)| Paragraph {
-            span,
-            kind,
-            sentences: split_sentences(&text, span),
-        })
+        .map(|&(span, kind)| paragraph(&text, span, kind, split_sentences(&text, span)))
         .collect();
     classify(&text, &mut paragraphs);
     // The page's markup, not the text, says where the article ends and what its headings

@@ -9,7 +9,7 @@ pub(crate) use furniture::is_social_embed;
 mod place;
 mod shape;
 
-use super::{split_sentences, trim_span, words_upto};
+use super::{paragraph, split_sentences, trim_span};
 use crate::model::{lexicon, ParaKind, Paragraph, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -23,7 +23,8 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
         if p.kind != ParaKind::Body {
             continue;
         }
-        if let Some(kind) = own_kind(s) {
+        // Every rule of `own_kind` asks about at most 80 words.
+        if let Some(kind) = own_kind(s, p.words_upto(81)) {
             p.kind = kind;
         }
     }
@@ -110,18 +111,10 @@ fn split_trailing_credits(text: &str, paras: &mut Vec<Paragraph>) {
         if let Some(cut) = trailing_credit_start(&text[span.range()]) {
             let story = trim_span(text, Span::new(span.start, span.start + cut));
             let credit = trim_span(text, Span::new(span.start + cut, span.end));
-            paras[i] = Paragraph {
-                span: story,
-                kind: ParaKind::Body,
-                sentences: split_sentences(text, story),
-            };
+            paras[i] = paragraph(text, story, ParaKind::Body, split_sentences(text, story));
             paras.insert(
                 i + 1,
-                Paragraph {
-                    span: credit,
-                    kind: ParaKind::Byline,
-                    sentences: vec![credit],
-                },
+                paragraph(text, credit, ParaKind::Byline, vec![credit]),
             );
             i += 1;
         }
@@ -136,16 +129,8 @@ fn split_titled_navigation(text: &str, paras: &mut Vec<Paragraph>) {
         if let Some(cut) = navigation_title_end(&text[span.range()]) {
             let title = trim_span(text, Span::new(span.start, span.start + cut));
             let nav = trim_span(text, Span::new(span.start + cut, span.end));
-            paras[i] = Paragraph {
-                span: title,
-                kind: ParaKind::Headline,
-                sentences: vec![title],
-            };
-            let nav_para = Paragraph {
-                span: nav,
-                kind: ParaKind::Boilerplate,
-                sentences: split_sentences(text, nav),
-            };
+            paras[i] = paragraph(text, title, ParaKind::Headline, vec![title]);
+            let nav_para = paragraph(text, nav, ParaKind::Boilerplate, split_sentences(text, nav));
             paras.insert(i + 1, nav_para);
             i += 1;
         }
@@ -186,23 +171,24 @@ fn is_markup(s: &str) -> bool {
 /// `object.member` as script writes it ("window.dataLayer"), not a sentence's last word
 /// ("She signed the document.").
 fn member_access(s: &str, object: &str) -> bool {
-    s.match_indices(object).any(|(at, _)| {
-        let word_start = s[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let member = s[at + object.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic());
-        word_start && member
-    })
+    // `contains` answers most paragraphs with a vector search; the match iterator does not.
+    s.contains(object)
+        && s.match_indices(object).any(|(at, _)| {
+            let word_start = s[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let member = s[at + object.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+            word_start && member
+        })
 }
 
-/// The kind a paragraph has on its own words alone, if not body.
-fn own_kind(s: &str) -> Option<ParaKind> {
-    // Every rule below asks about at most 80 words: counting stops past them.
-    let words = words_upto(s, 81);
+/// The kind a paragraph has on its own words alone, if not body; `words` is its word
+/// count up to 81.
+fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     let piped = s.contains('|') && s.matches(" | ").count() >= 2;
     let menu = furniture::is_bullet_menu(s, words);
     if is_markup(s) || piped || menu || s.starts_with("![") || furniture::is_social_embed(s) {
@@ -297,11 +283,16 @@ fn is_byline(s: &str, words: usize) -> bool {
 
 /// "Editor: …", "Dr. Carter: …", "Q: …": a speaker label opening a paragraph.
 pub(crate) fn dialogue_label(s: &str) -> Option<&str> {
-    let colon = s.find(": ")?;
+    /// The longest label, in bytes.
+    const LABEL_BYTES: usize = 40;
+    // The label's colon stands within its first bytes: only they are searched (the whole
+    // paragraph was, for every paragraph of every article).
+    let head = &s.as_bytes()[..s.len().min(LABEL_BYTES + 2)];
+    let colon = head.windows(2).position(|w| w == b": ")?;
     let label = &s[..colon];
     let n = label.split_whitespace().count();
     let ok = (1..=4).contains(&n)
-        && label.len() <= 40
+        && label.len() <= LABEL_BYTES
         && label.split_whitespace().all(|w| {
             w.chars()
                 .next()
@@ -342,7 +333,7 @@ fn mark_appended(strs: &[&str], paras: &mut [Paragraph]) {
     // A short untitled line right before the run introduces it.
     let run_at = run_at.map(|i| {
         let prev = strs[i - 1];
-        if i > 1 && !ends_sentence(prev) && words_upto(prev, 16) <= 15 {
+        if i > 1 && !ends_sentence(prev) && paras[i - 1].words <= 15 {
             i - 1
         } else {
             i
@@ -370,13 +361,13 @@ fn mark_headlines(strs: &[&str], paras: &mut [Paragraph]) {
     if body.len() < 2 {
         return;
     }
-    let headline = |s: &str| !ends_sentence(s) && (2..=25).contains(&words_upto(s, 26));
+    let headline = |p: &Paragraph, s: &str| !ends_sentence(s) && (2..=25).contains(&p.words);
     let first = body[0];
-    if headline(strs[first]) {
+    if headline(&paras[first], strs[first]) {
         paras[first].kind = ParaKind::Headline;
     }
     let last = body[body.len() - 1];
-    if last != first && headline(strs[last]) && title_case_ratio(strs[last]) >= 0.6 {
+    if last != first && headline(&paras[last], strs[last]) && title_case_ratio(strs[last]) >= 0.6 {
         paras[last].kind = ParaKind::Headline;
     }
 }
@@ -549,6 +540,38 @@ mod tests {
     }
 
     use ParaKind::*;
+
+    /// Each paragraph keeps the word count of its own text, also the two halves of a
+    /// paragraph split by the classifier (a glued credit, a titled navigation line).
+    #[test]
+    fn paragraphs_keep_their_own_word_count() {
+        let t = "The toll rose to 34 over the weekend, officials said. -NPR\nRiver Floods Close Roads world-news World | Local | Sport\nCrews worked through the night.";
+        let mut paras = segment(t);
+        classify(t, &mut paras);
+        assert_eq!(paras.len(), 5);
+        for p in &paras {
+            let s = &t[p.span.range()];
+            assert_eq!(p.words as usize, crate::model::text::word_count(s), "{s:?}");
+        }
+    }
+
+    /// A speaker label is read within its first 40 bytes: a colon further in is a
+    /// sentence's, not a label's.
+    #[test]
+    fn dialogue_labels_end_within_forty_bytes() {
+        let forty = "Abcdefghij Abcdefghij Abcdefghij Abcdefg";
+        assert_eq!(forty.len(), 40);
+        assert_eq!(dialogue_label(&format!("{forty}: yes")), Some(forty));
+        assert_eq!(dialogue_label(&format!("{forty}x: yes")), None);
+        assert_eq!(
+            dialogue_label("Editor: Welcome. Dr. Roe: Thanks."),
+            Some("Editor")
+        );
+        assert_eq!(
+            dialogue_label("The mayor said on Monday evening that: no"),
+            None
+        );
+    }
 
     /// Sign-up prompts, lone "Subscribe" and navigation strings are boilerplate.
     #[test]

@@ -6,7 +6,6 @@ mod outlet;
 mod title;
 
 use super::kinds::dialogue_label;
-use super::word_count;
 use crate::model::{Meta, ParaKind, Paragraph};
 pub use dates::{parse_date, stamps, StampKind};
 pub use outlet::outlet_from_file;
@@ -23,7 +22,7 @@ pub fn infer_meta(text: &str, paras: &[Paragraph], file: &str) -> Meta {
     let words = paras
         .iter()
         .filter(|p| p.kind == ParaKind::Body)
-        .map(|p| word_count(s(p)))
+        .map(|p| p.words as usize)
         .sum();
     let agency = outlet::agency_in(text, paras);
     let (date, updated) = infer_dates(text, paras);

@@ -123,22 +123,28 @@ pub(crate) fn is_social_embed(s: &str) -> bool {
     if s.contains("pic.twitter.com") {
         return true;
     }
-    s.match_indices("(@").any(|(at, _)| {
-        s[at..]
-            .find(')')
-            .is_some_and(|close| super::shape::is_stamp(s[at + close + 1..].trim()))
-    })
+    // `contains` answers most paragraphs with a vector search; the match iterator does not.
+    s.contains("(@")
+        && s.match_indices("(@").any(|(at, _)| {
+            s[at..]
+                .find(')')
+                .is_some_and(|close| super::shape::is_stamp(s[at + close + 1..].trim()))
+        })
 }
 
 /// "Outlet | Section": one bar between two short capitalized names, no sentence.
 pub(super) fn is_section_line(s: &str, words: usize) -> bool {
+    // The word count first: it is known, and rules out nearly every paragraph.
+    if words > 12 {
+        return false;
+    }
     let Some((a, b)) = s.split_once(" | ") else {
         return false;
     };
     let name = |p: &str| {
         (1..=5).contains(&word_count(p)) && p.trim().starts_with(|c: char| c.is_uppercase())
     };
-    words <= 12 && !b.contains(" | ") && !ends_sentence(s) && name(a) && name(b)
+    !b.contains(" | ") && !ends_sentence(s) && name(a) && name(b)
 }
 
 /// Separators of a breadcrumb trail.

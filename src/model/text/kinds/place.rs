@@ -6,7 +6,6 @@
 
 use super::furniture::strip_cue;
 use super::{ends_sentence, starts_with_name};
-use crate::model::text::words_upto;
 use crate::model::{lexicon, ParaKind, Paragraph};
 
 /// How far down an author line without "By" may stand.
@@ -20,7 +19,7 @@ pub(super) fn mark_staff_bylines(strs: &[&str], paras: &mut [Paragraph]) {
             continue;
         }
         let s = strs[i];
-        let words = words_upto(s, 9);
+        let words = paras[i].words_upto(9);
         if ends_sentence(s) && words >= 8 {
             break;
         }
@@ -52,14 +51,15 @@ pub(super) fn mark_bios(strs: &[&str], paras: &mut [Paragraph]) {
         return;
     }
     for &i in body.iter().rev().take(2) {
-        if paras[i].sentences.len() <= 3 && is_bio(strs[i]) {
+        if paras[i].sentences.len() <= 3 && paras[i].words <= 70 && is_bio(strs[i]) {
             paras[i].kind = ParaKind::Byline;
         }
     }
 }
 
+/// A bio's shape, for a paragraph of 70 words or fewer.
 fn is_bio(s: &str) -> bool {
-    if words_upto(s, 71) > 70 || !starts_with_name(s) {
+    if !starts_with_name(s) {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().take(12).collect();
@@ -84,7 +84,7 @@ fn is_bio(s: &str) -> bool {
 pub(super) fn mark_related(strs: &[&str], paras: &mut [Paragraph]) {
     let mut i = 0;
     while i < strs.len() {
-        if !is_related_heading(strs[i]) {
+        if !is_related_heading(strs[i], paras[i].words) {
             i += 1;
             continue;
         }
@@ -92,7 +92,7 @@ pub(super) fn mark_related(strs: &[&str], paras: &mut [Paragraph]) {
             paras[i].kind = ParaKind::Boilerplate;
         }
         i += 1;
-        while i < strs.len() && is_link_title(strs[i]) {
+        while i < strs.len() && is_link_title(strs[i], paras[i].words) {
             if paras[i].kind == ParaKind::Body {
                 paras[i].kind = ParaKind::Appended;
             }
@@ -101,9 +101,9 @@ pub(super) fn mark_related(strs: &[&str], paras: &mut [Paragraph]) {
     }
 }
 
-fn is_related_heading(s: &str) -> bool {
+fn is_related_heading(s: &str, words: u32) -> bool {
     // A heading trails off ("You may also like...") but ends no sentence.
-    words_upto(s, 9) <= 8
+    words <= 8
         && (!s.ends_with('.') || s.ends_with("..."))
         && lexicon::related_headings()
             .iter()
@@ -111,7 +111,7 @@ fn is_related_heading(s: &str) -> bool {
 }
 
 /// A story's title as a link: a few words, no closing full stop or quotation mark.
-fn is_link_title(s: &str) -> bool {
-    (2..=20).contains(&words_upto(s, 21))
+fn is_link_title(s: &str, words: u32) -> bool {
+    (2..=20).contains(&words)
         && s.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '?' | '!' | ')'))
 }

@@ -10,7 +10,6 @@
 use super::furniture::is_social_embed;
 use super::{ends_sentence, shared, word_ids};
 use crate::model::lexicon::speech_verbs;
-use crate::model::text::words_upto;
 use crate::model::{lexicon, ParaKind, Paragraph};
 
 /// The longest line without a final mark that is still furniture: the longest such line
@@ -170,11 +169,11 @@ pub(super) fn mark_fragments(strs: &[&str], paras: &mut [Paragraph]) {
             continue;
         }
         // The rules below ask about at most FRAGMENT_WORDS words: counting stops past them.
-        let words = words_upto(s, FRAGMENT_WORDS.max(QUESTION_WORDS) + 1);
+        let words = paras[i].words_upto(FRAGMENT_WORDS.max(QUESTION_WORDS) + 1);
         if ends_sentence(s) {
             let next_is_story = strs
                 .get(i + 1)
-                .is_some_and(|t| ends_sentence(t) && words_upto(t, 4) > 3);
+                .is_some_and(|t| ends_sentence(t) && paras[i + 1].words > 3);
             let quoted = s.contains(['"', '“', '”', '‘', '\'']);
             if s.ends_with('?') && words <= QUESTION_WORDS && !quoted && next_is_story {
                 paras[i].kind = ParaKind::Headline;
@@ -213,7 +212,7 @@ pub(super) fn mark_dek(strs: &[&str], paras: &mut [Paragraph]) {
     let titled = |j: usize| paras[..j].iter().any(|p| p.kind == ParaKind::Headline);
     let head = |j: usize| {
         let author = paras[j].kind == ParaKind::Byline
-            && words_upto(strs[j], NAME_LINE_WORDS + 1) <= NAME_LINE_WORDS
+            && paras[j].words_upto(NAME_LINE_WORDS + 1) <= NAME_LINE_WORDS
             && !strs[j].starts_with(['-', '—', '–'])
             && titled(j);
         let line = author || paras[j].kind == ParaKind::Boilerplate && is_calendar_stamp(strs[j]);
@@ -270,7 +269,7 @@ const CAPTION_COPY_SHARE: f32 = 0.75;
 pub(super) fn mark_caption_copies(strs: &[&str], paras: &mut [Paragraph]) {
     for i in 0..strs.len().saturating_sub(1) {
         let (a, b) = (paras[i].kind, paras[i + 1].kind);
-        if a != ParaKind::Body || words_upto(strs[i], 3) < 3 {
+        if a != ParaKind::Body || paras[i].words < 3 {
             continue;
         }
         if b == ParaKind::Body && strs[i] == strs[i + 1] {
@@ -307,7 +306,7 @@ pub(super) fn mark_embeds(strs: &[&str], paras: &mut [Paragraph]) {
         let signature = strs[i].starts_with(['—', '–', '-']) && is_social_embed(strs[i]);
         if signature
             && paras[i - 1].kind == ParaKind::Body
-            && words_upto(strs[i - 1], POST_WORDS + 1) <= POST_WORDS
+            && paras[i - 1].words_upto(POST_WORDS + 1) <= POST_WORDS
         {
             paras[i - 1].kind = ParaKind::Boilerplate;
         }
