@@ -7,6 +7,7 @@
 //! Everything a view shows of the dossier-wide claims comes from here, so `dossier
 //! sources`, `dossier claims` and the reader's badges and matrix cannot disagree.
 
+use crate::model::claims::by_pair::ByPair;
 use crate::model::claims::{
     Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureMention, Pair, Quantity,
 };
@@ -166,11 +167,13 @@ impl Analysis {
                 judged.into_iter().map(|(x, v)| (x, v.clone())).collect()
             })
             .collect();
-        let figures = FigureConflicts::judged(aligner.quantities(), |x, y| {
+        let verdict_on = |x: &FigureMention, y: &FigureMention| {
             d.corrected
                 .pair_verdict((x.article, x.clause), (y.article, y.clause))
                 .is_some()
-        });
+        };
+        let figures =
+            FigureConflicts::judged(aligner.quantities(), aligner.conflict_index(), &verdict_on);
         let matrix = matrix(d, &clusters, &figures);
         // Each article's claims, as extracted once (the spans of `claims::claim_spans`,
         // which segmenting again would cost a second lexing of every long sentence).
@@ -284,80 +287,145 @@ pub fn short_figure(value: &str) -> Option<String> {
 /// A claim: its article and span.
 type ClaimAt = (ArticleId, Span);
 
-/// The conflicts the quantities find between claims of different articles: per claim,
-/// the conflicts that set a figure of it against another claim's, as indexes into the
-/// quantities' conflicts (in the quantities' order), read back from the quantities rather
-/// than copied. On generated dossiers a quantity's conflicts grow with the square of its
-/// mentions (940,000 at 5,000 articles); a copy of each side's figure per conflict cost
-/// 97 MB there, an index 4 bytes.
-#[derive(Debug, Default)]
+/// The conflicts the quantities find between claims of different articles, read from the
+/// quantities' value classes ([`ByPair`]) rather than from a list of every conflict: on
+/// generated dossiers a quantity's conflicts grow with the square of its mentions (940,000
+/// at 5,000 articles), and reading each of them per claim and per cluster made clusters,
+/// matrix and counts grow 25× for 5× the articles.
 pub(crate) struct FigureConflicts<'q> {
     quantities: &'q [Quantity],
-    /// Where each quantity's conflicts start in the numbering of all of them.
-    starts: Vec<u32>,
-    by_claim: HashMap<ClaimAt, Vec<u32>>,
+    index: &'q ByPair,
+    /// True for a pair of mentions the analyst judged (not a conflict, or explained).
+    judged: &'q dyn Fn(&FigureMention, &FigureMention) -> bool,
+}
+
+/// No pair judged.
+#[cfg(test)]
+fn none_judged(_: &FigureMention, _: &FigureMention) -> bool {
+    false
 }
 
 impl<'q> FigureConflicts<'q> {
     #[cfg(test)]
-    pub(crate) fn new(quantities: &'q [Quantity]) -> Self {
-        Self::judged(quantities, |_, _| false)
+    pub(crate) fn new(quantities: &'q [Quantity], index: &'q ByPair) -> Self {
+        Self::judged(quantities, index, &none_judged)
     }
 
     /// The quantities' conflicts between sources, but those the analyst judged
-    /// (`judged(x, y)`: not a conflict, or explained).
+    /// (`judged(x, y)`, `x` the earlier mention: not a conflict, or explained).
     pub(crate) fn judged(
         quantities: &'q [Quantity],
-        judged: impl Fn(&FigureMention, &FigureMention) -> bool,
+        index: &'q ByPair,
+        judged: &'q dyn Fn(&FigureMention, &FigureMention) -> bool,
     ) -> Self {
-        let mut by_claim: HashMap<ClaimAt, Vec<u32>> = HashMap::new();
-        let mut starts = Vec::with_capacity(quantities.len());
-        let mut at = 0u32;
-        for q in quantities {
-            starts.push(at);
-            for c in &q.conflicts {
-                let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
-                // Two holders within one article are no disagreement between sources.
-                if x.article != y.article && !judged(x, y) {
-                    by_claim.entry((x.article, x.claim)).or_default().push(at);
-                    by_claim.entry((y.article, y.claim)).or_default().push(at);
-                }
-                at += 1;
-            }
-        }
         FigureConflicts {
             quantities,
-            starts,
-            by_claim,
+            index,
+            judged,
         }
+    }
+
+    /// The mentions (quantity, mention) of `claim`, in the quantities' order.
+    fn mentions_of(&self, claim: ClaimAt) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.index
+            .of_claim(claim.0 .0, claim.1.start)
+            .iter()
+            .map(|&(qi, m)| (qi as usize, m as usize))
+            .filter(move |&(qi, m)| {
+                self.quantities
+                    .get(qi)
+                    .and_then(|q| q.mentions.get(m))
+                    .is_some_and(|x| x.claim == claim.1)
+            })
+    }
+
+    /// True when mentions `m` and `y` of quantity `qi` are a conflict between sources
+    /// that the analyst did not judge.
+    fn stands(&self, qi: usize, m: usize, y: usize) -> bool {
+        let Some(q) = self.quantities.get(qi) else {
+            return false;
+        };
+        let (a, b) = (m.min(y), m.max(y));
+        let (x, y) = (&q.mentions[a], &q.mentions[b]);
+        // Two holders within one article are no disagreement between sources.
+        x.article != y.article
+            && q.conflicts
+                .binary_search_by_key(&(a, b), |c| (c.a, c.b))
+                .is_ok()
+            && !(self.judged)(x, y)
     }
 
     /// The claims that a figure of another article contradicts.
-    fn claims(&self) -> impl Iterator<Item = &ClaimAt> {
-        self.by_claim.keys()
-    }
-
-    /// The two mentions of conflict `k` (numbered over all quantities).
-    fn mentions(&self, k: u32) -> (&'q FigureMention, &'q FigureMention) {
-        let qi = self.starts.partition_point(|&s| s <= k) - 1;
-        let q = &self.quantities[qi];
-        let c = &q.conflicts[(k - self.starts[qi]) as usize];
-        (&q.mentions[c.a], &q.mentions[c.b])
-    }
-
-    /// The figure of `claim`, as written, that one of `others` contradicts, if any.
-    fn against(&self, claim: ClaimAt, others: &HashSet<ClaimAt>) -> Option<&'q str> {
-        self.by_claim.get(&claim)?.iter().find_map(|&k| {
-            let (x, y) = self.mentions(k);
-            let (own, other) = if (x.article, x.claim) == claim {
-                (x, y)
-            } else {
-                (y, x)
+    fn claims(&self) -> Vec<ClaimAt> {
+        let mut out = Vec::new();
+        for (qi, q) in self.quantities.iter().enumerate() {
+            let Some(vc) = self.index.classes(qi) else {
+                continue;
             };
-            others
-                .contains(&(other.article, other.claim))
-                .then_some(own.figure.text.as_str())
-        })
+            for (m, x) in q.mentions.iter().enumerate() {
+                let partner = vc.against_of(m).iter().any(|&c| {
+                    vc.members_of(c)
+                        .iter()
+                        .any(|&y| self.stands(qi, m, y as usize))
+                });
+                if partner {
+                    out.push((x.article, x.claim));
+                }
+            }
+        }
+        out
+    }
+
+    /// Per claim of `group` (a cluster's passages), the figure of it, as written, that
+    /// another claim of the group contradicts, if any: the first such conflict in the
+    /// quantities' order.
+    fn within(&self, group: &[ClaimAt]) -> Vec<Option<&'q str>> {
+        let quantities = self.quantities;
+        // The group's mentions as (quantity, class, mention), sorted.
+        let mut members: Vec<(usize, u32, usize)> = Vec::new();
+        let mut claims: Vec<ClaimAt> = group.to_vec();
+        claims.sort_unstable();
+        claims.dedup();
+        for &claim in &claims {
+            for (qi, m) in self.mentions_of(claim) {
+                if let Some(vc) = self.index.classes(qi) {
+                    members.push((qi, vc.class_of_mention(m), m));
+                }
+            }
+        }
+        members.sort_unstable();
+        crate::model::work::step(members.len());
+        group
+            .iter()
+            .map(|&claim| {
+                // The first conflict: by quantity, then by its two mentions.
+                let mut best: Option<((usize, usize, usize), usize)> = None;
+                for (qi, m) in self.mentions_of(claim) {
+                    if best.is_some_and(|b| b.0 .0 < qi) {
+                        break;
+                    }
+                    let Some(vc) = self.index.classes(qi) else {
+                        continue;
+                    };
+                    for &c in vc.against_of(m) {
+                        let from = members.partition_point(|e| (e.0, e.1) < (qi, c));
+                        // The group's mentions of that class, ascending: the first that
+                        // stands makes the earliest conflict of `m` with the class.
+                        let first = members[from..]
+                            .iter()
+                            .take_while(|e| (e.0, e.1) == (qi, c))
+                            .find(|e| self.stands(qi, m, e.2));
+                        if let Some(e) = first {
+                            let key = (qi, m.min(e.2), m.max(e.2));
+                            if best.is_none_or(|b| key < b.0) {
+                                best = Some((key, m));
+                            }
+                        }
+                    }
+                }
+                best.map(|(k, m)| quantities[k.0].mentions[m].figure.text.as_str())
+            })
+            .collect()
     }
 }
 
@@ -377,10 +445,12 @@ fn conflicting_values<'a>(
             v.get_or_insert(x.right.as_str());
         }
     }
-    let members: HashSet<ClaimAt> = c.mentions.iter().map(|m| (m.article, m.span)).collect();
-    for (v, m) in out.iter_mut().zip(&c.mentions) {
-        if v.is_none() {
-            *v = figures.against((m.article, m.span), &members);
+    if out.iter().any(Option::is_none) {
+        let group: Vec<ClaimAt> = c.mentions.iter().map(|m| (m.article, m.span)).collect();
+        for (v, w) in out.iter_mut().zip(figures.within(&group)) {
+            if v.is_none() {
+                *v = w;
+            }
         }
     }
     out
@@ -456,7 +526,7 @@ fn counts(totals: &[usize], clusters: &[Cluster], figures: &FigureConflicts) -> 
     let n = totals.len();
     let mut shared: Vec<HashSet<Span>> = vec![HashSet::new(); n];
     let mut conflicting: Vec<HashSet<Span>> = vec![HashSet::new(); n];
-    for &(article, span) in figures.claims() {
+    for (article, span) in figures.claims() {
         if let Some(s) = conflicting.get_mut(article.0) {
             s.insert(span);
         }

@@ -8,7 +8,7 @@
 
 mod alias;
 mod align;
-mod by_pair;
+pub(crate) mod by_pair;
 mod chain;
 pub mod cluster;
 mod index;
@@ -502,6 +502,11 @@ impl Aligner {
         &self.quantities
     }
 
+    /// The quantities' conflicts by value class, pair of articles and claim.
+    pub(crate) fn conflict_index(&self) -> &by_pair::ByPair {
+        &self.conflicts_by_pair
+    }
+
     /// How many claims `article` states: its [`claim_spans`], as extracted.
     pub fn claim_count(&self, article: ArticleId) -> usize {
         self.claims.get(article.0).map_or(0, Vec::len)
@@ -558,47 +563,28 @@ impl Aligner {
                 });
             }
         }
-        // The quantity conflicts between two of its mentions: each article of the cluster
-        // reads the conflicts it is the lower article of, kept when the higher one is in
-        // the cluster too; neither every conflict of the dossier nor every pair of mentions
-        // is looked at (pairs of mentions cost 134 MB on a cluster of the 5,000-article
-        // generated dossier).
+        // The quantity conflicts between two of its mentions, from the quantities' value
+        // classes of the cluster's own mentions ([`by_pair::ByPair::among`]).
         let at: FastMap<(usize, usize), usize> = c
             .mentions
             .iter()
             .enumerate()
             .map(|(i, m)| ((m.article.0, m.span.start), i))
             .collect();
-        let mut articles: Vec<usize> = c.mentions.iter().map(|m| m.article.0).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        let mut found: FastSet<(usize, usize)> = out.iter().map(|o| (o.a, o.b)).collect();
-        for &lo in &articles {
-            for (hi, qi, ci) in self.conflicts_by_pair.from(lo) {
-                if hi == lo || articles.binary_search(&hi).is_err() {
-                    continue;
-                }
-                let q = &self.quantities[qi];
-                let fc = &q.conflicts[ci];
-                let (x, y) = (&q.mentions[fc.a], &q.mentions[fc.b]);
-                let (Some(&i), Some(&j)) = (
-                    at.get(&(x.article.0, x.claim.start)),
-                    at.get(&(y.article.0, y.claim.start)),
-                ) else {
-                    continue;
-                };
-                let (i, j, x, y) = if i < j { (i, j, x, y) } else { (j, i, y, x) };
-                if !found.insert((i, j)) {
-                    continue;
-                }
-                out.push(ClusterConflict {
-                    a: i,
-                    b: j,
-                    left: shown(x),
-                    right: shown(y),
-                    what: x.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
-                });
+        let found: FastSet<(usize, usize)> = out.iter().map(|o| (o.a, o.b)).collect();
+        for (i, j, qi, mi, mj) in self.conflicts_by_pair.among(&self.quantities, &at) {
+            if found.contains(&(i, j)) {
+                continue;
             }
+            let q = &self.quantities[qi];
+            let (x, y) = (&q.mentions[mi], &q.mentions[mj]);
+            out.push(ClusterConflict {
+                a: i,
+                b: j,
+                left: shown(x),
+                right: shown(y),
+                what: x.figure.noun.clone().unwrap_or_else(|| q.label.clone()),
+            });
         }
         out.sort_by_key(|o| (o.a, o.b));
         c.conflicts = out;
@@ -617,8 +603,9 @@ impl Aligner {
                 );
                 figure_conflicts_from_quantities(&mut c, &self.quantity_of);
                 let key = (left.0.min(right.0), left.0.max(right.0));
-                let found: Vec<(usize, usize)> =
-                    self.conflicts_by_pair.between(key.0, key.1).collect();
+                let found = self
+                    .conflicts_by_pair
+                    .between(&self.quantities, key.0, key.1);
                 quantity_conflicts(&self.corpus, &self.quantities, &found, l, r, &mut c);
                 c
             }

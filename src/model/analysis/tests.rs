@@ -47,7 +47,7 @@ fn row_cells_carry_the_figure_each_source_gives() {
             "as high as 11,000 (officials)",
         )],
     };
-    let r = row(5, 0, &c, &FigureConflicts::default());
+    let r = row(5, 0, &c, &FigureConflicts::new(&[], &ByPair::default()));
     let at = |i: usize| cell_text(r.cell(ArticleId(i)));
     assert_eq!(at(0), "≠10,000");
     assert_eq!(at(1), ABSENT);
@@ -73,7 +73,7 @@ fn rows_keep_cells_of_stating_sources_only() {
         ],
         conflicts: vec![],
     };
-    let r = row(5, 0, &c, &FigureConflicts::default());
+    let r = row(5, 0, &c, &FigureConflicts::new(&[], &ByPair::default()));
     assert_eq!(r.cells.len(), 2);
     assert_eq!(r.sources(), 2);
     assert_eq!(cell_text(r.cell(ArticleId(4))), "41");
@@ -102,7 +102,7 @@ fn conflicting_passage_stands_for_its_source() {
         ],
         conflicts: vec![conflict(0, 2, "41", "58")],
     };
-    let r = row(2, 0, &c, &FigureConflicts::default());
+    let r = row(2, 0, &c, &FigureConflicts::new(&[], &ByPair::default()));
     let cell = r.cell(ArticleId(1)).expect("source 2 states it");
     assert_eq!(cell.span, Span::new(90, 95));
     assert_eq!(cell.text(), "≠58");
@@ -257,25 +257,26 @@ fn toll(article: usize, claim: usize, value: f64) -> crate::model::claims::Figur
 /// article are no conflict between sources.
 #[test]
 fn quantity_conflicts_mark_the_cells_of_their_row() {
-    use crate::model::claims::FigureConflict;
-    let q = Quantity {
-        label: "dead".into(),
-        kind: crate::model::facts::Kind::Count,
-        unit: None,
-        mentions: vec![
+    let held = |mut m: crate::model::claims::FigureMention, who: &str| {
+        m.holder = Some(who.into());
+        m
+    };
+    let qs = [
+        quantity(vec![
             toll(0, 10, 41.0),
             toll(1, 20, 58.0),
-            toll(2, 30, 44.0),
-            toll(2, 90, 50.0),
-        ],
-        conflicts: vec![
-            FigureConflict { a: 0, b: 1 },
-            FigureConflict { a: 0, b: 2 },
-            FigureConflict { a: 2, b: 3 },
-        ],
-    };
-    let figures = FigureConflicts::new(std::slice::from_ref(&q));
-    // 0 and 1 in one row: both conflict; 2's conflict partner (0) is elsewhere.
+            toll(2, 30, 41.0),
+            toll(2, 90, 58.0),
+        ]),
+        quantity(vec![
+            held(toll(3, 10, 7.0), "police"),
+            held(toll(3, 40, 9.0), "organisers"),
+            toll(4, 10, 7.0),
+        ]),
+    ];
+    let index = ByPair::new(&qs);
+    let figures = FigureConflicts::new(&qs, &index);
+    // 0 and 1 in one row: both conflict; 2's conflict partners (0, 1) are elsewhere.
     let together = Cluster {
         id: 1,
         mentions: vec![mention(0, 10, &["41"]), mention(1, 20, &["58"])],
@@ -286,11 +287,11 @@ fn quantity_conflicts_mark_the_cells_of_their_row() {
     assert_eq!(cells, ["≠41", "≠58", ABSENT]);
     let apart = Cluster {
         id: 2,
-        mentions: vec![mention(1, 20, &["58"]), mention(2, 90, &["50"])],
+        mentions: vec![mention(1, 20, &["58"]), mention(2, 90, &["58"])],
         conflicts: vec![],
     };
     let r = row(3, 1, &apart, &figures);
-    assert!(!r.conflict(), "58 and 50 are not set against each other");
+    assert!(!r.conflict(), "58 and 58 agree");
     let d = load_bundled();
     let totals: Vec<usize> = d
         .articles
@@ -298,10 +299,44 @@ fn quantity_conflicts_mark_the_cells_of_their_row() {
         .map(|a| crate::model::claims::claim_spans(a).len())
         .collect();
     let counted = counts(&totals, &[], &figures);
-    assert_eq!(counted[0].conflicting, 1);
-    assert_eq!(counted[1].conflicting, 1);
-    assert_eq!(
-        counted[2].conflicting, 1,
-        "44 against 41; 50 is a second holder"
-    );
+    let conflicting: Vec<usize> = counted.iter().map(|c| c.conflicting).collect();
+    // Article 3's 7 is set only against its own second holder's 9: not counted.
+    assert_eq!(conflicting, [1, 1, 2, 1, 1]);
+}
+
+/// A quantity of `mentions` with the conflicts the quantities' rule finds.
+fn quantity(mentions: Vec<crate::model::claims::FigureMention>) -> Quantity {
+    Quantity {
+        label: "dead".into(),
+        kind: crate::model::facts::Kind::Count,
+        unit: None,
+        conflicts: crate::model::claims::quantities::conflicts(&mentions),
+        mentions,
+    }
+}
+
+/// A conflict the analyst judged (not a conflict, or explained) marks no cell and counts
+/// for neither source; the others still do.
+#[test]
+fn judged_quantity_conflicts_mark_nothing() {
+    let qs = [quantity(vec![
+        toll(0, 10, 41.0),
+        toll(1, 20, 58.0),
+        toll(2, 30, 58.0),
+    ])];
+    let index = ByPair::new(&qs);
+    let judged = |x: &crate::model::claims::FigureMention,
+                  y: &crate::model::claims::FigureMention| {
+        (x.article.0, y.article.0) == (0, 1)
+    };
+    let figures = FigureConflicts::judged(&qs, &index, &judged);
+    let c = Cluster {
+        id: 1,
+        mentions: vec![mention(0, 10, &["41"]), mention(1, 20, &["58"])],
+        conflicts: vec![],
+    };
+    assert!(!row(3, 0, &c, &figures).conflict());
+    let counted = counts(&[3, 3, 3], &[], &figures);
+    let conflicting: Vec<usize> = counted.iter().map(|c| c.conflicting).collect();
+    assert_eq!(conflicting, [1, 0, 1], "41 against article 2's 58 stands");
 }

@@ -696,26 +696,38 @@ fn other_holders(a: &FigureMention, b: &FigureMention) -> bool {
     }
 }
 
-/// The pairs of mentions that disagree: values not compatible, across articles or between
-/// two holders of one article. Counts of people with an outcome (a toll) conflict at any
-/// distance; other figures only within [`MAX_CONFLICT_RATIO`], past which two figures of
-/// one counted noun are more likely two quantities (all troops vs those at the front).
+/// True when two mentions come from separate sources: two articles, or two holders within
+/// one article (organisers vs police), not successive updates of one live page.
+pub(super) fn separate_sources(x: &FigureMention, y: &FigureMention) -> bool {
+    x.article != y.article || other_holders(x, y)
+}
+
+/// True when two figures of one quantity disagree: values not compatible; counts of people
+/// with an outcome (a toll) at any distance, other figures only within
+/// [`MAX_CONFLICT_RATIO`], past which two figures of one counted noun are more likely two
+/// quantities (all troops vs those at the front). It reads the figures alone, whatever
+/// their place in the text, and either way round: value classes
+/// ([`super::by_pair::ValueClasses`]) decide it once per two values, not per two mentions.
+pub(super) fn figures_conflict(fx: &Figure, fy: &Figure) -> bool {
+    compare_figures(fx, fy) == Verdict::Conflict
+        && (is_toll(fx) && is_toll(fy) || ratio(fx, fy) <= MAX_CONFLICT_RATIO)
+}
+
+/// The pairs of mentions that disagree ([`figures_conflict`]) and come from separate
+/// sources ([`separate_sources`]), in order of their first then second mention.
+///
+/// The figures are compared once per two value classes (mentions stating one figure),
+/// not once per two mentions: on generated dossiers one quantity holds thousands of
+/// mentions of a few values.
 pub fn conflicts(ms: &[FigureMention]) -> Vec<FigureConflict> {
+    let classes = super::by_pair::ValueClasses::new(ms);
     let mut out = Vec::new();
     for (a, x) in ms.iter().enumerate() {
         for (k, y) in ms[a + 1..].iter().enumerate() {
             let b = a + 1 + k;
-            if x.article == y.article && !other_holders(x, y) {
-                continue;
+            if classes.conflict(a, b) && separate_sources(x, y) {
+                out.push(FigureConflict { a, b });
             }
-            let (fx, fy) = (&x.figure, &y.figure);
-            if compare_figures(fx, fy) != Verdict::Conflict {
-                continue;
-            }
-            if !(is_toll(fx) && is_toll(fy)) && ratio(fx, fy) > MAX_CONFLICT_RATIO {
-                continue;
-            }
-            out.push(FigureConflict { a, b });
         }
     }
     out

@@ -151,45 +151,78 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// Find the quotes of the paragraph `text[from..to]`, in order, outer quotes only.
-pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<Found> {
-    let para = &text[from..to];
-    let mut doubles = Vec::new();
-    let mut singles = Vec::new();
-    // A curly opening single mark waits for its close.
-    let mut single_open = false;
-    let separators = separator_guillemets(para);
-    // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
-    // U+2039/203A, U+FF02) can start a mark: decode only there.
-    // Mojibake (`â€œ` for “, see `model::mojibake`) starts with the lead byte 0xC3 of `â`;
-    // a sequence is read whole, as the character it stands for (a dash's sequence ends in
-    // a curly quote that is no mark), and `skip` passes over its bytes.
-    crate::model::work::step(para.len());
-    let mut skip = 0;
-    for (i, &b) in para.as_bytes().iter().enumerate() {
-        if i < skip || !matches!(b, b'"' | b'\'' | 0xC2 | 0xC3 | 0xE2 | 0xEF) {
-            continue;
+/// The quotation marks of one paragraph, read in order as they are needed: neither every
+/// mark nor every candidate quote is kept, so that a paragraph of nothing but marks (`"'`
+/// repeated over 4 MiB) costs no memory per mark (12 bytes a mark and 20 a candidate once
+/// made such a page peak at 118 MiB).
+#[derive(Clone)]
+struct Scanner<'a> {
+    para: &'a str,
+    /// Where the paragraph starts in the article.
+    from: usize,
+    /// Offsets in `para` of guillemets used as separators ([`separator_guillemets`]).
+    separators: &'a [usize],
+    /// The next byte of `para` to read.
+    at: usize,
+    /// A curly opening single mark waits for its close.
+    single_open: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(para: &'a str, from: usize, separators: &'a [usize]) -> Self {
+        Scanner {
+            para,
+            from,
+            separators,
+            at: 0,
+            single_open: false,
         }
-        let Some((c, len)) = char_at(para, i) else {
-            continue;
-        };
-        skip = i + len;
-        let double = is_double(c);
-        if !double && !is_single(c) || separators.contains(&i) {
-            continue;
-        }
-        let prev = mojibake::ending_at(para, i).or_else(|| para[..i].chars().next_back());
-        let next = char_at(para, i + len).map(|(c, _)| c);
-        let role = role_of(c, prev, next);
-        let mark = Mark {
-            pos: u32::try_from(from + i).unwrap_or(u32::MAX),
-            width: u8::try_from(len).unwrap_or(u8::MAX),
-            role,
-            glyph: c,
-        };
-        if double {
-            doubles.push(mark);
-        } else {
+    }
+
+    /// The next double mark, passing over single ones.
+    fn next_double(&mut self) -> Option<Mark> {
+        self.find_map(|(m, double)| double.then_some(m))
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    /// A mark, and whether it is a double one.
+    type Item = (Mark, bool);
+
+    fn next(&mut self) -> Option<(Mark, bool)> {
+        let para = self.para;
+        let bytes = para.as_bytes();
+        // Only ASCII quotes and the lead bytes of the Unicode marks (U+00AB/BB, U+2018–201F,
+        // U+2039/203A, U+FF02) can start a mark: decode only there.
+        // Mojibake (`â€œ` for “, see `model::mojibake`) starts with the lead byte 0xC3 of `â`;
+        // a sequence is read whole, as the character it stands for (a dash's sequence ends in
+        // a curly quote that is no mark), and the scan passes over its bytes.
+        while let Some(&b) = bytes.get(self.at) {
+            let i = self.at;
+            self.at += 1;
+            if !matches!(b, b'"' | b'\'' | 0xC2 | 0xC3 | 0xE2 | 0xEF) {
+                continue;
+            }
+            let Some((c, len)) = char_at(para, i) else {
+                continue;
+            };
+            self.at = i + len;
+            let double = is_double(c);
+            if !double && !is_single(c) || self.separators.binary_search(&i).is_ok() {
+                continue;
+            }
+            let prev = mojibake::ending_at(para, i).or_else(|| para[..i].chars().next_back());
+            let next = char_at(para, i + len).map(|(c, _)| c);
+            let role = role_of(c, prev, next);
+            let mark = Mark {
+                pos: u32::try_from(self.from + i).unwrap_or(u32::MAX),
+                width: u8::try_from(len).unwrap_or(u8::MAX),
+                role,
+                glyph: c,
+            };
+            if double {
+                return Some((mark, true));
+            }
             let inside_word =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             // "the class of ’08" elides a year; "which read: ’40 crews …’" opens a quote
@@ -202,33 +235,68 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             let possessive = prev == Some('s')
                 && after.starts_with(' ')
                 && after[1..].chars().next().is_some_and(char::is_lowercase)
-                && !single_open;
+                && !self.single_open;
             if !(inside_word || possessive || before_digit && role != Role::Close) {
-                singles.push(mark);
-                single_open = match mark.role {
+                self.single_open = match mark.role {
                     // Only mid-line: "‘Tis the season" opens a line with an elision.
                     Role::Open => c == '‘' && prev.is_some_and(char::is_whitespace),
                     Role::Close => false,
-                    Role::Toggle => single_open,
+                    Role::Toggle => self.single_open,
                 };
+                return Some((mark, false));
             }
         }
+        None
     }
-    if doubles.is_empty() && singles.is_empty() {
+}
+
+/// Candidate quotes as they are paired: the span of each (what the pairing of the other
+/// kind of marks, and the outer-wins rule, read) and the quotes around some word or figure
+/// (the only ones kept). Marks around no word or figure ('""', "' '", a run of marks)
+/// quote nothing: kept, a page of them cost a quote each.
+#[derive(Default)]
+struct Paired {
+    /// (open, close) of every candidate, in the article.
+    spans: Vec<(u32, u32)>,
+    found: Vec<Found>,
+}
+
+impl Paired {
+    fn push(&mut self, text: &str, f: Found) {
+        self.spans.push((f.open_at, f.close_at));
+        if text
+            .get(f.start()..f.end())
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        {
+            self.found.push(f);
+        }
+    }
+}
+
+/// Find the quotes of the paragraph `text[from..to]`, in order, outer quotes only.
+pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<Found> {
+    let para = &text[from..to];
+    let separators = separator_guillemets(para);
+    crate::model::work::step(para.len());
+    let marks = Scanner::new(para, from, &separators);
+    let (doubles, any_single) = pair_doubles(text, from, to, marks.clone(), next_opens);
+    if doubles.spans.is_empty() && !any_single {
         return Vec::new();
     }
-    let mut out = pair_doubles(text, from, to, &doubles, next_opens);
-    let singles = pair_singles(&singles, &out);
-    if !singles.is_empty() {
-        // Outer wins: drop double quotes inside a single-quoted one (British style).
-        let reach = Reach::new(&singles);
-        out.retain(|d| !reach.covers(d.open(), d.close(), false));
-        out.extend(singles);
-        out.sort_by_key(|f| f.open());
+    let mut out = doubles.found;
+    if any_single {
+        // The single marks, read again: keeping them from the first reading would cost
+        // memory per mark.
+        crate::model::work::step(para.len());
+        let singles = pair_singles(text, marks, &Reach::new(doubles.spans));
+        if !singles.spans.is_empty() {
+            // Outer wins: drop double quotes inside a single-quoted one (British style).
+            let reach = Reach::new(singles.spans);
+            out.retain(|d| !reach.covers(d.open(), d.close(), false));
+            out.extend(singles.found);
+            out.sort_by_key(|f| f.open());
+        }
     }
-    // Marks around no word or figure ('""', "' '", a run of marks) quote nothing: kept,
-    // a page of them cost a quote each (about 40 bytes of memory per byte of text).
-    out.retain(|f| text[f.start()..f.end()].chars().any(char::is_alphanumeric));
     out
 }
 
@@ -274,19 +342,25 @@ fn separator_guillemets(para: &str) -> Vec<usize> {
     out
 }
 
-/// Pair double marks with a depth counter; recover from unbalanced ones.
+/// Pair double marks with a depth counter; recover from unbalanced ones. Also says whether
+/// the paragraph holds a single mark.
 fn pair_doubles(
     text: &str,
     from: usize,
     to: usize,
-    marks: &[Mark],
+    mut marks: Scanner,
     next_opens: bool,
-) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+) -> (Paired, bool) {
+    let mut out = Paired::default();
+    let mut any_single = false;
     let mut open: Option<Mark> = None;
     let mut depth = 0usize;
     let mut last_end = from;
-    for (k, &m) in marks.iter().enumerate() {
+    while let Some((m, double)) = marks.next() {
+        if !double {
+            any_single = true;
+            continue;
+        }
         let opening = match m.role {
             Role::Open => true,
             Role::Close => false,
@@ -298,11 +372,11 @@ fn pair_doubles(
                 depth = 1;
             }
             (true, Some(o)) => {
-                if (m.glyph == o.glyph || m.glyph == '"') && !nested(&marks[k + 1..], depth) {
+                if (m.glyph == o.glyph || m.glyph == '"') && !nested(marks.clone(), depth) {
                     // The same mark again: the earlier quote was never closed.
                     let start = o.at() + o.len();
                     let end = cut_unclosed(text, start, m.at());
-                    push(&mut out, o.at(), start, end, end, true);
+                    push(&mut out, text, o.at(), start, end, end, true);
                     open = Some(m);
                     depth = 1;
                 } else {
@@ -314,6 +388,7 @@ fn pair_doubles(
                 if depth == 0 {
                     push(
                         &mut out,
+                        text,
                         o.at(),
                         o.at() + o.len(),
                         m.at(),
@@ -331,7 +406,7 @@ fn pair_doubles(
                 if before.is_some_and(|c| !c.is_ascii_digit()) && m.at() > last_end {
                     let start = recovery_start(text, last_end, m.at());
                     if start < m.at() {
-                        push(&mut out, start, start, m.at(), m.at() + m.len(), true);
+                        push(&mut out, text, start, start, m.at(), m.at() + m.len(), true);
                     }
                 }
                 last_end = m.at() + m.len();
@@ -346,32 +421,45 @@ fn pair_doubles(
             start < to && cut_unclosed(text, start, to) < start + text[start..to].trim_end().len();
         if next_opens && !attributed {
             if start < to {
-                out.push(Found::new(o.at(), start, to, to, true, false));
+                out.push(text, Found::new(o.at(), start, to, to, true, false));
             }
         } else {
             let end = cut_unclosed(text, start, to);
-            push(&mut out, o.at(), start, end, end, true);
+            push(&mut out, text, o.at(), start, end, end, true);
         }
     }
-    out
+    (out, any_single)
 }
 
 /// True when an opening mark inside an open quote nests ("… his "Katrina"; so …"): the
-/// marks after it close it and every quote open around it (`depth` of them) before any
-/// other mark opens. Otherwise the same mark again means the earlier quote was never
-/// closed.
-fn nested(rest: &[Mark], depth: usize) -> bool {
-    let closes = rest
-        .iter()
-        .take_while(|m| m.role != Role::Open)
-        .filter(|m| m.role == Role::Close)
-        .count();
+/// double marks after it (`rest`) close it and every quote open around it (`depth` of
+/// them) before any other mark opens. Otherwise the same mark again means the earlier
+/// quote was never closed. The look-ahead stops at the next opening mark, so the marks it
+/// reads are read ahead once at most.
+fn nested(mut rest: Scanner, depth: usize) -> bool {
+    let mut closes = 0;
+    while let Some(m) = rest.next_double() {
+        crate::model::work::step(1);
+        match m.role {
+            Role::Open => break,
+            Role::Close => closes += 1,
+            Role::Toggle => {}
+        }
+    }
     closes > depth
 }
 
-fn push(out: &mut Vec<Found>, open: usize, start: usize, end: usize, close: usize, broken: bool) {
+fn push(
+    out: &mut Paired,
+    text: &str,
+    open: usize,
+    start: usize,
+    end: usize,
+    close: usize,
+    broken: bool,
+) {
     if start < end {
-        out.push(Found::new(open, start, end, close, false, broken));
+        out.push(text, Found::new(open, start, end, close, false, broken));
     }
 }
 
@@ -428,51 +516,46 @@ fn cut_unclosed(text: &str, start: usize, limit: usize) -> usize {
 
 /// Quotes sorted by their opening mark, with the furthest close among each prefix: "does
 /// any quote opening before `at` reach past it" is a binary search, not a scan of every
-/// quote (a paragraph of `"'` repeated has as many quotes as marks).
-struct Reach {
-    opens: Vec<usize>,
-    furthest: Vec<usize>,
-}
+/// quote (a paragraph of `"'` repeated has as many quotes as marks). 8 bytes a quote, made
+/// in place from the quotes' spans.
+struct Reach(Vec<(u32, u32)>);
 
 impl Reach {
-    fn new(found: &[Found]) -> Self {
-        let mut sorted: Vec<(usize, usize)> = found.iter().map(|f| (f.open(), f.close())).collect();
-        sorted.sort_unstable();
-        crate::model::work::step(sorted.len());
+    /// From the (open, close) of each quote.
+    fn new(mut spans: Vec<(u32, u32)>) -> Self {
+        spans.sort_unstable();
+        crate::model::work::step(spans.len());
         let mut max = 0;
-        let furthest = sorted
-            .iter()
-            .map(|&(_, close)| {
-                max = max.max(close);
-                max
-            })
-            .collect();
-        Reach {
-            opens: sorted.into_iter().map(|(open, _)| open).collect(),
-            furthest,
+        for s in &mut spans {
+            max = max.max(s.1);
+            s.1 = max;
         }
+        Reach(spans)
     }
 
     /// Whether some quote opening before `at` (or at it, when `at_too`) closes at or
     /// after `end`: `covers(at, at + 1, true)` is "`at` lies inside a quote";
     /// `covers(open, close, false)` is "a quote that opened earlier encloses this one".
     fn covers(&self, at: usize, end: usize, at_too: bool) -> bool {
-        let n = self
-            .opens
-            .partition_point(|&o| if at_too { o <= at } else { o < at });
-        crate::model::work::step(1 + (usize::BITS - self.opens.len().leading_zeros()) as usize);
-        n > 0 && self.furthest[n - 1] >= end
+        let n = self.0.partition_point(|&(o, _)| {
+            let o = o as usize;
+            if at_too {
+                o <= at
+            } else {
+                o < at
+            }
+        });
+        crate::model::work::step(1 + (usize::BITS - self.0.len().leading_zeros()) as usize);
+        n > 0 && self.0[n - 1].1 as usize >= end
     }
 }
 
-/// Pair single marks (open, then the next close) outside the double quotes found.
-fn pair_singles(marks: &[Mark], doubles: &[Found]) -> Vec<Found> {
-    let reach = Reach::new(doubles);
-    let inside = |at: usize| reach.covers(at, at + 1, true);
-    let mut out = Vec::new();
+/// Pair single marks (open, then the next close) outside the double quotes (`doubles`).
+fn pair_singles(text: &str, marks: Scanner, doubles: &Reach) -> Paired {
+    let mut out = Paired::default();
     let mut open: Option<Mark> = None;
-    for &m in marks {
-        if inside(m.at()) {
+    for (m, _) in marks.filter(|&(_, double)| !double) {
+        if doubles.covers(m.at(), m.at() + 1, true) {
             continue;
         }
         match (m.role, open) {
@@ -481,14 +564,10 @@ fn pair_singles(marks: &[Mark], doubles: &[Found]) -> Vec<Found> {
             (Role::Close, Some(o)) | (Role::Toggle, Some(o)) => {
                 let start = o.at() + o.len();
                 if start < m.at() {
-                    out.push(Found::new(
-                        o.at(),
-                        start,
-                        m.at(),
-                        m.at() + m.len(),
-                        false,
-                        false,
-                    ));
+                    out.push(
+                        text,
+                        Found::new(o.at(), start, m.at(), m.at() + m.len(), false, false),
+                    );
                 }
                 open = None;
             }
@@ -521,8 +600,8 @@ pub(crate) fn insertions(text: &str, start: usize, end: usize) -> Vec<(usize, us
 mod tests {
     use super::*;
 
-    /// A mark takes 12 bytes and a found quote 20: a page of nothing but marks holds one
-    /// of each per byte or two.
+    /// A mark takes 12 bytes and a found quote 20 (only the marks being paired are held,
+    /// and only the quotes around a word or figure).
     #[test]
     fn marks_and_found_quotes_are_compact() {
         assert_eq!(std::mem::size_of::<Mark>(), 12);
@@ -547,6 +626,25 @@ mod tests {
                 std::hint::black_box(find(&t, 0, t.len(), false));
             });
         }
+    }
+
+    /// A run of marks keeps no candidate quote, only each candidate's span (8 bytes), and
+    /// no mark at all: memory per mark is what the issue bounds (#18); a quote around a
+    /// word is kept.
+    #[test]
+    fn candidates_around_nothing_keep_only_their_span() {
+        let t = "\"'".repeat(1000);
+        let seps = separator_guillemets(&t);
+        let (paired, any_single) = pair_doubles(&t, 0, t.len(), Scanner::new(&t, 0, &seps), false);
+        assert!(any_single);
+        assert!(paired.found.is_empty());
+        assert_eq!(paired.spans.len(), 500);
+        assert_eq!(std::mem::size_of_val(&paired.spans[0]), 8);
+        let t = "He said \"yes\" and \" \" then.";
+        let (paired, any_single) = pair_doubles(t, 0, t.len(), Scanner::new(t, 0, &[]), false);
+        assert!(!any_single);
+        assert_eq!(paired.spans.len(), 2);
+        assert_eq!(paired.found.len(), 1);
     }
 
     /// Marks around no word or figure quote nothing ("" or a run of marks); "7" does.
