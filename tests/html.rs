@@ -190,6 +190,38 @@ fn embedded_post_in_a_page_is_story() {
     assert_eq!(post["kind"], "body", "{v}");
 }
 
+/// A story paragraph whose two sentences a `<br>` parts, right under the page's date
+/// stamp, is story; the short titles under a "Most read" heading are appended links.
+#[test]
+fn broken_paragraph_under_a_stamp_is_story_and_link_list_is_appended() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = |s: &str| format!("<p>{s}</p>");
+    let lede = "<p>The council voted on Monday to reopen the river bridge after two years of repairs, the mayor said at a meeting in the town hall.<br>Engineers had found deep cracks in the supports in the spring of last year, and the crossing was closed to all traffic within a week.</p>";
+    let rest: String = [
+        "Residents who had driven a long way round every day for two years welcomed the vote, and several posted photos of the first cars.",
+        "The mayor said the repairs had cost more than the town had planned, but that the bridge would now last for another fifty years.",
+    ]
+    .iter()
+    .map(|s| para(s))
+    .collect();
+    let links = "<p>Most read</p><p>Harbour master named after long search<br>Why are eggs so expensive this spring?<br>School fair returns to the park</p>";
+    let html = format!(
+        "<!doctype html><html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1><p>Published March 3, 2021</p>{lede}{rest}{links}</article></body></html>"
+    );
+    std::fs::write(dir.path().join("page.html"), html).unwrap();
+    let v = json(&["read", s(dir.path()), "1"]);
+    let paras = v["paragraphs"].as_array().unwrap();
+    let kind_of = |needle: &str| {
+        paras
+            .iter()
+            .find(|p| p["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} is in the extracted text: {v}"))["kind"]
+            .clone()
+    };
+    assert_eq!(kind_of("deep cracks"), "body", "{v}");
+    assert_eq!(kind_of("Harbour master"), "appended", "{v}");
+}
+
 /// Every `sources` row carries `url` (null when unknown) beside `outlet`, `date`,
 /// `updated`, `title` and `author`, for web pages and text articles alike.
 #[test]

@@ -600,7 +600,7 @@ fn html_article(name: String, bytes: &[u8], warnings: &mut Vec<Warning>) -> Opti
             p.kind = ParaKind::Body;
         }
         // A list right under a boilerplate line ("Most read", "More from UK") is its links.
-        let list = text[p.span.range()].contains('\n');
+        let list = crate::model::load::html::is_link_list(&text[p.span.range()]);
         if p.kind == ParaKind::Body && list && after_boilerplate {
             p.kind = ParaKind::Appended;
         }

@@ -77,7 +77,7 @@ pub struct Quote {
 /// measured precision on the seven dev dossiers (matched full and partial quotes with a
 /// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
 /// times is not trusted fully. Counts at commit time: same sentence 75/77, pronoun 37/37,
-/// continuation 20/20, subject 10/10, role 4/4, adjacent sentence 3/3, headline echo 3/3,
+/// continuation 20/20, subject 10/10, role 4/4, adjacent sentence 3/3, headline echo 4/4,
 /// colon 3/3, role (dossier) 1/1, as put it 1/1, relative clause 1/1; dash, according to and unclear decided
 /// no matched quote there (0.5, the prior).
 pub fn confidence(how: &str) -> f64 {
@@ -88,7 +88,7 @@ pub fn confidence(how: &str) -> f64 {
         "subject" => (10, 10),
         "role" => (4, 4),
         "adjacent sentence" => (3, 3),
-        "headline echo" => (3, 3),
+        "headline echo" => (4, 4),
         "colon" => (3, 3),
         "role (dossier)" => (1, 1),
         "as put it" => (1, 1),
@@ -201,8 +201,15 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
 
 /// How many words a headline quote needs before its echo in the body can name its
 /// speaker: one- and two-word quotes ("criminals") are terms many sentences share; the
-/// one headline echo on the dev dossiers holds 6 words.
+/// echoes further down on the dev dossiers hold 6 words or more.
 const ECHO_MIN_WORDS: usize = 3;
+
+/// How many words a headline quote needs when its echo is in the paragraph right under
+/// it: a live-blog entry's title sums up the entry below ("… is being ‘kept under watch’ –
+/// local reports" over "… a news site reports that … is being “kept under watch”"), so
+/// there two words are one quote; further away they are a term many sentences share. One
+/// such pair on the dev dossiers, none with a different speaker.
+const ECHO_ADJACENT_MIN_WORDS: usize = 2;
 
 /// How many of an article's first quotes headline echoes are looked for in (bounds the work
 /// on a page with thousands of quotes; a dev article, about 2,000 characters, holds far
@@ -240,17 +247,25 @@ fn echo_headlines(
             continue;
         }
         let words = echo_words(a.slice(quotes[h].span));
-        if words.split(' ').count() < ECHO_MIN_WORDS {
+        let n = words.split(' ').count();
+        if n < ECHO_ADJACENT_MIN_WORDS {
             continue;
         }
+        let under = (n < ECHO_MIN_WORDS).then_some(quotes[h].paragraph + 1);
         let mut hits = (first..end)
             .filter(|&b| !is_headline(&quotes[b]))
+            .filter(|&b| under.is_none_or(|p| quotes[b].paragraph == p))
             .filter(|&b| named(ents[b]) && echo_words(a.slice(quotes[b].span)).contains(&words));
         let Some(b) = hits.next() else { continue };
         if hits.all(|o| ents[o] == ents[b]) {
             ents[h] = ents[b];
             quotes[h].as_written = quotes[b].as_written.clone();
             quotes[h].how = Some("headline echo");
+            // Someone's words in the body are someone's words in the headline: no scare
+            // quote, whatever the headline's short marks looked like.
+            if quotes[b].kind != QuoteKind::Scare {
+                quotes[h].kind = quotes[b].kind;
+            }
         }
     }
 }

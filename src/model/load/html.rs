@@ -110,6 +110,27 @@ pub fn extract(html: &str) -> Page {
     page
 }
 
+/// A block of lines that reads as a list of links to other stories: every line a title of
+/// a few words (at most [`LINK_TITLE_WORDS`]), and at most half of them closed by a full
+/// stop. A story paragraph whose sentences a `<br>` parts ("It began in May.\nSince then
+/// …") is no such list.
+pub fn is_link_list(s: &str) -> bool {
+    /// The longest title in the dev pages' lists of links runs to 17 words (three lists,
+    /// no line closed by a full stop); the one story paragraph parted by `<br>` that was
+    /// taken for a list had lines of up to 47 words, both closed by full stops.
+    const LINK_TITLE_WORDS: usize = 20;
+    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+    let closed = lines
+        .iter()
+        .filter(|l| l.trim_end().ends_with('.') && !l.trim_end().ends_with("..."))
+        .count();
+    lines.len() >= 2
+        && lines
+            .iter()
+            .all(|l| crate::model::text::words_upto(l, LINK_TITLE_WORDS + 1) <= LINK_TITLE_WORDS)
+        && closed * 2 <= lines.len()
+}
+
 /// Elements that end the running paragraph and start their own.
 fn is_block(name: &str) -> bool {
     matches!(

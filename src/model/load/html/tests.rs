@@ -30,6 +30,20 @@ fn kinds(p: &Page) -> Vec<(ParaKind, &str)> {
         .collect()
 }
 
+/// Lines of short titles read as a list of links; a story paragraph whose sentences a
+/// `<br>` parts does not, nor does a single line.
+#[test]
+fn link_lists_and_broken_paragraphs() {
+    assert!(is_link_list(
+        "Bridge reopens after two years of work\nCouncil names new harbour master\nWhy are eggs so expensive?"
+    ));
+    assert!(!is_link_list(&format!("{FILLER}\n{FILLER}")));
+    assert!(!is_link_list(
+        "The vote was held on Monday.\nThe count ended late that night.\nMore from the region"
+    ));
+    assert!(!is_link_list("Bridge reopens after two years of work"));
+}
+
 /// A figure caption is kept as a caption paragraph, not as story text.
 #[test]
 fn figure_caption_is_a_caption() {

@@ -370,6 +370,26 @@ fn short_headline_term_is_no_echo() {
     assert_ne!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
 }
 
+/// A two-word headline quote repeated by a named speaker in the paragraph right under it
+/// (a live-blog entry's title over its entry) takes that speaker and is their words, no
+/// scare quote.
+#[test]
+fn two_word_headline_quote_echoes_the_entry_below() {
+    let t = "Dam gates \"under watch\" after storm, engineer says\n\nEngineer Ana Ruiz said \
+             on Monday the gates were \"under watch\" day and night.\n\nThe river rose again.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(kind(t, 0), QuoteKind::Partial);
+}
+
+/// Looks like an echo but is not: two words in a headline's marks, found in a body quote
+/// further down, are a shared term and keep no speaker.
+#[test]
+fn two_word_headline_term_far_below_is_no_echo() {
+    let t = "Dam gates \"under watch\" after storm, engineer says\n\nThe river rose again \
+             on Monday.\n\nEngineer Ana Ruiz said the gates were \"under watch\" day and night.";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
+
 /// A quote in a "who …" clause on the opening name, brought in by the clause's own speech
 /// participle, is that name's words, even when the sentence's verb comes after it.
 #[test]
