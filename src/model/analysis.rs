@@ -9,7 +9,8 @@
 
 use crate::model::claims::by_pair::ByPair;
 use crate::model::claims::{
-    Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureMention, Pair, Quantity,
+    Aligner, Cluster, ClusterConflict, Comparison, Difference, FigureConflict, FigureMention, Pair,
+    Quantity,
 };
 use crate::model::corrections::PairVerdict;
 use crate::model::load::Phases;
@@ -267,9 +268,32 @@ pub fn timeline(d: &Dossier, q: &Quantity) -> Vec<usize> {
     order
 }
 
-/// True when mention `i` of `q` is in conflict with another.
-pub fn in_conflict(q: &Quantity, i: usize) -> bool {
-    q.conflicts.iter().any(|c| c.a == i || c.b == i)
+/// The conflicts of `q` the analyst has not judged (not a conflict, or explained): those
+/// `dossier figures` lists as conflicts (the judged ones it lists as related) and the
+/// figures view marks `≠`.
+pub fn open_conflicts<'q>(
+    d: &'q Dossier,
+    q: &'q Quantity,
+) -> impl Iterator<Item = &'q FigureConflict> + 'q {
+    let judging = d.corrected.has_pair_verdicts();
+    q.conflicts.iter().filter(move |c| {
+        let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
+        !judging
+            || d.corrected
+                .pair_verdict((x.article, x.clause), (y.article, y.clause))
+                .is_none()
+    })
+}
+
+/// For each mention of `q`, whether it is in an open conflict with another (one pass over
+/// the conflicts, however many rows are drawn).
+pub fn conflicted(d: &Dossier, q: &Quantity) -> Vec<bool> {
+    let mut marks = vec![false; q.mentions.len()];
+    for c in open_conflicts(d, q) {
+        marks[c.a] = true;
+        marks[c.b] = true;
+    }
+    marks
 }
 
 /// The figure of a value as written, short: from its first word with a digit, without the

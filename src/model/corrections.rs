@@ -245,6 +245,10 @@ impl Applied {
     pub fn is_empty(&self) -> bool {
         self.applied.is_empty()
     }
+    /// True when the analyst judged some pair of passages.
+    pub fn has_pair_verdicts(&self) -> bool {
+        !self.pairs.is_empty()
+    }
     /// Dossier's own speaker for a corrected quote (`Some(None)`: it found none); None
     /// when the quote was not corrected.
     pub fn quote_detected(&self, q: QuoteId) -> Option<Option<(&str, SpeakerKind)>> {

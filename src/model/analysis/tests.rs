@@ -189,7 +189,7 @@ fn timeline_orders_by_date_undated_last() {
             .collect()
     };
     assert_eq!(values(&d), [41.0, 44.0, 58.0]);
-    assert!((0..3).all(|i| in_conflict(&q, i)));
+    assert_eq!(conflicted(&d, &q), [true; 3]);
     d.articles[0].meta.date = None;
     assert_eq!(values(&d), [44.0, 58.0, 41.0]);
 }

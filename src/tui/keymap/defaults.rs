@@ -610,7 +610,7 @@ fn corrections() -> Vec<Binding> {
             None,
         ),
         bind(
-            &[M::Compare, M::Matrix],
+            &[M::Compare, M::Matrix, M::Figures],
             &[Key::ch('W')],
             Action::JudgePair,
             "correct: not a conflict / explained / not corroborated",

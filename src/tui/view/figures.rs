@@ -4,7 +4,7 @@
 //! conflict are marked `≠` and drawn in the conflict style. The selected mention's passage
 //! is shown under the table; Enter opens it.
 
-use crate::model::analysis::{in_conflict, short_figure};
+use crate::model::analysis::{conflicted, open_conflicts, short_figure};
 use crate::model::claims::{FigureMention, Quantity};
 use crate::tui::app::{App, FiguresSide};
 use crate::tui::wrap::display;
@@ -189,7 +189,7 @@ fn list(app: &App, qs: &[Quantity], shown: &[usize], area: Rect, buf: &mut Buffe
         let q = &qs[qi];
         let y = area.y + (row - scroll) as u16;
         let sel = row == f.selected;
-        let conflict = !q.conflicts.is_empty();
+        let conflict = open_conflicts(&app.dossier, q).next().is_some();
         // Two quantities can measure alike ("troop" here and there): their figures tell
         // them apart.
         let span = format!(" {}", super::fit(&range(q), 17));
@@ -245,7 +245,7 @@ fn head(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer) 
         display(&q.label),
         q.kind.as_str(),
         q.mentions.len(),
-        q.conflicts.len()
+        open_conflicts(&app.dossier, q).count()
     );
     let sw = spark.chars().count() as u16;
     let room = area.width.saturating_sub(sw + 1);
@@ -324,11 +324,12 @@ fn table(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer)
         .fold(0.0f64, |m, x| m.max(x.figure.value.abs()));
     let scroll = (f.row + 1).saturating_sub(h);
     let focused = f.side == FiguresSide::Timeline;
+    let marks = conflicted(&app.dossier, q);
     for (row, &mi) in order.iter().enumerate().skip(scroll).take(h) {
         let m = &q.mentions[mi];
         let a = app.dossier.article(m.article);
         let y = area.y + 1 + (row - scroll) as u16;
-        let bad = in_conflict(q, mi);
+        let bad = marks[mi];
         let date = a
             .meta
             .date
@@ -371,9 +372,7 @@ fn preview(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffe
         display(a.source_name()),
         display(a.slice(m.clause))
     );
-    let against: Vec<String> = q
-        .conflicts
-        .iter()
+    let against: Vec<String> = open_conflicts(&app.dossier, q)
         .filter_map(|c| match (c.a == mi, c.b == mi) {
             (true, _) => Some(c.b),
             (_, true) => Some(c.a),

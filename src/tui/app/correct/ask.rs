@@ -3,11 +3,13 @@
 //! selected.
 
 use super::{meta_value, note_dialog, verdict_dialog, Choice, CorrectDialog, Pick, Step};
-use crate::model::claims::ClusterConflict;
+use crate::model::analysis::open_conflicts;
 use crate::model::claims::Relation;
+use crate::model::claims::{ClusterConflict, FigureConflict};
 use crate::model::corrections::{Anchor, MetaField, Verdict};
 use crate::model::quotes::QuoteId;
 use crate::model::ArticleId;
+use crate::tui::app::figures::FiguresSide;
 use crate::tui::app::{App, Focus, Overlay};
 
 impl App {
@@ -233,6 +235,9 @@ impl App {
         if self.focus == Focus::Matrix {
             return self.ask_matrix_verdict();
         }
+        if self.focus == Focus::Figures {
+            return self.ask_figures_verdict();
+        }
         let Some(st) = self
             .compare
             .as_ref()
@@ -326,12 +331,12 @@ impl App {
         conflicts.sort_by_key(|x| m(x.a).article != col && m(x.b).article != col);
         if conflicts.is_empty() {
             self.message = Some(
-                "no conflict in this claim to judge (a figure's conflict is judged in the compare view: c, then W)"
+                "no conflict in this claim to judge (a figure's conflict is judged in compare, c then W, or in figures, f then W)"
                     .into(),
             );
             return;
         }
-        let mut pairs: Vec<(Anchor, Anchor, Vec<String>)> = conflicts
+        let pairs: Vec<(Anchor, Anchor, Vec<String>)> = conflicts
             .iter()
             .map(|x| {
                 let (ma, mb) = (m(x.a), m(x.b));
@@ -343,12 +348,6 @@ impl App {
                 (Anchor::new(aa, ma.span), Anchor::new(ab, mb.span), about)
             })
             .collect();
-        if pairs.len() == 1 {
-            if let Some((a, b, about)) = pairs.pop() {
-                self.overlay = Some(Overlay::Correct(Box::new(verdict_dialog(a, b, about))));
-            }
-            return;
-        }
         let choices = conflicts
             .iter()
             .enumerate()
@@ -365,12 +364,74 @@ impl App {
                 Choice::new(Pick::Pair(i), detail)
             })
             .collect();
-        let mut dlg = CorrectDialog::new(
-            Step::Conflicts { pairs },
-            "Which conflict?",
-            vec![d.article(row.label.0).slice(row.label.1).trim().to_string()],
-        );
-        dlg.choices = choices;
+        let about = vec![d.article(row.label.0).slice(row.label.1).trim().to_string()];
+        self.ask_which_conflict(pairs, choices, about);
+    }
+
+    /// The one conflict's verdict dialog, or a picker of several.
+    fn ask_which_conflict(
+        &mut self,
+        mut pairs: Vec<(Anchor, Anchor, Vec<String>)>,
+        choices: Vec<Choice>,
+        about: Vec<String>,
+    ) {
+        let dlg = if pairs.len() == 1 {
+            let (a, b, about) = pairs.remove(0);
+            verdict_dialog(a, b, about)
+        } else {
+            let mut dlg = CorrectDialog::new(Step::Conflicts { pairs }, "Which conflict?", about);
+            dlg.choices = choices;
+            dlg
+        };
         self.overlay = Some(Overlay::Correct(Box::new(dlg)));
+    }
+
+    /// W in the figures view: judge a conflict of the mention selected in the timeline
+    /// (or, from the list, of the quantity selected), anchored on each figure's clause as
+    /// `dossier figures` reads the verdict.
+    fn ask_figures_verdict(&mut self) {
+        let Some((qi, order)) = self.figure_selection() else {
+            self.message = Some("no quantity selected".into());
+            return;
+        };
+        let Some(q) = self.quantities().and_then(|qs| qs.get(qi)) else {
+            return;
+        };
+        let d = &self.dossier;
+        let mine = (self.figures.side == FiguresSide::Timeline)
+            .then(|| order.get(self.figures.row).copied())
+            .flatten();
+        let conflicts: Vec<&FigureConflict> = open_conflicts(d, q)
+            .filter(|c| mine.is_none_or(|i| c.a == i || c.b == i))
+            .collect();
+        if conflicts.is_empty() {
+            self.message = Some(match mine {
+                Some(_) => "this figure is in no conflict to judge".into(),
+                None => "this quantity has no conflict to judge".into(),
+            });
+            return;
+        }
+        let mut pairs = Vec::with_capacity(conflicts.len());
+        let mut choices = Vec::with_capacity(conflicts.len());
+        for (i, c) in conflicts.iter().enumerate() {
+            let (x, y) = (&q.mentions[c.a], &q.mentions[c.b]);
+            let (ax, ay) = (d.article(x.article), d.article(y.article));
+            let about = vec![
+                format!("{}: {}", ax.source_name(), ax.slice(x.clause).trim()),
+                format!("{}: {}", ay.source_name(), ay.slice(y.clause).trim()),
+            ];
+            pairs.push((Anchor::new(ax, x.clause), Anchor::new(ay, y.clause), about));
+            let detail = format!(
+                "{}: {} ({}) vs {} ({})",
+                q.label,
+                x.figure.text,
+                ax.source_name(),
+                y.figure.text,
+                ay.source_name()
+            );
+            choices.push(Choice::new(Pick::Pair(i), detail));
+        }
+        let about = vec![format!("{} · {} ≠", q.label, conflicts.len())];
+        self.ask_which_conflict(pairs, choices, about);
     }
 }

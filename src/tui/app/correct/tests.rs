@@ -678,3 +678,44 @@ fn reassign_in_speakers_table_needs_a_quote() {
     assert!(r.app.overlay.is_none());
     assert!(r.app.message.as_deref().unwrap().contains("no quote"));
 }
+
+/// W in the figures view judges the selected figure's conflict: the boats stated as 40
+/// and 45 are no longer marked `≠` once judged not a conflict, here and for the command
+/// line's reading of the same verdict; a figure in no conflict has nothing to judge.
+#[test]
+fn figures_conflict_not_a_conflict() {
+    use crate::model::analysis::{conflicted, open_conflicts};
+    use crate::tui::app::figures::FiguresSide;
+    let mut r = Rig::new();
+    r.keys([A::AnalysisReady(Arc::new(crate::tui::analysis::analyse(
+        &r.app.dossier,
+        |_, _| {},
+    )))]);
+    r.keys([A::Figures]);
+    assert_eq!(r.app.focus, Focus::Figures);
+    let qs = r.app.quantities().unwrap().to_vec();
+    let qi = qs
+        .iter()
+        .position(|q| !q.conflicts.is_empty())
+        .expect("the boats in conflict");
+    let shown = r.app.figures.shown(qs.len());
+    r.app.figures.selected = shown.iter().position(|&i| i == qi).unwrap();
+    r.app.figures.side = FiguresSide::Timeline;
+    assert_eq!(open_conflicts(&r.app.dossier, &qs[qi]).count(), 1);
+    r.keys([A::JudgePair]);
+    assert!(matches!(r.dialog().step, Step::Verdict { .. }));
+    r.keys([A::Open, A::Open]);
+    assert_eq!(r.disk.corrections.len(), 1);
+    let q = &r.app.quantities().unwrap()[qi];
+    assert_eq!(open_conflicts(&r.app.dossier, q).count(), 0);
+    assert!(conflicted(&r.app.dossier, q).iter().all(|&c| !c));
+    // Judged already: W says there is nothing left to judge.
+    r.keys([A::JudgePair]);
+    assert!(r.app.overlay.is_none());
+    assert!(r
+        .app
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("no conflict"));
+}
