@@ -168,6 +168,7 @@ pub fn extract(text: &str, span: Span) -> Facts {
 pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
     let mut figures = numbers::figures(text, toks);
     outcome::mark(&mut figures, toks);
+    outcome::parts_and_wholes(&mut figures, toks);
     frame::mark(&mut figures, toks);
     figures.retain(|f| {
         !small_written(f) || f.frame.increment || (f.outcome.is_some() && f.noun.is_some())

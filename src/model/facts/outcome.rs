@@ -68,3 +68,43 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         }
     }
 }
+
+/// The first outcome word looking back through `it`, before a stop (a number, ",", ";",
+/// ":", "—").
+fn outcome_before<'a>(it: impl Iterator<Item = &'a Token>) -> Option<String> {
+    for t in it {
+        let stop = t.kind == Tok::Number
+            || (t.kind == Tok::Punct && matches!(t.lower.as_str(), ";" | ":" | "—"))
+            || t.lower == ",";
+        if stop {
+            return None;
+        }
+        if let Some(o) = outcomes().get(t.lower.as_str()) {
+            return Some(o.clone());
+        }
+    }
+    None
+}
+
+/// "rescued four of 12 boys": a part and its whole. What befell the part is said before it
+/// (the verb that takes "four of 12 boys" as its object). A word after the whole may tell of
+/// the part ("12 of the 40 passengers died") or of the whole ("one of the four boys rescued
+/// from the cave"): it is no one's, and the whole keeps no outcome (precision first: a part
+/// never conflicts with its whole).
+pub fn parts_and_wholes(figures: &mut [Figure], toks: &[Token]) {
+    let index = |at: usize| toks.partition_point(|t| t.span.start < at);
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let (part, whole) = (&mut before[i - 1], &mut rest[0]);
+        if part.kind != Kind::Count || whole.kind != Kind::Count {
+            continue;
+        }
+        let (pe, ws) = (index(part.span.end), index(whole.span.start));
+        let between: Vec<&str> = toks[pe..ws].iter().map(|t| t.lower.as_str()).collect();
+        if !matches!(between.as_slice(), ["of"] | ["of", "the"]) {
+            continue;
+        }
+        part.outcome = outcome_before(toks[..index(part.span.start)].iter().rev().take(BEFORE));
+        whole.outcome = None;
+    }
+}

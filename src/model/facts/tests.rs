@@ -768,3 +768,42 @@ fn hyphenated_unit_is_the_unit() {
     // Looks like it, is not: a hyphen between two numbers is a range, not a unit.
     assert_ne!(fig("The pause lasts 10-12 hours.").kind, Kind::Duration);
 }
+
+/// "rescued four of 12 boys": the part counts what the whole counts and takes what befell
+/// it from before; the whole takes no outcome. "one of the four boys rescued" gives the part
+/// no outcome of its own.
+#[test]
+fn a_part_of_a_whole_takes_its_own_outcome() {
+    let f = figs("Divers rescued four of 12 boys from the mine.");
+    assert_eq!(
+        (f[0].value, f[0].outcome.as_deref()),
+        (4.0, Some("rescued"))
+    );
+    assert_eq!(f[0].what.as_deref(), Some("boy"));
+    assert_eq!((f[1].value, f[1].outcome.as_deref()), (12.0, None));
+    // Looks like it, is not: the outcome after the whole is no part's.
+    let g = figs("One of the four boys rescued is in hospital.");
+    assert!(g.iter().all(|x| x.value != 1.0), "{g:?}");
+    // Nor is a part ever the whole: 12 of the 40 passengers are no toll of 40.
+    let h = figs("At least 12 of the 40 passengers died.");
+    assert!(
+        h.iter().all(|x| x.value != 40.0 || x.outcome.is_none()),
+        "{h:?}"
+    );
+}
+
+/// "12 boys and their coach" counts 13 people; a plural or a thing after "and their" adds
+/// no one.
+#[test]
+fn a_companion_after_the_group_is_one_more() {
+    let f = fig("All 12 boys and their football coach have been rescued.");
+    assert_eq!(f.value, 13.0);
+    assert_eq!(f.outcome.as_deref(), Some("rescued"));
+    // Twelve boys and a coach are 13 people, not 13 boys.
+    assert_eq!(f.what, Some(canonical_word("people")));
+    assert_eq!(
+        fig("The 12 boys and their parents were rescued.").value,
+        12.0
+    );
+    assert_eq!(fig("The 12 boys and their bikes were found.").value, 12.0);
+}

@@ -136,7 +136,10 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
         let unit_follows = toks
             .get(j)
             .is_some_and(|n| lexicon::units().contains_key(n.lower.as_str()));
-        if !unit_follows && !counts_people(toks, j) {
+        if !unit_follows
+            && !counts_people(toks, j)
+            && !part_of(toks, j).is_some_and(|w| counts_people(toks, w))
+        {
             return None;
         }
     }
@@ -220,10 +223,18 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
         qualifier = Qualifier::Approx;
     }
     let noun = if kind == Kind::Count {
-        counted(toks, j)
+        // "four of 12 boys": a part counts what its whole counts.
+        counted(toks, j).or_else(|| part_of(toks, j).and_then(|w| counted(toks, w)))
     } else {
         None
     };
+    // "12 boys and their coach": the companion named after the counted group is one more,
+    // and the count is of people, no longer of boys.
+    let companion_end = noun.as_deref().and_then(|n| companion(toks, j, n));
+    if let Some(end) = companion_end {
+        value += 1.0;
+        j = end;
+    }
     // "as many as 70 villagers or more": "or more" after the counted noun makes the figure a
     // lower bound, whatever stood before it (the figure's span stays the number's).
     if noun.as_deref().is_some_and(|n| word(toks, j) == Some(n))
@@ -232,7 +243,11 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     {
         qualifier = Qualifier::AtLeast;
     }
-    let what = noun.as_deref().map(canonical_word);
+    let what = if companion_end.is_some() {
+        Some(canonical_word("people"))
+    } else {
+        noun.as_deref().map(canonical_word)
+    };
     let end = toks
         .get(j.saturating_sub(1))
         .map_or(t.span.end, |e| e.span.end);
@@ -254,6 +269,55 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
         },
         j,
     ))
+}
+
+/// Where the counted words of the whole begin after a part ("four of 12 boys", "one of the
+/// four boys": at "boys"), when the words at `j` name one.
+fn part_of(toks: &[Token], j: usize) -> Option<usize> {
+    if word(toks, j) != Some("of") {
+        return None;
+    }
+    let k = if word(toks, j + 1) == Some("the") {
+        j + 2
+    } else {
+        j + 1
+    };
+    let (_, _, end, vague) = value_at(toks, k)?;
+    (!vague).then_some(end)
+}
+
+/// Determiners before a companion named after a counted group ("and their coach").
+const COMPANION_DETERMINERS: &[&str] = &["their", "the", "his", "her"];
+
+/// Words looked at after the determiner for the companion ("and their 25-year-old football
+/// coach": five tokens, the hyphenated age's included).
+const COMPANION_REACH: usize = 6;
+
+/// "12 boys and their coach", "30 pupils and the teacher": one more person named after the
+/// group a count counts (the word `noun`, from `j` on), a singular noun of people. The index
+/// after that person's noun, or none. "12 boys and their parents" (plural) and "12 boys and
+/// their kit" (no person) add no one.
+fn companion(toks: &[Token], j: usize, noun: &str) -> Option<usize> {
+    let k = (j..(j + 5).min(toks.len())).find(|&k| toks[k].lower == noun)?;
+    if word(toks, k + 1) != Some("and")
+        || !word(toks, k + 2).is_some_and(|d| COMPANION_DETERMINERS.contains(&d))
+    {
+        return None;
+    }
+    let (_, specific) = lexicon::people_nouns();
+    for (m, t) in toks.iter().enumerate().skip(k + 3).take(COMPANION_REACH) {
+        if t.kind != Tok::Word && t.kind != Tok::Number {
+            if t.lower == "-" {
+                continue;
+            }
+            return None;
+        }
+        let singular = t.kind == Tok::Word && !t.capital && !t.lower.ends_with('s');
+        if singular && specific.contains(&canonical_word(&format!("{}s", t.lower))) {
+            return Some(m + 1);
+        }
+    }
+    None
 }
 
 /// True when the words at `j` name people or what befell them ("boys", "more deaths",
