@@ -170,7 +170,7 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
 /// million" / "33,551,983"). Their figure terms differ (a term per value), so the shared
 /// figure is counted here. On the dev dossiers this finds three more right pairs and no
 /// wrong one (figures of a kind that agree without being equal are rare by chance).
-fn rounded_alike(a: &Facts, b: &Facts) -> bool {
+pub(super) fn rounded_alike(a: &Facts, b: &Facts) -> bool {
     a.figures.iter().filter(|x| x.kind.comparable()).any(|x| {
         b.figures.iter().any(|y| {
             y.kind == x.kind && y.value != x.value && compare_figures(x, y) == Verdict::Agree

@@ -329,6 +329,21 @@ fn shared_anchors_are_dates_with_numbers_and_figures() {
     assert!(super::align::shares_fact(&km_a, &km_b));
 }
 
+/// One figure at two precisions ("61%" / "60.8 per cent") counts as stated alike; two values
+/// of one kind that differ beyond rounding, or one value written alike (one term already),
+/// do not.
+#[test]
+fn one_figure_at_two_precisions_is_alike() {
+    let f = |t: &str| crate::model::facts::extract(t, Span::new(0, t.len()));
+    let share = f("The motion passed with 61% of the vote.");
+    let rounded = f("Backers won 60.8 per cent of the ballots cast.");
+    assert!(super::align::rounded_alike(&share, &rounded));
+    let other = f("Turnout reached 48% of the electorate.");
+    assert!(!super::align::rounded_alike(&share, &other));
+    let again = f("Supporters took 61% of the vote.");
+    assert!(!super::align::rounded_alike(&share, &again));
+}
+
 /// Two claims whose only alike part is who said them ("…, officials in Brenna said") do not
 /// pair, however alike that part.
 #[test]
