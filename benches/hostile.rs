@@ -12,6 +12,9 @@ use std::hint::black_box;
 const PATTERNS: &[(&str, &str)] = &[
     ("alternating-marks", "\"'"),
     ("curly-marks", "“‘"),
+    ("guillemets", "«‹"),
+    // Spaced guillemets are separators ("Home » News"): once looked up by a scan per mark.
+    ("spaced-guillemets", "« "),
     ("open-parens", "("),
     ("comma-space", "a, "),
     ("x-said", "Ann Lee said "),

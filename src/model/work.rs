@@ -60,39 +60,69 @@ pub fn threads() -> usize {
 /// items as they go (articles differ in length); the output keeps the input's order. Each
 /// item is moved into `f` (and so freed as soon as `f` is done with it).
 pub(crate) fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    par_map_on(threads(), items, f)
+}
+
+/// [`par_map`] on `n` threads, the calling one included.
+fn par_map_on<T: Send, R: Send>(n: usize, items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
-    let n = threads().min(items.len());
+    let n = n.min(items.len());
     if n <= 1 {
         return items.into_iter().map(f).collect();
     }
     let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
     let next = AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(i) else { break };
+            let item = slot.lock().map(|mut s| s.take()).ok().flatten();
+            if let Some(item) = item {
+                out.push((i, f(item)));
+            }
+        }
+        out
+    };
+    // The calling thread is one of the `n`: each spawned thread allocates from an
+    // allocator arena of its own, whose freed memory the rest of the run does not reuse
+    // (`dossier quotes` on the 5,000-article generated dossier peaked 9.6 MiB higher with
+    // two threads than with one).
     let mut parts: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..n)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(slot) = slots.get(i) else { break };
-                        let item = slot.lock().map(|mut s| s.take()).ok().flatten();
-                        if let Some(item) = item {
-                            out.push((i, f(item)));
-                        }
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| match w.join() {
-                Ok(out) => out,
+        let workers: Vec<_> = (1..n).map(|_| scope.spawn(work)).collect();
+        let mut parts = work();
+        for w in workers {
+            match w.join() {
+                Ok(out) => parts.extend(out),
                 Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+            }
+        }
+        parts
     });
     parts.sort_unstable_by_key(|(i, _)| *i);
     parts.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The output keeps the input's order, and the work runs on at most `n` threads, the
+    /// calling one among them (a spawned thread's allocator arena is memory the rest of
+    /// the run does not reuse).
+    #[test]
+    fn par_map_keeps_order_and_works_on_the_calling_thread() {
+        let me = std::thread::current().id();
+        let out = par_map_on(3, (0..64).collect(), |i: usize| {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            (i, std::thread::current().id())
+        });
+        assert!(out.iter().enumerate().all(|(k, &(i, _))| k == i));
+        let mut ids: Vec<_> = out.iter().map(|&(_, id)| id).collect();
+        assert!(ids.contains(&me), "the caller takes items too");
+        ids.sort_by_key(|id| format!("{id:?}"));
+        ids.dedup();
+        assert!(ids.len() <= 3, "{ids:?}");
+    }
 }
