@@ -234,7 +234,7 @@ fn own_kind(s: &str) -> Option<ParaKind> {
     {
         return Some(ParaKind::Caption);
     }
-    if is_byline(s, words) || furniture::is_agency_tag(s) {
+    if is_byline(s, words) || furniture::is_agency_tag(s) || furniture::is_wire_credit(s, words) {
         return Some(ParaKind::Byline);
     }
     if furniture::is_section_line(s, words) {
@@ -878,5 +878,13 @@ mod tests {
             kind_list(t),
             [Boilerplate, Boilerplate, Caption, Boilerplate, Body]
         );
+    }
+
+    /// A wire credit in brackets closing the story is a byline; a bracketed aside that
+    /// opens with "By" and a story sentence about reporting stay body.
+    #[test]
+    fn wire_credit_in_brackets() {
+        let t = "The port reopened on Monday after the strike ended.\n(By Monday, the queue of ships had grown to forty.)\nReporting by the local paper was later corrected, the council said.\n(Reporting by Jane Roe in Lima; Additional reporting by Tom Reyes; Editing by Ann Lee)";
+        assert_eq!(kind_list(t), [Body, Body, Body, Byline]);
     }
 }
