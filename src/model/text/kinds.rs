@@ -191,7 +191,15 @@ fn member_access(s: &str, object: &str) -> bool {
 fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     let piped = s.contains('|') && s.matches(" | ").count() >= 2;
     let menu = furniture::is_bullet_menu(s, words);
-    if is_markup(s) || piped || menu || s.starts_with("![") || furniture::is_social_embed(s) {
+    // A line with no letter or digit ("___", "* * *", a zero-width space) is a separator.
+    let separator = !s.chars().any(char::is_alphanumeric);
+    if is_markup(s)
+        || piped
+        || menu
+        || separator
+        || s.starts_with("![")
+        || furniture::is_social_embed(s)
+    {
         return Some(ParaKind::Boilerplate);
     }
     // Cue rules apply to short paragraphs only (the longest, a bio, is under 80 words).
@@ -220,7 +228,7 @@ fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     {
         return Some(ParaKind::Caption);
     }
-    if is_byline(s, words) || furniture::is_agency_tag(s) {
+    if is_byline(s, words) || furniture::is_agency_tag(s) || furniture::is_wire_credit(s, words) {
         return Some(ParaKind::Byline);
     }
     if furniture::is_section_line(s, words) {
@@ -916,5 +924,21 @@ mod tests {
             kind_list(t),
             [Boilerplate, Boilerplate, Caption, Boilerplate, Body]
         );
+    }
+
+    /// A wire credit in brackets closing the story is a byline; a bracketed aside that
+    /// opens with "By" and a story sentence about reporting stay body.
+    #[test]
+    fn wire_credit_in_brackets() {
+        let t = "The port reopened on Monday after the strike ended.\n(By Monday, the queue of ships had grown to forty.)\nReporting by the local paper was later corrected, the council said.\n(Reporting by Jane Roe in Lima; Additional reporting by Tom Reyes; Editing by Ann Lee)";
+        assert_eq!(kind_list(t), [Body, Body, Body, Byline]);
+    }
+
+    /// A line with no letter or digit (a rule of underscores or of stars) is a separator;
+    /// a short line of figures is story.
+    #[test]
+    fn separator_lines_are_boilerplate() {
+        let t = "The port reopened on Monday after the strike ended.\n___\n* * *\n2024: 41 ships\nThe queue of ships had grown to forty.";
+        assert_eq!(kind_list(t), [Body, Boilerplate, Boilerplate, Body, Body]);
     }
 }

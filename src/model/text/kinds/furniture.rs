@@ -109,6 +109,28 @@ pub(super) fn is_agency_tag(s: &str) -> bool {
     .is_match(s)
 }
 
+/// A wire story's closing credit in brackets: "(Reporting by Jane Roe in Lima; Editing by
+/// Tom Reyes)": the whole paragraph is the bracket, and it opens with an author-line cue of
+/// two or more words (`assets/byline_openers.txt`) and a capital. "(By Monday, the count
+/// had …)" is an aside of the story.
+pub(super) fn is_wire_credit(s: &str, words: usize) -> bool {
+    /// The one such credit on the dev pages runs to 25 words; one that names reporters in
+    /// several cities runs longer, and a bracketed story sentence seldom opens with the cue.
+    const MAX_WORDS: usize = 40;
+    let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+        return false;
+    };
+    words <= MAX_WORDS
+        && !inner.contains(['(', ')'])
+        && lexicon::byline_openers()
+            .iter()
+            .filter(|o| o.contains(' '))
+            .any(|o| {
+                strip_cue(inner, o)
+                    .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+            })
+}
+
 /// A menu of links set with bullets on one line: "• Home • Podcasts • share • email".
 pub(super) fn is_bullet_menu(s: &str, words: usize) -> bool {
     // Three or more items of a few words each: a list of sentences has longer items.
