@@ -39,7 +39,7 @@ struct ConflictJson {
 #[derive(Serialize)]
 struct QuantityJson<'a> {
     id: String,
-    quantity: &'a str,
+    quantity: String,
     kind: &'static str,
     unit: Option<&'a str>,
     mentions: Vec<MentionJson<'a>>,
@@ -113,7 +113,7 @@ fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
 fn quantity_json<'a>(d: &'a Dossier, i: usize, q: &'a Quantity) -> QuantityJson<'a> {
     QuantityJson {
         id: format!("q{}", i + 1),
-        quantity: &q.label,
+        quantity: q.name(),
         kind: q.kind.as_str(),
         unit: q.unit.as_deref(),
         mentions: q.mentions.iter().map(|m| mention_json(d, m)).collect(),
@@ -228,7 +228,7 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
         let head = format!(
             "q{:<4} {} ({}{unit}): {} mentions, {} conflicts",
             i + 1,
-            out.text(&q.label),
+            out.text(&q.name()),
             q.kind.as_str(),
             q.mentions.len(),
             conflicts.len()

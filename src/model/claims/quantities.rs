@@ -52,6 +52,33 @@ pub struct Quantity {
     pub conflicts: Vec<FigureConflict>,
 }
 
+impl Quantity {
+    /// What is measured as a reader reads it: the label with the counted thing as the first
+    /// mention writes it ("homes", not the stem "hom"; "rescued boys").
+    pub fn name(&self) -> String {
+        let written = self.mentions.iter().find_map(|m| {
+            let f = &m.figure;
+            Some((f.what.as_deref()?, f.noun.as_deref()?))
+        });
+        let Some((what, noun)) = written else {
+            return self.label.clone();
+        };
+        let mut done = false;
+        self.label
+            .split(' ')
+            .map(|w| {
+                if !done && w == what {
+                    done = true;
+                    noun.to_lowercase()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// The index key of a figure: kind, unit, measured thing, scope, year, and who an amount is
 /// tied to.
 type Key = (
@@ -914,6 +941,24 @@ mod tests {
             q.mentions.iter().any(|m| m.figure.value == a)
                 && q.mentions.iter().any(|m| m.figure.value == b)
         })
+    }
+
+    /// A quantity's name shows the counted thing as written, not its stem; a label with no
+    /// counted noun stays as it is.
+    #[test]
+    fn a_quantitys_name_is_written_as_in_the_text() {
+        let qs = qs_of(&[
+            ("a.txt", "Fire\n\nThe fire destroyed 6,400 homes.\n"),
+            (
+                "b.txt",
+                "Fire\n\nSome 6,400 homes burned.\n\nThe toll rose to 12.\n",
+            ),
+            ("c.txt", "Fire\n\nThe toll rose to 14.\n"),
+        ]);
+        let homes = qs.iter().find(|q| q.label == "hom").expect("homes");
+        assert_eq!(homes.name(), "homes");
+        let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
+        assert_eq!(dead.name(), "dead");
     }
 
     /// Durations that name no measure are one quantity where outlets state one alike ("more

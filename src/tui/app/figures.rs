@@ -50,6 +50,7 @@ impl FiguresState {
 fn quantity_matches(app: &App, q: &Quantity, needle: &str) -> bool {
     let has = |s: &str| s.to_lowercase().contains(needle);
     has(&q.label)
+        || has(&q.name())
         || q.mentions.iter().any(|m| {
             has(&m.figure.text)
                 || m.holder.as_deref().is_some_and(has)

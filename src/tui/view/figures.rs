@@ -198,7 +198,7 @@ fn list(app: &App, qs: &[Quantity], shown: &[usize], area: Rect, buf: &mut Buffe
             "{}{} {:<w$}{span}",
             if sel { "▌" } else { " " },
             if conflict { "≠" } else { " " },
-            super::fit(&q.label, w),
+            super::fit(&q.name(), w),
         );
         let st = if conflict { t.conflict } else { t.text };
         let st = match (sel, focused) {
@@ -242,7 +242,7 @@ fn head(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer) 
     let spark = sparkline(&values);
     let text = format!(
         "{} ({}{unit}) · {} mentions · {} ≠",
-        display(&q.label),
+        display(&q.name()),
         q.kind.as_str(),
         q.mentions.len(),
         open_conflicts(&app.dossier, q).count()
