@@ -212,14 +212,22 @@ fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
         .take(3)
         .last()
         .map_or(0, |w| w.as_ptr() as usize - s.as_ptr() as usize + w.len());
-    let boiler = lexicon::boilerplate_matcher()
-        .find_iter(s)
-        .any(|m| words <= 6 || !ends_sentence(s) || m.end() <= opening);
+    // A cue counts in a paragraph of 40 words or fewer: anywhere in a short one or one
+    // that ends no sentence, else only when it ends within the opening. Matches come in
+    // the order they end, so the opening alone is searched for the latter (the whole
+    // paragraph was, for every story paragraph).
+    let matcher = lexicon::boilerplate_matcher();
+    let boiler = words <= 40
+        && if words <= 6 || !ends_sentence(s) {
+            matcher.is_match(s)
+        } else {
+            matcher.is_match(&s[..opening])
+        };
     let furniture = furniture::is_notice(s, words)
         || furniture::is_timestamp(s, words)
         || shape::is_stamp(s)
         || furniture::is_breadcrumb(s, words);
-    if (boiler && words <= 40) || furniture {
+    if boiler || furniture {
         return Some(ParaKind::Boilerplate);
     }
     if is_caption(s, words)
@@ -280,10 +288,12 @@ fn starts_with_name(s: &str) -> bool {
 }
 
 fn is_byline(s: &str, words: usize) -> bool {
-    let opened = lexicon::byline_openers().iter().any(|o| {
-        furniture::strip_cue(s, o).is_some_and(|rest| starts_with_name(rest.trim_start()))
-    });
-    if words <= 14 && opened {
+    let opened = || {
+        lexicon::byline_openers().iter().any(|o| {
+            furniture::strip_cue(s, o).is_some_and(|rest| starts_with_name(rest.trim_start()))
+        })
+    };
+    if words <= 14 && opened() {
         return true;
     }
     words <= 80 && starts_with_name(s) && lexicon::bylines_matcher().is_match(s)
@@ -576,6 +586,15 @@ mod tests {
             let s = &t[p.span.range()];
             assert_eq!(p.words as usize, crate::model::text::word_count(s), "{s:?}");
         }
+    }
+
+    /// A boilerplate cue opening a short sentence makes it furniture; the same cue later in
+    /// a sentence, or in a paragraph over 40 words, leaves it story.
+    #[test]
+    fn boilerplate_cues_count_at_the_opening_of_a_sentence() {
+        let long = "The council voted on Monday to close the old bridge for repairs, and the mayor said the work would take a year, cost more than planned and keep the road shut until the spring, when traffic returns to the town and people can sign up.";
+        let t = format!("Sign up for our daily email with the top stories of the day.\nThe mayor asked residents to sign up for the repair fund on Monday.\n{long}");
+        assert_eq!(kind_list(&t), [Boilerplate, Body, Body]);
     }
 
     /// A speaker label is read within its first 40 bytes: a colon further in is a

@@ -174,8 +174,10 @@ pub(super) fn mark_fragments(strs: &[&str], paras: &mut [Paragraph]) {
             let next_is_story = strs
                 .get(i + 1)
                 .is_some_and(|t| ends_sentence(t) && paras[i + 1].words > 3);
-            let quoted = s.contains(['"', '“', '”', '‘', '\'']);
-            if s.ends_with('?') && words <= QUESTION_WORDS && !quoted && next_is_story {
+            // The quotation marks are looked for last: nearly every paragraph ends in a
+            // full stop, and the search decodes every character.
+            let quoted = || s.contains(['"', '“', '”', '‘', '\'']);
+            if s.ends_with('?') && words <= QUESTION_WORDS && next_is_story && !quoted() {
                 paras[i].kind = ParaKind::Headline;
             } else {
                 sentences_above += 1;

@@ -131,12 +131,20 @@ fn shared_share(title: &str, rest: &str) -> f64 {
     let mut visit = |w: &str, ascii: bool| {
         // A title word has four characters or more, so four bytes or more.
         let skip = w.len() < 4 || ascii && w.len() < 64 && lens & (1 << w.len()) == 0;
-        if !skip {
-            for (k, t) in words.iter().enumerate() {
-                if !found[k] && same_word(w, t) {
-                    found[k] = true;
-                    left -= 1;
-                }
+        if skip {
+            return left == 0;
+        }
+        // `w` lowercased equals a title word: an ASCII word compared in place, another
+        // lowercased once rather than once per title word.
+        let lower = (!ascii).then(|| w.to_lowercase());
+        for (k, t) in words.iter().enumerate() {
+            let same = match &lower {
+                None => w.len() == t.len() && w.eq_ignore_ascii_case(t),
+                Some(l) => l == t,
+            };
+            if !found[k] && same {
+                found[k] = true;
+                left -= 1;
             }
         }
         left == 0
@@ -170,15 +178,6 @@ fn shared_share(title: &str, rest: &str) -> f64 {
         visit(&rest[from..], ascii);
     }
     (words.len() - left) as f64 / words.len() as f64
-}
-
-/// True when `w` lowercased is `lower`.
-fn same_word(w: &str, lower: &str) -> bool {
-    if w.is_ascii() {
-        w.len() == lower.len() && w.eq_ignore_ascii_case(lower)
-    } else {
-        w.to_lowercase() == lower
-    }
 }
 
 #[cfg(test)]
