@@ -4,7 +4,7 @@
 //!
 //! The names come from `assets/aliases.txt` (common countries and bodies) and from the
 //! dossier itself: an acronym an article defines in brackets after the name it stands for
-//! ("Pacific Gas and Electric (PG&E)") is an alias of that name in every article.
+//! ("Northern Water and Power (NWP)") is an alias of that name in every article.
 
 use super::Term;
 use crate::model::facts::lexicon::FastMap;
@@ -143,7 +143,7 @@ impl Aliases {
 }
 
 /// The acronyms defined in `text` by a bracket after a name whose capitalized words'
-/// initials spell them: ("Pacific Gas and Electric", "PG&E"), ("European Union", "EU").
+/// initials spell them: ("Northern Water and Power", "NWP"), ("European Union", "EU").
 pub fn defined_acronyms(text: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
