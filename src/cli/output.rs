@@ -150,6 +150,19 @@ impl Out {
         Ok(())
     }
 
+    /// Write the items of `rows` as one pretty JSON array, each made and written in turn:
+    /// the rows of a large dossier (or of a page of a million one-letter quotes) are never
+    /// all held at once. The text is the same as [`Out::json`] of the collected rows.
+    pub fn json_rows<T: Serialize>(&mut self, rows: impl Iterator<Item = T>) -> anyhow::Result<()> {
+        struct Rows<I>(std::cell::Cell<Option<I>>);
+        impl<I: Iterator<Item = T>, T: Serialize> Serialize for Rows<I> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.take().into_iter().flatten())
+            }
+        }
+        self.json(&Rows(std::cell::Cell::new(Some(rows))))
+    }
+
     /// Write a line.
     pub fn line(&mut self, s: &str) -> io::Result<()> {
         writeln!(self.w, "{s}")
@@ -191,5 +204,31 @@ impl Write for SharedBuf {
     }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row with a number, an optional text and a list.
+    type Row = (u32, Option<&'static str>, Vec<u8>);
+
+    /// Rows written one at a time read exactly as the collected list would: an empty list,
+    /// one row, several rows with nested values.
+    #[test]
+    fn json_rows_read_as_the_collected_list() {
+        let lists: [Vec<Row>; 3] = [
+            vec![],
+            vec![(1, None, vec![])],
+            vec![(1, Some("a \"b\""), vec![1, 2]), (2, None, vec![3])],
+        ];
+        for rows in lists {
+            let (mut whole, a) = Out::buffer(Format::Json, 80);
+            whole.json(&rows).unwrap();
+            let (mut streamed, b) = Out::buffer(Format::Json, 80);
+            streamed.json_rows(rows.iter()).unwrap();
+            assert_eq!(a.contents(), b.contents());
+        }
     }
 }

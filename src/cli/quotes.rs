@@ -123,17 +123,17 @@ pub fn run(
     article: Option<ArticleId>,
     out: &mut Out,
 ) -> Result<()> {
-    let rows: Vec<QuoteRow> = d
+    let rows = d
         .quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| article.is_none_or(|a| q.article == a))
         .filter(|(_, q)| speaker.is_none_or(|s| speaker_matches(d, q, s)))
-        .map(|(i, _)| row(d, QuoteId(i)))
-        .collect();
+        .map(|(i, _)| row(d, QuoteId(i)));
     if out.format == Format::Json {
-        return out.json(&rows);
+        return out.json_rows(rows);
     }
+    let rows: Vec<QuoteRow> = rows.collect();
     let mut last: Option<&str> = None;
     for r in &rows {
         if last != Some(r.article) {
