@@ -421,13 +421,14 @@ impl App {
                 format!("{}: {}", ay.source_name(), ay.slice(y.clause).trim()),
             ];
             pairs.push((Anchor::new(ax, x.clause), Anchor::new(ay, y.clause), about));
+            // The outlets first: on a narrow screen they tell the conflicts apart.
             let detail = format!(
-                "{}: {} ({}) vs {} ({})",
+                "{}: {} {} vs {} {}",
                 q.label,
-                x.figure.text,
                 ax.source_name(),
-                y.figure.text,
-                ay.source_name()
+                x.figure.text,
+                ay.source_name(),
+                y.figure.text
             );
             choices.push(Choice::new(Pick::Pair(i), detail));
         }
