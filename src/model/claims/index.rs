@@ -5,6 +5,7 @@ use super::alias::Aliases;
 use super::stored::Segments;
 use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure, Kind};
+use crate::model::tuning::tuning;
 
 /// Term identifiers, interned per dossier.
 pub type Term = u32;
@@ -116,7 +117,7 @@ impl Corpus {
             }
         }
         self.common_name = (0..self.df.len() as Term)
-            .map(|t| self.entity_factor(t) < COMMON_NAME)
+            .map(|t| self.entity_factor(t) < tuning().common_name)
             .collect();
     }
 
@@ -134,7 +135,7 @@ impl Corpus {
         }
         let df = self.article_df.get(t as usize).copied().unwrap_or(0).max(1) as f32;
         let share = (df - 1.0) / (self.articles as f32 - 1.0);
-        1.0 - (1.0 - ENTITY_FLOOR) * share.clamp(0.0, 1.0)
+        1.0 - (1.0 - tuning().entity_floor) * share.clamp(0.0, 1.0)
     }
 
     /// The term of a lowercase word: its synonym group or stem, interned.
@@ -188,17 +189,6 @@ impl Corpus {
     }
 }
 
-/// Weight left to a name that every article uses (see [`Corpus::entity_factor`]).
-const ENTITY_FLOOR: f32 = 0.25;
-
-/// A name whose [`Corpus::entity_factor`] falls below this is common (in five articles: used
-/// by three or more); rarer names are content ("Europe and the Indo-Pacific").
-const COMMON_NAME: f32 = 0.7;
-
-/// Weight of the words of a capitalized run other than its last ("South Korean Defense
-/// Minister Kim Yong-hyun" is mostly one name; a long title should not dominate a claim).
-const NAME_PREFIX_WEIGHT: f32 = 0.35;
-
 /// The term of each token with its local weight (none for punctuation and stop words):
 /// the last word of a name counts fully, the others less.
 pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32)>> {
@@ -232,7 +222,7 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
                 .find(|n| n.lower != "-")
                 .is_some_and(is_name_word);
             let w = if t.capital && next_cap {
-                NAME_PREFIX_WEIGHT
+                tuning().name_prefix_weight
             } else {
                 1.0
             };
@@ -277,7 +267,7 @@ pub fn terms(
             // Dates are context, never disputed, but a shared date is shared wording.
             Kind::Date | Kind::Year => (
                 format!("#{}:{}", f.kind.as_str(), f.text.to_lowercase()),
-                DATE_WEIGHT,
+                tuning().date_weight,
             ),
             _ => (format!("#{}:{}", f.kind.as_str(), f.value), 1.0),
         };
@@ -285,9 +275,6 @@ pub fn terms(
     }
     distinct(out)
 }
-
-/// Weight of a date term (context more than content).
-const DATE_WEIGHT: f32 = 1.0;
 
 /// Words that open a new segment of a sentence (a clause or a reported statement).
 const SEGMENT_OPENERS: &[&str] = &[

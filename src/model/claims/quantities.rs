@@ -11,10 +11,10 @@
 //! conflict), and within one article only between two holders (organisers vs police), not
 //! between successive updates of one live page.
 
-use super::align::MAX_CONFLICT_RATIO;
 use super::Claim;
 use crate::model::facts::lexicon::{FastMap, FastSet};
 use crate::model::facts::{compare_figures, compat, frame, tokens, when, Figure, Kind, Verdict};
+use crate::model::tuning::tuning;
 use crate::model::{Article, ArticleId, Span};
 
 /// One figure as one article states it.
@@ -237,7 +237,7 @@ pub fn quantities<'a>(
                 kg == k
                     && !std::ptr::eq(*g, *f)
                     && compare_figures(f, g) == Verdict::Conflict
-                    && ratio(f, g) <= MAX_CONFLICT_RATIO
+                    && ratio(f, g) <= tuning().max_conflict_ratio
             });
             if side_by_side {
                 contrasted.insert((c.article.0, f.span.start));
@@ -605,7 +605,7 @@ fn words_on(s: &str, from: usize, to: usize, n: usize) -> usize {
 }
 
 /// Split a quantity whose figures fall into sizes far apart: counts of one noun more than
-/// [`MAX_CONFLICT_RATIO`] apart are two quantities (the millions whose data was taken and
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio) apart are two quantities (the millions whose data was taken and
 /// the thousands whose card numbers were), except tolls, which any update may move.
 fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
     if q.mentions.iter().all(|m| is_toll(&m.figure)) {
@@ -622,7 +622,7 @@ fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
     let mut last = f64::NAN;
     for i in order {
         let v = q.mentions[i].figure.value;
-        let near = v == last || (last > 0.0 && v / last <= MAX_CONFLICT_RATIO);
+        let near = v == last || (last > 0.0 && v / last <= tuning().max_conflict_ratio);
         match bands.last_mut() {
             Some(b) if near => b.push(i),
             _ => bands.push(vec![i]),
@@ -731,13 +731,13 @@ pub(super) fn separate_sources(x: &FigureMention, y: &FigureMention) -> bool {
 
 /// True when two figures of one quantity disagree: values not compatible; counts of people
 /// with an outcome (a toll) at any distance, other figures only within
-/// [`MAX_CONFLICT_RATIO`], past which two figures of one counted noun are more likely two
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio), past which two figures of one counted noun are more likely two
 /// quantities (all troops vs those at the front). It reads the figures alone, whatever
 /// their place in the text, and either way round: value classes
 /// ([`super::by_pair::ValueClasses`]) decide it once per two values, not per two mentions.
 pub(super) fn figures_conflict(fx: &Figure, fy: &Figure) -> bool {
     compare_figures(fx, fy) == Verdict::Conflict
-        && (is_toll(fx) && is_toll(fy) || ratio(fx, fy) <= MAX_CONFLICT_RATIO)
+        && (is_toll(fx) && is_toll(fy) || ratio(fx, fy) <= tuning().max_conflict_ratio)
 }
 
 /// The pairs of mentions that disagree ([`figures_conflict`]) and come from separate

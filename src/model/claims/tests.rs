@@ -386,7 +386,10 @@ fn mutual_best_counterparts_pair() {
     let d = dossier(&[("a.txt", a), ("b.txt", b)]);
     let c = compare(&d, ArticleId(0), ArticleId(1));
     assert_eq!(c.pairs.len(), 1, "{c:#?}");
-    assert!(c.pairs[0].score < super::align::THRESHOLD, "{c:#?}");
+    assert!(
+        c.pairs[0].score < crate::model::tuning::tuning().pair_threshold,
+        "{c:#?}"
+    );
 }
 
 /// Who is credited is no part of a segment: two claims credited alike ("a senior Valdorian
