@@ -134,6 +134,10 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         .filter(|f| f.kind == Kind::Year && !since(toks, f.span.start))
         .map(|f| (f.span.start, f.span.end, f.value as i32))
         .collect();
+    let first_count = figures
+        .iter()
+        .find(|f| f.kind == Kind::Count)
+        .map(|f| f.span.start);
     for f in figures.iter_mut() {
         if !f.kind.comparable() {
             continue;
@@ -164,6 +168,17 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         // ("rose to", "stood at"), what changed is the clause's subject, however long.
         if f.frame.measure.is_none() && (after_change(toks, start) || reach < start) {
             f.frame.measure = first_in(before(), m).map(|x| x.1);
+        }
+        // "revealed the missing persons total on Thursday, having put the figure at 130":
+        // a count that points back ("the figure", "the number") counts what its sentence
+        // named before it, past commas; only the sentence's first count (after another, the
+        // outcome named may be that one's: "nine died, and the figure at the shelter …").
+        if f.kind == Kind::Count
+            && Some(f.span.start) == first_count
+            && f.outcome.is_none()
+            && f.frame.measure.as_deref() == Some(ANAPHOR)
+        {
+            f.outcome = super::outcome::named_before(toks, start);
         }
         if f.what.is_none() && f.kind == Kind::Count {
             if let Some(noun) = number_of(toks, start) {
