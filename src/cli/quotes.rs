@@ -79,10 +79,14 @@ pub fn row(d: &Dossier, id: QuoteId) -> QuoteRow<'_> {
         kind: q.kind.as_str(),
         start: q.span.start,
         end: q.span.end,
-        paragraph: q.paragraph,
-        sentence: q.sentence,
-        continues: q.continues.map(|c| c.0),
-        insertions: q.insertions.iter().map(|s| [s.start, s.end]).collect(),
+        paragraph: q.paragraph(),
+        sentence: q.sentence(),
+        continues: q.previous_part(id).map(|c| c.0),
+        insertions: q
+            .insertions(&a.text)
+            .iter()
+            .map(|s| [s.start, s.end])
+            .collect(),
         broken: q.broken,
         corrected: detected.is_some(),
         speaker_detected: detected.map(|o| o.and_then(|(n, k)| shown_name(n, k))),

@@ -43,13 +43,12 @@ fn sample_with(a: &str) -> Dossier {
             article: ArticleId(0),
             span: Span::new(start, start + text.len()),
             kind: QuoteKind::Full,
-            paragraph: d.articles[0].paragraph_at(start).unwrap(),
+            paragraph: d.articles[0].paragraph_at(start).unwrap() as u32,
             sentence: 0,
             speaker: Some(PersonId(who)),
             as_written: Some(written.into()),
             how: Some("same sentence"),
-            continues: None,
-            insertions: Vec::new(),
+            continues: false,
             broken: false,
         });
         d.people[who].quotes.push(q);

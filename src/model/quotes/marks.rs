@@ -297,6 +297,9 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             out.sort_by_key(|f| f.open());
         }
     }
+    // The quotes are held until their article is attributed: no spare room from growing
+    // (up to as much again on a page of short quotes).
+    out.shrink_to_fit();
     out
 }
 
