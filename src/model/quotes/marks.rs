@@ -208,6 +208,11 @@ impl Iterator for Scanner<'_> {
             };
             self.at = i + len;
             let double = is_double(c);
+            // The separator lookup is a binary search (a scan per mark was quadratic on a
+            // paragraph of spaced guillemets): counted as its comparisons.
+            crate::model::work::step(
+                1 + (usize::BITS - self.separators.len().leading_zeros()) as usize,
+            );
             if !double && !is_single(c) || self.separators.binary_search(&i).is_ok() {
                 continue;
             }
@@ -322,8 +327,18 @@ fn separator_guillemets(para: &str) -> Vec<usize> {
         prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace)
     };
     let family = |c: char| matches!(c, '«' | '»');
+    // Each guillemet looked at while looking for the nearest one of the same family: the
+    // guillemets between two of one family are crossed from one side only, so the count
+    // is linear in the paragraph's guillemets.
+    let same_family = |c: char| {
+        move |&&(_, x): &&(usize, char)| {
+            crate::model::work::step(1);
+            family(x) == family(c)
+        }
+    };
     let mut out = Vec::new();
     for (k, &(at, c)) in marks.iter().enumerate() {
+        crate::model::work::step(1);
         if !spaced(at, c) {
             continue;
         }
@@ -331,11 +346,11 @@ fn separator_guillemets(para: &str) -> Vec<usize> {
             '»' | '›' => marks[..k]
                 .iter()
                 .rev()
-                .find(|(_, x)| family(*x) == family(c))
+                .find(same_family(c))
                 .is_some_and(|(_, x)| matches!(x, '«' | '‹')),
             _ => marks[k + 1..]
                 .iter()
-                .find(|(_, x)| family(*x) == family(c))
+                .find(same_family(c))
                 .is_some_and(|(_, x)| matches!(x, '»' | '›')),
         };
         if !paired {
@@ -625,6 +640,35 @@ mod tests {
     fn alternating_marks_pair_in_linear_work() {
         for unit in ["\"'", "“‘", "«‹", "\"' x ", "â€œâ€˜", "â€” â€\u{9d}"] {
             crate::model::work::assert_linear(20_000, |n| {
+                let t = unit.repeat(n);
+                std::hint::black_box(find(&t, 0, t.len(), false));
+            });
+        }
+    }
+
+    /// Guillemets used as separators are found, and looked up for every mark, in linear
+    /// work: a paragraph of spaced guillemets (`« ` repeated, a breadcrumb trail gone
+    /// wrong), of both families mixed, or of French quotes, at 200, 400 and 800 KB, at
+    /// most 2.5× the count per doubling (a scan per mark was quadratic, 4.2× per doubling).
+    #[test]
+    fn separator_guillemets_are_looked_up_in_linear_work() {
+        for unit in ["« ", "» ", "‹ ", "» ‹ ", "« ‹ › ", "« a » ", "‹ « » "] {
+            let n = 200 * 1024 / unit.len();
+            crate::model::work::assert_linear(n, |n| {
+                let t = unit.repeat(n);
+                std::hint::black_box(find(&t, 0, t.len(), false));
+            });
+        }
+    }
+
+    /// Alternating marks around a letter or two (`"'a`, `“‘a`, `«‹a`, `"'ab`: one quote per
+    /// unit, the densest quotes a page can hold) pair in linear work too, at 200, 400 and
+    /// 800 KB.
+    #[test]
+    fn marks_around_letters_pair_in_linear_work() {
+        for unit in ["\"'a", "“‘a", "«‹a", "\"'ab", "‘“a’"] {
+            let n = 200 * 1024 / unit.len();
+            crate::model::work::assert_linear(n, |n| {
                 let t = unit.repeat(n);
                 std::hint::black_box(find(&t, 0, t.len(), false));
             });
