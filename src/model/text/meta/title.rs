@@ -149,33 +149,50 @@ fn shared_share(title: &str, rest: &str) -> f64 {
         }
         left == 0
     };
-    // The rest's words are its runs of alphanumeric characters, read a byte at a time
-    // where the text is ASCII.
+    // The rest's words are its runs of alphanumeric characters. A run of ASCII letters and
+    // digits is read in a tight loop and looked up only when a title word has its length;
+    // other characters are decoded. (A loop over every byte carrying the run's state took
+    // about 30 instructions a byte: 50 M of 561 M loading 200 generated articles.)
     let bytes = rest.as_bytes();
-    let (mut i, mut start, mut ascii) = (0, None, true);
-    while i < bytes.len() {
+    let alnum_at = |i: usize| -> (bool, usize) {
         let b = bytes[i];
-        let (alnum, width, is_ascii) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1, true)
-        } else {
-            let c = rest[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8(), false)
-        };
-        if alnum {
-            if start.is_none() {
-                start = Some(i);
-                ascii = true;
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = rest[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, width) = alnum_at(i);
+        if !alnum {
+            i += width;
+            continue;
+        }
+        let (from, mut ascii) = (i, width == 1);
+        i += width;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-            ascii &= is_ascii;
-        } else if let Some(from) = start.take() {
-            if visit(&rest[from..i], ascii) {
+            if i >= bytes.len() || bytes[i] < 0x80 {
                 break;
             }
+            let (alnum, width) = alnum_at(i);
+            if !alnum {
+                break;
+            }
+            ascii = false;
+            i += width;
         }
-        i += width;
-    }
-    if let Some(from) = start {
-        visit(&rest[from..], ascii);
+        let len = i - from;
+        // The cheap length test of `visit`, before the call.
+        if len < 4 || ascii && len < 64 && lens & (1 << len) == 0 {
+            continue;
+        }
+        if visit(&rest[from..i], ascii) {
+            break;
+        }
     }
     (words.len() - left) as f64 / words.len() as f64
 }
