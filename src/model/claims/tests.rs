@@ -714,3 +714,35 @@ fn clusters_keep_opposite_outcomes_apart() {
         cluster(&d)
     );
 }
+
+/// A figure two articles state alike pairs their claims, however differently they word the
+/// rest: the figure is the claim both make.
+#[test]
+fn a_figure_stated_alike_in_other_words_pairs() {
+    let a = "Emergency crews confirmed on Friday that 37 people had died across the valley since the storm made landfall.\n\nSchools stayed closed.\n";
+    let b = "Hospitals and morgues certified 37 deaths after telephone lines were restored, officials said.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "37 people");
+    assert!(
+        pairs
+            .iter()
+            .any(|p| p.relation == Relation::Agree
+                && d.articles[1].slice(p.right).contains("37 deaths")),
+        "{c:#?}"
+    );
+}
+
+/// Looks like one figure stated twice but is not: the same count of other outcomes (the
+/// dead and the injured) or of other things never pairs on the figure.
+#[test]
+fn one_number_of_different_things_does_not_pair() {
+    never_corroborates(
+        "Emergency crews confirmed on Friday that 37 people had died across the valley since the storm made landfall.\n\nSchools stayed closed.\n",
+        "Hospitals treated 37 injured people after telephone lines were restored, officials said.\n\nMarkets reopened.\n",
+    );
+    never_corroborates(
+        "Emergency crews confirmed on Friday that 37 people had died across the valley since the storm made landfall.\n\nSchools stayed closed.\n",
+        "The utility sent 37 trucks after telephone lines were restored, officials said.\n\nMarkets reopened.\n",
+    );
+}
