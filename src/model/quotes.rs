@@ -169,7 +169,9 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
     // allocation on a page of short quotes).
     let total: usize = work.iter().flat_map(|w| &w.found).map(Vec::len).sum();
     let mut quotes: Vec<Quote> = Vec::with_capacity(total);
-    let mut ents: Vec<Option<usize>> = Vec::with_capacity(total);
+    // Each quote's entity in the registry, beside the quote while the dossier is read
+    // (`u32`, half the room of an `Option<usize>`, for a page of short quotes).
+    let mut ents: Vec<Option<u32>> = Vec::with_capacity(total);
     // Each article's tokens are dropped once its quotes are attributed (attribution reads
     // only its own article's paragraphs; the registry holds what crosses articles).
     for (a, w) in d.articles.iter().zip(work) {
@@ -220,7 +222,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                     continues: continues.is_some(),
                     broken: f.broken,
                 });
-                ents.push(att.entity);
+                ents.push(att.entity.map(index));
                 debug_assert_eq!(id.0 + 1, quotes.len());
             }
         }
@@ -262,13 +264,13 @@ fn echo_words(s: &str) -> String {
 fn echo_headlines(
     a: &crate::model::Article,
     quotes: &mut [Quote],
-    ents: &mut [Option<usize>],
+    ents: &mut [Option<u32>],
     first: usize,
     reg: &Registry,
 ) {
     let is_headline = |q: &Quote| a.paragraphs[q.paragraph()].kind == ParaKind::Headline;
-    let named = |e: Option<usize>| {
-        e.is_some_and(|i| reg.ents[i].kind != crate::model::people::SpeakerKind::Anonymous)
+    let named = |e: Option<u32>| {
+        e.is_some_and(|i| reg.ents[i as usize].kind != crate::model::people::SpeakerKind::Anonymous)
     };
     // Headlines open the article, and the body quote they echo comes soon after: both
     // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
@@ -450,7 +452,7 @@ fn title_case(text: &str, toks: &[words::Token]) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn continuation(
     quotes: &[Quote],
-    ents: &[Option<usize>],
+    ents: &[Option<u32>],
     first: usize,
     pi: usize,
     qi: usize,
@@ -477,14 +479,14 @@ fn continuation(
         return None;
     }
     Some(Attribution {
-        entity: ents[prev],
+        entity: ents[prev].map(|e| e as usize),
         as_written: pq.as_written.as_deref().map(String::from),
         how: Some("continuation"),
     })
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<usize>], first: usize) {
+fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<u32>], first: usize) {
     for i in (first..quotes.len()).rev() {
         if let Some(QuoteId(p)) = quotes[i].previous_part(QuoteId(i)) {
             if ents[p].is_none() && ents[i].is_some() {
@@ -570,13 +572,13 @@ fn kind_of(
 
 /// The speakers of the quotes, one entry each, in order of their first quote; sets each
 /// quote's `speaker`.
-fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<Person> {
+fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<u32>]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
     let stands_for = reg.short_forms();
     for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
         let Some(e) = *e else { continue };
-        let e = stands_for[e];
+        let e = stands_for[e as usize];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];
             let id = PersonId(out.len());
