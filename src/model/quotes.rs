@@ -47,10 +47,55 @@ impl QuoteKind {
     }
 }
 
-/// One direct quotation, in 88 bytes: a page of one-letter quotes (`"'a` repeated) holds
+/// The attribution passes a quote's `how` can name, the sieve's in its order, then those
+/// decided after it and by hand.
+const HOWS: [&str; 15] = [
+    "colon",
+    "dash",
+    "according to",
+    "as put it",
+    "same sentence",
+    "subject",
+    "relative clause",
+    "pronoun",
+    "role",
+    "role (dossier)",
+    "adjacent sentence",
+    "unclear",
+    "continuation",
+    "headline echo",
+    crate::model::corrections::HOW,
+];
+
+/// The pass that attributed a quote, in one byte (an index into the passes' names): the
+/// name itself would take 16 bytes in every quote record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct How(u8);
+
+impl How {
+    /// The pass called `name` (one of the names the attribution passes give).
+    pub fn of(name: &str) -> Option<How> {
+        let i = HOWS.iter().position(|h| *h == name);
+        debug_assert!(i.is_some(), "no attribution pass is called {name:?}");
+        i.and_then(|i| u8::try_from(i).ok()).map(How)
+    }
+    /// The pass's name ("same sentence", "pronoun", …).
+    pub fn as_str(self) -> &'static str {
+        HOWS[usize::from(self.0)]
+    }
+}
+
+impl Serialize for How {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One direct quotation, in 72 bytes: a page of one-letter quotes (`"'a` repeated) holds
 /// one per 3 bytes of text, so this record's size sets the memory such a page takes (issue
 /// #18 bounds it per input byte). Indices are `u32` (an article is at most 4 GiB), the
-/// words naming the speaker a boxed `str`, the previous part of a quote over paragraphs a
+/// words naming the speaker a boxed `str`, the pass that named it one byte ([`How`]), the
+/// previous part of a quote over paragraphs a
 /// flag (it is always the quote right before), and bracketed insertions are read again
 /// from the text ([`Quote::insertions`]) rather than stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,8 +107,8 @@ pub struct Quote {
     pub speaker: Option<PersonId>,
     /// How the text named the speaker ("he", "the minister", "Austin").
     pub as_written: Option<Box<str>>,
-    /// The rule that attributed it ("same sentence", "pronoun", …).
-    pub how: Option<&'static str>,
+    /// The rule that attributed it ("same sentence", "pronoun", …; see [`Quote::how`]).
+    pub how: Option<How>,
     /// Index of the paragraph in the article.
     pub paragraph: u32,
     /// Index of the sentence in the paragraph.
@@ -85,6 +130,10 @@ impl Quote {
     /// The sentence's index in the paragraph.
     pub fn sentence(&self) -> usize {
         self.sentence as usize
+    }
+    /// The name of the rule that attributed it ("same sentence", "pronoun", …).
+    pub fn how(&self) -> Option<&'static str> {
+        self.how.map(How::as_str)
     }
     /// The quote's previous part, when quote `id` (this one) runs over paragraphs.
     pub fn previous_part(&self, id: QuoteId) -> Option<QuoteId> {
@@ -218,7 +267,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                     sentence: index(sentence),
                     speaker: None,
                     as_written: att.as_written.map(String::into_boxed_str),
-                    how: att.how,
+                    how: att.how.and_then(How::of),
                     continues: continues.is_some(),
                     broken: f.broken,
                 });
@@ -294,7 +343,7 @@ fn echo_headlines(
         if hits.all(|o| ents[o] == ents[b]) {
             ents[h] = ents[b];
             quotes[h].as_written = quotes[b].as_written.clone();
-            quotes[h].how = Some("headline echo");
+            quotes[h].how = How::of("headline echo");
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
             if quotes[b].kind != QuoteKind::Scare {
@@ -492,7 +541,7 @@ fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<u32>], first: usize
             if ents[p].is_none() && ents[i].is_some() {
                 ents[p] = ents[i];
                 quotes[p].as_written = quotes[i].as_written.clone();
-                quotes[p].how = Some("continuation");
+                quotes[p].how = How::of("continuation");
             }
         }
     }
