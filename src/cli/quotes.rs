@@ -69,10 +69,10 @@ pub fn row(d: &Dossier, id: QuoteId) -> QuoteRow<'_> {
         speaker: named.map(|p| p.name.as_str()),
         speaker_kind: person.map(|p| p.kind.as_str()),
         as_written: q.as_written.as_deref(),
-        how: q.how,
+        how: q.how(),
         // A speaker set by hand has no measured precision.
         confidence: named
-            .and(q.how)
+            .and(q.how())
             .filter(|h| *h != crate::model::corrections::HOW)
             .map(crate::model::quotes::confidence),
         role: person.and_then(|p| p.role.as_deref()),

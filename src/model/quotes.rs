@@ -47,10 +47,55 @@ impl QuoteKind {
     }
 }
 
-/// One direct quotation, in 88 bytes: a page of one-letter quotes (`"'a` repeated) holds
+/// The attribution passes a quote's `how` can name, the sieve's in its order, then those
+/// decided after it and by hand.
+const HOWS: [&str; 15] = [
+    "colon",
+    "dash",
+    "according to",
+    "as put it",
+    "same sentence",
+    "subject",
+    "relative clause",
+    "pronoun",
+    "role",
+    "role (dossier)",
+    "adjacent sentence",
+    "unclear",
+    "continuation",
+    "headline echo",
+    crate::model::corrections::HOW,
+];
+
+/// The pass that attributed a quote, in one byte (an index into the passes' names): the
+/// name itself would take 16 bytes in every quote record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct How(u8);
+
+impl How {
+    /// The pass called `name` (one of the names the attribution passes give).
+    pub fn of(name: &str) -> Option<How> {
+        let i = HOWS.iter().position(|h| *h == name);
+        debug_assert!(i.is_some(), "no attribution pass is called {name:?}");
+        i.and_then(|i| u8::try_from(i).ok()).map(How)
+    }
+    /// The pass's name ("same sentence", "pronoun", …).
+    pub fn as_str(self) -> &'static str {
+        HOWS[usize::from(self.0)]
+    }
+}
+
+impl Serialize for How {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One direct quotation, in 72 bytes: a page of one-letter quotes (`"'a` repeated) holds
 /// one per 3 bytes of text, so this record's size sets the memory such a page takes (issue
 /// #18 bounds it per input byte). Indices are `u32` (an article is at most 4 GiB), the
-/// words naming the speaker a boxed `str`, the previous part of a quote over paragraphs a
+/// words naming the speaker a boxed `str`, the pass that named it one byte ([`How`]), the
+/// previous part of a quote over paragraphs a
 /// flag (it is always the quote right before), and bracketed insertions are read again
 /// from the text ([`Quote::insertions`]) rather than stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,8 +107,8 @@ pub struct Quote {
     pub speaker: Option<PersonId>,
     /// How the text named the speaker ("he", "the minister", "Austin").
     pub as_written: Option<Box<str>>,
-    /// The rule that attributed it ("same sentence", "pronoun", …).
-    pub how: Option<&'static str>,
+    /// The rule that attributed it ("same sentence", "pronoun", …; see [`Quote::how`]).
+    pub how: Option<How>,
     /// Index of the paragraph in the article.
     pub paragraph: u32,
     /// Index of the sentence in the paragraph.
@@ -85,6 +130,10 @@ impl Quote {
     /// The sentence's index in the paragraph.
     pub fn sentence(&self) -> usize {
         self.sentence as usize
+    }
+    /// The name of the rule that attributed it ("same sentence", "pronoun", …).
+    pub fn how(&self) -> Option<&'static str> {
+        self.how.map(How::as_str)
     }
     /// The quote's previous part, when quote `id` (this one) runs over paragraphs.
     pub fn previous_part(&self, id: QuoteId) -> Option<QuoteId> {
@@ -169,7 +218,9 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
     // allocation on a page of short quotes).
     let total: usize = work.iter().flat_map(|w| &w.found).map(Vec::len).sum();
     let mut quotes: Vec<Quote> = Vec::with_capacity(total);
-    let mut ents: Vec<Option<usize>> = Vec::with_capacity(total);
+    // Each quote's entity in the registry, beside the quote while the dossier is read
+    // (`u32`, half the room of an `Option<usize>`, for a page of short quotes).
+    let mut ents: Vec<Option<u32>> = Vec::with_capacity(total);
     // Each article's tokens are dropped once its quotes are attributed (attribution reads
     // only its own article's paragraphs; the registry holds what crosses articles).
     for (a, w) in d.articles.iter().zip(work) {
@@ -216,11 +267,11 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                     sentence: index(sentence),
                     speaker: None,
                     as_written: att.as_written.map(String::into_boxed_str),
-                    how: att.how,
+                    how: att.how.and_then(How::of),
                     continues: continues.is_some(),
                     broken: f.broken,
                 });
-                ents.push(att.entity);
+                ents.push(att.entity.map(index));
                 debug_assert_eq!(id.0 + 1, quotes.len());
             }
         }
@@ -262,13 +313,13 @@ fn echo_words(s: &str) -> String {
 fn echo_headlines(
     a: &crate::model::Article,
     quotes: &mut [Quote],
-    ents: &mut [Option<usize>],
+    ents: &mut [Option<u32>],
     first: usize,
     reg: &Registry,
 ) {
     let is_headline = |q: &Quote| a.paragraphs[q.paragraph()].kind == ParaKind::Headline;
-    let named = |e: Option<usize>| {
-        e.is_some_and(|i| reg.ents[i].kind != crate::model::people::SpeakerKind::Anonymous)
+    let named = |e: Option<u32>| {
+        e.is_some_and(|i| reg.ents[i as usize].kind != crate::model::people::SpeakerKind::Anonymous)
     };
     // Headlines open the article, and the body quote they echo comes soon after: both
     // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
@@ -292,7 +343,7 @@ fn echo_headlines(
         if hits.all(|o| ents[o] == ents[b]) {
             ents[h] = ents[b];
             quotes[h].as_written = quotes[b].as_written.clone();
-            quotes[h].how = Some("headline echo");
+            quotes[h].how = How::of("headline echo");
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
             if quotes[b].kind != QuoteKind::Scare {
@@ -450,7 +501,7 @@ fn title_case(text: &str, toks: &[words::Token]) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn continuation(
     quotes: &[Quote],
-    ents: &[Option<usize>],
+    ents: &[Option<u32>],
     first: usize,
     pi: usize,
     qi: usize,
@@ -477,20 +528,20 @@ fn continuation(
         return None;
     }
     Some(Attribution {
-        entity: ents[prev],
+        entity: ents[prev].map(|e| e as usize),
         as_written: pq.as_written.as_deref().map(String::from),
         how: Some("continuation"),
     })
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<usize>], first: usize) {
+fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<u32>], first: usize) {
     for i in (first..quotes.len()).rev() {
         if let Some(QuoteId(p)) = quotes[i].previous_part(QuoteId(i)) {
             if ents[p].is_none() && ents[i].is_some() {
                 ents[p] = ents[i];
                 quotes[p].as_written = quotes[i].as_written.clone();
-                quotes[p].how = Some("continuation");
+                quotes[p].how = How::of("continuation");
             }
         }
     }
@@ -570,13 +621,13 @@ fn kind_of(
 
 /// The speakers of the quotes, one entry each, in order of their first quote; sets each
 /// quote's `speaker`.
-fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<Person> {
+fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<u32>]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
     let stands_for = reg.short_forms();
     for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
         let Some(e) = *e else { continue };
-        let e = stands_for[e];
+        let e = stands_for[e as usize];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];
             let id = PersonId(out.len());

@@ -183,7 +183,7 @@ pub fn with_quotes() -> Dossier {
                 sentence: sentence as u32,
                 speaker: Some(PersonId(who)),
                 as_written: None,
-                how: Some("same sentence"),
+                how: crate::model::quotes::How::of("same sentence"),
                 continues: false,
                 broken: false,
             }

@@ -46,7 +46,7 @@ pub(crate) fn sample() -> Dossier {
         sentence: 0,
         speaker: Some(PersonId(0)),
         as_written: Some("he".into()),
-        how: Some("same sentence"),
+        how: crate::model::quotes::How::of("same sentence"),
         continues: false,
         broken: false,
     });

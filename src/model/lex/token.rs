@@ -255,6 +255,11 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// The paragraph length (bytes) from which [`tokenize`] counts the tokens before
+/// allocating their list: the longest line of the seeds and the seven dev dossiers holds
+/// 628 bytes, so normal text never pays the second scan.
+const EXACT_CAPACITY_FROM: usize = 64 * 1024;
+
 /// Tokenize `text[from..to]` by the prose [`Rules`], masking the given quote ranges (mark
 /// to mark, sorted) as single `Quote` tokens. Inner `.`, `-`, `’` and `'` join words; a
 /// trailing possessive `’s` stays on the word (see [`strip_possessive`]).
@@ -262,7 +267,18 @@ pub fn tokenize(text: &str, from: usize, to: usize, masks: &[(usize, usize, usiz
     // News prose runs about five bytes a token: starting at a quarter of the bytes spares
     // most paragraphs every regrowth (6 M instructions of reallocation on 200 generated
     // articles), and the list is shrunk to its length below.
-    let mut out = Vec::with_capacity(to.saturating_sub(from) / 4);
+    let len = to.saturating_sub(from);
+    // A paragraph longer than any news paragraph is counted first, and its list allocated
+    // once at that length: grown, its smaller buffers stay resident after they are moved
+    // (a page of `a, `, two tokens in three bytes, grew to 56.1 MiB peak resident for
+    // 4 MiB in `dossier sources`, ~9 MiB of it the buffers grown out of). Counting costs
+    // a second scan, only there.
+    let cap = if len > EXACT_CAPACITY_FROM {
+        Tokens::new(text, from, to, masks, Rules::Prose).count()
+    } else {
+        len / 4
+    };
+    let mut out = Vec::with_capacity(cap);
     out.extend(Tokens::new(text, from, to, masks, Rules::Prose));
     // Every paragraph's tokens stay alive until speakers are resolved dossier-wide: give
     // back the growth slack (up to half the buffer; shrinking reallocates in place).

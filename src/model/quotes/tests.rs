@@ -337,7 +337,7 @@ fn pronoun_resolves_to_subject() {
         "Dana Cole"
     );
     assert_eq!(q.as_written.as_deref(), Some("she"));
-    assert_eq!(q.how, Some("pronoun"));
+    assert_eq!(q.how(), Some("pronoun"));
 }
 
 /// A pronoun with two candidates in play stays unknown, keeping "he" as written.
@@ -436,7 +436,7 @@ The talks ran late.
         "Kim Yong-hyun"
     );
     assert_eq!(
-        (q.as_written.as_deref(), q.how),
+        (q.as_written.as_deref(), q.how()),
         (Some("the minister"), Some("role"))
     );
 }
@@ -778,13 +778,13 @@ mod props {
 mod agreement;
 mod sieve;
 
-/// A quote record takes 88 bytes (it took 144), and the dossier's quotes are allocated at
+/// A quote record takes 72 bytes (it took 144), and the dossier's quotes are allocated at
 /// their number, with no spare room from growing: a page of one-letter quotes (`"'a`
 /// repeated, one quote per 3 bytes) costs these bytes per quote (#18 bounds memory per
 /// input byte).
 #[test]
 fn quote_records_are_compact_and_allocated_once() {
-    assert_eq!(std::mem::size_of::<crate::model::quotes::Quote>(), 88);
+    assert_eq!(std::mem::size_of::<crate::model::quotes::Quote>(), 72);
     let d = dossier(&[&"\"'a".repeat(3000)]);
     // One quote per unit but the last, whose `'a` no mark closes.
     assert_eq!(d.quotes.len(), 2999);

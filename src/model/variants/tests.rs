@@ -42,7 +42,7 @@ fn dossier(texts: &[&str], quotes: &[(usize, &str, Option<usize>, QuoteKind)]) -
                 sentence: 0,
                 speaker: who.map(PersonId),
                 as_written: None,
-                how: Some("same sentence"),
+                how: crate::model::quotes::How::of("same sentence"),
                 continues: false,
                 broken: false,
             }

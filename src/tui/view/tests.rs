@@ -229,7 +229,7 @@ fn quotes_coloured_and_named() {
         sentence: sentence as u32,
         speaker: Some(PersonId(1)),
         as_written: Some("Austin".into()),
-        how: Some("same sentence"),
+        how: crate::model::quotes::How::of("same sentence"),
         continues: false,
         broken: false,
     }];
