@@ -166,14 +166,8 @@ macro_rules! matcher {
         pub fn $name() -> &'static AhoCorasick {
             static CELL: OnceLock<AhoCorasick> = OnceLock::new();
             CELL.get_or_init(|| {
-                // A DFA: the cue lists are short (under 50 cues), so its table is small
-                // and quick to build, and each paragraph is searched at a table step a
-                // byte (the default contiguous NFA, with no prefilter for a
-                // case-insensitive search, took 15.4 M instructions for the caption
-                // cues alone on 200 generated articles).
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build($list())
                     .expect("the cue list builds an automaton")
             })

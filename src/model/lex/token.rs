@@ -57,7 +57,11 @@ impl Token {
     fn word(text: &str, start: usize, end: usize) -> Token {
         let w = &text[start..end];
         let mut flags = 0;
-        let first = w.chars().next().unwrap_or(' ');
+        // An ASCII first character (most words) is tested as a byte, without decoding.
+        let first = match w.as_bytes().first() {
+            Some(&b) if b < 0x80 => char::from(b),
+            _ => w.chars().next().unwrap_or(' '),
+        };
         if first.is_ascii_digit() {
             flags |= NUMBER;
         } else if first.is_uppercase() {
@@ -227,7 +231,11 @@ impl Iterator for Tokens<'_> {
                 self.space = true;
                 continue;
             }
-            let c = text[i..].chars().next()?;
+            // An ASCII character (most of news text) is read as its byte, without decoding.
+            let c = match bytes[i] {
+                b if b < 0x80 => char::from(b),
+                _ => text[i..].chars().next()?,
+            };
             let limit = self.mask.map_or(to, |(s, _, _)| s.min(to));
             let end = match self.rules {
                 Rules::Prose if word_char(c) => Some(prose_word_end(text, i, c, limit)),
@@ -291,7 +299,7 @@ fn prose_word_end(text: &str, start: usize, c: char, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut j = start + c.len_utf8();
     while j < limit {
-        if bytes[j].is_ascii_alphanumeric() {
+        if super::ASCII_ALNUM[usize::from(bytes[j])] {
             j += 1;
             continue;
         }

@@ -50,7 +50,8 @@ pub(crate) fn para(
     let mut start = 0;
     for i in 0..toks.len() {
         let next_starts = toks.get(i + 1).is_none_or(|t| match t.kind() {
-            Tok::Word => super::words::is_cap(&text[t.start()..t.end()]),
+            // The token's flag, set by the tokenizer from the same first character.
+            Tok::Word => t.is_cap(),
             Tok::Quote(_) => true,
             Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
         });

@@ -157,11 +157,15 @@ fn title_case_ratio(s: &str) -> f32 {
 /// Markup or script left in the text.
 fn is_markup(s: &str) -> bool {
     let l = s.trim_start();
-    (l.starts_with('<') && l.contains('>'))
-        || s.contains("<script")
-        || s.contains("</")
-        || s.contains("/>")
-        || s.contains("function(")
+    // A byte search for the rare mark each literal needs rules out nearly every story
+    // paragraph before the substring searches (each sets up a searcher: 7.8 M instructions
+    // of searcher set-up in loading 200 generated articles).
+    let has = |b: u8| s.as_bytes().contains(&b);
+    let (lt, gt) = (has(b'<'), has(b'>'));
+    (l.starts_with('<') && gt)
+        || lt && (s.contains("<script") || s.contains("</"))
+        || gt && s.contains("/>")
+        || has(b'(') && s.contains("function(")
         || member_access(s, "window.")
         || member_access(s, "document.")
         || (s.contains('{') && s.contains('}') && s.contains(';'))
