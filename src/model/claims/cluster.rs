@@ -8,7 +8,8 @@
 use super::align::{relate, similarity, Contrasts, CONFLICT_THRESHOLD, THRESHOLD};
 use super::by_pair::same_figure;
 use super::{Claim, Corpus, Relation};
-use crate::model::facts::{compare_figures, Figure, Verdict};
+use crate::model::facts::frame::ANAPHOR;
+use crate::model::facts::{compare_figures, compat, Figure, Verdict};
 use crate::model::lex::FastMap;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
@@ -399,10 +400,20 @@ fn conflicts(
     out
 }
 
+/// True when [`relate`] may list `x` against `y` as a difference: they conflict
+/// ([`compare_figures`]) and say they measure the same thing ([`compat::same_measure`]), or
+/// one of them points back at a figure ("that figure"), which `relate` sets against what
+/// its partner agreed with.
+fn may_differ(x: &Figure, y: &Figure) -> bool {
+    let points_back = |f: &Figure| f.what.is_none() && f.frame.measure.as_deref() == Some(ANAPHOR);
+    compare_figures(x, y) == Verdict::Conflict
+        && (compat::same_measure(x, y) || points_back(x) || points_back(y))
+}
+
 /// Which mentions of a cluster may disagree, found without trying every two of them.
 ///
-/// [`relate`] finds a difference only between two figures that
-/// [`compare_figures`] calls a conflict, or between two likelihoods; and a difference
+/// [`relate`] finds a difference only between two figures that [`may_differ`], or between
+/// two likelihoods; and a difference
 /// between two figures that both belong to quantities (`keyed`) is dropped by
 /// [`super::Aligner::cluster`], which takes the quantities' conflicts instead. So the
 /// cluster's figures are grouped into classes (equal but for where they stand:
@@ -481,9 +492,7 @@ impl Disputes {
         for (c, x) in reps.iter().enumerate() {
             for (d, y) in reps.iter().enumerate().skip(c) {
                 // Both ways, as `relate` reads its two sides in the order of the pair.
-                let conflict = compare_figures(x, y) == Verdict::Conflict
-                    || compare_figures(y, x) == Verdict::Conflict;
-                if conflict {
+                if may_differ(x, y) || may_differ(y, x) {
                     against[c].push(index(d));
                     if d != c {
                         against[d].push(index(c));
@@ -630,5 +639,23 @@ mod tests {
     fn candidates_find_what_every_pair_finds_on_the_seeds() {
         let d = crate::model::load::load_bundled();
         assert!(assert_candidates_find_every_conflict(&d) > 0);
+    }
+
+    /// A figure that points back ("that figure could be as high as …") disputes what its
+    /// partner agreed with, though it says nothing it measures: the candidates hold it.
+    #[test]
+    fn candidates_hold_a_figure_that_points_back() {
+        let d = crate::model::claims::tests::dossier(&[
+            (
+                "a.txt",
+                "Troops\n\nOfficials estimate 8,000 troops were sent to the border, \
+                 and that figure could be as high as 12,000.\n",
+            ),
+            (
+                "b.txt",
+                "Troops\n\nOfficials estimate 8,000 troops were sent to the border.\n",
+            ),
+        ]);
+        assert!(assert_candidates_find_every_conflict(&d) >= 1);
     }
 }
