@@ -523,7 +523,8 @@ impl Aligner {
     /// quantities, the quantities decide; a quantity conflict between two claims of one
     /// cluster is its conflict even when the wording alone would not have paired them.
     pub fn cluster(&self) -> Vec<Cluster> {
-        let mut out = cluster::cluster_claims(&self.corpus, &self.contrasts, &self.claims);
+        let keyed = |a: ArticleId, s: Span| self.keyed(a, Some(s));
+        let mut out = cluster::cluster_claims(&self.corpus, &self.contrasts, &self.claims, &keyed);
         for c in &mut out {
             self.settle_conflicts(c);
         }

@@ -106,7 +106,7 @@ impl ValueClasses {
 
 /// True when two figures are one statement of a value: equal in everything but their span.
 /// Every field is named, so that a field added to [`Figure`] must be considered here.
-fn same_figure(a: &Figure, b: &Figure) -> bool {
+pub(super) fn same_figure(a: &Figure, b: &Figure) -> bool {
     let Figure {
         kind,
         value,
