@@ -478,10 +478,24 @@ fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
                 first -= 1;
             }
             let placed = first > 0 && PLACE_PREPOSITIONS.contains(&toks[first - 1].lower.as_str());
-            return (!placed).then(|| folded(t));
+            return (!placed && !for_measure(toks, first)).then(|| folded(t));
         }
     }
     None
+}
+
+/// True when the name starting at token `first` stands in the phrase of a measure noun
+/// before it ("the fund to rebuild Grand Hall has reached €1bn", "pledges for Grand Hall"):
+/// it is what the money is for, not who gives it; a name after "from" or "by" still gives
+/// ("donations from Acme").
+fn for_measure(toks: &[Token], first: usize) -> bool {
+    let giver = first > 0 && matches!(toks[first - 1].lower.as_str(), "from" | "by");
+    !giver
+        && toks[..first]
+            .iter()
+            .rev()
+            .take_while(|t| !stops(t))
+            .any(|t| measures().contains_key(t.lower.as_str()) && !is_verb_form(&t.lower))
 }
 
 /// Prepositions before a name that make it a place or a thing, not a donor.
@@ -740,6 +754,20 @@ mod tests {
         assert_eq!(f[1].frame.measure.as_deref(), Some("pledge"));
         let g = figs("The firm Total pledged €50m.");
         assert_eq!(g[0].frame.about.as_deref(), Some("total"));
+    }
+
+    /// A name in the phrase of a measure noun before it is what the money is for, not its
+    /// donor; a name after "from" still gives.
+    #[test]
+    fn a_name_the_measure_is_for_is_no_donor() {
+        let f = figs("The fund to rebuild Grand Hall has already reached a billion euros.");
+        assert_eq!(f[0].frame.about, None);
+        assert_eq!(f[0].frame.measure.as_deref(), Some("pledge"));
+        // Looks like it, is not: the name after "from" is the giver.
+        let g = figs("Donations from Brightco reached €5m.");
+        assert_eq!(g[0].frame.about.as_deref(), Some("brightco"));
+        let h = figs("Brightco pledged €5m.");
+        assert_eq!(h[0].frame.about.as_deref(), Some("brightco"));
     }
 
     /// A donor's amount whose donor the clause does not name measures nothing comparable; a
