@@ -190,13 +190,16 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         // "other" before a figure qualifies a noun of its own ("Social Security numbers and
         // other data of 143 million people"); after it, it places the figure elsewhere ("44
         // died in other parts"), as does an opening "Elsewhere," (below).
-        f.frame.scope = nearest(
-            first_where(before().take(SCOPE_BEFORE), s, |g| g != OTHER),
-            first_in(after().take(SCOPE_AFTER), s),
-        )
-        .or_else(|| antecedent(toks, start))
-        .or_else(|| opening_scope(toks, start))
-        .or_else(|| earlier_time(toks, reach, past).then(|| EARLIER.to_string()));
+        f.frame.scope = remainder(toks, start, end)
+            .or_else(|| {
+                nearest(
+                    first_where(before().take(SCOPE_BEFORE), s, |g| g != OTHER),
+                    first_in(after().take(SCOPE_AFTER), s),
+                )
+            })
+            .or_else(|| antecedent(toks, start))
+            .or_else(|| opening_scope(toks, start))
+            .or_else(|| earlier_time(toks, reach, past).then(|| EARLIER.to_string()));
         f.frame.year = years
             .iter()
             .filter(|&&(ys, ye, _)| {
@@ -534,6 +537,18 @@ fn opening_scope(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
+/// The scope of what is left of a group ("the remaining five people", "the four remaining
+/// players"): a part, never the whole.
+pub const REMAINING: &str = "remaining";
+
+/// "the remaining five", "the four remaining players": "remaining" just before the figure
+/// (past "the") or just after it makes the figure what is left of a group, not the group.
+fn remainder(toks: &[Token], start: usize, end: usize) -> Option<String> {
+    let is = |k: usize| toks.get(k).is_some_and(|t| t.lower == REMAINING);
+    let before = start >= 1 && is(start - 1);
+    (before || is(end)).then(|| REMAINING.to_string())
+}
+
 /// Words looked at before a figure for a relative clause ("Katrina, which killed 1,800").
 const RELATIVE_BEFORE: usize = 4;
 
@@ -662,6 +677,19 @@ mod tests {
         assert_eq!(f[0].frame.scope.as_deref(), Some("combined"));
         let g = figs("Rain fell nationwide, and the floods have killed 40 people.");
         assert_eq!(g[0].frame.scope, None);
+    }
+
+    /// "the remaining five" and "the four remaining players" are what is left of a group;
+    /// "remaining" further off says nothing of the figure.
+    #[test]
+    fn remaining_scopes_a_figure_to_what_is_left() {
+        let f = figs("Divers brought out the remaining 5 people on Tuesday.");
+        assert_eq!(f[0].frame.scope.as_deref(), Some("remaining"), "{f:?}");
+        let g = figs("They waited with the 4 remaining players.");
+        assert_eq!(g[0].frame.scope.as_deref(), Some("remaining"));
+        // Looks like it, is not: "remaining" is not next to the figure.
+        let h = figs("Divers rescued 12 boys, the coach remaining inside.");
+        assert_eq!(h[0].frame.scope, None);
     }
 
     /// "the number of troops … risen to 11,000" counts troops; "the number of them" nothing.
