@@ -852,3 +852,15 @@ fn a_figure_that_points_back_takes_the_outcome_named_before_it() {
     let g = figs("Nine people died in the flood, and the figure at the shelter was 130.");
     assert_eq!(g.last().and_then(|x| x.outcome.clone()), None, "{g:?}");
 }
+
+/// "the rescue of four young players" tells what befell them and counts players past two
+/// describing words; the verb "rescue" before a count of rescuers does not.
+#[test]
+fn the_rescue_of_a_count_is_its_outcome() {
+    let f = fig("Crowds cheered the rescue of four young football players from the mine.");
+    assert_eq!(f.outcome.as_deref(), Some("rescued"));
+    assert_eq!(f.noun.as_deref(), Some("players"));
+    // Looks like it, is not: "helped rescue" is no rescue of the divers counted.
+    let g = fig("The 40 navy divers who helped rescue the miners left the mine.");
+    assert_eq!(g.outcome, None);
+}
