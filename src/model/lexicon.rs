@@ -371,6 +371,13 @@ pub fn aliases() -> &'static [(String, Vec<String>)] {
     })
 }
 
+/// The paraphrase sets of `assets/paraphrases.txt` (claim alignment): every word, as
+/// written, to its set's first word.
+pub fn paraphrases() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| parse_groups(include_str!("../../assets/paraphrases.txt")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

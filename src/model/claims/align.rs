@@ -218,11 +218,11 @@ pub struct Contrasts {
 impl Contrasts {
     /// The contrasting terms a dossier's corpus knows (words it never saw are left out).
     pub fn new(corpus: &Corpus) -> Self {
-        use crate::model::facts::canonical_word;
+        use super::index::claim_word;
         let terms = |words: &[String]| -> Vec<Term> {
             let mut v: Vec<Term> = words
                 .iter()
-                .filter_map(|w| corpus.ids.get(&canonical_word(w)).copied())
+                .filter_map(|w| corpus.ids.get(&claim_word(w)).copied())
                 .collect();
             v.sort_unstable();
             v.dedup();

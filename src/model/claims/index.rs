@@ -143,7 +143,7 @@ impl Corpus {
         if let Some(&t) = self.surface.get(lower) {
             return t;
         }
-        let t = self.intern(&canonical_word(lower));
+        let t = self.intern(&claim_word(lower));
         self.surface.insert(lower.to_string(), t);
         t
     }
@@ -186,6 +186,16 @@ impl Corpus {
         let df = self.df.get(t as usize).copied().unwrap_or(0) as f32;
         let n = self.n as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+}
+
+/// A lowercase word as claims compare it: its paraphrase set as written
+/// (`assets/paraphrases.txt`: "quit" and "resigned" are one term), else its synonym group or
+/// stem ([`canonical_word`]). The one mapping of words to terms, also for the contrasts.
+pub fn claim_word(lower: &str) -> String {
+    match crate::model::lexicon::paraphrases().get(lower) {
+        Some(head) => format!("~{head}"),
+        None => canonical_word(lower),
     }
 }
 
@@ -353,6 +363,46 @@ mod linear {
                 let d = d(n);
                 std::hint::black_box(crate::model::claims::dossier_claims(&d));
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod words {
+    use super::claim_word;
+
+    /// Words of one paraphrase set are one term ("resigned" / "quit"), each set apart from
+    /// its opposite ("rose" / "fell"), and a word outside every set keeps its stem.
+    #[test]
+    fn paraphrases_are_one_term_and_opposites_stay_apart() {
+        assert_eq!(claim_word("resigned"), claim_word("quit"));
+        assert_eq!(claim_word("stole"), claim_word("theft"));
+        assert_ne!(claim_word("climbed"), claim_word("dropped"));
+        assert_ne!(claim_word("rescued"), claim_word("resigned"));
+        assert_eq!(claim_word("harbours"), claim_word("harbour"));
+    }
+
+    /// Looks like a paraphrase but is not: sets match words as written, so a word that
+    /// only shares a set word's stem ("restoring" is listed, "restorer" is not) stays itself.
+    #[test]
+    fn paraphrase_sets_match_words_as_written() {
+        assert_eq!(claim_word("restoring"), claim_word("rebuilt"));
+        assert_ne!(claim_word("restorer"), claim_word("rebuilt"));
+    }
+
+    /// Every word has one home: none is in two paraphrase sets or also in a synonym group
+    /// (`assets/synonyms.txt`), where it would mean two things.
+    #[test]
+    fn paraphrase_words_have_one_home() {
+        let src = include_str!("../../../assets/paraphrases.txt");
+        let syn = crate::model::facts::lexicon::synonyms();
+        let mut seen = std::collections::HashSet::new();
+        for w in crate::model::lexicon::parse_list(src)
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        {
+            assert!(!syn.contains_key(&w), "{w} is also in synonyms.txt");
+            assert!(seen.insert(w.clone()), "{w} is in two paraphrase sets");
         }
     }
 }

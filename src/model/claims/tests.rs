@@ -746,3 +746,35 @@ fn one_number_of_different_things_does_not_pair() {
         "The utility sent 37 trucks after telephone lines were restored, officials said.\n\nMarkets reopened.\n",
     );
 }
+
+/// One event told in two outlets' words ("resigned" / "quit") pairs as agree, and the
+/// paraphrase counts as shared wording: the pair scores above the same pair with an
+/// unrelated verb.
+#[test]
+fn a_paraphrase_of_the_predicate_corroborates() {
+    let a = "The harbour authority chairman resigned on Thursday after the audit of the dredging contract.\n\nSchools stayed closed.\n";
+    let score = |verb: &str| {
+        let b = format!("The chairman of the harbour authority {verb} on Thursday following the dredging contract audit.\n\nMarkets reopened.\n");
+        let d = dossier(&[("a.txt", a), ("b.txt", &b)]);
+        let c = compare(&d, ArticleId(0), ArticleId(1));
+        let agree = c.pairs.iter().filter(|p| p.relation == Relation::Agree);
+        agree.map(|p| p.score).fold(0.0f32, f32::max)
+    };
+    assert!(
+        score("quit") > score("smiled"),
+        "{} vs {}",
+        score("quit"),
+        score("smiled")
+    );
+    assert!(score("quit") >= crate::model::tuning::tuning().pair_threshold);
+}
+
+/// Looks like a paraphrase but is not: the paraphrases of opposite predicates ("climbed" /
+/// "dropped") never corroborate, however alike the rest.
+#[test]
+fn paraphrases_of_opposites_never_corroborate() {
+    never_corroborates(
+        "Shares in the harbour operator climbed sharply on Monday after the dredging contract was signed.\n\nSchools stayed closed.\n",
+        "Shares in the harbour operator dropped sharply on Monday after the dredging contract was signed.\n\nMarkets reopened.\n",
+    );
+}
