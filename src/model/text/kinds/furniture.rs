@@ -80,7 +80,16 @@ pub(super) fn has_credit_tail(s: &str, words: usize) -> bool {
     }
     // Only the last words can hold the cue and its credit; ASCII lowercasing keeps byte
     // offsets.
-    let from = s.rmatch_indices(' ').nth(7).map_or(0, |(i, _)| i);
+    // The eighth space from the end, found by a loop over the bytes (a space is one byte
+    // and never inside a character); the searcher it replaces cost 5.4 M instructions on
+    // 200 generated articles.
+    let from = s
+        .bytes()
+        .enumerate()
+        .rev()
+        .filter(|&(_, b)| b == b' ')
+        .nth(7)
+        .map_or(0, |(i, _)| i);
     // Most tails hold no cue at all: one case-insensitive pass rules them out before the
     // lowercase copy and a search per cue (20.3 M instructions on 200 generated articles).
     if !lexicon::credit_tails_matcher().is_match(&s[from..]) {
