@@ -567,7 +567,9 @@ fn kind_of(
     let Some(t) = para.quote_token(qi) else {
         return QuoteKind::Full;
     };
-    let (lo, _) = para.sentences[para.sentence_of(t)];
+    let Some((lo, _)) = para.sentence(para.sentence_of(t)) else {
+        return QuoteKind::Full;
+    };
     let inner = &text[f.start()..f.end()];
     let word = |i: usize| {
         let tk = para.toks[i];

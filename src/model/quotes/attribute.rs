@@ -27,10 +27,18 @@ pub(crate) struct Para {
     /// Token index of each quote (`u32::MAX`: none; `u32` like a token's offsets, since a
     /// paragraph of short quotes holds one per few bytes).
     pub quotes: Vec<u32>,
-    /// Token ranges of the sentences.
-    pub sentences: Vec<(usize, usize)>,
+    /// Token ranges of the sentences, as `u32` (a paragraph of one-word sentences, "No. "
+    /// repeated, holds one per 4 bytes: the width sets its memory). Read through
+    /// [`Para::sentence`].
+    sentences: Vec<(u32, u32)>,
     /// The paragraph is a title-case line (set by the caller).
     pub title_case: bool,
+}
+
+/// A token index as stored in [`Para`]: a paragraph's tokens are bounded by its bytes, and
+/// an article is at most 4 GiB.
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// How many tokens on each side of a quote attribution may reach.
@@ -61,12 +69,17 @@ pub(crate) fn para(
             Tok::Word => false,
         };
         if ends && next_starts {
-            sentences.push((start, i + 1));
+            sentences.push((narrow(start), narrow(i + 1)));
             start = i + 1;
         }
     }
     if start < toks.len() {
-        sentences.push((start, toks.len()));
+        sentences.push((narrow(start), narrow(toks.len())));
+    }
+    // A long list gives back what its last doubling left spare (a paragraph of a few
+    // sentences keeps its small list as it is).
+    if sentences.capacity() > 1024 {
+        sentences.shrink_to_fit();
     }
     let mut qs: Vec<(usize, usize)> = toks
         .iter()
@@ -95,7 +108,17 @@ pub(crate) fn para(
 impl Para {
     /// The sentence holding token `t`.
     pub fn sentence_of(&self, t: usize) -> usize {
-        self.sentences.partition_point(|&(_, e)| e <= t)
+        self.sentences.partition_point(|&(_, e)| (e as usize) <= t)
+    }
+    /// The token range of sentence `s` (`None` past the last).
+    pub fn sentence(&self, s: usize) -> Option<(usize, usize)> {
+        self.sentences
+            .get(s)
+            .map(|&(lo, hi)| (lo as usize, hi as usize))
+    }
+    /// How many sentences the paragraph holds.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
     }
     /// The token index of quote `q`.
     pub fn quote_token(&self, q: usize) -> Option<usize> {
@@ -356,7 +379,7 @@ fn appositive(text: &str, toks: &[Token], lo: usize, v: usize, t: usize) -> Opti
 
 /// A speaker named by a speech verb in a whole sentence with no quote in it.
 fn sentence_speaker(text: &str, para: &Para, s: usize) -> Option<Phrase> {
-    let (lo, hi) = *para.sentences.get(s)?;
+    let (lo, hi) = para.sentence(s)?;
     if para.toks[lo..hi]
         .iter()
         .any(|t| matches!(t.kind(), Tok::Quote(_)))
@@ -373,11 +396,11 @@ fn introduced(ctx: &Ctx, pi: usize) -> Option<Phrase> {
     if last.kind() != Tok::Punct(':') {
         return None;
     }
-    let s = prev.sentences.len().checked_sub(1)?;
+    let s = prev.sentence_count().checked_sub(1)?;
     let text = ctx.article.text.as_str();
     // "X said:" or a bare "From Chairwoman X:".
     sentence_speaker(text, prev, s).or_else(|| {
-        let lo = prev.sentences[s].0;
+        let lo = prev.sentence(s)?.0;
         np::before(text, &prev.toks, lo, prev.toks.len().checked_sub(2)?)
             .filter(|p| matches!(p.np, Np::Name(_)))
     })
@@ -398,7 +421,9 @@ pub(crate) fn attribute(
         return (Attribution::default(), None);
     };
     let s = para.sentence_of(t);
-    let (lo, hi) = para.sentences[s];
+    let Some((lo, hi)) = para.sentence(s) else {
+        return (Attribution::default(), None);
+    };
     // Sieve within the sentence, most precise first: the quote's own clause, the subject
     // its clause hangs on, then the whole sentence.
     let (clo, chi) = super::subject::clause(text, &para.toks, lo, hi, t);
@@ -461,8 +486,8 @@ pub(crate) fn attribute(
             );
         }
     }
-    if let Some(p) =
-        sentence_speaker(text, para, s + 1).filter(|p| p.first == para.sentences[s + 1].0)
+    if let Some(p) = sentence_speaker(text, para, s + 1)
+        .filter(|p| para.sentence(s + 1).is_some_and(|x| p.first == x.0))
     {
         return (
             resolve(ctx, reg, pi, &p, "adjacent sentence"),
@@ -477,13 +502,13 @@ pub(crate) fn attribute(
         let prev = pi
             .checked_sub(1)
             .and_then(|p| ctx.paras.get(p)?.as_ref().map(|x| (p, x)));
-        prev.and_then(|(p, x)| Some((p, x.sentences.len().checked_sub(1)?)))
+        prev.and_then(|(p, x)| Some((p, x.sentence_count().checked_sub(1)?)))
     } else {
         None
     };
     if let Some((bp, bs)) = before {
         if let Some(Some(bpara)) = ctx.paras.get(bp) {
-            let (lo, hi) = bpara.sentences[bs];
+            let (lo, hi) = bpara.sentence(bs).unwrap_or((0, 0));
             if !bpara.toks[lo..hi]
                 .iter()
                 .any(|x| matches!(x.kind(), Tok::Quote(_)))

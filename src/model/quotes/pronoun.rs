@@ -64,12 +64,12 @@ pub(crate) fn referent(
                 cur_pi -= 1;
             }
             match &ctx.paras[cur_pi] {
-                Some(pp) => s = pp.sentences.len() as isize - 1,
+                Some(pp) => s = pp.sentence_count() as isize - 1,
                 None => return None,
             }
             continue;
         }
-        let (lo, hi) = para.sentences[s as usize];
+        let (lo, hi) = para.sentence(s as usize)?;
         let hi = limit.take().map_or(hi, |l| l.min(hi));
         // "“How many?” Lee asked the governor, Ana Ruiz. “Nine,” she replied": an answer
         // comes from the one asked, never the one asking; nobody when the one asked is
