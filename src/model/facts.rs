@@ -12,6 +12,7 @@ pub mod lexicon;
 mod likelihood;
 mod numbers;
 mod outcome;
+pub use outcome::asked_about;
 pub mod tokens;
 pub mod when;
 

@@ -201,9 +201,10 @@ pub fn quantities<'a>(
                 rates.note(&a.text, &c.facts.figures);
             }
         }
-        let keyed: Vec<(&Figure, Key)> = c
-            .facts
-            .figures
+        let full = article_of(c.article).map_or("", |a| a.text.as_str());
+        let answered = answer(full, c);
+        let figures = answered.as_deref().unwrap_or(&c.facts.figures);
+        let keyed: Vec<(&Figure, Key)> = figures
             .iter()
             .filter_map(|f| {
                 key(f, &parts)
@@ -299,6 +300,45 @@ pub fn quantities<'a>(
         !q.conflicts.is_empty() || q.mentions.iter().any(|m| Some(m.article) != first)
     });
     out
+}
+
+/// "\"What is your death count?\" he asked. / \"Sixteen, certified,\" came the reply": a
+/// bare count (no counted thing, outcome or measure) that opens the paragraph after one
+/// holding a question counts what the question asked about. The claim's figures with that
+/// outcome given to the opening count; none when the claim is no such answer.
+fn answer(text: &str, c: &Claim) -> Option<Vec<Figure>> {
+    let first = c.facts.figures.first()?;
+    let quote_or_space = |s: &str| {
+        s.chars()
+            .all(|ch| ch.is_whitespace() || matches!(ch, '"' | '“' | '”' | '\'' | '‘' | '’'))
+    };
+    let (general, _) = crate::model::facts::lexicon::people_nouns();
+    let bare = first.kind == Kind::Count
+        && first.outcome.is_none()
+        && first.frame.measure.is_none()
+        && first.unit.is_none()
+        && first.qualifier != crate::model::facts::Qualifier::Vague
+        && first.what.as_ref().is_none_or(|w| general.contains(w));
+    // The count opens the claim, and the claim its paragraph.
+    let before = text.get(..c.span.start)?;
+    let par_start = before.rfind('\n').map_or(0, |k| k + 1);
+    let opens = text
+        .get(par_start..first.span.start)
+        .is_some_and(quote_or_space);
+    if !(bare && opens) {
+        return None;
+    }
+    // The paragraph before it holds the question.
+    let prev = before[..par_start].trim_end();
+    let prev_start = prev.rfind('\n').map_or(0, |k| k + 1);
+    if !prev[prev_start..].contains('?') {
+        return None;
+    }
+    let toks = tokens::lex(text, Span::new(prev_start, prev.len()));
+    let outcome = crate::model::facts::asked_about(&toks)?;
+    let mut out = c.facts.figures.clone();
+    out[0].outcome = Some(outcome);
+    Some(out)
 }
 
 /// The smallest count of people in general that may join a quantity of some people by its
@@ -954,6 +994,42 @@ mod tests {
             .expect("customers");
         let values: Vec<f64> = q.mentions.iter().map(|m| m.figure.value).collect();
         assert_eq!(values, vec![212.5e6, 212.5e6, 210e6], "{qs:#?}");
+    }
+
+    /// A bare count opening the answer to a quoted question counts what the question
+    /// asked about, and conflicts with another outlet's toll; a count further on does not.
+    #[test]
+    fn an_answer_counts_what_the_question_asked() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Flood\n\n\"What is your death count?\" the minister asked the mayor of Ashford.\n\n\"Sixteen, certified,\" the mayor replied.\n",
+            ),
+            (
+                "b.txt",
+                "Flood\n\nThe death toll in Ashford has risen to 34, the mayor said on Tuesday.\n",
+            ),
+        ]);
+        let dead = qs.iter().find(|q| q.label == "dead").expect("the dead");
+        let values: Vec<f64> = dead.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![16.0, 34.0], "{qs:#?}");
+        assert_eq!(dead.conflicts.len(), 1, "{qs:#?}");
+        // Looks like it, is not: the count does not open the next claim.
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Flood\n\n\"What is your death count?\" the minister asked the mayor of Ashford.\n\nThe mayor said Sixteen streets were shut.\n",
+            ),
+            (
+                "b.txt",
+                "Flood\n\nThe death toll in Ashford has risen to 34, the mayor said on Tuesday.\n",
+            ),
+        ]);
+        assert!(
+            qs.iter()
+                .all(|q| q.mentions.iter().all(|m| m.figure.value != 16.0)),
+            "{qs:#?}"
+        );
     }
 
     /// Amounts in two currencies join through the rate an article states ("€90m ($100m)")

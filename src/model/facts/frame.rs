@@ -27,7 +27,8 @@ pub struct Frame {
     /// Who an amount of money is tied to, for a reader and the index: the donor, payer or
     /// club named as the clause's subject ("Acme pledged €50m") or after it ("€50m from
     /// Acme"), lowercase; none for a running total ("taking the total to €300m") or when no
-    /// name is near.
+    /// name is near. For a length, the place it is measured from ("90 miles north of
+    /// Ashford": ashford).
     pub about: Option<String>,
 }
 
@@ -147,7 +148,8 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         // "the toll more than doubled from 16 to 34": what 34 measures is named before the
         // earlier value, which would otherwise end the window.
         let reach = from_to_start(toks, start);
-        let before = || toks[..reach].iter().rev();
+        let back = past_asides(&toks[..reach]);
+        let before = || back.iter().copied();
         let past = past_conversion(toks, end);
         let after = || toks[past..].iter();
         let m = measures();
@@ -226,6 +228,13 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             f.frame.scope = None;
         }
     }
+    for f in figures.iter_mut().filter(|f| f.kind == Kind::Length) {
+        let end = toks.partition_point(|t| t.span.start < f.span.end);
+        if let Some(place) = distance_from(toks, end) {
+            f.frame.measure = Some(DISTANCE.to_string());
+            f.frame.about = Some(place);
+        }
+    }
     for f in figures.iter_mut().filter(|f| f.kind == Kind::Money) {
         let start = toks.partition_point(|t| t.span.start < f.span.start);
         let end = toks.partition_point(|t| t.span.start < f.span.end);
@@ -298,6 +307,32 @@ fn since(toks: &[Token], start: usize) -> bool {
         .rev()
         .take(SINCE_BEFORE)
         .any(|t| t.lower == "since")
+}
+
+/// Tokens in a short bracket are an aside: "shares of Acme (ACM) fell 9%" names what 9%
+/// measures past the ticker. At most this many tokens inside the brackets (a ticker, an
+/// acronym, a short gloss); a longer bracket is a clause of its own and still ends the
+/// window.
+const ASIDE: usize = 3;
+
+/// The tokens before a figure, nearest first, short bracketed asides left out.
+fn past_asides(toks: &[Token]) -> Vec<&Token> {
+    let mut out = Vec::with_capacity(toks.len().min(MEASURE_BEFORE * 2));
+    let mut k = toks.len();
+    while k > 0 {
+        k -= 1;
+        if toks[k].lower == ")" {
+            let open = (k.saturating_sub(ASIDE + 1)..k)
+                .rev()
+                .find(|&j| toks[j].lower == "(");
+            if let Some(j) = open {
+                k = j;
+                continue;
+            }
+        }
+        out.push(&toks[k]);
+    }
+    out
 }
 
 /// Words between two figures that set one side's figure against the other's ("56% to 44%",
@@ -537,6 +572,49 @@ fn opening_scope(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
+/// What a length measures when it places something from a named place ("90 miles north
+/// of Sacramento").
+pub const DISTANCE: &str = "distance";
+
+/// Compass words between a length and "of" a place ("40km north of the capital").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// The place a length is measured from: the last word of the capitalized name after
+/// "from" or after a compass word and "of", right after the length at token `end`
+/// ("90 miles north of Sacramento" -> sacramento); none for "500 miles apart".
+fn distance_from(toks: &[Token], end: usize) -> Option<String> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let start = if w(end) == "from" {
+        end + 1
+    } else if COMPASS.contains(&w(end)) && w(end + 1) == "of" {
+        end + 2
+    } else {
+        return None;
+    };
+    let name = |t: &Token| t.kind == Tok::Word && t.capital;
+    let n = toks[start.min(toks.len())..]
+        .iter()
+        .take_while(|t| name(t))
+        .count();
+    // "50km from Ukraine's border": from the border, a thing the name owns, not the place.
+    let last = toks.get((start + n).checked_sub(1)?)?;
+    let owns = last.lower.ends_with("'s") || toks.get(start + n).is_some_and(|t| t.lower == "'");
+    (n > 0 && !owns).then(|| crate::model::people::names::fold(&last.lower))
+}
+
 /// The scope of what is left of a group ("the remaining five people", "the four remaining
 /// players"): a part, never the whole.
 pub const REMAINING: &str = "remaining";
@@ -677,6 +755,27 @@ mod tests {
         assert_eq!(f[0].frame.scope.as_deref(), Some("combined"));
         let g = figs("Rain fell nationwide, and the floods have killed 40 people.");
         assert_eq!(g[0].frame.scope, None);
+    }
+
+    /// A length from a named place measures the distance from it ("90 miles north of
+    /// Ashford"); a length apart or from nowhere named measures nothing.
+    #[test]
+    fn a_length_from_a_place_is_its_distance() {
+        let f = figs("The fire burned 90 miles north of Ashford.");
+        assert_eq!(f[0].frame.measure.as_deref(), Some("distance"));
+        assert_eq!(f[0].frame.about.as_deref(), Some("ashford"));
+        let g = figs("The quake struck 40km from Port Ellery.");
+        assert_eq!(g[0].frame.about.as_deref(), Some("ellery"));
+        // Looks like it, is not: two fires 500 miles apart; a walk north of the river.
+        let h = figs("Two fires burned 500 miles apart.");
+        assert_eq!(h[0].frame.measure, None);
+        let i = figs("They walked 3 miles north of the river.");
+        assert_eq!(i[0].frame.about, None);
+        // Nor a length from a thing a place owns: from the border, not from the country.
+        let j = figs("Troops are 50 kilometres from Ruritania’s border.");
+        assert_eq!(j[0].frame.measure, None);
+        let k = figs("Troops are 50 kilometres from Ruritania's border.");
+        assert_eq!(k[0].frame.measure, None);
     }
 
     /// "the remaining five" and "the four remaining players" are what is left of a group;

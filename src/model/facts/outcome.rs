@@ -112,6 +112,14 @@ pub(super) fn named_before(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
+/// What a quoted question asks the count of ("\"What is your death count?\" he asked":
+/// dead): the outcome named before its question mark, when no figure stands there. A bare
+/// count that opens the answer right after it counts that (see the quantities).
+pub fn asked_about(toks: &[Token]) -> Option<String> {
+    let q = toks.iter().rposition(|t| t.lower == "?")?;
+    named_before(toks, q)
+}
+
 /// "rescued four of 12 boys": a part and its whole. What befell the part is said before it
 /// (the verb that takes "four of 12 boys" as its object). A word after the whole may tell of
 /// the part ("12 of the 40 passengers died") or of the whole ("one of the four boys rescued

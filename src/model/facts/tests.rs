@@ -864,3 +864,23 @@ fn the_rescue_of_a_count_is_its_outcome() {
     let g = fig("The 40 navy divers who helped rescue the miners left the mine.");
     assert_eq!(g.outcome, None);
 }
+
+/// A percentage or amount near a company's shares measures the stock; two such moves that
+/// differ are set against each other, a vote's share is not.
+#[test]
+fn shares_and_stock_name_what_a_percentage_measures() {
+    let f = fig("The news sent shares of Brightco (BRC) down nearly 9% in late trading.");
+    assert_eq!(f.frame.measure.as_deref(), Some("stock"));
+    let g = fig("The stock dropped 13 percent in extended trading.");
+    assert_eq!(g.frame.measure.as_deref(), Some("stock"));
+    assert_eq!(
+        verdict("The stock dropped 13 percent.", "Shares fell nearly 9%."),
+        Verdict::Conflict
+    );
+    // Looks like it, is not: a share of the vote.
+    let h = fig("The party won a 40% share of the vote.");
+    assert_ne!(h.frame.measure.as_deref(), Some("stock"));
+    // Nor past a bracket long enough to be a clause of its own.
+    let i = fig("Its shares (which had risen all week on hopes of a deal) were 9% of the total.");
+    assert_eq!(i.frame.measure, None);
+}
