@@ -309,7 +309,13 @@ pub fn align(
             // Two figures of the same thing in dispute are their own evidence: such a pair
             // stands whatever else its claims pair with.
             let disputed = differences.iter().any(|d| d.what != "likelihood");
-            if !disputed && (s < nb * best_l.of(i, sa) || s < nb * best_r.of(j, sb)) {
+            // An amount of money both state alike (a pledge, a fine, a sale) is evidence of
+            // one claim as a figure in dispute is: the pair stands beside a closer
+            // counterpart of either claim. Measured on the dev dossiers: for money, one more
+            // right pair and no wrong one; for any shared figure, 4 right and 2 wrong (small
+            // counts such as "12 boys" recur across a story's sentences).
+            let anchored = relation == Relation::Agree && shares_amount(&a.facts, &b.facts);
+            if !disputed && !anchored && (s < nb * best_l.of(i, sa) || s < nb * best_r.of(j, sb)) {
                 continue;
             }
             if s < th && relation != Relation::Conflict && !mutual {
@@ -411,6 +417,17 @@ pub(super) fn shares_fact(a: &Facts, b: &Facts) -> bool {
                     _ => compare_figures(x, y) == Verdict::Agree,
                 }
         })
+    })
+}
+
+/// True when both claims state one amount of money alike ([`compare_figures`] agrees: the
+/// same value in one currency, or within rounding or a bound).
+fn shares_amount(a: &Facts, b: &Facts) -> bool {
+    use crate::model::facts::Kind;
+    a.figures.iter().filter(|x| x.kind == Kind::Money).any(|x| {
+        b.figures
+            .iter()
+            .any(|y| y.kind == Kind::Money && compare_figures(x, y) == Verdict::Agree)
     })
 }
 

@@ -778,3 +778,20 @@ fn paraphrases_of_opposites_never_corroborate() {
         "Shares in the harbour operator dropped sharply on Monday after the dredging contract was signed.\n\nMarkets reopened.\n",
     );
 }
+
+/// An amount of money two claims state alike pairs them beside a counterpart closer in
+/// wording: the pledge and the sentence that repeats its words without the amount.
+#[test]
+fn a_shared_amount_pairs_beside_a_closer_counterpart() {
+    let a = "The shipping magnate Ola Brandt will give €150m to rebuild the old theatre, his office said on Monday.\n\nSchools stayed closed.\n";
+    let b = "Ola Brandt has pledged €150m towards the theatre.\n\nHis office said on Monday that the shipping magnate wants to rebuild the old theatre.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let right = &d.articles[1];
+    assert!(
+        c.pairs
+            .iter()
+            .any(|p| p.relation == Relation::Agree && right.slice(p.right).contains("€150m")),
+        "{c:#?}"
+    );
+}
