@@ -20,6 +20,12 @@ const PATTERNS: &[(&str, &str)] = &[
     ("x-said", "Ann Lee said "),
     ("one-word-lines", "word\n"),
     ("no-dot", "No. "),
+    // Marks around a letter or two: the densest quotes a page can hold, one per 3 or 4
+    // bytes (their memory is tests/memory.rs's).
+    ("one-letter-quotes", "\"'a"),
+    ("curly-one-letter-quotes", "“‘a"),
+    ("guillemet-one-letter-quotes", "«‹a"),
+    ("two-letter-quotes", "\"'ab"),
 ];
 
 fn bench(c: &mut Criterion) {

@@ -21,6 +21,7 @@ pub mod quotes;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+pub mod tuning;
 pub mod variants;
 pub(crate) mod work;
 

@@ -26,6 +26,9 @@ fn html_dossier_compare_clip_and_export() {
         screen.contains("◀ 1.") && screen.contains("▶ 2."),
         "{screen}"
     );
+    // The comparison runs in the background ("still comparing…" until then): its marks
+    // show when it is done.
+    t.wait_for("≠");
     t.keys(&["]"]);
     let screen = t.wait_for("CONFLICT");
     assert!(

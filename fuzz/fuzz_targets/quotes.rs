@@ -18,16 +18,16 @@ fuzz_target!(|data: &[u8]| {
         let text = &d.articles[q.article.0].text;
         assert!(q.span.start <= q.span.end && q.span.end <= text.len());
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
-        let para = &d.articles[q.article.0].paragraphs[q.paragraph];
+        let para = &d.articles[q.article.0].paragraphs[q.paragraph()];
         assert!(para.span.contains(q.span));
-        assert!(q.sentence < para.sentences.len());
-        for ins in &q.insertions {
+        assert!(q.sentence() < para.sentences.len());
+        for ins in &q.insertions(text) {
             assert!(q.span.contains(*ins));
         }
         if let Some(p) = q.speaker {
             assert!(d.people.iter().any(|x| x.id == p));
         }
-        if let Some(c) = q.continues {
+        if let Some(c) = q.previous_part(dossier::model::quotes::QuoteId(i)) {
             assert!(c.0 < i);
         }
     }

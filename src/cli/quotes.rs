@@ -69,20 +69,24 @@ pub fn row(d: &Dossier, id: QuoteId) -> QuoteRow<'_> {
         speaker: named.map(|p| p.name.as_str()),
         speaker_kind: person.map(|p| p.kind.as_str()),
         as_written: q.as_written.as_deref(),
-        how: q.how,
+        how: q.how(),
         // A speaker set by hand has no measured precision.
         confidence: named
-            .and(q.how)
+            .and(q.how())
             .filter(|h| *h != crate::model::corrections::HOW)
             .map(crate::model::quotes::confidence),
         role: person.and_then(|p| p.role.as_deref()),
         kind: q.kind.as_str(),
         start: q.span.start,
         end: q.span.end,
-        paragraph: q.paragraph,
-        sentence: q.sentence,
-        continues: q.continues.map(|c| c.0),
-        insertions: q.insertions.iter().map(|s| [s.start, s.end]).collect(),
+        paragraph: q.paragraph(),
+        sentence: q.sentence(),
+        continues: q.previous_part(id).map(|c| c.0),
+        insertions: q
+            .insertions(&a.text)
+            .iter()
+            .map(|s| [s.start, s.end])
+            .collect(),
         broken: q.broken,
         corrected: detected.is_some(),
         speaker_detected: detected.map(|o| o.and_then(|(n, k)| shown_name(n, k))),

@@ -8,6 +8,7 @@
 
 mod alias;
 mod align;
+mod anchored;
 pub(crate) mod by_pair;
 mod chain;
 pub mod cluster;
@@ -480,6 +481,8 @@ pub struct Aligner {
     quantity_of: FastMap<(usize, usize), usize>,
     /// What makes alike claims say different things (opposite predicates, places).
     contrasts: align::Contrasts,
+    /// Each article's figure mentions, for pairing claims that state one figure alike.
+    mentions: anchored::MentionsByArticle,
 }
 
 impl Aligner {
@@ -500,6 +503,7 @@ impl Aligner {
             .collect();
         Aligner {
             contrasts: align::Contrasts::new(&corpus),
+            mentions: anchored::MentionsByArticle::new(&quantities),
             corpus,
             claims,
             with_figures,
@@ -620,6 +624,16 @@ impl Aligner {
                     .conflicts_by_pair
                     .between(&self.quantities, key.0, key.1);
                 quantity_conflicts(&self.corpus, &self.quantities, &found, l, r, &mut c);
+                let alike = self.mentions.agreeing(&self.quantities, left.0, right.0);
+                anchored::add_agreements(
+                    &self.corpus,
+                    &self.contrasts,
+                    &self.quantities,
+                    &alike,
+                    l,
+                    r,
+                    &mut c,
+                );
                 c
             }
             _ => Comparison {

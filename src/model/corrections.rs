@@ -442,7 +442,7 @@ impl Work {
                 }
                 let quote = &mut d.quotes[q.0];
                 quote.speaker = to.map(PersonId);
-                quote.how = Some(HOW);
+                quote.how = crate::model::quotes::How::of(HOW);
             }
             Edit::Pair { a, b, verdict } => {
                 let a = a.find(d).map_err(|e| e.to_string())?;

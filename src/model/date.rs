@@ -275,12 +275,33 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
 
 /// True when `s` has four ASCII digits in a row.
 pub fn has_four_digits(s: &str) -> bool {
-    let mut run = 0;
-    for b in s.bytes() {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Outside a run, eight bytes none of which is in 0x30..=0x3F (digits and a few
+        // marks) hold no digit: skipped at once. Every paragraph is asked (stamps, dates)
+        // and most have no digit in most words: a test a byte took 12 M instructions on
+        // 200 generated articles.
+        if run == 0 {
+            if let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+                let y = (u64::from_le_bytes(chunk) & (0xF0 * LO)) ^ (0x30 * LO);
+                if y.wrapping_sub(LO) & !y & HI == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
+        run = if bytes[i].is_ascii_digit() {
+            run + 1
+        } else {
+            0
+        };
         if run == 4 {
             return true;
         }
+        i += 1;
     }
     false
 }
@@ -520,6 +541,22 @@ mod tests {
     #[track_caller]
     fn date(s: &str) -> Option<String> {
         find_date(s).map(|f| f.date.to_string())
+    }
+
+    /// Four digits in a row are found wherever they stand (inside a chunk of eight bytes,
+    /// across two, in the tail); digits broken by a mark of the same byte range (`:`) or a
+    /// comma are not four in a row.
+    #[test]
+    fn four_digits_in_a_row_anywhere() {
+        let pad = "abcdefgh";
+        for at in 0..12 {
+            let s = format!("{}2024{}", &"x".repeat(at), pad);
+            assert!(has_four_digits(&s), "{s}");
+            let s = format!("{}20:24 1,000 999{}", &"x".repeat(at), pad);
+            assert!(!has_four_digits(&s), "{s}");
+        }
+        assert!(!has_four_digits(""));
+        assert!(has_four_digits("1234"));
     }
 
     /// An ISO day, month or year is read as precise as written; a month 13, a day 31

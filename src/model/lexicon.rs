@@ -186,6 +186,11 @@ matcher!(
     captions
 );
 matcher!(
+    /// One-pass, case-insensitive search for photo-credit cues closing a caption.
+    credit_tails_matcher,
+    credit_tails
+);
+matcher!(
     /// One-pass, case-insensitive search for byline cues.
     bylines_matcher,
     bylines
@@ -364,6 +369,13 @@ pub fn aliases() -> &'static [(String, Vec<String>)] {
             })
             .collect()
     })
+}
+
+/// The paraphrase sets of `assets/paraphrases.txt` (claim alignment): every word, as
+/// written, to its set's first word.
+pub fn paraphrases() -> &'static FastMap<String, String> {
+    static CELL: OnceLock<FastMap<String, String>> = OnceLock::new();
+    CELL.get_or_init(|| parse_groups(include_str!("../../assets/paraphrases.txt")))
 }
 
 #[cfg(test)]

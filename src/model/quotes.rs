@@ -47,30 +47,111 @@ impl QuoteKind {
     }
 }
 
-/// One direct quotation.
+/// The attribution passes a quote's `how` can name, the sieve's in its order, then those
+/// decided after it and by hand.
+const HOWS: [&str; 15] = [
+    "colon",
+    "dash",
+    "according to",
+    "as put it",
+    "same sentence",
+    "subject",
+    "relative clause",
+    "pronoun",
+    "role",
+    "role (dossier)",
+    "adjacent sentence",
+    "unclear",
+    "continuation",
+    "headline echo",
+    crate::model::corrections::HOW,
+];
+
+/// The pass that attributed a quote, in one byte (an index into the passes' names): the
+/// name itself would take 16 bytes in every quote record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct How(u8);
+
+impl How {
+    /// The pass called `name` (one of the names the attribution passes give).
+    pub fn of(name: &str) -> Option<How> {
+        let i = HOWS.iter().position(|h| *h == name);
+        debug_assert!(i.is_some(), "no attribution pass is called {name:?}");
+        i.and_then(|i| u8::try_from(i).ok()).map(How)
+    }
+    /// The pass's name ("same sentence", "pronoun", …).
+    pub fn as_str(self) -> &'static str {
+        HOWS[usize::from(self.0)]
+    }
+}
+
+impl Serialize for How {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One direct quotation, in 72 bytes: a page of one-letter quotes (`"'a` repeated) holds
+/// one per 3 bytes of text, so this record's size sets the memory such a page takes (issue
+/// #18 bounds it per input byte). Indices are `u32` (an article is at most 4 GiB), the
+/// words naming the speaker a boxed `str`, the pass that named it one byte ([`How`]), the
+/// previous part of a quote over paragraphs a
+/// flag (it is always the quote right before), and bracketed insertions are read again
+/// from the text ([`Quote::insertions`]) rather than stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     pub article: ArticleId,
     /// The text inside the marks.
     pub span: Span,
-    pub kind: QuoteKind,
-    /// Index of the paragraph in the article.
-    pub paragraph: usize,
-    /// Index of the sentence in the paragraph.
-    pub sentence: usize,
     /// The speaker, if the text says who it is.
     pub speaker: Option<PersonId>,
     /// How the text named the speaker ("he", "the minister", "Austin").
-    pub as_written: Option<String>,
-    /// The rule that attributed it ("same sentence", "pronoun", …).
-    pub how: Option<&'static str>,
-    /// The quote's previous part, when it runs over paragraphs (each paragraph opens with
-    /// a mark and only the last one closes).
-    pub continues: Option<QuoteId>,
-    /// Bracketed editor's insertions in the text (`[Russian President Vladimir]`).
-    pub insertions: Vec<Span>,
+    pub as_written: Option<Box<str>>,
+    /// The rule that attributed it ("same sentence", "pronoun", …; see [`Quote::how`]).
+    pub how: Option<How>,
+    /// Index of the paragraph in the article.
+    pub paragraph: u32,
+    /// Index of the sentence in the paragraph.
+    pub sentence: u32,
+    pub kind: QuoteKind,
+    /// The quote continues the one right before it in the dossier, its previous part, when
+    /// it runs over paragraphs (each paragraph opens with a mark and only the last one
+    /// closes); see [`Quote::previous_part`].
+    pub continues: bool,
     /// A mark was missing or unbalanced and the quote was recovered from the context.
     pub broken: bool,
+}
+
+impl Quote {
+    /// The paragraph's index in the article.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+    /// The sentence's index in the paragraph.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+    /// The name of the rule that attributed it ("same sentence", "pronoun", …).
+    pub fn how(&self) -> Option<&'static str> {
+        self.how.map(How::as_str)
+    }
+    /// The quote's previous part, when quote `id` (this one) runs over paragraphs.
+    pub fn previous_part(&self, id: QuoteId) -> Option<QuoteId> {
+        (self.continues && id.0 > 0).then(|| QuoteId(id.0 - 1))
+    }
+    /// Bracketed editor's insertions in the text (`[Russian President Vladimir]`), read
+    /// from the article's `text` at the quote's span.
+    pub fn insertions(&self, text: &str) -> Vec<Span> {
+        marks::insertions(text, self.span.start, self.span.end)
+            .into_iter()
+            .map(|(s, e)| Span::new(s, e))
+            .collect()
+    }
+}
+
+/// An index as stored in a [`Quote`] (`u32`; an article over 4 GiB is never loaded).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// How often each attribution pass (a quote's `how`) names the right speaker: its
@@ -132,8 +213,14 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
         }
     }
     reg.late = true;
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut ents: Vec<Option<usize>> = Vec::new();
+    // Every quote is found before any is attributed: the records are allocated once, at
+    // their number (a growing vector holds up to twice as many, and this is the largest
+    // allocation on a page of short quotes).
+    let total: usize = work.iter().flat_map(|w| &w.found).map(Vec::len).sum();
+    let mut quotes: Vec<Quote> = Vec::with_capacity(total);
+    // Each quote's entity in the registry, beside the quote while the dossier is read
+    // (`u32`, half the room of an `Option<usize>`, for a page of short quotes).
+    let mut ents: Vec<Option<u32>> = Vec::with_capacity(total);
     // Each article's tokens are dropped once its quotes are attributed (attribution reads
     // only its own article's paragraphs; the registry holds what crosses articles).
     for (a, w) in d.articles.iter().zip(work) {
@@ -148,15 +235,15 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                 let (mut att, _) = attribute::attribute(&ctx, &mut reg, pi, qi);
                 let id = QuoteId(quotes.len());
                 // A part of a quote over paragraphs follows the part before.
-                let continues = (qi == 0
-                    && f.open() == a.paragraphs[pi].span.start
-                    && quotes.len() > first)
-                    .then(|| quotes.len() - 1)
-                    .filter(|&prev| {
-                        let pq = &quotes[prev];
-                        pq.paragraph < pi && w.found[pq.paragraph].last().is_some_and(|x| x.runs_on)
-                    })
-                    .map(QuoteId);
+                let continues =
+                    (qi == 0 && f.open() == a.paragraphs[pi].span.start && quotes.len() > first)
+                        .then(|| quotes.len() - 1)
+                        .filter(|&prev| {
+                            let pq = &quotes[prev];
+                            pq.paragraph() < pi
+                                && w.found[pq.paragraph()].last().is_some_and(|x| x.runs_on)
+                        })
+                        .map(QuoteId);
                 if att.entity.is_none() && att.as_written.is_none() && att.how.is_none() {
                     att = continuation(&quotes, &ents, first, pi, qi, continues, f, a, &w.found)
                         .unwrap_or(att);
@@ -176,19 +263,15 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                     article: a.id,
                     span: Span::new(f.start(), f.end()),
                     kind,
-                    paragraph: pi,
-                    sentence,
+                    paragraph: index(pi),
+                    sentence: index(sentence),
                     speaker: None,
-                    as_written: att.as_written,
-                    how: att.how,
-                    continues,
-                    insertions: marks::insertions(&a.text, f.start(), f.end())
-                        .into_iter()
-                        .map(|(s, e)| Span::new(s, e))
-                        .collect(),
+                    as_written: att.as_written.map(String::into_boxed_str),
+                    how: att.how.and_then(How::of),
+                    continues: continues.is_some(),
                     broken: f.broken,
                 });
-                ents.push(att.entity);
+                ents.push(att.entity.map(index));
                 debug_assert_eq!(id.0 + 1, quotes.len());
             }
         }
@@ -230,13 +313,13 @@ fn echo_words(s: &str) -> String {
 fn echo_headlines(
     a: &crate::model::Article,
     quotes: &mut [Quote],
-    ents: &mut [Option<usize>],
+    ents: &mut [Option<u32>],
     first: usize,
     reg: &Registry,
 ) {
-    let is_headline = |q: &Quote| a.paragraphs[q.paragraph].kind == ParaKind::Headline;
-    let named = |e: Option<usize>| {
-        e.is_some_and(|i| reg.ents[i].kind != crate::model::people::SpeakerKind::Anonymous)
+    let is_headline = |q: &Quote| a.paragraphs[q.paragraph()].kind == ParaKind::Headline;
+    let named = |e: Option<u32>| {
+        e.is_some_and(|i| reg.ents[i as usize].kind != crate::model::people::SpeakerKind::Anonymous)
     };
     // Headlines open the article, and the body quote they echo comes soon after: both
     // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
@@ -251,16 +334,16 @@ fn echo_headlines(
         if n < ECHO_ADJACENT_MIN_WORDS {
             continue;
         }
-        let under = (n < ECHO_MIN_WORDS).then_some(quotes[h].paragraph + 1);
+        let under = (n < ECHO_MIN_WORDS).then_some(quotes[h].paragraph() + 1);
         let mut hits = (first..end)
             .filter(|&b| !is_headline(&quotes[b]))
-            .filter(|&b| under.is_none_or(|p| quotes[b].paragraph == p))
+            .filter(|&b| under.is_none_or(|p| quotes[b].paragraph() == p))
             .filter(|&b| named(ents[b]) && echo_words(a.slice(quotes[b].span)).contains(&words));
         let Some(b) = hits.next() else { continue };
         if hits.all(|o| ents[o] == ents[b]) {
             ents[h] = ents[b];
             quotes[h].as_written = quotes[b].as_written.clone();
-            quotes[h].how = Some("headline echo");
+            quotes[h].how = How::of("headline echo");
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
             if quotes[b].kind != QuoteKind::Scare {
@@ -418,7 +501,7 @@ fn title_case(text: &str, toks: &[words::Token]) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn continuation(
     quotes: &[Quote],
-    ents: &[Option<usize>],
+    ents: &[Option<u32>],
     first: usize,
     pi: usize,
     qi: usize,
@@ -430,35 +513,35 @@ fn continuation(
     let prev = quotes.len().checked_sub(1).filter(|&p| p >= first)?;
     let pq = &quotes[prev];
     let ok = continues.is_some()
-        || (qi > 0 && pq.paragraph == pi)
+        || (qi > 0 && pq.paragraph() == pi)
         || (qi == 0
             && f.open() == a.paragraphs[pi].span.start
-            && pq.paragraph + 1 == pi
+            && pq.paragraph() + 1 == pi
             // A few words in the reporter's sentence ("what the council called “illegal”")
             // are no speech that runs on into the next paragraph.
             && pq.kind == QuoteKind::Full
-            && found[pq.paragraph].last().is_some_and(|x| {
+            && found[pq.paragraph()].last().is_some_and(|x| {
                 // The paragraph before ended with that quote.
-                a.text[x.close()..a.paragraphs[pq.paragraph].span.end].len() < 80
+                a.text[x.close()..a.paragraphs[pq.paragraph()].span.end].len() < 80
             }));
     if !ok || ents[prev].is_none() {
         return None;
     }
     Some(Attribution {
-        entity: ents[prev],
-        as_written: pq.as_written.clone(),
+        entity: ents[prev].map(|e| e as usize),
+        as_written: pq.as_written.as_deref().map(String::from),
         how: Some("continuation"),
     })
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<usize>], first: usize) {
+fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<u32>], first: usize) {
     for i in (first..quotes.len()).rev() {
-        if let Some(QuoteId(p)) = quotes[i].continues {
+        if let Some(QuoteId(p)) = quotes[i].previous_part(QuoteId(i)) {
             if ents[p].is_none() && ents[i].is_some() {
                 ents[p] = ents[i];
                 quotes[p].as_written = quotes[i].as_written.clone();
-                quotes[p].how = Some("continuation");
+                quotes[p].how = How::of("continuation");
             }
         }
     }
@@ -538,13 +621,13 @@ fn kind_of(
 
 /// The speakers of the quotes, one entry each, in order of their first quote; sets each
 /// quote's `speaker`.
-fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<usize>]) -> Vec<Person> {
+fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<u32>]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
     let stands_for = reg.short_forms();
     for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
         let Some(e) = *e else { continue };
-        let e = stands_for[e];
+        let e = stands_for[e as usize];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];
             let id = PersonId(out.len());

@@ -179,13 +179,12 @@ pub fn with_quotes() -> Dossier {
                 article: ArticleId(a),
                 span,
                 kind: QuoteKind::Full,
-                paragraph,
-                sentence,
+                paragraph: paragraph as u32,
+                sentence: sentence as u32,
                 speaker: Some(PersonId(who)),
                 as_written: None,
-                how: Some("same sentence"),
-                continues: None,
-                insertions: Vec::new(),
+                how: crate::model::quotes::How::of("same sentence"),
+                continues: false,
                 broken: false,
             }
         })

@@ -3,28 +3,8 @@
 use super::{Claim, Comparison, Corpus, Difference, Pair, Relation, Term};
 use crate::model::facts::frame::ANAPHOR;
 use crate::model::facts::{compare_figures, compare_likelihood, compat, Facts, Figure, Verdict};
+use crate::model::tuning::tuning;
 use crate::model::{ArticleId, Span};
-
-/// A pair is kept from this score up (precision first).
-pub const THRESHOLD: f32 = 0.22;
-/// Two claims that are each other's best counterpart pair from this score up.
-const MUTUAL_THRESHOLD: f32 = 0.2;
-/// Two likelihood assessments of alike claims add up to this.
-const LIKELIHOOD_BONUS: f32 = 0.2;
-/// Figures further apart than this are different quantities, not a conflict.
-pub(super) const MAX_CONFLICT_RATIO: f64 = 3.0;
-/// Likelihood conflicts that are mutual best counterparts pair from this score up.
-const RESCUE_THRESHOLD: f32 = 0.04;
-/// A segment pair counts this share of its cosine.
-pub const SEGMENT_WEIGHT: f32 = 0.8;
-/// A pair whose figures or likelihoods disagree is kept from this score up: a disagreement
-/// on the same quantity is itself evidence that two claims speak of one thing.
-pub const CONFLICT_THRESHOLD: f32 = 0.15;
-/// A pair well below the best of a whole claim (a counterpart for another segment of it) is
-/// kept from this score up.
-const SECOND_THRESHOLD: f32 = 0.35;
-/// Below either of its claims' best pairs by more than this share, a pair is dropped.
-const NEAR_BEST: f32 = 0.8;
 
 /// Extra evidence from facts: figures of the same thing at a similar magnitude (and
 /// against: at very different magnitudes, which are different quantities), and two
@@ -45,15 +25,18 @@ pub fn fact_bonus(a: &Facts, b: &Facts, lex: f32) -> f32 {
             }
         }
     }
+    let t = tuning();
     let mut bonus: f32 = match best {
-        Some((r, true)) if r <= 1.25 => 0.15,
-        Some((_, false)) if best.is_some_and(|(r, _)| r <= 1.25) => 0.08,
-        Some((r, true)) if r <= 2.5 => 0.1,
-        Some((r, _)) if r > MAX_CONFLICT_RATIO => -0.1,
+        Some((r, true)) if r <= t.close_ratio => t.close_figure_bonus,
+        Some((r, false)) if r <= t.close_ratio => t.bare_figure_bonus,
+        Some((r, true)) if r <= t.near_ratio => t.near_figure_bonus,
+        Some((r, _)) if r > t.max_conflict_ratio => -t.far_figure_penalty,
         _ => 0.0,
     };
     if !a.likelihood.is_empty() && !b.likelihood.is_empty() {
-        bonus += LIKELIHOOD_BONUS * (lex / 0.2).min(1.0);
+        // The bonus grows with the wording the two claims share, in full from the
+        // likelihood rescue's reach of 0.2.
+        bonus += t.likelihood_bonus * (lex / 0.2).min(1.0);
     }
     bonus
 }
@@ -100,13 +83,6 @@ fn segment_parts(c: &Claim) -> Vec<(&[(super::Term, f32)], f32)> {
     }
 }
 
-/// Two claims share at least this many terms that are not common names (words, figures).
-pub const MIN_SHARED: usize = 2;
-
-/// Below this cosine of what is not a common name, two claims only share people or places: no
-/// pair, however alike the names ("Austin said…" ~ "Austin warned…").
-pub const MIN_CONTENT: f32 = 0.08;
-
 /// How alike two claims are: lexical cosine (of the claims, or of their best matching
 /// segments) plus fact evidence. Claims that share little beyond names score their shared
 /// content only.
@@ -117,6 +93,7 @@ pub fn similarity(corpus: &Corpus, a: &Claim, b: &Claim) -> f32 {
 /// [`similarity`] with the segments of each claim that match best (`None`: the claim has no
 /// segments, or the pair shares too little to look).
 pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>, Option<u8>) {
+    let t = tuning();
     let (mut lex, mut content, shared) = lexical_parts(corpus, &a.terms, a.norm, &b.terms, b.norm);
     // One shared word ("… did not elaborate") is no claim in common, unless that word is
     // what two figures of a similar size count ("120 firefighters" ~ "about 200
@@ -125,7 +102,7 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
     // One figure written at two precisions ("52%" / "51.9 per cent") is one shared fact,
     // though its two terms differ.
     let shared = shared + usize::from(rounded_alike(&a.facts, &b.facts));
-    if shared < MIN_SHARED && !(quantity && shared >= 1) {
+    if shared < t.min_shared && !(quantity && shared >= 1) {
         return (0.0, None, None);
     }
     let mut at = (None, None);
@@ -142,21 +119,21 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
                 let (l, c, n) = lexical_parts(corpus, x, nx, y, ny);
                 // Segments, like claims, share two terms beyond common names or nothing
                 // ("…, Pentagon officials said" ~ "…, South Korean officials suggest").
-                if n < MIN_SHARED {
+                if n < t.min_shared {
                     continue;
                 }
                 if l > best_seg {
                     best_seg = l;
                     at = (index(a, ka), index(b, kb));
                 }
-                if SEGMENT_WEIGHT * l > lex {
-                    lex = SEGMENT_WEIGHT * l;
-                    content = content.max(SEGMENT_WEIGHT * c);
+                if t.segment_weight * l > lex {
+                    lex = t.segment_weight * l;
+                    content = content.max(t.segment_weight * c);
                 }
             }
         }
     }
-    if content < MIN_CONTENT && !quantity {
+    if content < t.min_content && !quantity {
         return (content, at.0, at.1);
     }
     if lex < 0.1 && !quantity {
@@ -195,13 +172,10 @@ fn same_quantity(a: &Facts, b: &Facts) -> bool {
                     && compat::comparable(x, y)
                     && x.value > 0.0
                     && y.value > 0.0
-                    && (x.value / y.value).max(y.value / x.value) <= SAME_QUANTITY_RATIO
+                    && (x.value / y.value).max(y.value / x.value) <= tuning().same_quantity_ratio
             })
     })
 }
-
-/// Figures further apart than this are not taken for one quantity by [`same_quantity`].
-const SAME_QUANTITY_RATIO: f64 = 2.5;
 
 /// The best score of each (claim, segment): slot 0 for pairs not placed in a segment (the
 /// claim has none, or the pair shares too little), slot k + 1 for its segment k.
@@ -244,11 +218,11 @@ pub struct Contrasts {
 impl Contrasts {
     /// The contrasting terms a dossier's corpus knows (words it never saw are left out).
     pub fn new(corpus: &Corpus) -> Self {
-        use crate::model::facts::canonical_word;
+        use super::index::claim_word;
         let terms = |words: &[String]| -> Vec<Term> {
             let mut v: Vec<Term> = words
                 .iter()
-                .filter_map(|w| corpus.ids.get(&canonical_word(w)).copied())
+                .filter_map(|w| corpus.ids.get(&claim_word(w)).copied())
                 .collect();
             v.sort_unstable();
             v.dedup();
@@ -315,18 +289,19 @@ pub fn align(
         for (j, b) in right.iter().enumerate() {
             let s = scores[i * right.len() + j];
             let (sa, sb) = segs[i * right.len() + j];
-            let th = THRESHOLD;
-            let tc = CONFLICT_THRESHOLD;
-            let nb = NEAR_BEST;
+            let t = tuning();
+            let th = t.pair_threshold;
+            let tc = t.conflict_threshold;
+            let nb = t.near_best;
             // Kept only when near the best of both its claims, segment by segment (a claim
             // may still pair with several whose scores are close, and a sentence that states
             // several things with a counterpart for each).
-            if s < tc.min(th).min(MUTUAL_THRESHOLD) {
+            if s < tc.min(th).min(t.mutual_threshold) {
                 continue;
             }
             // Each the other's best counterpart in the two articles.
             let mutual =
-                s >= MUTUAL_THRESHOLD && s >= best_l.of(i, None) && s >= best_r.of(j, None);
+                s >= t.mutual_threshold && s >= best_l.of(i, None) && s >= best_r.of(j, None);
             let (mut relation, differences) = relate(&a.facts, &b.facts);
             if relation == Relation::Agree && contrasts.contrary(a, b) {
                 relation = Relation::Related;
@@ -343,7 +318,7 @@ pub fn align(
             // A figure in dispute is evidence enough for a second counterpart.
             let second = s < nb * best_l.of(i, None) || s < nb * best_r.of(j, None);
             if second
-                && s < SECOND_THRESHOLD
+                && s < t.second_threshold
                 && relation != Relation::Conflict
                 && !shares_fact(&a.facts, &b.facts)
             {
@@ -389,11 +364,7 @@ pub fn align(
     }
 }
 
-/// At most this many counterparts of one claim are kept (its best): a reader follows a
-/// claim to a few passages, not to every sentence built alike.
-const MAX_COUNTERPARTS: usize = 3;
-
-/// Keep each claim's [`MAX_COUNTERPARTS`] best pairs on either side, in their order.
+/// Keep each claim's best pairs ([`Tuning::max_counterparts`](crate::model::tuning::Tuning::max_counterparts)) on either side, in their order.
 fn keep_best_counterparts(pairs: &mut Vec<Pair>) {
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     // Best first; conflicts before agreements at equal scores; then reading order.
@@ -413,7 +384,7 @@ fn keep_best_counterparts(pairs: &mut Vec<Pair>) {
             per_left.entry(l).or_default(),
             per_right.entry(r).or_default(),
         );
-        if *nl < MAX_COUNTERPARTS && *nr < MAX_COUNTERPARTS {
+        if *nl < tuning().max_counterparts && *nr < tuning().max_counterparts {
             *nl += 1;
             *nr += 1;
             keep[i] = true;
@@ -444,7 +415,8 @@ pub(super) fn shares_fact(a: &Facts, b: &Facts) -> bool {
 }
 
 /// Pair claims whose likelihoods conflict when each is the other's best-scoring such
-/// counterpart and they share some wording ([`RESCUE_THRESHOLD`]).
+/// counterpart and they share some wording (from
+/// [`Tuning::rescue_threshold`](crate::model::tuning::Tuning::rescue_threshold)).
 fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut Vec<Pair>) {
     let m = right.len();
     let mut cands: Vec<(usize, usize, f32)> = Vec::new();
@@ -454,7 +426,7 @@ fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut
         }
         for (j, b) in right.iter().enumerate() {
             let s = scores[i * m + j];
-            if b.facts.likelihood.is_empty() || s < RESCUE_THRESHOLD {
+            if b.facts.likelihood.is_empty() || s < tuning().rescue_threshold {
                 continue;
             }
             let conflict = relate(&a.facts, &b.facts)
@@ -486,7 +458,8 @@ fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut
 }
 
 /// True when the claim states another figure of the same measure that disagrees with `f`
-/// at a similar size (within [`MAX_CONFLICT_RATIO`]): two parts side by side. Far apart
+/// at a similar size (within
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio)): two parts side by side. Far apart
 /// sizes ("10,000 troops in the country, 2,000 of them at the border") are a whole and a
 /// part the other side may dispute.
 fn contrasted(f: &Figure, facts: &Facts) -> bool {
@@ -496,7 +469,7 @@ fn contrasted(f: &Figure, facts: &Facts) -> bool {
             && compare_figures(f, g) == Verdict::Conflict
             && f.value > 0.0
             && g.value > 0.0
-            && (f.value / g.value).max(g.value / f.value) <= MAX_CONFLICT_RATIO
+            && (f.value / g.value).max(g.value / f.value) <= tuning().max_conflict_ratio
     })
 }
 
@@ -546,7 +519,8 @@ pub fn relate(a: &Facts, b: &Facts) -> (Relation, Vec<Difference>) {
     let mut used_b = vec![false; b.figures.len()];
     let mut matched: Vec<(usize, usize, Verdict)> = Vec::new();
     for &(ratio, i, j, v) in &cands {
-        if used_a[i] || used_b[j] || (v == Verdict::Conflict && ratio > MAX_CONFLICT_RATIO) {
+        if used_a[i] || used_b[j] || (v == Verdict::Conflict && ratio > tuning().max_conflict_ratio)
+        {
             continue;
         }
         used_a[i] = true;

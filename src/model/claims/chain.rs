@@ -5,13 +5,12 @@
 //! toward combat zones" in a second, "another roughly 2,000 troops moving toward the
 //! border" in a third).
 
-use super::align::{relate, similarity, CONFLICT_THRESHOLD, MAX_CONFLICT_RATIO};
+use super::align::{relate, similarity};
 use super::{Claim, Comparison, Corpus, Pair, Relation};
 use crate::model::facts::{compare_figures, Figure, Verdict};
+use crate::model::tuning::tuning;
 use crate::model::ArticleId;
 
-/// A restatement scores at least this with its pivot (well above the pairing threshold).
-pub const STRONG: f32 = 0.45;
 /// At most this many pivot claims are scored per claim (bounded work on big dossiers).
 const MAX_PIVOTS: usize = 64;
 
@@ -29,7 +28,7 @@ fn conflicting(x: &Figure, y: &Figure) -> bool {
     chainable(x)
         && chainable(y)
         && compare_figures(x, y) == Verdict::Conflict
-        && ratio(x, y) <= MAX_CONFLICT_RATIO
+        && ratio(x, y) <= tuning().max_conflict_ratio
 }
 
 /// The claims (article, index) that state a chainable figure, over the whole dossier.
@@ -94,7 +93,7 @@ pub fn add_chained_conflicts(
 }
 
 /// (index in `from`, index in `to`, score) for every claim of `from` that a pivot claim in a
-/// third article restates (same figure, [`STRONG`] wording), where the pivot conflicts with a
+/// third article restates (same figure, strong wording: [`Tuning::strong`](crate::model::tuning::Tuning::strong)), where the pivot conflicts with a
 /// claim of `to` on that figure and the two `from`/`to` figures conflict as well.
 fn chains(
     corpus: &Corpus,
@@ -128,7 +127,7 @@ fn chains(
             }
             scored += 1;
             let s_ak = similarity(corpus, a, k);
-            if s_ak < STRONG {
+            if s_ak < tuning().strong {
                 continue;
             }
             for (j, b) in to.iter().enumerate() {
@@ -142,7 +141,7 @@ fn chains(
                     continue;
                 }
                 let s_kb = similarity(corpus, k, b);
-                if s_kb >= CONFLICT_THRESHOLD {
+                if s_kb >= tuning().conflict_threshold {
                     out.push((i, j, s_kb.min(s_ak)));
                 }
             }

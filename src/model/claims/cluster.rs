@@ -5,12 +5,13 @@
 //! that share a term no more common than [`MAX_POSTINGS`] allows, so the work grows with the
 //! postings of rare terms, far below all pairs of sentences.
 
-use super::align::{relate, similarity, Contrasts, CONFLICT_THRESHOLD, THRESHOLD};
+use super::align::{relate, similarity, Contrasts};
 use super::by_pair::same_figure;
 use super::{Claim, Corpus, Relation};
 use crate::model::facts::frame::ANAPHOR;
 use crate::model::facts::{compare_figures, compat, Figure, Verdict};
 use crate::model::lex::FastMap;
+use crate::model::tuning::tuning;
 use crate::model::{ArticleId, Dossier, Span};
 use serde::Serialize;
 
@@ -19,8 +20,6 @@ use serde::Serialize;
 /// claims: a bound growing with the dossier (it was 4·√claims) made 5,000 articles cost
 /// 13× the time of 1,000.
 const MAX_POSTINGS: usize = 96;
-/// Two groups merge when their mentions score this much on average.
-const CLUSTER_AVERAGE: f32 = THRESHOLD;
 /// Mentions per group sampled for the average link.
 const LINK_SAMPLE: usize = 4;
 /// Terms of a claim (its rarest) that propose candidates.
@@ -29,8 +28,6 @@ const PROBE_TERMS: usize = 8;
 const MIN_PARTIAL: f32 = 0.04;
 /// At most this many candidates per claim are scored in full.
 const MAX_CANDIDATES: usize = 24;
-/// Cluster edges need this score: a little above pair alignment, since links chain.
-const CLUSTER_THRESHOLD: f32 = THRESHOLD + 0.04;
 
 /// One article's statement of a clustered claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -230,6 +227,10 @@ pub(super) fn cluster_claims(
 /// more, largest first.
 fn groups(corpus: &Corpus, contrasts: &Contrasts, claims: &[&Claim]) -> Vec<Vec<usize>> {
     let cap = MAX_POSTINGS;
+    // Cluster edges need a little more than pair alignment, since links chain.
+    let t = tuning();
+    let (conflict_threshold, edge_threshold) =
+        (t.conflict_threshold, t.pair_threshold + t.cluster_margin);
     let postings = Postings::new(claims, cap);
     let mut edges: Vec<(f32, u32, u32)> = Vec::new();
     let mut dot = vec![0.0f32; claims.len()];
@@ -288,11 +289,11 @@ fn groups(corpus: &Corpus, contrasts: &Contrasts, claims: &[&Claim]) -> Vec<Vec<
         }
         for (_, j) in cands {
             let s = similarity(corpus, c, claims[j]);
-            let conflict = (CONFLICT_THRESHOLD..CLUSTER_THRESHOLD).contains(&s)
+            let conflict = (conflict_threshold..edge_threshold).contains(&s)
                 && relate(&c.facts, &claims[j].facts).0 == Relation::Conflict;
             // Claims alike but for opposite predicates or acting places state two claims,
             // as `compare` holds ("12 killed" / "12 injured" are two rows).
-            if (s >= CLUSTER_THRESHOLD || conflict) && !contrasts.contrary(c, claims[j]) {
+            if (s >= edge_threshold || conflict) && !contrasts.contrary(c, claims[j]) {
                 edges.push((s, index(i), index(j)));
             }
         }
@@ -341,7 +342,10 @@ fn alike(corpus: &super::Corpus, claims: &[&Claim], groups: &Groups, a: usize, b
             n += 1;
         }
     }
-    n == 0 || sum / n as f32 >= CLUSTER_AVERAGE.min(CONFLICT_THRESHOLD + 0.05)
+    // Two groups merge when their mentions score a pair's threshold on average (a little
+    // above the conflict threshold where that is lower).
+    let t = tuning();
+    n == 0 || sum / n as f32 >= t.pair_threshold.min(t.conflict_threshold + 0.05)
 }
 
 fn build(
@@ -402,7 +406,7 @@ fn conflicts(
         disputes.candidates(x, &mut ys);
         for &y in &ys {
             let (a, b) = (claims[g[x]], claims[g[y]]);
-            if a.article == b.article || similarity(corpus, a, b) < CONFLICT_THRESHOLD {
+            if a.article == b.article || similarity(corpus, a, b) < tuning().conflict_threshold {
                 continue;
             }
             let (rel, diffs) = relate(&a.facts, &b.facts);
@@ -577,7 +581,10 @@ mod tests {
                 let (fa, fb) = (&a.facts, &b.facts);
                 let can = (!fa.figures.is_empty() && !fb.figures.is_empty())
                     || (!fa.likelihood.is_empty() && !fb.likelihood.is_empty());
-                if !can || a.article == b.article || similarity(corpus, a, b) < CONFLICT_THRESHOLD {
+                if !can
+                    || a.article == b.article
+                    || similarity(corpus, a, b) < tuning().conflict_threshold
+                {
                     continue;
                 }
                 let (rel, diffs) = relate(&a.facts, &b.facts);

@@ -5,6 +5,7 @@ use super::alias::Aliases;
 use super::stored::Segments;
 use crate::model::facts::lexicon::FastMap;
 use crate::model::facts::{canonical_word, lexicon, tokens::Tok, tokens::Token, Figure, Kind};
+use crate::model::tuning::tuning;
 
 /// Term identifiers, interned per dossier.
 pub type Term = u32;
@@ -116,7 +117,7 @@ impl Corpus {
             }
         }
         self.common_name = (0..self.df.len() as Term)
-            .map(|t| self.entity_factor(t) < COMMON_NAME)
+            .map(|t| self.entity_factor(t) < tuning().common_name)
             .collect();
     }
 
@@ -134,7 +135,7 @@ impl Corpus {
         }
         let df = self.article_df.get(t as usize).copied().unwrap_or(0).max(1) as f32;
         let share = (df - 1.0) / (self.articles as f32 - 1.0);
-        1.0 - (1.0 - ENTITY_FLOOR) * share.clamp(0.0, 1.0)
+        1.0 - (1.0 - tuning().entity_floor) * share.clamp(0.0, 1.0)
     }
 
     /// The term of a lowercase word: its synonym group or stem, interned.
@@ -142,7 +143,7 @@ impl Corpus {
         if let Some(&t) = self.surface.get(lower) {
             return t;
         }
-        let t = self.intern(&canonical_word(lower));
+        let t = self.intern(&claim_word(lower));
         self.surface.insert(lower.to_string(), t);
         t
     }
@@ -188,16 +189,15 @@ impl Corpus {
     }
 }
 
-/// Weight left to a name that every article uses (see [`Corpus::entity_factor`]).
-const ENTITY_FLOOR: f32 = 0.25;
-
-/// A name whose [`Corpus::entity_factor`] falls below this is common (in five articles: used
-/// by three or more); rarer names are content ("Europe and the Indo-Pacific").
-const COMMON_NAME: f32 = 0.7;
-
-/// Weight of the words of a capitalized run other than its last ("South Korean Defense
-/// Minister Kim Yong-hyun" is mostly one name; a long title should not dominate a claim).
-const NAME_PREFIX_WEIGHT: f32 = 0.35;
+/// A lowercase word as claims compare it: its paraphrase set as written
+/// (`assets/paraphrases.txt`: "quit" and "resigned" are one term), else its synonym group or
+/// stem ([`canonical_word`]). The one mapping of words to terms, also for the contrasts.
+pub fn claim_word(lower: &str) -> String {
+    match crate::model::lexicon::paraphrases().get(lower) {
+        Some(head) => format!("~{head}"),
+        None => canonical_word(lower),
+    }
+}
 
 /// The term of each token with its local weight (none for punctuation and stop words):
 /// the last word of a name counts fully, the others less.
@@ -232,7 +232,7 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
                 .find(|n| n.lower != "-")
                 .is_some_and(is_name_word);
             let w = if t.capital && next_cap {
-                NAME_PREFIX_WEIGHT
+                tuning().name_prefix_weight
             } else {
                 1.0
             };
@@ -277,7 +277,7 @@ pub fn terms(
             // Dates are context, never disputed, but a shared date is shared wording.
             Kind::Date | Kind::Year => (
                 format!("#{}:{}", f.kind.as_str(), f.text.to_lowercase()),
-                DATE_WEIGHT,
+                tuning().date_weight,
             ),
             _ => (format!("#{}:{}", f.kind.as_str(), f.value), 1.0),
         };
@@ -285,9 +285,6 @@ pub fn terms(
     }
     distinct(out)
 }
-
-/// Weight of a date term (context more than content).
-const DATE_WEIGHT: f32 = 1.0;
 
 /// Words that open a new segment of a sentence (a clause or a reported statement).
 const SEGMENT_OPENERS: &[&str] = &[
@@ -366,6 +363,46 @@ mod linear {
                 let d = d(n);
                 std::hint::black_box(crate::model::claims::dossier_claims(&d));
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod words {
+    use super::claim_word;
+
+    /// Words of one paraphrase set are one term ("resigned" / "quit"), each set apart from
+    /// its opposite ("rose" / "fell"), and a word outside every set keeps its stem.
+    #[test]
+    fn paraphrases_are_one_term_and_opposites_stay_apart() {
+        assert_eq!(claim_word("resigned"), claim_word("quit"));
+        assert_eq!(claim_word("stole"), claim_word("theft"));
+        assert_ne!(claim_word("climbed"), claim_word("dropped"));
+        assert_ne!(claim_word("rescued"), claim_word("resigned"));
+        assert_eq!(claim_word("harbours"), claim_word("harbour"));
+    }
+
+    /// Looks like a paraphrase but is not: sets match words as written, so a word that
+    /// only shares a set word's stem ("restoring" is listed, "restorer" is not) stays itself.
+    #[test]
+    fn paraphrase_sets_match_words_as_written() {
+        assert_eq!(claim_word("restoring"), claim_word("rebuilt"));
+        assert_ne!(claim_word("restorer"), claim_word("rebuilt"));
+    }
+
+    /// Every word has one home: none is in two paraphrase sets or also in a synonym group
+    /// (`assets/synonyms.txt`), where it would mean two things.
+    #[test]
+    fn paraphrase_words_have_one_home() {
+        let src = include_str!("../../../assets/paraphrases.txt");
+        let syn = crate::model::facts::lexicon::synonyms();
+        let mut seen = std::collections::HashSet::new();
+        for w in crate::model::lexicon::parse_list(src)
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        {
+            assert!(!syn.contains_key(&w), "{w} is also in synonyms.txt");
+            assert!(seen.insert(w.clone()), "{w} is in two paraphrase sets");
         }
     }
 }

@@ -11,10 +11,12 @@
 //! conflict), and within one article only between two holders (organisers vs police), not
 //! between successive updates of one live page.
 
-use super::align::MAX_CONFLICT_RATIO;
+mod conversions;
+
 use super::Claim;
 use crate::model::facts::lexicon::{FastMap, FastSet};
 use crate::model::facts::{compare_figures, compat, frame, tokens, when, Figure, Kind, Verdict};
+use crate::model::tuning::tuning;
 use crate::model::{Article, ArticleId, Span};
 
 /// One figure as one article states it.
@@ -185,7 +187,20 @@ pub fn quantities<'a>(
     let mut crowds: Vec<FigureMention> = Vec::new();
     // Durations that name no measure ("trapped for 16 days"), placed after by value.
     let mut durations: Vec<FigureMention> = Vec::new();
+    // Conversions the articles state ("€100m (£86m)"), to join amounts in two currencies.
+    let mut rates = conversions::Rates::default();
     for c in claims.iter().flatten() {
+        if c.facts
+            .figures
+            .iter()
+            .filter(|f| f.kind == Kind::Money)
+            .nth(1)
+            .is_some()
+        {
+            if let Some(a) = article_of(c.article) {
+                rates.note(&a.text, &c.facts.figures);
+            }
+        }
         let keyed: Vec<(&Figure, Key)> = c
             .facts
             .figures
@@ -237,7 +252,7 @@ pub fn quantities<'a>(
                 kg == k
                     && !std::ptr::eq(*g, *f)
                     && compare_figures(f, g) == Verdict::Conflict
-                    && ratio(f, g) <= MAX_CONFLICT_RATIO
+                    && ratio(f, g) <= tuning().max_conflict_ratio
             });
             if side_by_side {
                 contrasted.insert((c.article.0, f.span.start));
@@ -265,6 +280,7 @@ pub fn quantities<'a>(
         }
     }
     place_crowds(&mut out, crowds);
+    let mut out = conversions::join_currencies(out, &rates);
     out.extend(durations_told_alike(durations));
     let mut out: Vec<Quantity> = out
         .into_iter()
@@ -409,8 +425,8 @@ fn near(a: f64, b: f64) -> bool {
 }
 
 /// A count of people in general joins the one quantity of some people (customers, voters;
-/// not a toll, not a vote's side) that another outlet states at a value it agrees with; where
-/// none or several do, it stays out.
+/// not a toll, not a vote's side) that another outlet states at a value it agrees with, or
+/// its own article at the same value; where none or several do, it stays out.
 fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
     for m in crowds {
         let fits = |q: &Quantity| {
@@ -420,7 +436,10 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
                 && q.mentions.iter().any(|x| {
                     let mut as_them = m.figure.clone();
                     as_them.what.clone_from(&x.figure.what);
-                    x.article != m.article
+                    // Another outlet's agreeing count, or the same count restated in
+                    // its own article ("145.5 million consumers … 145.5 million
+                    // Americans").
+                    (x.article != m.article || x.figure.value == m.figure.value)
                         && x.figure.outcome.is_none()
                         && x.figure.frame.measure.is_none()
                         && compare_figures(&as_them, &x.figure) == Verdict::Agree
@@ -605,7 +624,7 @@ fn words_on(s: &str, from: usize, to: usize, n: usize) -> usize {
 }
 
 /// Split a quantity whose figures fall into sizes far apart: counts of one noun more than
-/// [`MAX_CONFLICT_RATIO`] apart are two quantities (the millions whose data was taken and
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio) apart are two quantities (the millions whose data was taken and
 /// the thousands whose card numbers were), except tolls, which any update may move.
 fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
     if q.mentions.iter().all(|m| is_toll(&m.figure)) {
@@ -622,7 +641,7 @@ fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
     let mut last = f64::NAN;
     for i in order {
         let v = q.mentions[i].figure.value;
-        let near = v == last || (last > 0.0 && v / last <= MAX_CONFLICT_RATIO);
+        let near = v == last || (last > 0.0 && v / last <= tuning().max_conflict_ratio);
         match bands.last_mut() {
             Some(b) if near => b.push(i),
             _ => bands.push(vec![i]),
@@ -731,13 +750,13 @@ pub(super) fn separate_sources(x: &FigureMention, y: &FigureMention) -> bool {
 
 /// True when two figures of one quantity disagree: values not compatible; counts of people
 /// with an outcome (a toll) at any distance, other figures only within
-/// [`MAX_CONFLICT_RATIO`], past which two figures of one counted noun are more likely two
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio), past which two figures of one counted noun are more likely two
 /// quantities (all troops vs those at the front). It reads the figures alone, whatever
 /// their place in the text, and either way round: value classes
 /// ([`super::by_pair::ValueClasses`]) decide it once per two values, not per two mentions.
 pub(super) fn figures_conflict(fx: &Figure, fy: &Figure) -> bool {
     compare_figures(fx, fy) == Verdict::Conflict
-        && (is_toll(fx) && is_toll(fy) || ratio(fx, fy) <= MAX_CONFLICT_RATIO)
+        && (is_toll(fx) && is_toll(fy) || ratio(fx, fy) <= tuning().max_conflict_ratio)
 }
 
 /// The pairs of mentions that disagree ([`figures_conflict`]) and come from separate
@@ -913,6 +932,82 @@ mod tests {
             "{qs:#?}"
         );
         assert_eq!(q.conflicts.len(), 2, "{qs:#?}");
+    }
+
+    /// A count of people its own article restates at the same value joins that count's
+    /// quantity; at another value, alone in its article, it stays out.
+    #[test]
+    fn a_count_of_people_restated_in_its_article_joins_the_group() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Leak\n\nThe leak exposed the data of 212.5 million customers.\n\nYes, 212.5 million Americans are at risk.\n",
+            ),
+            (
+                "b.txt",
+                "Leak\n\nThe data of about 210 million customers was taken.\n\nSome 150 million Americans were warned.\n",
+            ),
+        ]);
+        let q = qs
+            .iter()
+            .find(|q| q.label == "consumer")
+            .expect("customers");
+        let values: Vec<f64> = q.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![212.5e6, 212.5e6, 210e6], "{qs:#?}");
+    }
+
+    /// Amounts in two currencies join through the rate an article states ("€90m ($100m)")
+    /// and are compared in one currency: a lower bound above another conflicts with it, one
+    /// within the rounding agrees.
+    #[test]
+    fn amounts_in_two_currencies_join_through_a_stated_rate() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Fund\n\nSo far about €450m ($500m) has been donated to rebuild the hall.\n",
+            ),
+            (
+                "b.txt",
+                "Fund\n\nMore than $700m in donations poured in on Tuesday.\n",
+            ),
+            ("c.txt", "Fund\n\nAt least €400m has been donated so far.\n"),
+        ]);
+        let q = qs.iter().find(|q| q.label == "pledge").expect("pledges");
+        assert_eq!(q.unit.as_deref(), Some("EUR"), "{qs:#?}");
+        assert_eq!(q.mentions.len(), 3, "{qs:#?}");
+        let dollars = q
+            .mentions
+            .iter()
+            .position(|m| m.figure.text.contains('$'))
+            .expect("the dollar amount");
+        assert!(
+            (q.mentions[dollars].figure.value - 630e6).abs() < 1e6,
+            "{q:#?}"
+        );
+        // $700m+ (€630m+) against "about €450m" and "at least €400m": both conflict; those
+        // two agree.
+        assert_eq!(q.conflicts.len(), 2, "{q:#?}");
+        assert!(
+            q.conflicts.iter().all(|c| c.a == dollars || c.b == dollars),
+            "{q:#?}"
+        );
+    }
+
+    /// Looks like it, is not: with no rate stated in the dossier, amounts in two currencies
+    /// stay apart and never conflict.
+    #[test]
+    fn amounts_in_two_currencies_stay_apart_without_a_stated_rate() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Fund\n\nSo far about €450m has been donated to rebuild the hall.\n",
+            ),
+            (
+                "b.txt",
+                "Fund\n\nMore than $700m in donations poured in on Tuesday.\n",
+            ),
+        ]);
+        assert!(qs.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
     }
 
     /// Looks like it, is not: a small count of people does not join another count by value

@@ -386,7 +386,10 @@ fn mutual_best_counterparts_pair() {
     let d = dossier(&[("a.txt", a), ("b.txt", b)]);
     let c = compare(&d, ArticleId(0), ArticleId(1));
     assert_eq!(c.pairs.len(), 1, "{c:#?}");
-    assert!(c.pairs[0].score < super::align::THRESHOLD, "{c:#?}");
+    assert!(
+        c.pairs[0].score < crate::model::tuning::tuning().pair_threshold,
+        "{c:#?}"
+    );
 }
 
 /// Who is credited is no part of a segment: two claims credited alike ("a senior Valdorian
@@ -709,5 +712,69 @@ fn clusters_keep_opposite_outcomes_apart() {
         cluster(&d).iter().any(|c| c.articles().len() == 2),
         "{:#?}",
         cluster(&d)
+    );
+}
+
+/// A figure two articles state alike pairs their claims, however differently they word the
+/// rest: the figure is the claim both make.
+#[test]
+fn a_figure_stated_alike_in_other_words_pairs() {
+    let a = "Emergency crews confirmed on Friday that 37 people had died across the valley since the storm made landfall.\n\nSchools stayed closed.\n";
+    let b = "Hospitals and morgues certified 37 deaths after telephone lines were restored, officials said.\n\nMarkets reopened.\n";
+    let d = dossier(&[("a.txt", a), ("b.txt", b)]);
+    let c = compare(&d, ArticleId(0), ArticleId(1));
+    let pairs = pair_with(&c, &d, "37 people");
+    assert!(
+        pairs
+            .iter()
+            .any(|p| p.relation == Relation::Agree
+                && d.articles[1].slice(p.right).contains("37 deaths")),
+        "{c:#?}"
+    );
+}
+
+/// Looks like one figure stated twice but is not: the same count of other outcomes (the
+/// dead and the injured) or of other things never pairs on the figure.
+#[test]
+fn one_number_of_different_things_does_not_pair() {
+    never_corroborates(
+        "Emergency crews confirmed on Friday that 37 people had died across the valley since the storm made landfall.\n\nSchools stayed closed.\n",
+        "Hospitals treated 37 injured people after telephone lines were restored, officials said.\n\nMarkets reopened.\n",
+    );
+    never_corroborates(
+        "Emergency crews confirmed on Friday that 37 people had died across the valley since the storm made landfall.\n\nSchools stayed closed.\n",
+        "The utility sent 37 trucks after telephone lines were restored, officials said.\n\nMarkets reopened.\n",
+    );
+}
+
+/// One event told in two outlets' words ("resigned" / "quit") pairs as agree, and the
+/// paraphrase counts as shared wording: the pair scores above the same pair with an
+/// unrelated verb.
+#[test]
+fn a_paraphrase_of_the_predicate_corroborates() {
+    let a = "The harbour authority chairman resigned on Thursday after the audit of the dredging contract.\n\nSchools stayed closed.\n";
+    let score = |verb: &str| {
+        let b = format!("The chairman of the harbour authority {verb} on Thursday following the dredging contract audit.\n\nMarkets reopened.\n");
+        let d = dossier(&[("a.txt", a), ("b.txt", &b)]);
+        let c = compare(&d, ArticleId(0), ArticleId(1));
+        let agree = c.pairs.iter().filter(|p| p.relation == Relation::Agree);
+        agree.map(|p| p.score).fold(0.0f32, f32::max)
+    };
+    assert!(
+        score("quit") > score("smiled"),
+        "{} vs {}",
+        score("quit"),
+        score("smiled")
+    );
+    assert!(score("quit") >= crate::model::tuning::tuning().pair_threshold);
+}
+
+/// Looks like a paraphrase but is not: the paraphrases of opposite predicates ("climbed" /
+/// "dropped") never corroborate, however alike the rest.
+#[test]
+fn paraphrases_of_opposites_never_corroborate() {
+    never_corroborates(
+        "Shares in the harbour operator climbed sharply on Monday after the dredging contract was signed.\n\nSchools stayed closed.\n",
+        "Shares in the harbour operator dropped sharply on Monday after the dredging contract was signed.\n\nMarkets reopened.\n",
     );
 }

@@ -43,13 +43,12 @@ fn sample_with(a: &str) -> Dossier {
             article: ArticleId(0),
             span: Span::new(start, start + text.len()),
             kind: QuoteKind::Full,
-            paragraph: d.articles[0].paragraph_at(start).unwrap(),
+            paragraph: d.articles[0].paragraph_at(start).unwrap() as u32,
             sentence: 0,
             speaker: Some(PersonId(who)),
             as_written: Some(written.into()),
-            how: Some("same sentence"),
-            continues: None,
-            insertions: Vec::new(),
+            how: crate::model::quotes::How::of("same sentence"),
+            continues: false,
             broken: false,
         });
         d.people[who].quotes.push(q);
@@ -265,7 +264,7 @@ fn quote_speaker_reassigns() {
     };
     apply(&mut d, &[correction(1, to(Some("Berg")))]);
     assert_eq!(speaker_of(&d, 2), Some("Tom Berg"));
-    assert_eq!(d.quotes[2].how, Some(HOW));
+    assert_eq!(d.quotes[2].how(), Some(HOW));
     assert_eq!(d.people[1].quotes, [QuoteId(1), QuoteId(2)]);
     assert_eq!(d.people[0].quotes, [QuoteId(0)]);
 

@@ -42,13 +42,12 @@ pub(crate) fn sample() -> Dossier {
         article: ArticleId(0),
         span: Span::new(start, start + text.len()),
         kind: QuoteKind::Full,
-        paragraph,
+        paragraph: paragraph as u32,
         sentence: 0,
         speaker: Some(PersonId(0)),
         as_written: Some("he".into()),
-        how: Some("same sentence"),
-        continues: None,
-        insertions: Vec::new(),
+        how: crate::model::quotes::How::of("same sentence"),
+        continues: false,
         broken: false,
     });
     d

@@ -134,6 +134,10 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         .filter(|f| f.kind == Kind::Year && !since(toks, f.span.start))
         .map(|f| (f.span.start, f.span.end, f.value as i32))
         .collect();
+    let first_count = figures
+        .iter()
+        .find(|f| f.kind == Kind::Count)
+        .map(|f| f.span.start);
     for f in figures.iter_mut() {
         if !f.kind.comparable() {
             continue;
@@ -165,6 +169,17 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         if f.frame.measure.is_none() && (after_change(toks, start) || reach < start) {
             f.frame.measure = first_in(before(), m).map(|x| x.1);
         }
+        // "revealed the missing persons total on Thursday, having put the figure at 130":
+        // a count that points back ("the figure", "the number") counts what its sentence
+        // named before it, past commas; only the sentence's first count (after another, the
+        // outcome named may be that one's: "nine died, and the figure at the shelter …").
+        if f.kind == Kind::Count
+            && Some(f.span.start) == first_count
+            && f.outcome.is_none()
+            && f.frame.measure.as_deref() == Some(ANAPHOR)
+        {
+            f.outcome = super::outcome::named_before(toks, start);
+        }
         if f.what.is_none() && f.kind == Kind::Count {
             if let Some(noun) = number_of(toks, start) {
                 f.what = Some(super::canonical_word(&noun));
@@ -175,13 +190,16 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         // "other" before a figure qualifies a noun of its own ("Social Security numbers and
         // other data of 143 million people"); after it, it places the figure elsewhere ("44
         // died in other parts"), as does an opening "Elsewhere," (below).
-        f.frame.scope = nearest(
-            first_where(before().take(SCOPE_BEFORE), s, |g| g != OTHER),
-            first_in(after().take(SCOPE_AFTER), s),
-        )
-        .or_else(|| antecedent(toks, start))
-        .or_else(|| opening_scope(toks, start))
-        .or_else(|| earlier_time(toks, reach, past).then(|| EARLIER.to_string()));
+        f.frame.scope = remainder(toks, start, end)
+            .or_else(|| {
+                nearest(
+                    first_where(before().take(SCOPE_BEFORE), s, |g| g != OTHER),
+                    first_in(after().take(SCOPE_AFTER), s),
+                )
+            })
+            .or_else(|| antecedent(toks, start))
+            .or_else(|| opening_scope(toks, start))
+            .or_else(|| earlier_time(toks, reach, past).then(|| EARLIER.to_string()));
         f.frame.year = years
             .iter()
             .filter(|&&(ys, ye, _)| {
@@ -463,10 +481,24 @@ fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
                 first -= 1;
             }
             let placed = first > 0 && PLACE_PREPOSITIONS.contains(&toks[first - 1].lower.as_str());
-            return (!placed).then(|| folded(t));
+            return (!placed && !for_measure(toks, first)).then(|| folded(t));
         }
     }
     None
+}
+
+/// True when the name starting at token `first` stands in the phrase of a measure noun
+/// before it ("the fund to rebuild Grand Hall has reached €1bn", "pledges for Grand Hall"):
+/// it is what the money is for, not who gives it; a name after "from" or "by" still gives
+/// ("donations from Acme").
+fn for_measure(toks: &[Token], first: usize) -> bool {
+    let giver = first > 0 && matches!(toks[first - 1].lower.as_str(), "from" | "by");
+    !giver
+        && toks[..first]
+            .iter()
+            .rev()
+            .take_while(|t| !stops(t))
+            .any(|t| measures().contains_key(t.lower.as_str()) && !is_verb_form(&t.lower))
 }
 
 /// Prepositions before a name that make it a place or a thing, not a donor.
@@ -503,6 +535,18 @@ fn opening_scope(toks: &[Token], start: usize) -> Option<String> {
         .get(toks[k - 1].lower.as_str())
         .filter(|_| opens)
         .cloned()
+}
+
+/// The scope of what is left of a group ("the remaining five people", "the four remaining
+/// players"): a part, never the whole.
+pub const REMAINING: &str = "remaining";
+
+/// "the remaining five", "the four remaining players": "remaining" just before the figure
+/// (past "the") or just after it makes the figure what is left of a group, not the group.
+fn remainder(toks: &[Token], start: usize, end: usize) -> Option<String> {
+    let is = |k: usize| toks.get(k).is_some_and(|t| t.lower == REMAINING);
+    let before = start >= 1 && is(start - 1);
+    (before || is(end)).then(|| REMAINING.to_string())
 }
 
 /// Words looked at before a figure for a relative clause ("Katrina, which killed 1,800").
@@ -635,6 +679,19 @@ mod tests {
         assert_eq!(g[0].frame.scope, None);
     }
 
+    /// "the remaining five" and "the four remaining players" are what is left of a group;
+    /// "remaining" further off says nothing of the figure.
+    #[test]
+    fn remaining_scopes_a_figure_to_what_is_left() {
+        let f = figs("Divers brought out the remaining 5 people on Tuesday.");
+        assert_eq!(f[0].frame.scope.as_deref(), Some("remaining"), "{f:?}");
+        let g = figs("They waited with the 4 remaining players.");
+        assert_eq!(g[0].frame.scope.as_deref(), Some("remaining"));
+        // Looks like it, is not: "remaining" is not next to the figure.
+        let h = figs("Divers rescued 12 boys, the coach remaining inside.");
+        assert_eq!(h[0].frame.scope, None);
+    }
+
     /// "the number of troops … risen to 11,000" counts troops; "the number of them" nothing.
     #[test]
     fn number_of_names_what_is_counted() {
@@ -725,6 +782,20 @@ mod tests {
         assert_eq!(f[1].frame.measure.as_deref(), Some("pledge"));
         let g = figs("The firm Total pledged €50m.");
         assert_eq!(g[0].frame.about.as_deref(), Some("total"));
+    }
+
+    /// A name in the phrase of a measure noun before it is what the money is for, not its
+    /// donor; a name after "from" still gives.
+    #[test]
+    fn a_name_the_measure_is_for_is_no_donor() {
+        let f = figs("The fund to rebuild Grand Hall has already reached a billion euros.");
+        assert_eq!(f[0].frame.about, None);
+        assert_eq!(f[0].frame.measure.as_deref(), Some("pledge"));
+        // Looks like it, is not: the name after "from" is the giver.
+        let g = figs("Donations from Brightco reached €5m.");
+        assert_eq!(g[0].frame.about.as_deref(), Some("brightco"));
+        let h = figs("Brightco pledged €5m.");
+        assert_eq!(h[0].frame.about.as_deref(), Some("brightco"));
     }
 
     /// A donor's amount whose donor the clause does not name measures nothing comparable; a

@@ -28,14 +28,16 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         t.kind == Tok::Number
             || (t.kind == Tok::Punct && matches!(t.lower.as_str(), ";" | ":" | "—"))
     };
-    // Distance and outcome of the first outcome word met in `it`, before a stop; looking
-    // back, a comma ends the clause too ("100 people missing, and 1,500 calls").
-    let first = |it: &mut dyn Iterator<Item = &Token>, back: bool| -> Option<(usize, String)> {
-        for (d, t) in it.enumerate() {
+    // Distance and outcome of the first outcome word met at the indexes `it` of `toks`,
+    // before a stop; looking back, a comma ends the clause too ("100 people missing, and
+    // 1,500 calls").
+    let first = |it: &mut dyn Iterator<Item = usize>, back: bool| -> Option<(usize, String)> {
+        for (d, k) in it.enumerate() {
+            let t = &toks[k];
             if stops(t) || (back && t.lower == ",") {
                 return None;
             }
-            if let Some(o) = table.get(t.lower.as_str()) {
+            if let Some(o) = outcome_at(toks, k) {
                 return Some((d, o.clone()));
             }
         }
@@ -54,8 +56,8 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         while start > 0 && toks[start - 1].span.end > f.span.start {
             start -= 1;
         }
-        let after = first(&mut toks[at..].iter().take(AFTER), false);
-        let before = first(&mut toks[..start].iter().rev().take(BEFORE), true);
+        let after = first(&mut (at..toks.len()).take(AFTER), false);
+        let before = first(&mut (0..start).rev().take(BEFORE), true);
         f.outcome = match (after, before) {
             (Some((da, a)), Some((db, b))) => Some(if db < da { b } else { a }),
             (a, b) => a.or(b).map(|x| x.1),
@@ -69,21 +71,45 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
     }
 }
 
-/// The first outcome word looking back through `it`, before a stop (a number, ",", ";",
-/// ":", "—").
-fn outcome_before<'a>(it: impl Iterator<Item = &'a Token>) -> Option<String> {
-    for t in it {
+/// The outcome the word at `k` names: a two-word form of the list (written with `_`:
+/// "remains_of", where "remains" alone is a verb as often as the noun), else the word.
+fn outcome_at(toks: &[Token], k: usize) -> Option<&'static String> {
+    let table = outcomes();
+    let t = toks.get(k)?;
+    toks.get(k + 1)
+        .and_then(|n| table.get(format!("{}_{}", t.lower, n.lower).as_str()))
+        .or_else(|| table.get(t.lower.as_str()))
+}
+
+/// The first outcome word looking back from `start`, before a stop (a number, ",", ";",
+/// ":", "—"), at most [`BEFORE`] words.
+fn outcome_before(toks: &[Token], start: usize) -> Option<String> {
+    for k in (0..start).rev().take(BEFORE) {
+        let t = &toks[k];
         let stop = t.kind == Tok::Number
             || (t.kind == Tok::Punct && matches!(t.lower.as_str(), ";" | ":" | "—"))
             || t.lower == ",";
         if stop {
             return None;
         }
-        if let Some(o) = outcomes().get(t.lower.as_str()) {
+        if let Some(o) = outcome_at(toks, k) {
             return Some(o.clone());
         }
     }
     None
+}
+
+/// The outcome named anywhere before token `start` in its sentence, nearest first, not past
+/// another number: what a figure that points back ("put the figure at 130") counts.
+pub(super) fn named_before(toks: &[Token], start: usize) -> Option<String> {
+    (0..start.min(toks.len()))
+        .rev()
+        .take_while(|&k| {
+            toks[k].kind != Tok::Number
+                && !super::lexicon::number_words().contains_key(toks[k].lower.as_str())
+        })
+        .find_map(|k| outcome_at(toks, k))
+        .cloned()
 }
 
 /// "rescued four of 12 boys": a part and its whole. What befell the part is said before it
@@ -104,7 +130,7 @@ pub fn parts_and_wholes(figures: &mut [Figure], toks: &[Token]) {
         if !matches!(between.as_slice(), ["of"] | ["of", "the"]) {
             continue;
         }
-        part.outcome = outcome_before(toks[..index(part.span.start)].iter().rev().take(BEFORE));
+        part.outcome = outcome_before(toks, index(part.span.start));
         whole.outcome = None;
     }
 }

@@ -807,3 +807,60 @@ fn a_companion_after_the_group_is_one_more() {
     );
     assert_eq!(fig("The 12 boys and their bikes were found.").value, 12.0);
 }
+
+/// "eight-and-a-half hours" and "2 and a half years" carry their half, and the figure
+/// spans it.
+#[test]
+fn and_a_half_is_part_of_the_value() {
+    let f = fig("Crews fought the blaze for eight-and-a-half hours.");
+    assert_eq!(f.kind, Kind::Duration);
+    assert_eq!(f.text, "eight-and-a-half hours");
+    assert!((f.value * 24.0 - 8.5).abs() < 1e-3, "{f:?}");
+    let g = fig("The trial lasted 2 and a half years.");
+    assert_eq!(g.text, "2 and a half years");
+    assert!((g.value / 365.0 - 2.5).abs() < 1e-3, "{g:?}");
+    // Looks like it, is not: a "half" joined to the next word is no half.
+    let h = fig("The club has 12 players and a half-time coach.");
+    assert_eq!(h.value, 12.0);
+}
+
+/// "the remains of five people" are dead and "whose whereabouts are unknown" missing;
+/// "remains" as a verb says nothing of what befell anyone.
+#[test]
+fn remains_of_and_whereabouts_are_outcomes() {
+    let f = fig("Searchers found the remains of five people in the ruins.");
+    assert_eq!(f.outcome.as_deref(), Some("dead"));
+    let g = fig("There were 90 people whose whereabouts were unknown.");
+    assert_eq!(g.outcome.as_deref(), Some("missing"));
+    // Looks like it, is not: the verb "remains".
+    let h = fig("The number of people in shelters remains 400 people.");
+    assert_eq!(h.outcome, None);
+}
+
+/// A count that points back ("put the figure at 130") counts what its sentence named
+/// before it, past commas; not what a sentence named before another figure.
+#[test]
+fn a_figure_that_points_back_takes_the_outcome_named_before_it() {
+    let f = figs("The sheriff raised the missing persons total on Friday, having put the figure at 130 a day earlier.");
+    let count = f.iter().find(|x| x.kind == Kind::Count);
+    assert_eq!(
+        count.and_then(|x| x.outcome.as_deref()),
+        Some("missing"),
+        "{f:?}"
+    );
+    // Looks like it, is not: another count stands before the pointer, whose outcome it is.
+    let g = figs("Nine people died in the flood, and the figure at the shelter was 130.");
+    assert_eq!(g.last().and_then(|x| x.outcome.clone()), None, "{g:?}");
+}
+
+/// "the rescue of four young players" tells what befell them and counts players past two
+/// describing words; the verb "rescue" before a count of rescuers does not.
+#[test]
+fn the_rescue_of_a_count_is_its_outcome() {
+    let f = fig("Crowds cheered the rescue of four young football players from the mine.");
+    assert_eq!(f.outcome.as_deref(), Some("rescued"));
+    assert_eq!(f.noun.as_deref(), Some("players"));
+    // Looks like it, is not: "helped rescue" is no rescue of the divers counted.
+    let g = fig("The 40 navy divers who helped rescue the miners left the mine.");
+    assert_eq!(g.outcome, None);
+}

@@ -57,7 +57,11 @@ impl Token {
     fn word(text: &str, start: usize, end: usize) -> Token {
         let w = &text[start..end];
         let mut flags = 0;
-        let first = w.chars().next().unwrap_or(' ');
+        // An ASCII first character (most words) is tested as a byte, without decoding.
+        let first = match w.as_bytes().first() {
+            Some(&b) if b < 0x80 => char::from(b),
+            _ => w.chars().next().unwrap_or(' '),
+        };
         if first.is_ascii_digit() {
             flags |= NUMBER;
         } else if first.is_uppercase() {
@@ -227,7 +231,11 @@ impl Iterator for Tokens<'_> {
                 self.space = true;
                 continue;
             }
-            let c = text[i..].chars().next()?;
+            // An ASCII character (most of news text) is read as its byte, without decoding.
+            let c = match bytes[i] {
+                b if b < 0x80 => char::from(b),
+                _ => text[i..].chars().next()?,
+            };
             let limit = self.mask.map_or(to, |(s, _, _)| s.min(to));
             let end = match self.rules {
                 Rules::Prose if word_char(c) => Some(prose_word_end(text, i, c, limit)),
@@ -255,6 +263,11 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// The paragraph length (bytes) from which [`tokenize`] counts the tokens before
+/// allocating their list: the longest line of the seeds and the seven dev dossiers holds
+/// 628 bytes, so normal text never pays the second scan.
+const EXACT_CAPACITY_FROM: usize = 64 * 1024;
+
 /// Tokenize `text[from..to]` by the prose [`Rules`], masking the given quote ranges (mark
 /// to mark, sorted) as single `Quote` tokens. Inner `.`, `-`, `’` and `'` join words; a
 /// trailing possessive `’s` stays on the word (see [`strip_possessive`]).
@@ -262,7 +275,18 @@ pub fn tokenize(text: &str, from: usize, to: usize, masks: &[(usize, usize, usiz
     // News prose runs about five bytes a token: starting at a quarter of the bytes spares
     // most paragraphs every regrowth (6 M instructions of reallocation on 200 generated
     // articles), and the list is shrunk to its length below.
-    let mut out = Vec::with_capacity(to.saturating_sub(from) / 4);
+    let len = to.saturating_sub(from);
+    // A paragraph longer than any news paragraph is counted first, and its list allocated
+    // once at that length: grown, its smaller buffers stay resident after they are moved
+    // (a page of `a, `, two tokens in three bytes, grew to 56.1 MiB peak resident for
+    // 4 MiB in `dossier sources`, ~9 MiB of it the buffers grown out of). Counting costs
+    // a second scan, only there.
+    let cap = if len > EXACT_CAPACITY_FROM {
+        Tokens::new(text, from, to, masks, Rules::Prose).count()
+    } else {
+        len / 4
+    };
+    let mut out = Vec::with_capacity(cap);
     out.extend(Tokens::new(text, from, to, masks, Rules::Prose));
     // Every paragraph's tokens stay alive until speakers are resolved dossier-wide: give
     // back the growth slack (up to half the buffer; shrinking reallocates in place).
@@ -275,7 +299,7 @@ fn prose_word_end(text: &str, start: usize, c: char, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut j = start + c.len_utf8();
     while j < limit {
-        if bytes[j].is_ascii_alphanumeric() {
+        if super::ASCII_ALNUM[usize::from(bytes[j])] {
             j += 1;
             continue;
         }

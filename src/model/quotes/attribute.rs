@@ -24,8 +24,9 @@ pub(crate) struct Attribution {
 /// One paragraph, tokenized with its quotes masked.
 pub(crate) struct Para {
     pub toks: Vec<Token>,
-    /// Token index of each quote.
-    pub quotes: Vec<usize>,
+    /// Token index of each quote (`u32::MAX`: none; `u32` like a token's offsets, since a
+    /// paragraph of short quotes holds one per few bytes).
+    pub quotes: Vec<u32>,
     /// Token ranges of the sentences.
     pub sentences: Vec<(usize, usize)>,
     /// The paragraph is a title-case line (set by the caller).
@@ -49,7 +50,8 @@ pub(crate) fn para(
     let mut start = 0;
     for i in 0..toks.len() {
         let next_starts = toks.get(i + 1).is_none_or(|t| match t.kind() {
-            Tok::Word => super::words::is_cap(&text[t.start()..t.end()]),
+            // The token's flag, set by the tokenizer from the same first character.
+            Tok::Word => t.is_cap(),
             Tok::Quote(_) => true,
             Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
         });
@@ -75,10 +77,10 @@ pub(crate) fn para(
         })
         .collect();
     qs.sort_unstable();
-    let mut index = vec![usize::MAX; quotes.len()];
+    let mut index = vec![u32::MAX; quotes.len()];
     for (q, i) in qs {
         if let Some(slot) = index.get_mut(q) {
-            *slot = i;
+            *slot = u32::try_from(i).unwrap_or(u32::MAX);
         }
     }
     let quotes = index;
@@ -97,7 +99,11 @@ impl Para {
     }
     /// The token index of quote `q`.
     pub fn quote_token(&self, q: usize) -> Option<usize> {
-        self.quotes.get(q).copied().filter(|&i| i != usize::MAX)
+        self.quotes
+            .get(q)
+            .copied()
+            .filter(|&i| i != u32::MAX)
+            .map(|i| i as usize)
     }
 }
 

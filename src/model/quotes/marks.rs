@@ -10,15 +10,17 @@
 use super::words::{has, speech_verbs};
 use crate::model::mojibake;
 
-/// A quote found in a paragraph (byte offsets into the article, stored as `u32` like a
-/// token's: a paragraph of nothing but marks finds one candidate per pair of marks, so
-/// their size bounds the memory such a page takes).
+/// A quote found in a paragraph, in 12 bytes: the text's byte offsets into the article,
+/// stored as `u32` like a token's, and the widths of its marks (a mark is at most 6 bytes,
+/// a mojibake sequence; 0 when it is missing). A paragraph of short quotes (`"'a`
+/// repeated) finds one per 3 bytes, all held until their article is attributed, so their
+/// size bounds the memory such a page takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
-    open_at: u32,
     start_at: u32,
     end_at: u32,
-    close_at: u32,
+    open_width: u8,
+    close_width: u8,
     /// The paragraph ends inside the quote and the next one opens with a mark.
     pub runs_on: bool,
     /// A mark was missing and the quote was recovered.
@@ -35,18 +37,22 @@ impl Found {
         broken: bool,
     ) -> Found {
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        // The opening mark ends where the text starts and the closing one starts where it
+        // ends (or they are missing: width 0).
+        debug_assert!(open <= start && start - open < 256 && close >= end && close - end < 256);
+        let width = |w: usize| u8::try_from(w).unwrap_or(u8::MAX);
         Found {
-            open_at: at(open),
             start_at: at(start),
             end_at: at(end),
-            close_at: at(close),
+            open_width: width(start.saturating_sub(open)),
+            close_width: width(close.saturating_sub(end)),
             runs_on,
             broken,
         }
     }
     /// Where the opening mark starts (or the text, when the opening mark is missing).
     pub fn open(&self) -> usize {
-        self.open_at as usize
+        self.start() - usize::from(self.open_width)
     }
     /// Where the text between the marks starts.
     pub fn start(&self) -> usize {
@@ -58,7 +64,7 @@ impl Found {
     }
     /// Where the closing mark ends (or the text, when it is missing).
     pub fn close(&self) -> usize {
-        self.close_at as usize
+        self.end() + usize::from(self.close_width)
     }
 }
 
@@ -208,6 +214,11 @@ impl Iterator for Scanner<'_> {
             };
             self.at = i + len;
             let double = is_double(c);
+            // The separator lookup is a binary search (a scan per mark was quadratic on a
+            // paragraph of spaced guillemets): counted as its comparisons.
+            crate::model::work::step(
+                1 + (usize::BITS - self.separators.len().leading_zeros()) as usize,
+            );
             if !double && !is_single(c) || self.separators.binary_search(&i).is_ok() {
                 continue;
             }
@@ -263,7 +274,8 @@ struct Paired {
 
 impl Paired {
     fn push(&mut self, text: &str, f: Found) {
-        self.spans.push((f.open_at, f.close_at));
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        self.spans.push((at(f.open()), at(f.close())));
         if text
             .get(f.start()..f.end())
             .is_some_and(|t| t.chars().any(char::is_alphanumeric))
@@ -297,6 +309,9 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             out.sort_by_key(|f| f.open());
         }
     }
+    // The quotes are held until their article is attributed: no spare room from growing
+    // (up to as much again on a page of short quotes).
+    out.shrink_to_fit();
     out
 }
 
@@ -319,8 +334,18 @@ fn separator_guillemets(para: &str) -> Vec<usize> {
         prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace)
     };
     let family = |c: char| matches!(c, '«' | '»');
+    // Each guillemet looked at while looking for the nearest one of the same family: the
+    // guillemets between two of one family are crossed from one side only, so the count
+    // is linear in the paragraph's guillemets.
+    let same_family = |c: char| {
+        move |&&(_, x): &&(usize, char)| {
+            crate::model::work::step(1);
+            family(x) == family(c)
+        }
+    };
     let mut out = Vec::new();
     for (k, &(at, c)) in marks.iter().enumerate() {
+        crate::model::work::step(1);
         if !spaced(at, c) {
             continue;
         }
@@ -328,11 +353,11 @@ fn separator_guillemets(para: &str) -> Vec<usize> {
             '»' | '›' => marks[..k]
                 .iter()
                 .rev()
-                .find(|(_, x)| family(*x) == family(c))
+                .find(same_family(c))
                 .is_some_and(|(_, x)| matches!(x, '«' | '‹')),
             _ => marks[k + 1..]
                 .iter()
-                .find(|(_, x)| family(*x) == family(c))
+                .find(same_family(c))
                 .is_some_and(|(_, x)| matches!(x, '»' | '›')),
         };
         if !paired {
@@ -600,12 +625,42 @@ pub(crate) fn insertions(text: &str, start: usize, end: usize) -> Vec<(usize, us
 mod tests {
     use super::*;
 
-    /// A mark takes 12 bytes and a found quote 20 (only the marks being paired are held,
+    /// A mark takes 12 bytes and a found quote 12 (only the marks being paired are held,
     /// and only the quotes around a word or figure).
     #[test]
     fn marks_and_found_quotes_are_compact() {
         assert_eq!(std::mem::size_of::<Mark>(), 12);
-        assert_eq!(std::mem::size_of::<Found>(), 20);
+        assert_eq!(std::mem::size_of::<Found>(), 12);
+    }
+
+    /// A found quote gives back its marks' offsets, whatever their width: straight (1
+    /// byte), curly (3), mojibake (5 and 7), or missing (0).
+    #[test]
+    fn found_quotes_keep_their_marks_offsets() {
+        for (open, start, end, close) in [(4, 5, 9, 10), (4, 7, 9, 12), (0, 6, 8, 14), (3, 3, 9, 9)]
+        {
+            let f = Found::new(open, start, end, close, false, false);
+            assert_eq!(
+                (f.open(), f.start(), f.end(), f.close()),
+                (open, start, end, close)
+            );
+        }
+        let t = "She said “yes” and \"no\" and â€œmaybeâ€\u{9d} then.";
+        let marks: Vec<(&str, &str, &str)> = find(t, 0, t.len(), false)
+            .iter()
+            .map(|f| {
+                let (o, s, e, c) = (f.open(), f.start(), f.end(), f.close());
+                (&t[o..s], &t[s..e], &t[e..c])
+            })
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("“", "yes", "”"),
+                ("\"", "no", "\""),
+                ("â€œ", "maybe", "â€\u{9d}")
+            ]
+        );
     }
 
     fn quoted(t: &str) -> Vec<&str> {
@@ -622,6 +677,35 @@ mod tests {
     fn alternating_marks_pair_in_linear_work() {
         for unit in ["\"'", "“‘", "«‹", "\"' x ", "â€œâ€˜", "â€” â€\u{9d}"] {
             crate::model::work::assert_linear(20_000, |n| {
+                let t = unit.repeat(n);
+                std::hint::black_box(find(&t, 0, t.len(), false));
+            });
+        }
+    }
+
+    /// Guillemets used as separators are found, and looked up for every mark, in linear
+    /// work: a paragraph of spaced guillemets (`« ` repeated, a breadcrumb trail gone
+    /// wrong), of both families mixed, or of French quotes, at 200, 400 and 800 KB, at
+    /// most 2.5× the count per doubling (a scan per mark was quadratic, 4.2× per doubling).
+    #[test]
+    fn separator_guillemets_are_looked_up_in_linear_work() {
+        for unit in ["« ", "» ", "‹ ", "» ‹ ", "« ‹ › ", "« a » ", "‹ « » "] {
+            let n = 200 * 1024 / unit.len();
+            crate::model::work::assert_linear(n, |n| {
+                let t = unit.repeat(n);
+                std::hint::black_box(find(&t, 0, t.len(), false));
+            });
+        }
+    }
+
+    /// Alternating marks around a letter or two (`"'a`, `“‘a`, `«‹a`, `"'ab`: one quote per
+    /// unit, the densest quotes a page can hold) pair in linear work too, at 200, 400 and
+    /// 800 KB.
+    #[test]
+    fn marks_around_letters_pair_in_linear_work() {
+        for unit in ["\"'a", "“‘a", "«‹a", "\"'ab", "‘“a’"] {
+            let n = 200 * 1024 / unit.len();
+            crate::model::work::assert_linear(n, |n| {
                 let t = unit.repeat(n);
                 std::hint::black_box(find(&t, 0, t.len(), false));
             });

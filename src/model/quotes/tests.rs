@@ -197,7 +197,7 @@ fn mojibake_multi_paragraph_quote_is_linked() {
     let d = dossier(&[t]);
     assert_eq!(d.quotes.len(), 2);
     assert_eq!(
-        d.quotes[1].continues,
+        d.quotes[1].previous_part(crate::model::quotes::QuoteId(1)),
         Some(crate::model::quotes::QuoteId(0))
     );
     assert_eq!(d.quotes[0].speaker, d.quotes[1].speaker);
@@ -220,7 +220,7 @@ fn multi_paragraph_quote_is_linked() {
         "By morning, we had it under control,"
     );
     assert_eq!(
-        d.quotes[1].continues,
+        d.quotes[1].previous_part(crate::model::quotes::QuoteId(1)),
         Some(crate::model::quotes::QuoteId(0))
     );
     assert_eq!(d.quotes[0].speaker, d.quotes[1].speaker);
@@ -235,8 +235,8 @@ fn no_quotes_in_noise() {
     let a = &d.articles[0];
     for q in &d.quotes {
         assert!(
-            !a.paragraphs[q.paragraph].kind.is_noise()
-                || a.paragraphs[q.paragraph].kind == crate::model::ParaKind::Headline
+            !a.paragraphs[q.paragraph()].kind.is_noise()
+                || a.paragraphs[q.paragraph()].kind == crate::model::ParaKind::Headline
         );
     }
     assert!(d.quotes.iter().all(|q| a.slice(q.span) != "daily"));
@@ -250,8 +250,9 @@ fn bracketed_insertions_are_marked() {
     let q = &d.quotes[0];
     let a = &d.articles[0];
     assert!(a.slice(q.span).starts_with("[Governor Rita] Vance"));
-    assert_eq!(q.insertions.len(), 1);
-    assert_eq!(a.slice(q.insertions[0]), "[Governor Rita]");
+    let ins = q.insertions(&a.text);
+    assert_eq!(ins.len(), 1);
+    assert_eq!(a.slice(ins[0]), "[Governor Rita]");
 }
 
 /// "X said" after the quote names the speaker.
@@ -336,7 +337,7 @@ fn pronoun_resolves_to_subject() {
         "Dana Cole"
     );
     assert_eq!(q.as_written.as_deref(), Some("she"));
-    assert_eq!(q.how, Some("pronoun"));
+    assert_eq!(q.how(), Some("pronoun"));
 }
 
 /// A pronoun with two candidates in play stays unknown, keeping "he" as written.
@@ -435,7 +436,7 @@ The talks ran late.
         "Kim Yong-hyun"
     );
     assert_eq!(
-        (q.as_written.as_deref(), q.how),
+        (q.as_written.as_deref(), q.how()),
         (Some("the minister"), Some("role"))
     );
 }
@@ -751,7 +752,7 @@ mod props {
                 let a = d.article(q.article);
                 prop_assert!(q.span.start < q.span.end && q.span.end <= a.text.len());
                 prop_assert!(a.text.is_char_boundary(q.span.start) && a.text.is_char_boundary(q.span.end));
-                for i in &q.insertions {
+                for i in &q.insertions(&a.text) {
                     prop_assert!(q.span.contains(*i));
                 }
             }
@@ -776,3 +777,16 @@ mod props {
 
 mod agreement;
 mod sieve;
+
+/// A quote record takes 72 bytes (it took 144), and the dossier's quotes are allocated at
+/// their number, with no spare room from growing: a page of one-letter quotes (`"'a`
+/// repeated, one quote per 3 bytes) costs these bytes per quote (#18 bounds memory per
+/// input byte).
+#[test]
+fn quote_records_are_compact_and_allocated_once() {
+    assert_eq!(std::mem::size_of::<crate::model::quotes::Quote>(), 72);
+    let d = dossier(&[&"\"'a".repeat(3000)]);
+    // One quote per unit but the last, whose `'a` no mark closes.
+    assert_eq!(d.quotes.len(), 2999);
+    assert_eq!(d.quotes.capacity(), d.quotes.len());
+}

@@ -64,7 +64,7 @@ impl Corpus {
                 Item {
                     article: q.article,
                     span: q.span,
-                    paragraph: q.paragraph,
+                    paragraph: q.paragraph(),
                     quote: Some(QuoteId(i)),
                     speaker: q.speaker,
                 },

@@ -277,8 +277,7 @@ mod dossier {
                 speaker: Some(PersonId(who)),
                 as_written: None,
                 how: None,
-                continues: None,
-                insertions: Vec::new(),
+                continues: false,
                 broken: false,
             });
         }

@@ -117,7 +117,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             b'?' => '?',
             0xE2 if s[i..].starts_with('…') => '…',
             _ => {
-                i += 1;
+                i = super::find_any(bytes, i + 1, [b'.', b'!', b'?', 0xE2]);
                 continue;
             }
         };

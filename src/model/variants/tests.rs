@@ -38,13 +38,12 @@ fn dossier(texts: &[&str], quotes: &[(usize, &str, Option<usize>, QuoteKind)]) -
                 article: ArticleId(a),
                 span,
                 kind,
-                paragraph: d.articles[a].paragraph_at(start).unwrap_or(0),
+                paragraph: d.articles[a].paragraph_at(start).unwrap_or(0) as u32,
                 sentence: 0,
                 speaker: who.map(PersonId),
                 as_written: None,
-                how: Some("same sentence"),
-                continues: None,
-                insertions: Vec::new(),
+                how: crate::model::quotes::How::of("same sentence"),
+                continues: false,
                 broken: false,
             }
         })

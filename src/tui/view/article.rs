@@ -144,7 +144,7 @@ pub fn speaker_at(app: &App, article: ArticleId, cursor: Option<Span>) -> Option
         .and_then(|p| app.dossier.people.get(p.0))
         .map_or("unknown speaker", |p| p.name.as_str());
     Some(match &q.as_written {
-        Some(w) if w != name => format!("quote: {name} (“{w}”)"),
+        Some(w) if &**w != name => format!("quote: {name} (“{w}”)"),
         _ => format!("quote: {name}"),
     })
 }

@@ -225,13 +225,12 @@ fn quotes_coloured_and_named() {
         article: ArticleId(0),
         span,
         kind: QuoteKind::Partial,
-        paragraph,
-        sentence,
+        paragraph: paragraph as u32,
+        sentence: sentence as u32,
         speaker: Some(PersonId(1)),
         as_written: Some("Austin".into()),
-        how: Some("same sentence"),
-        continues: None,
-        insertions: Vec::new(),
+        how: crate::model::quotes::How::of("same sentence"),
+        continues: false,
         broken: false,
     }];
     let mut app = App::new(Arc::new(d), Theme::colored());

@@ -336,17 +336,30 @@ fn counts_people(toks: &[Token], j: usize) -> bool {
 /// The plural noun after an adjective that came first ("50 foreign divers": divers, not
 /// foreign): the word after `k`, lowercase, no function word, ending in "s" where the word at
 /// `k` does not.
+///
+/// Past two such words too ("four young soccer players": players), when the second is a
+/// plain lowercase word that is no plural itself.
 fn plural_after(toks: &[Token], k: usize, _from: usize) -> Option<String> {
     let w = &toks[k];
-    let n = toks.get(k + 1)?;
-    let plural = n.kind == Tok::Word
-        && !n.capital
-        && n.lower.len() > 3
-        && n.lower.ends_with('s')
-        && !n.lower.ends_with("ss")
-        && !w.lower.ends_with('s')
-        && !lexicon::stopwords().contains(n.lower.as_str());
-    plural.then(|| n.lower.to_string())
+    if w.lower.ends_with('s') {
+        return None;
+    }
+    let content = |n: &Token| {
+        n.kind == Tok::Word && !n.capital && !lexicon::stopwords().contains(n.lower.as_str())
+    };
+    let plural = |n: &Token| {
+        content(n) && n.lower.len() > 3 && n.lower.ends_with('s') && !n.lower.ends_with("ss")
+    };
+    let n = toks.get(k + 1).filter(|n| content(n))?;
+    if plural(n) {
+        return Some(n.lower.to_string());
+    }
+    if n.lower.ends_with('s') {
+        return None;
+    }
+    toks.get(k + 2)
+        .filter(|m| plural(m))
+        .map(|m| m.lower.to_string())
 }
 
 /// The longest qualifier phrase ending just before token `i`.

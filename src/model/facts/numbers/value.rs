@@ -77,6 +77,9 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
                 }
             }
         }
+        if let Some(k) = and_a_half(toks, j) {
+            return Some((v + 0.5, 0.5, k, false));
+        }
         return Some((v, place, j, false));
     }
     if t.kind != Tok::Word {
@@ -163,5 +166,27 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
     while k > j && toks[k - 1].kind != Tok::Word {
         k -= 1;
     }
+    if let Some(end) = and_a_half(toks, k) {
+        return Some((total + current + 0.5, 0.5, end, false));
+    }
     Some((total + current, place, k, false))
+}
+
+/// "eight-and-a-half hours", "2 and a half years": the half after a whole number is part of
+/// its value. The index after "half" when the tokens from `k` read "and a half", with or
+/// without hyphens between the words.
+fn and_a_half(toks: &[Token], k: usize) -> Option<usize> {
+    let mut k = k;
+    for w in ["and", "a", "half"] {
+        if toks.get(k).is_some_and(|t| t.lower == "-" && t.glued) {
+            k += 1;
+        }
+        if word(toks, k) != Some(w) {
+            return None;
+        }
+        k += 1;
+    }
+    // "12 players and a half-time coach": a "half" joined to the next word is no half.
+    let joined = toks.get(k).is_some_and(|t| t.lower == "-" && t.glued);
+    (!joined).then_some(k)
 }

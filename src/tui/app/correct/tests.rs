@@ -205,7 +205,7 @@ fn reassign_quote_to_a_picked_speaker() {
         .dossier
         .quotes
         .iter()
-        .position(|q| q.how == Some("correction"));
+        .position(|q| q.how() == Some("correction"));
     let detected = r.app.dossier.corrected.quote_detected(QuoteId(q.unwrap()));
     assert_eq!(detected.flatten().map(|(n, _)| n), Some("Tom Berg"));
     assert_eq!(r.disk.corrections.len(), 1);
