@@ -335,14 +335,19 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             // tag after a quote ("…,” he said during a news conference with …") says who
             // and where, not what.
             let tag_from = speech_tag_start(&a.text, span);
-            let likely = covered(&toks, facts.likelihood.iter().map(|l| l.span));
-            let toks: Vec<tokens::Token> = toks
-                .into_iter()
-                .zip(likely)
-                .filter(|(_, likely)| !likely)
-                .map(|(t, _)| t)
-                .filter(|t| tag_from.is_none_or(|f| t.span.start < f))
-                .collect();
+            // Most claims state no likelihood and open with no quote: their tokens stay
+            // as lexed, with no table of what is covered.
+            let toks: Vec<tokens::Token> = if facts.likelihood.is_empty() && tag_from.is_none() {
+                toks
+            } else {
+                let likely = covered(&toks, facts.likelihood.iter().map(|l| l.span));
+                toks.into_iter()
+                    .zip(likely)
+                    .filter(|(_, likely)| !likely)
+                    .map(|(t, _)| t)
+                    .filter(|t| tag_from.is_none_or(|f| t.span.start < f))
+                    .collect()
+            };
             let tok_terms = index::token_terms(corpus, &toks);
             let mut terms = index::terms(corpus, &tok_terms, &facts.figures);
             if let Some(noun) = resolved {
@@ -356,14 +361,21 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             seen.extend_from_slice(&ids);
             // Segments say what is claimed: who is credited ("a senior South Korean
             // official") is left out of them, so that two claims cannot pair on it alone.
-            let credited = covered(&toks, facts.attributions.iter().map(|a| a.span));
-            let seg_terms: Vec<Option<(Term, f32)>> = tok_terms
-                .iter()
-                .zip(credited)
-                .map(|(x, credit)| x.filter(|_| !credit))
-                .collect();
+            // (A claim that credits no one, most of them, segments its own terms.)
+            let credited_out: Vec<Option<(Term, f32)>>;
+            let seg_terms = if facts.attributions.is_empty() {
+                &tok_terms
+            } else {
+                let credited = covered(&toks, facts.attributions.iter().map(|a| a.span));
+                credited_out = tok_terms
+                    .iter()
+                    .zip(credited)
+                    .map(|(x, credit)| x.filter(|_| !credit))
+                    .collect();
+                &credited_out
+            };
             let actor = lead_place(&toks, &tok_terms);
-            let mut segments = index::segments(&toks, &seg_terms);
+            let mut segments = index::segments(&toks, seg_terms);
             if segments.len() < 2 {
                 segments = Segments::default();
             }

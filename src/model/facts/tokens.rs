@@ -71,14 +71,16 @@ impl Token {
 /// cases (a final sigma).
 fn lower(raw: &str, word: bool) -> CompactString {
     let plain = raw.bytes().all(|b| b.is_ascii() && !(word && b == b'.'));
-    let mut folded = if plain {
-        CompactString::new(raw)
-    } else {
-        raw.chars()
-            .filter(|&ch| !word || ch != '.')
-            .map(|ch| if ch == '’' { '\'' } else { ch })
-            .collect()
-    };
+    if plain {
+        let mut folded = CompactString::new(raw);
+        folded.make_ascii_lowercase();
+        return folded;
+    }
+    let mut folded: CompactString = raw
+        .chars()
+        .filter(|&ch| !word || ch != '.')
+        .map(|ch| if ch == '’' { '\'' } else { ch })
+        .collect();
     if folded.is_ascii() {
         folded.make_ascii_lowercase();
         folded
