@@ -370,7 +370,9 @@ pub fn align(
     }
 }
 
-/// Keep each claim's best pairs ([`Tuning::max_counterparts`](crate::model::tuning::Tuning::max_counterparts)) on either side, in their order.
+/// Keep each claim's best pairs
+/// ([`Tuning::max_counterparts`](crate::model::tuning::Tuning::max_counterparts)) on either side,
+/// in their order.
 fn keep_best_counterparts(pairs: &mut Vec<Pair>) {
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     // Best first; conflicts before agreements at equal scores; then reading order.
@@ -476,9 +478,9 @@ fn rescue_conflicts(left: &[Claim], right: &[Claim], scores: &[f32], pairs: &mut
 
 /// True when the claim states another figure of the same measure that disagrees with `f`
 /// at a similar size (within
-/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio)): two parts side by side. Far apart
-/// sizes ("10,000 troops in the country, 2,000 of them at the border") are a whole and a
-/// part the other side may dispute.
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio)): two parts
+/// side by side. Far apart sizes ("10,000 troops in the country, 2,000 of them at the border") are
+/// a whole and a part the other side may dispute.
 fn contrasted(f: &Figure, facts: &Facts) -> bool {
     facts.figures.iter().any(|g| {
         !std::ptr::eq(f, g)

@@ -93,7 +93,8 @@ pub fn add_chained_conflicts(
 }
 
 /// (index in `from`, index in `to`, score) for every claim of `from` that a pivot claim in a
-/// third article restates (same figure, strong wording: [`Tuning::strong`](crate::model::tuning::Tuning::strong)), where the pivot conflicts with a
+/// third article restates (same figure, strong wording:
+/// [`Tuning::strong`](crate::model::tuning::Tuning::strong)), where the pivot conflicts with a
 /// claim of `to` on that figure and the two `from`/`to` figures conflict as well.
 fn chains(
     corpus: &Corpus,

@@ -664,8 +664,9 @@ fn words_on(s: &str, from: usize, to: usize, n: usize) -> usize {
 }
 
 /// Split a quantity whose figures fall into sizes far apart: counts of one noun more than
-/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio) apart are two quantities (the millions whose data was taken and
-/// the thousands whose card numbers were), except tolls, which any update may move.
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio) apart are two
+/// quantities (the millions whose data was taken and the thousands whose card numbers were), except
+/// tolls, which any update may move.
 fn split_by_size(mut q: Quantity) -> Vec<Quantity> {
     if q.mentions.iter().all(|m| is_toll(&m.figure)) {
         return vec![q];
@@ -790,10 +791,10 @@ pub(super) fn separate_sources(x: &FigureMention, y: &FigureMention) -> bool {
 
 /// True when two figures of one quantity disagree: values not compatible; counts of people
 /// with an outcome (a toll) at any distance, other figures only within
-/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio), past which two figures of one counted noun are more likely two
-/// quantities (all troops vs those at the front). It reads the figures alone, whatever
-/// their place in the text, and either way round: value classes
-/// ([`super::by_pair::ValueClasses`]) decide it once per two values, not per two mentions.
+/// [`Tuning::max_conflict_ratio`](crate::model::tuning::Tuning::max_conflict_ratio), past which two
+/// figures of one counted noun are more likely two quantities (all troops vs those at the front).
+/// It reads the figures alone, whatever their place in the text, and either way round: value
+/// classes ([`super::by_pair::ValueClasses`]) decide it once per two values, not per two mentions.
 pub(super) fn figures_conflict(fx: &Figure, fy: &Figure) -> bool {
     compare_figures(fx, fy) == Verdict::Conflict
         && (is_toll(fx) && is_toll(fy) || ratio(fx, fy) <= tuning().max_conflict_ratio)
