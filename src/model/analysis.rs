@@ -308,6 +308,27 @@ pub fn short_figure(value: &str) -> Option<String> {
     Some(words[first..].join(" "))
 }
 
+/// A figure in at most `max` characters, for a line that names two of them: as written when
+/// it fits, else its number with its bound as a sign ("≥€300 million" for "more than €300
+/// million"), else (a figure in words: "half a billion euros") its first words and "…".
+pub fn brief_figure(f: &crate::model::facts::Figure, max: usize) -> String {
+    use crate::model::facts::lexicon::Qualifier as Q;
+    if f.text.chars().count() <= max {
+        return f.text.clone();
+    }
+    if let Some(number) = short_figure(&f.text) {
+        let sign = match f.qualifier {
+            Q::Exact => "",
+            Q::Approx | Q::Vague => "~",
+            Q::AtLeast => "≥",
+            Q::AtMost => "≤",
+        };
+        return format!("{sign}{number}");
+    }
+    let cut: String = f.text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// A claim: its article and span.
 type ClaimAt = (ArticleId, Span);
 

@@ -123,6 +123,27 @@ fn short_figures() {
     }
 }
 
+/// A figure in brief: as written when short, its number with its bound as a sign when
+/// long, and a figure in words cut with "…", never past the room given.
+#[test]
+fn brief_figures_fit_their_room() {
+    let brief = |text: &str| {
+        let facts = crate::model::facts::extract(text, Span::new(0, text.len()));
+        let f = facts.figures.first().expect("a figure").clone();
+        brief_figure(&f, 14)
+    };
+    assert_eq!(brief("The council counted 4,117 boats."), "4,117");
+    assert_eq!(
+        brief("The fund drew more than €300 million in pledges."),
+        "≥€300 million"
+    );
+    let words = brief("Donors gave at least half a billion euros to the fund.");
+    assert!(
+        words.ends_with('…') && words.chars().count() <= 14,
+        "{words}"
+    );
+}
+
 /// The real analysis of the flood dossier: the toll row comes first with each outlet's
 /// figure, and each source counts its one conflicting claim.
 #[test]

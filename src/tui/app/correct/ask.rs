@@ -3,7 +3,7 @@
 //! selected.
 
 use super::{meta_value, note_dialog, verdict_dialog, Choice, CorrectDialog, Pick, Step};
-use crate::model::analysis::open_conflicts;
+use crate::model::analysis::{brief_figure, open_conflicts};
 use crate::model::claims::Relation;
 use crate::model::claims::{ClusterConflict, FigureConflict};
 use crate::model::corrections::{Anchor, MetaField, Verdict};
@@ -11,6 +11,10 @@ use crate::model::quotes::QuoteId;
 use crate::model::ArticleId;
 use crate::tui::app::figures::FiguresSide;
 use crate::tui::app::{App, Focus, Overlay};
+
+/// Characters of each figure in the conflict picker: two briefs, two outlets and " vs " fit
+/// the picker's line at 60 columns (about 52 characters) when the outlets are short.
+const BRIEF: usize = 14;
 
 impl App {
     /// The quote under the cursor of the article pane or the compare view's active side.
@@ -421,14 +425,14 @@ impl App {
                 format!("{}: {}", ay.source_name(), ay.slice(y.clause).trim()),
             ];
             pairs.push((Anchor::new(ax, x.clause), Anchor::new(ay, y.clause), about));
-            // The outlets first: on a narrow screen they tell the conflicts apart.
+            // Both sides in brief, outlets first: on a narrow screen they tell the
+            // conflicts apart (the quantity is named once, above them).
             let detail = format!(
-                "{}: {} {} vs {} {}",
-                q.label,
+                "{} {} vs {} {}",
                 ax.source_name(),
-                x.figure.text,
+                brief_figure(&x.figure, BRIEF),
                 ay.source_name(),
-                y.figure.text
+                brief_figure(&y.figure, BRIEF)
             );
             choices.push(Choice::new(Pick::Pair(i), detail));
         }
