@@ -310,7 +310,7 @@ pub fn short_figure(value: &str) -> Option<String> {
 
 /// A figure in at most `max` characters, for a line that names two of them: as written when
 /// it fits, else its number with its bound as a sign ("≥€300 million" for "more than €300
-/// million"), else (a figure in words: "half a billion euros") its first words and "…".
+/// million"), else (a figure in words: "half a million pounds") its first words and "…".
 pub fn brief_figure(f: &crate::model::facts::Figure, max: usize) -> String {
     use crate::model::facts::lexicon::Qualifier as Q;
     if f.text.chars().count() <= max {

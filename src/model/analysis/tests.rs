@@ -137,7 +137,7 @@ fn brief_figures_fit_their_room() {
         brief("The fund drew more than €300 million in pledges."),
         "≥€300 million"
     );
-    let words = brief("Donors gave at least half a billion euros to the fund.");
+    let words = brief("Donors gave at least half a million pounds to the fund.");
     assert!(
         words.ends_with('…') && words.chars().count() <= 14,
         "{words}"

@@ -1,6 +1,6 @@
 //! Claims paired by the figure they state: two articles that state one quantity's figure
-//! alike ("143 million customers" / "as many as 143 million Americans", "52% to 48%" /
-//! "51.9 per cent to 48.1 per cent") make the same claim, however differently they word
+//! alike ("210 million customers" / "as many as 210 million people", "61% to 39%" /
+//! "60.8 per cent to 39.2 per cent") make the same claim, however differently they word
 //! the rest. News prose restates a figure in its own words more often than it restates
 //! the sentence around it, so the wording alone misses such pairs.
 //!

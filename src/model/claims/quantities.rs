@@ -187,7 +187,7 @@ pub fn quantities<'a>(
     let mut crowds: Vec<FigureMention> = Vec::new();
     // Durations that name no measure ("trapped for 16 days"), placed after by value.
     let mut durations: Vec<FigureMention> = Vec::new();
-    // Conversions the articles state ("€100m (£86m)"), to join amounts in two currencies.
+    // Conversions the articles state ("€40m (£34m)"), to join amounts in two currencies.
     let mut rates = conversions::Rates::default();
     for c in claims.iter().flatten() {
         if c.facts
@@ -302,7 +302,7 @@ pub fn quantities<'a>(
     out
 }
 
-/// "\"What is your death count?\" he asked. / \"Sixteen, certified,\" came the reply": a
+/// "\"How many deaths can you confirm?\" she asked. / \"Eleven, so far,\" he said": a
 /// bare count (no counted thing, outcome or measure) that opens the paragraph after one
 /// holding a question counts what the question asked about. The claim's figures with that
 /// outcome given to the opening count; none when the claim is no such answer.
@@ -1004,7 +1004,7 @@ mod tests {
         let qs = qs_of(&[
             (
                 "a.txt",
-                "Flood\n\n\"What is your death count?\" the minister asked the mayor of Ashford.\n\n\"Sixteen, certified,\" the mayor replied.\n",
+                "Flood\n\n\"How many deaths can you confirm?\" the minister asked the mayor of Ashford.\n\n\"Eleven, so far,\" the mayor replied.\n",
             ),
             (
                 "b.txt",
@@ -1013,13 +1013,13 @@ mod tests {
         ]);
         let dead = qs.iter().find(|q| q.label == "dead").expect("the dead");
         let values: Vec<f64> = dead.mentions.iter().map(|m| m.figure.value).collect();
-        assert_eq!(values, vec![16.0, 34.0], "{qs:#?}");
+        assert_eq!(values, vec![11.0, 34.0], "{qs:#?}");
         assert_eq!(dead.conflicts.len(), 1, "{qs:#?}");
         // Looks like it, is not: the count does not open the next claim.
         let qs = qs_of(&[
             (
                 "a.txt",
-                "Flood\n\n\"What is your death count?\" the minister asked the mayor of Ashford.\n\nThe mayor said Sixteen streets were shut.\n",
+                "Flood\n\n\"How many deaths can you confirm?\" the minister asked the mayor of Ashford.\n\nThe mayor said Eleven streets were shut.\n",
             ),
             (
                 "b.txt",
@@ -1028,7 +1028,7 @@ mod tests {
         ]);
         assert!(
             qs.iter()
-                .all(|q| q.mentions.iter().all(|m| m.figure.value != 16.0)),
+                .all(|q| q.mentions.iter().all(|m| m.figure.value != 11.0)),
             "{qs:#?}"
         );
     }
@@ -1041,7 +1041,7 @@ mod tests {
         let qs = qs_of(&[
             (
                 "a.txt",
-                "Fund\n\nSo far about €450m ($500m) has been donated to rebuild the hall.\n",
+                "Fund\n\nSo far about €450m ($500m) has been donated to restore the hall.\n",
             ),
             (
                 "b.txt",
@@ -1077,7 +1077,7 @@ mod tests {
         let qs = qs_of(&[
             (
                 "a.txt",
-                "Fund\n\nSo far about €450m has been donated to rebuild the hall.\n",
+                "Fund\n\nSo far about €450m has been donated to restore the hall.\n",
             ),
             (
                 "b.txt",

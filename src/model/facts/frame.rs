@@ -27,7 +27,7 @@ pub struct Frame {
     /// Who an amount of money is tied to, for a reader and the index: the donor, payer or
     /// club named as the clause's subject ("Acme pledged €50m") or after it ("€50m from
     /// Acme"), lowercase; none for a running total ("taking the total to €300m") or when no
-    /// name is near. For a length, the place it is measured from ("90 miles north of
+    /// name is near. For a length, the place it is measured from ("40 km east of
     /// Ashford": ashford).
     pub about: Option<String>,
 }
@@ -171,7 +171,7 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         if f.frame.measure.is_none() && (after_change(toks, start) || reach < start) {
             f.frame.measure = first_in(before(), m).map(|x| x.1);
         }
-        // "revealed the missing persons total on Thursday, having put the figure at 130":
+        // "updated the list of the missing on Monday, having put the number at 75 before":
         // a count that points back ("the figure", "the number") counts what its sentence
         // named before it, past commas; only the sentence's first count (after another, the
         // outcome named may be that one's: "nine died, and the figure at the shelter …").
@@ -372,7 +372,7 @@ fn is_verb_form(w: &str) -> bool {
     w.ends_with("ed") || w.ends_with("ing") || w == "donate"
 }
 
-/// The first token past a conversion in brackets right after a figure ("€100m (£86m)
+/// The first token past a conversion in brackets right after a figure ("€40m (£34m)
 /// has been pledged": at "has"), else `end`. A bracket longer than this many tokens is
 /// no conversion.
 fn past_conversion(toks: &[Token], end: usize) -> usize {
@@ -572,8 +572,8 @@ fn opening_scope(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
-/// What a length measures when it places something from a named place ("90 miles north
-/// of Sacramento").
+/// What a length measures when it places something from a named place ("40 km east
+/// of Ashford").
 pub const DISTANCE: &str = "distance";
 
 /// Compass words between a length and "of" a place ("40km north of the capital").
@@ -594,7 +594,7 @@ const COMPASS: &[&str] = &[
 
 /// The place a length is measured from: the last word of the capitalized name after
 /// "from" or after a compass word and "of", right after the length at token `end`
-/// ("90 miles north of Sacramento" -> sacramento); none for "500 miles apart".
+/// ("40 km east of Ashford" -> ashford); none for "500 miles apart".
 fn distance_from(toks: &[Token], end: usize) -> Option<String> {
     let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     let start = if w(end) == "from" {
@@ -615,11 +615,11 @@ fn distance_from(toks: &[Token], end: usize) -> Option<String> {
     (n > 0 && !owns).then(|| crate::model::people::names::fold(&last.lower))
 }
 
-/// The scope of what is left of a group ("the remaining five people", "the four remaining
+/// The scope of what is left of a group ("the remaining seven people", "the three remaining
 /// players"): a part, never the whole.
 pub const REMAINING: &str = "remaining";
 
-/// "the remaining five", "the four remaining players": "remaining" just before the figure
+/// "the remaining seven", "the three remaining players": "remaining" just before the figure
 /// (past "the") or just after it makes the figure what is left of a group, not the group.
 fn remainder(toks: &[Token], start: usize, end: usize) -> Option<String> {
     let is = |k: usize| toks.get(k).is_some_and(|t| t.lower == REMAINING);
@@ -757,11 +757,11 @@ mod tests {
         assert_eq!(g[0].frame.scope, None);
     }
 
-    /// A length from a named place measures the distance from it ("90 miles north of
+    /// A length from a named place measures the distance from it ("40 km east of
     /// Ashford"); a length apart or from nowhere named measures nothing.
     #[test]
     fn a_length_from_a_place_is_its_distance() {
-        let f = figs("The fire burned 90 miles north of Ashford.");
+        let f = figs("The fire burned 40 km east of Ashford.");
         assert_eq!(f[0].frame.measure.as_deref(), Some("distance"));
         assert_eq!(f[0].frame.about.as_deref(), Some("ashford"));
         let g = figs("The quake struck 40km from Port Ellery.");
@@ -778,7 +778,7 @@ mod tests {
         assert_eq!(k[0].frame.measure, None);
     }
 
-    /// "the remaining five" and "the four remaining players" are what is left of a group;
+    /// "the remaining seven" and "the three remaining players" are what is left of a group;
     /// "remaining" further off says nothing of the figure.
     #[test]
     fn remaining_scopes_a_figure_to_what_is_left() {
@@ -887,7 +887,7 @@ mod tests {
     /// donor; a name after "from" still gives.
     #[test]
     fn a_name_the_measure_is_for_is_no_donor() {
-        let f = figs("The fund to rebuild Grand Hall has already reached a billion euros.");
+        let f = figs("The fund to rebuild Grand Hall has now reached 300 million pounds.");
         assert_eq!(f[0].frame.about, None);
         assert_eq!(f[0].frame.measure.as_deref(), Some("pledge"));
         // Looks like it, is not: the name after "from" is the giver.

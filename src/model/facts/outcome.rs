@@ -100,7 +100,7 @@ fn outcome_before(toks: &[Token], start: usize) -> Option<String> {
 }
 
 /// The outcome named anywhere before token `start` in its sentence, nearest first, not past
-/// another number: what a figure that points back ("put the figure at 130") counts.
+/// another number: what a figure that points back ("put the number at 75") counts.
 pub(super) fn named_before(toks: &[Token], start: usize) -> Option<String> {
     (0..start.min(toks.len()))
         .rev()
@@ -112,7 +112,7 @@ pub(super) fn named_before(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
-/// What a quoted question asks the count of ("\"What is your death count?\" he asked":
+/// What a quoted question asks the count of ("\"How many deaths can you confirm?\" she asked":
 /// dead): the outcome named before its question mark, when no figure stands there. A bare
 /// count that opens the answer right after it counts that (see the quantities).
 pub fn asked_about(toks: &[Token]) -> Option<String> {

@@ -473,13 +473,13 @@ fn attribution_before_auxiliary() {
 /// "half a billion" is half the scale, and its qualifier is read before "half".
 #[test]
 fn half_a_billion() {
-    let s = "At least half a billion euros has been donated.";
+    let s = "More than half a billion pounds has been raised.";
     let f = extract(s, Span::new(0, s.len()));
     assert_eq!(f.figures[0].value, 5e8);
     assert_eq!(f.figures[0].qualifier, Qualifier::AtLeast);
-    assert_eq!(f.figures[0].text, "At least half a billion euros");
+    assert_eq!(f.figures[0].text, "More than half a billion pounds");
     // Looks like it, is not: "a billion" alone is the whole scale.
-    let t = "A billion euros has been donated.";
+    let t = "A billion pounds has been raised.";
     assert_eq!(extract(t, Span::new(0, t.len())).figures[0].value, 1e9);
 }
 
@@ -808,14 +808,14 @@ fn a_companion_after_the_group_is_one_more() {
     assert_eq!(fig("The 12 boys and their bikes were found.").value, 12.0);
 }
 
-/// "eight-and-a-half hours" and "2 and a half years" carry their half, and the figure
+/// "six-and-a-half hours" and "2 and a half years" carry their half, and the figure
 /// spans it.
 #[test]
 fn and_a_half_is_part_of_the_value() {
-    let f = fig("Crews fought the blaze for eight-and-a-half hours.");
+    let f = fig("The ferry crews worked for six-and-a-half hours.");
     assert_eq!(f.kind, Kind::Duration);
-    assert_eq!(f.text, "eight-and-a-half hours");
-    assert!((f.value * 24.0 - 8.5).abs() < 1e-3, "{f:?}");
+    assert_eq!(f.text, "six-and-a-half hours");
+    assert!((f.value * 24.0 - 6.5).abs() < 1e-3, "{f:?}");
     let g = fig("The trial lasted 2 and a half years.");
     assert_eq!(g.text, "2 and a half years");
     assert!((g.value / 365.0 - 2.5).abs() < 1e-3, "{g:?}");
@@ -824,24 +824,24 @@ fn and_a_half_is_part_of_the_value() {
     assert_eq!(h.value, 12.0);
 }
 
-/// "the remains of five people" are dead and "whose whereabouts are unknown" missing;
+/// "the remains of three people" are dead and "whose whereabouts are unknown" missing;
 /// "remains" as a verb says nothing of what befell anyone.
 #[test]
 fn remains_of_and_whereabouts_are_outcomes() {
-    let f = fig("Searchers found the remains of five people in the ruins.");
+    let f = fig("Searchers found the remains of three people in the ruins.");
     assert_eq!(f.outcome.as_deref(), Some("dead"));
-    let g = fig("There were 90 people whose whereabouts were unknown.");
+    let g = fig("Officials listed 90 residents whose whereabouts are still unknown.");
     assert_eq!(g.outcome.as_deref(), Some("missing"));
     // Looks like it, is not: the verb "remains".
     let h = fig("The number of people in shelters remains 400 people.");
     assert_eq!(h.outcome, None);
 }
 
-/// A count that points back ("put the figure at 130") counts what its sentence named
+/// A count that points back ("put the number at 75") counts what its sentence named
 /// before it, past commas; not what a sentence named before another figure.
 #[test]
 fn a_figure_that_points_back_takes_the_outcome_named_before_it() {
-    let f = figs("The sheriff raised the missing persons total on Friday, having put the figure at 130 a day earlier.");
+    let f = figs("The sheriff raised the missing persons total on Friday, having put the number at 75 a day earlier.");
     let count = f.iter().find(|x| x.kind == Kind::Count);
     assert_eq!(
         count.and_then(|x| x.outcome.as_deref()),
@@ -853,13 +853,13 @@ fn a_figure_that_points_back_takes_the_outcome_named_before_it() {
     assert_eq!(g.last().and_then(|x| x.outcome.clone()), None, "{g:?}");
 }
 
-/// "the rescue of four young players" tells what befell them and counts players past two
+/// "the rescue of three tired mine workers" tells what befell them and counts workers past two
 /// describing words; the verb "rescue" before a count of rescuers does not.
 #[test]
 fn the_rescue_of_a_count_is_its_outcome() {
-    let f = fig("Crowds cheered the rescue of four young football players from the mine.");
+    let f = fig("Crowds cheered the rescue of three tired mine workers from the shaft.");
     assert_eq!(f.outcome.as_deref(), Some("rescued"));
-    assert_eq!(f.noun.as_deref(), Some("players"));
+    assert_eq!(f.noun.as_deref(), Some("workers"));
     // Looks like it, is not: "helped rescue" is no rescue of the divers counted.
     let g = fig("The 40 navy divers who helped rescue the miners left the mine.");
     assert_eq!(g.outcome, None);
@@ -869,12 +869,12 @@ fn the_rescue_of_a_count_is_its_outcome() {
 /// differ are set against each other, a vote's share is not.
 #[test]
 fn shares_and_stock_name_what_a_percentage_measures() {
-    let f = fig("The news sent shares of Brightco (BRC) down nearly 9% in late trading.");
+    let f = fig("The ruling sent shares of Brightco (BRC) down nearly 9% in late trading.");
     assert_eq!(f.frame.measure.as_deref(), Some("stock"));
-    let g = fig("The stock dropped 13 percent in extended trading.");
+    let g = fig("The stock slid 11 percent in after-hours trading.");
     assert_eq!(g.frame.measure.as_deref(), Some("stock"));
     assert_eq!(
-        verdict("The stock dropped 13 percent.", "Shares fell nearly 9%."),
+        verdict("The stock slid 11 percent.", "Shares fell nearly 9%."),
         Verdict::Conflict
     );
     // Looks like it, is not: a share of the vote.

@@ -1,6 +1,6 @@
 //! Amounts in two currencies compared only through the rates the articles themselves state:
-//! "€688m ($766m)" states a rate between euros and dollars, and with it "more than $700m"
-//! pledged in one outlet and "at least €500m" pledged in another are one quantity, set
+//! "€450m ($500m)" states a rate between euros and dollars, and with it "more than $400m"
+//! pledged in one outlet and "at least €300m" pledged in another are one quantity, set
 //! side by side in euros. Where no article states a rate, or the stated ones disagree,
 //! amounts in two currencies stay apart (precision first: no rate of the day is guessed).
 
@@ -20,7 +20,7 @@ pub(super) struct Rates(Vec<(String, String, f64)>);
 
 impl Rates {
     /// Note the conversions one claim states: an amount followed by an amount in another
-    /// currency in brackets ("€100m (£86m)").
+    /// currency in brackets ("€40m (£34m)").
     pub(super) fn note(&mut self, text: &str, figures: &[Figure]) {
         for w in figures.windows(2) {
             let (f, g) = (&w[0], &w[1]);

@@ -337,7 +337,7 @@ fn counts_people(toks: &[Token], j: usize) -> bool {
 /// foreign): the word after `k`, lowercase, no function word, ending in "s" where the word at
 /// `k` does not.
 ///
-/// Past two such words too ("four young soccer players": players), when the second is a
+/// Past two such words too ("three tired mine workers": workers), when the second is a
 /// plain lowercase word that is no plural itself.
 fn plural_after(toks: &[Token], k: usize, _from: usize) -> Option<String> {
     let w = &toks[k];

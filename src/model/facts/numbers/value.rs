@@ -172,7 +172,7 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
     Some((total + current, place, k, false))
 }
 
-/// "eight-and-a-half hours", "2 and a half years": the half after a whole number is part of
+/// "six-and-a-half hours", "2 and a half years": the half after a whole number is part of
 /// its value. The index after "half" when the tokens from `k` read "and a half", with or
 /// without hyphens between the words.
 fn and_a_half(toks: &[Token], k: usize) -> Option<usize> {
