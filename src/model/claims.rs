@@ -83,6 +83,29 @@ pub struct Comparison {
     pub right_only: Vec<Span>,
 }
 
+impl Comparison {
+    /// Adds a pair found after the alignment (a figure conflict, a chain, a figure anchor):
+    /// its two claims are no longer told by one side only. The score is kept to three
+    /// decimals, as the alignment's.
+    pub(crate) fn add_pair(
+        &mut self,
+        relation: Relation,
+        score: f32,
+        (left, right): (Span, Span),
+        differences: Vec<Difference>,
+    ) {
+        self.pairs.push(Pair {
+            relation,
+            score: (score * 1000.0).round() / 1000.0,
+            left,
+            right,
+            differences,
+        });
+        self.left_only.retain(|s| *s != left);
+        self.right_only.retain(|s| *s != right);
+    }
+}
+
 /// One claim: a body sentence or clause with its terms and facts.
 #[derive(Debug, Clone)]
 pub struct Claim {
@@ -737,15 +760,7 @@ fn quantity_conflicts(
             }
             None => {
                 let s = align::similarity(corpus, &left[i], &right[j]);
-                c.pairs.push(Pair {
-                    relation: Relation::Conflict,
-                    score: (s * 1000.0).round() / 1000.0,
-                    left: lm.claim,
-                    right: rm.claim,
-                    differences: vec![diff],
-                });
-                c.left_only.retain(|s| *s != lm.claim);
-                c.right_only.retain(|s| *s != rm.claim);
+                c.add_pair(Relation::Conflict, s, (lm.claim, rm.claim), vec![diff]);
             }
         }
     }

@@ -10,7 +10,7 @@
 //! them. On the dev dossiers, before this pass, such pairs that the alignment had not made
 //! were right 37 times in 38 (the wording scored most of them under 0.2).
 
-use super::{align, Claim, Comparison, Pair, Quantity, Relation};
+use super::{align, Claim, Comparison, Quantity, Relation};
 use crate::model::facts::{compare_figures, Verdict};
 use crate::model::Span;
 
@@ -118,14 +118,6 @@ pub(super) fn add_agreements(
             continue;
         }
         let s = align::similarity(corpus, a, b);
-        c.pairs.push(Pair {
-            relation,
-            score: (s * 1000.0).round() / 1000.0,
-            left: lm.claim,
-            right: rm.claim,
-            differences,
-        });
-        c.left_only.retain(|s| *s != lm.claim);
-        c.right_only.retain(|s| *s != rm.claim);
+        c.add_pair(relation, s, (lm.claim, rm.claim), differences);
     }
 }

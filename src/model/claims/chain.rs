@@ -6,7 +6,7 @@
 //! border" in a third).
 
 use super::align::{relate, similarity};
-use super::{Claim, Comparison, Corpus, Pair, Relation};
+use super::{Claim, Comparison, Corpus, Relation};
 use crate::model::facts::{compare_figures, Figure, Verdict};
 use crate::model::tuning::tuning;
 use crate::model::ArticleId;
@@ -80,15 +80,7 @@ pub fn add_chained_conflicts(
         if relation != Relation::Conflict {
             continue;
         }
-        cmp.pairs.push(Pair {
-            relation,
-            score: (s * 1000.0).round() / 1000.0,
-            left: a.span,
-            right: b.span,
-            differences,
-        });
-        cmp.left_only.retain(|x| *x != a.span);
-        cmp.right_only.retain(|x| *x != b.span);
+        cmp.add_pair(relation, s, (a.span, b.span), differences);
     }
 }
 
