@@ -278,7 +278,8 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
         share_over_parts(&mut quotes, &mut ents, first);
         echo_headlines(a, &mut quotes, &mut ents, first, &reg);
     }
-    let people = people(&reg, &mut quotes, &ents);
+    let mut people = people(&reg, &mut quotes, &ents);
+    crate::model::people::spell_out(&mut people, d.articles.iter().map(|a| a.text.as_str()));
     (quotes, people)
 }
 

@@ -790,3 +790,46 @@ fn quote_records_are_compact_and_allocated_once() {
     assert_eq!(d.quotes.len(), 2999);
     assert_eq!(d.quotes.capacity(), d.quotes.len());
 }
+
+/// A name written solid by one outlet and with a space by another ("BayPower said", "as
+/// Bay Power crews worked") is shown in the spaced spelling, the solid one kept as an alias.
+#[test]
+fn solid_name_takes_the_spaced_spelling_another_text_gives() {
+    let d = dossier(&[
+        "“Crews held the lines overnight,” BayPower said on Monday.",
+        "As Bay Power crews, police and volunteers worked, the road stayed shut.",
+    ]);
+    let p = &d.people[d.quotes[0].speaker.expect("a speaker").0];
+    assert_eq!(p.name, "Bay Power");
+    assert!(p.aliases.iter().any(|a| a == "BayPower"), "{:?}", p.aliases);
+}
+
+/// A solid name stays as written when no text spells it apart, or only inside a longer
+/// word ("Bay Powers"), or when it has no inner capital.
+#[test]
+fn solid_name_without_a_spaced_spelling_stays() {
+    let name = |texts: &[&str]| {
+        let d = dossier(texts);
+        d.people[d.quotes[0].speaker.expect("a speaker").0]
+            .name
+            .clone()
+    };
+    assert_eq!(
+        name(&[
+            "“We hold the lines,” McAdams said.",
+            "McAdams spoke at noon."
+        ]),
+        "McAdams"
+    );
+    assert_eq!(
+        name(&[
+            "“We hold the lines,” BayPower said.",
+            "The Bay Powers team arrived."
+        ]),
+        "BayPower"
+    );
+    assert_eq!(
+        name(&["“We hold the lines,” Baypower said.", "Bay power was cut."]),
+        "Baypower"
+    );
+}
