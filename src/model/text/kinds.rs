@@ -38,6 +38,7 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     shape::mark_caption_copies(&strs, paras);
     shape::mark_fragments(&strs, paras);
     shape::mark_dek(&strs, paras);
+    shape::mark_restated_dek(&strs, paras);
     mark_duplicates(&strs, paras);
     shape::mark_pull_quote(&strs, paras);
 }
@@ -827,6 +828,25 @@ mod tests {
         assert_eq!(kind_list(t), [Headline, Headline, Boilerplate, Body, Body]);
         let t = "Storm Floods The Valley\nRoads were closed and hundreds left their homes as the river rose.\nCrews worked through the night.\nThe mayor said help was coming.";
         assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+    }
+
+    /// The first line under the headline whose words the next paragraph says again is its
+    /// summary (a headline); a lede followed by new facts, a short lede, and a restated
+    /// line with story above it stay body.
+    #[test]
+    fn summary_the_lede_restates() {
+        let t = "Storm Floods The Valley\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nRescuers have found 40 more survivors in the flooded valley since Monday, police officials said, as the water fell.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Headline, Body, Body]);
+        // The lede, then new facts.
+        let t = "Storm Floods The Valley\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nThe river crested at nine metres overnight and four roads stayed closed, the county said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+        // Too few content words to tell.
+        let t = "Storm Floods The Valley\nThe valley flooded again.\nThe valley flooded again on Monday as the river rose.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+        // Story above: the restatement is further down, not in the head.
+        let t = "Storm Floods The Valley\nThe river crested at nine metres overnight, the county said.\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nRescuers have found 40 more survivors in the flooded valley since Monday, police officials said, as the water fell.";
+        assert_eq!(kind_list(t)[..2], [Headline, Body]);
+        assert_ne!(kind_list(t)[2], Headline);
     }
 
     /// A caption printed twice side by side is a caption and its duplicate; a near-copy
