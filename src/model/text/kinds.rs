@@ -39,6 +39,7 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     shape::mark_fragments(&strs, paras);
     shape::mark_dek(&strs, paras);
     shape::mark_restated_dek(&strs, paras);
+    shape::mark_above_dateline(&strs, paras);
     mark_duplicates(&strs, paras);
     shape::mark_pull_quote(&strs, paras);
 }
@@ -847,6 +848,17 @@ mod tests {
         let t = "Storm Floods The Valley\nThe river crested at nine metres overnight, the county said.\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nRescuers have found 40 more survivors in the flooded valley since Monday, police officials said, as the water fell.";
         assert_eq!(kind_list(t)[..2], [Headline, Body]);
         assert_ne!(kind_list(t)[2], Headline);
+    }
+
+    /// Story-shaped lines between the page's head and a dateline lede are its headline
+    /// (a line ending on an abbreviation's period included) and the photo's caption; a
+    /// dateline further down, or with story above, moves nothing.
+    #[test]
+    fn lines_above_the_dateline_are_head() {
+        let t = "News\nFlood closes roads across the valley in U.S.\nRescue crews in orange vests carry sandbags past a row of flooded homes near the river bank in the lower valley on Monday morning as the water keeps rising.\nRIVERTON — Floodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Headline, Caption, Body, Body]);
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nThe mayor said help was coming.\nVolunteers filled sandbags.\nRIVERTON — A second storm is due on Friday.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body, Body, Body]);
     }
 
     /// A caption printed twice side by side is a caption and its duplicate; a near-copy

@@ -285,6 +285,43 @@ fn content_words(s: &str) -> Vec<String> {
     out
 }
 
+/// The most words a full sentence above the dateline may have and still be read as the
+/// page's headline or dek; longer ones are captions of the photo above the story (the two
+/// such lines on the dev dossiers have 30 words and more, the headline 12).
+const ABOVE_DATELINE_HEADLINE_WORDS: usize = 20;
+
+/// A dateline opens the story ("RIVERTON — Floodwater closed …"): story-shaped lines of the
+/// page's head above it, under a headline or author line, are the headline, the dek or a
+/// photo's caption. At most [`MAX_DEK`] such lines, and only in the first [`HEAD`]
+/// paragraphs, so a dateline further down (a second story on the page) moves nothing.
+pub(super) fn mark_above_dateline(strs: &[&str], paras: &mut [Paragraph]) {
+    let Some(j) = (1..strs.len().min(HEAD)).find(|&j| {
+        paras[j].kind == ParaKind::Body
+            && crate::model::text::meta::caps_dateline(strs[j]).is_some()
+    }) else {
+        return;
+    };
+    let above: Vec<usize> = (0..j)
+        .filter(|&i| paras[i].kind == ParaKind::Body)
+        .collect();
+    let headed = paras[..j]
+        .iter()
+        .any(|p| matches!(p.kind, ParaKind::Headline | ParaKind::Byline));
+    if !headed || above.len() > MAX_DEK {
+        return;
+    }
+    for i in above {
+        let long_sentence = ends_sentence(strs[i])
+            && paras[i].words_upto(ABOVE_DATELINE_HEADLINE_WORDS + 1)
+                > ABOVE_DATELINE_HEADLINE_WORDS;
+        paras[i].kind = if long_sentence {
+            ParaKind::Caption
+        } else {
+            ParaKind::Headline
+        };
+    }
+}
+
 /// A pull quote under the headline: a paragraph that is one quotation and nothing else,
 /// standing in the page's head (no story paragraph above it, a headline among them), is
 /// the dek's quote, a headline, even though the story repeats it later (the duplicate
