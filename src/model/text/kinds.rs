@@ -37,6 +37,7 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     shape::mark_embeds(&strs, paras);
     shape::mark_caption_copies(&strs, paras);
     shape::mark_fragments(&strs, paras);
+    place::mark_author_bios(&strs, paras);
     shape::mark_dek(&strs, paras);
     shape::mark_restated_dek(&strs, paras);
     shape::mark_above_dateline(&strs, paras);
@@ -859,6 +860,16 @@ mod tests {
         assert_eq!(kind_list(t), [Headline, Headline, Caption, Body, Body]);
         let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nThe mayor said help was coming.\nVolunteers filled sandbags.\nRIVERTON — A second storm is due on Friday.";
         assert_eq!(kind_list(t), [Headline, Body, Body, Body, Body, Body]);
+    }
+
+    /// An author line with the author's bio right under it is an author box, the bio in
+    /// the past tense too; a story sentence in the past tense about another person is not.
+    #[test]
+    fn bio_under_its_author_line() {
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nJane Roe Senior Reporter / Valley News\nJane Roe was a senior reporter for Valley News. She covered floods.\nThe mayor said help was coming.";
+        assert_eq!(kind_list(t)[3..5], [Byline, Byline]);
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nThe mayor said help was coming.\nAna Ruiz was a nurse at the valley clinic for years.";
+        assert_eq!(kind_list(t)[4], Body);
     }
 
     /// A caption printed twice side by side is a caption and its duplicate; a near-copy
