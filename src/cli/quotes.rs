@@ -137,9 +137,10 @@ pub fn run(
     if out.format == Format::Json {
         return out.json_rows(rows);
     }
-    let rows: Vec<QuoteRow> = rows.collect();
+    // Each row is printed as it is made: a list of them would take about 200 bytes a quote
+    // (a page of one-letter quotes, one per 3 bytes, held 87 MB at 1 MiB).
     let mut last: Option<&str> = None;
-    for r in &rows {
+    for r in rows {
         if last != Some(r.article) {
             if last.is_some() {
                 out.line("")?;
@@ -171,7 +172,7 @@ pub fn run(
             out.line(&l)?;
         }
     }
-    if rows.is_empty() {
+    if last.is_none() {
         out.line("no quotes")?;
     }
     out.flush()?;
@@ -265,4 +266,48 @@ pub fn speakers(d: &Dossier, out: &mut Out) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::{from_files, LoadOptions};
+
+    /// A dossier of two invented articles, each quoting one named person.
+    fn two_articles() -> Dossier {
+        let files = [
+            (
+                "a.txt",
+                "“The bridge opens in May,” said Mara Quill, the mayor.",
+            ),
+            (
+                "b.txt",
+                "“We need more buses,” said Tomas Vell, a councillor.",
+            ),
+        ];
+        from_files(
+            "t",
+            files.map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())),
+            &LoadOptions::default(),
+        )
+    }
+
+    /// The text list, printed row by row, heads each article once and says "no quotes"
+    /// only when the filter leaves none (a speaker who said nothing looks like a list).
+    #[test]
+    fn text_rows_stream_with_one_head_per_article_and_no_quotes_when_empty() {
+        let d = two_articles();
+        let (mut out, buf) = Out::buffer(Format::Text, 80);
+        run(&d, None, None, &mut out).unwrap();
+        let all = buf.contents();
+        assert_eq!(all.matches("== ").count(), 2, "{all}");
+        assert!(!all.contains("no quotes"), "{all}");
+        let (mut out, buf) = Out::buffer(Format::Text, 80);
+        run(&d, Some("Quill"), None, &mut out).unwrap();
+        let one = buf.contents();
+        assert!(one.contains("== a.txt") && !one.contains("b.txt"), "{one}");
+        let (mut out, buf) = Out::buffer(Format::Text, 80);
+        run(&d, Some("Nobody Here"), None, &mut out).unwrap();
+        assert_eq!(buf.contents().trim(), "no quotes");
+    }
 }
