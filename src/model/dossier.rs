@@ -203,6 +203,8 @@ pub struct Dossier {
     pub quotes: Vec<crate::model::quotes::Quote>,
     /// Every speaker: one person (or institution) is one entry.
     pub people: Vec<crate::model::people::Person>,
+    /// The words that named the quotes' speakers, each once (a quote holds an index).
+    pub written: crate::model::quotes::Written,
     /// What the analyst's corrections changed (empty until
     /// [`crate::model::corrections::apply`]).
     pub corrected: crate::model::corrections::Applied,
@@ -212,6 +214,11 @@ impl Dossier {
     /// The article with this id.
     pub fn article(&self, id: ArticleId) -> &Article {
         &self.articles[id.0]
+    }
+
+    /// How the text named quote `q`'s speaker ("he", "the minister", "Austin").
+    pub fn as_written(&self, q: &crate::model::quotes::Quote) -> Option<&str> {
+        self.written.get(q.written()?)
     }
 
     /// Find an article by file name, file stem, unique prefix of a file name, or 1-based

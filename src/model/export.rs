@@ -92,7 +92,7 @@ impl Clipping {
     /// A clipping of one quote of the dossier.
     pub fn of_quote(d: &Dossier, q: QuoteId, created: Option<String>) -> Clipping {
         let quote = &d.quotes[q.0];
-        Clipping::new(d, quote.article, quote.span, ClipKind::Quote, created)
+        Clipping::new(d, quote.article(), quote.span(), ClipKind::Quote, created)
     }
 
     /// The sentence holding byte `pos` of an article.

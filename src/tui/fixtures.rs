@@ -175,17 +175,11 @@ pub fn with_quotes() -> Dossier {
                 .iter()
                 .position(|s| s.overlaps(span))
                 .unwrap_or(0);
-            Quote {
-                article: ArticleId(a),
-                span,
-                kind: QuoteKind::Full,
-                paragraph: paragraph as u32,
-                sentence: sentence as u32,
-                speaker: Some(PersonId(who)),
-                as_written: None,
-                how: crate::model::quotes::How::of("same sentence"),
-                continues: false,
-                broken: false,
+            {
+                let mut q = Quote::new(ArticleId(a), span, paragraph, sentence, QuoteKind::Full);
+                q.set_speaker(Some(PersonId(who)));
+                q.how = crate::model::quotes::How::of("same sentence");
+                q
             }
         })
         .collect();
