@@ -105,7 +105,7 @@ impl Clipping {
         let a = d.article(article);
         let p = &a.paragraphs[a.paragraph_at(pos)?];
         let s = p.sentences.iter().find(|s| s.start <= pos && pos < s.end)?;
-        Some(Clipping::new(d, article, *s, ClipKind::Sentence, created))
+        Some(Clipping::new(d, article, s, ClipKind::Sentence, created))
     }
 
     /// The paragraph holding byte `pos` of an article.

@@ -29,7 +29,6 @@ pub fn sentence(d: &Dossier, a: usize, needle: &str) -> Span {
         .iter()
         .flat_map(|p| p.sentences.iter())
         .find(|s| s.contains(at))
-        .copied()
         .expect("sentence holding needle")
 }
 

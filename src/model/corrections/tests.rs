@@ -370,8 +370,8 @@ fn pair_verdict_covers_both_orientations() {
     );
     c.note = Some("different day".into());
     apply(&mut d, &[c]);
-    let s0 = d.articles[0].paragraphs[1].sentences[1];
-    let s1 = d.articles[1].paragraphs[1].sentences[0];
+    let s0 = d.articles[0].paragraphs[1].sentences.get(1).unwrap();
+    let s1 = d.articles[1].paragraphs[1].sentences.get(0).unwrap();
     let v = d
         .corrected
         .pair_verdict((ArticleId(0), s0), (ArticleId(1), s1))

@@ -478,7 +478,7 @@ mod properties {
                 .paragraphs
                 .iter()
                 .flat_map(|p| p.sentences.iter())
-                .map(|s| Clipping::new(&d, ArticleId(0), *s, ClipKind::Sentence, None))
+                .map(|s| Clipping::new(&d, ArticleId(0), s, ClipKind::Sentence, None))
                 .collect();
             let md = render(|w| write_markdown(w, &d, &clips, &md_opts(Grouping::BySource)));
             let txt = render(|w| write_text(w, &d, &clips, Grouping::InOrder, Holds::Clippings));

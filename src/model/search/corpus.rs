@@ -83,7 +83,7 @@ impl Corpus {
                 for s in &p.sentences {
                     let item = Item {
                         article: a.id,
-                        span: *s,
+                        span: s,
                         paragraph: pi,
                         quote: None,
                         speaker: None,
