@@ -136,7 +136,7 @@ pub fn claim_spans(a: &Article) -> Vec<Span> {
         if is_headline(&a.text, p) {
             continue;
         }
-        for &s in &p.sentences {
+        for s in &p.sentences {
             let Some(t) = a.text.get(s.range()) else {
                 continue;
             };

@@ -10,7 +10,7 @@ mod place;
 mod shape;
 
 use super::{paragraph, split_sentences, trim_span};
-use crate::model::{lexicon, ParaKind, Paragraph, Span};
+use crate::model::{lexicon, ParaKind, Paragraph, Span, Spans};
 use std::collections::{HashMap, HashSet};
 
 /// Set each paragraph's kind. Paragraphs start as `body`. A scraped navigation line that
@@ -117,7 +117,7 @@ fn split_trailing_credits(text: &str, paras: &mut Vec<Paragraph>) {
             paras[i] = paragraph(text, story, ParaKind::Body, split_sentences(text, story));
             paras.insert(
                 i + 1,
-                paragraph(text, credit, ParaKind::Byline, vec![credit]),
+                paragraph(text, credit, ParaKind::Byline, Spans::from(vec![credit])),
             );
             i += 1;
         }
@@ -132,7 +132,7 @@ fn split_titled_navigation(text: &str, paras: &mut Vec<Paragraph>) {
         if let Some(cut) = navigation_title_end(&text[span.range()]) {
             let title = trim_span(text, Span::new(span.start, span.start + cut));
             let nav = trim_span(text, Span::new(span.start + cut, span.end));
-            paras[i] = paragraph(text, title, ParaKind::Headline, vec![title]);
+            paras[i] = paragraph(text, title, ParaKind::Headline, Spans::from(vec![title]));
             let nav_para = paragraph(text, nav, ParaKind::Boilerplate, split_sentences(text, nav));
             paras.insert(i + 1, nav_para);
             i += 1;
