@@ -884,3 +884,28 @@ fn shares_and_stock_name_what_a_percentage_measures() {
     let i = fig("Its shares (which had risen all week on hopes of a deal) were 9% of the total.");
     assert_eq!(i.frame.measure, None);
 }
+
+/// "had grown to 71 Friday night": a day's name after a count ends what it counts; the
+/// count counts no "night" and stays comparable with a count of people.
+#[test]
+fn a_days_name_ends_the_counted_noun() {
+    let f = fig("The toll had grown to 71 Friday night.");
+    assert_eq!(f.what, None);
+    assert!(comparable(&f, &fig("71 people died.")));
+    // A capitalized name that is no day is passed over, as before.
+    assert_eq!(
+        fig("40 Dutch divers joined.").what.as_deref(),
+        Some("diver")
+    );
+}
+
+/// "thousands and thousands of homes" is one vague figure told with emphasis, not two;
+/// "hundreds and thousands" names two magnitudes and keeps both.
+#[test]
+fn an_emphatic_repeat_is_one_figure() {
+    let f = figs("The flood took thousands and thousands of homes.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].qualifier, Qualifier::Vague);
+    let g = figs("The flood took hundreds and thousands of homes.");
+    assert_eq!(g.len(), 2, "{g:#?}");
+}
