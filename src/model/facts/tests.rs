@@ -909,3 +909,24 @@ fn an_emphatic_repeat_is_one_figure() {
     let g = figs("The flood took hundreds and thousands of homes.");
     assert_eq!(g.len(), 2, "{g:#?}");
 }
+
+/// "one of the nine miners freed from the shaft is in hospital": the outcome word after the
+/// whole, with the sentence's verb after it, describes the whole; "three of the nine
+/// miners died" (the part's verb) and "three of the nine miners freed" (no verb after)
+/// give the whole none.
+#[test]
+fn an_outcome_before_the_verb_describes_the_whole() {
+    let f = figs("One of the nine miners rescued from the shaft is in hospital.");
+    let whole = f.iter().find(|x| x.value == 9.0).expect("the whole");
+    assert_eq!(whole.outcome.as_deref(), Some("rescued"));
+    let g = figs("Three of the 19 miners died in the shaft.");
+    assert!(
+        g.iter().all(|x| x.value != 19.0 || x.outcome.is_none()),
+        "{g:?}"
+    );
+    let h = figs("Divers brought up three of the 19 miners rescued so far.");
+    assert!(
+        h.iter().all(|x| x.value != 19.0 || x.outcome.is_none()),
+        "{h:?}"
+    );
+}
