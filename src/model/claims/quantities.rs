@@ -267,9 +267,13 @@ pub fn quantities<'a>(
             // apart: the quantity is split by value ([`split_by_value`]).
             // Sizes far apart ("10,000 troops in the country, another 2,000 at the border")
             // are a whole and a part, each its own statement (see [`split_by_size`]).
+            // A count that points back at another ("that figure could be as high as 55")
+            // restates it: two estimates of one thing, not two things.
             let side_by_side = keyed.iter().any(|(g, kg)| {
                 kg == k
                     && !std::ptr::eq(*g, *f)
+                    && !f.frame.points_back
+                    && !g.frame.points_back
                     && compare_figures(f, g) == Verdict::Conflict
                     && ratio(f, g) <= tuning().max_conflict_ratio
             });
@@ -1732,5 +1736,25 @@ The death toll rose to 31 on Thursday.
                 .all(|m| m.figure.qualifier != crate::model::facts::Qualifier::Vague),
             "{qs:#?}"
         );
+    }
+
+    /// "40 sailors, but the union says that figure could be as high as 55": the count that
+    /// points back is another estimate of the same crew, in the crew's quantity; it does not
+    /// split it by value as two things side by side would.
+    #[test]
+    fn that_figure_stays_in_the_quantity_it_points_back_at() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Ship\n\nOfficials said 40 sailors were aboard, but the union says that figure could be as high as 55.\n",
+            ),
+            ("b.txt", "Ship\n\nThe navy said 40 sailors were aboard.\n"),
+        ]);
+        let crew = qs
+            .iter()
+            .find(|q| q.mentions.iter().any(|m| m.figure.value == 55.0))
+            .expect("{qs:#?}");
+        let values: Vec<f64> = crew.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![40.0, 55.0, 40.0], "{qs:#?}");
     }
 }

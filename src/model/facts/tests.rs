@@ -930,3 +930,17 @@ fn an_outcome_before_the_verb_describes_the_whole() {
         "{h:?}"
     );
 }
+
+/// "40 sailors, but the union says that figure could be as high as 55": the count that
+/// points back with a demonstrative counts what the count before it counts; "the figure at
+/// the shelter" opens a figure of its own and takes nothing.
+#[test]
+fn that_figure_counts_what_the_count_before_it_counts() {
+    let f = figs("Officials put the crew at 40 sailors, but the union says that figure could be as high as 55.");
+    let high = f.iter().find(|x| x.value == 55.0).expect("55");
+    assert_eq!(high.what.as_deref(), Some("sailor"));
+    assert!(comparable(high, &fig("The crew was 40 sailors.")));
+    let g = figs("Officials counted 40 sailors, and the figure at the shelter was 55.");
+    let other = g.iter().find(|x| x.value == 55.0).expect("55");
+    assert_eq!(other.what, None);
+}
