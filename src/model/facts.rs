@@ -178,6 +178,7 @@ pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
 /// string per name that the claims dropped at once.
 pub fn extract_unnamed(text: &str, toks: &[Token]) -> Facts {
     let mut figures = numbers::figures(text, toks);
+    drop_emphatic_repeats(&mut figures, text);
     outcome::mark(&mut figures, toks);
     outcome::parts_and_wholes(&mut figures, toks);
     frame::mark(&mut figures, toks);
@@ -191,6 +192,27 @@ pub fn extract_unnamed(text: &str, toks: &[Token]) -> Facts {
         attributions: attribution::attributions(text, toks),
         clauses: clauses(toks),
     }
+}
+
+/// "thousands and thousands of homes": a vague count said again after "and" is
+/// one figure told with emphasis, not several; only the last, which stands by what it
+/// counts and when, is kept.
+fn drop_emphatic_repeats(figures: &mut Vec<Figure>, text: &str) {
+    let repeated: Vec<bool> = (0..figures.len())
+        .map(|i| {
+            let (f, Some(g)) = (&figures[i], figures.get(i + 1)) else {
+                return false;
+            };
+            f.qualifier == Qualifier::Vague
+                && g.qualifier == Qualifier::Vague
+                && f.text.eq_ignore_ascii_case(&g.text)
+                && text
+                    .get(f.span.end..g.span.start)
+                    .is_some_and(|between| between.trim() == "and")
+        })
+        .collect();
+    let mut it = repeated.into_iter();
+    figures.retain(|_| !it.next().unwrap_or(false));
 }
 
 /// True for a count written as a word below ten ("four boys"). Such a count is a figure only
