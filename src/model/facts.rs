@@ -88,6 +88,9 @@ pub struct Figure {
     pub value: f64,
     /// The place of the last significant digit as stated (10,000 -> 10000; 2,527 -> 1).
     pub place: f64,
+    /// The top of a range, in the canonical unit, when the figure states one ("10-12 hours":
+    /// 12 hours, `value` its bottom, 10); none for a single value.
+    pub upper: Option<f64>,
     pub qualifier: Qualifier,
     /// Canonical unit or currency code ("km", "USD", "%").
     pub unit: Option<String>,
