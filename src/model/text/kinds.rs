@@ -233,6 +233,7 @@ fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     let furniture = furniture::is_notice(s, words)
         || furniture::is_timestamp(s, words)
         || shape::is_stamp(s)
+        || shape::is_stamp_label(s)
         || furniture::is_breadcrumb(s, words);
     if boiler || furniture {
         return Some(ParaKind::Boilerplate);

@@ -112,6 +112,23 @@ fn stamp(s: &str) -> Option<bool> {
     (numbers > 0 && dated).then_some(calendar)
 }
 
+/// A stamp's label left alone on a line ("Updated", "Last updated:", "Posted"): a live
+/// page's entry marker whose time the copy lost, furniture like the stamp it labelled.
+pub(super) fn is_stamp_label(s: &str) -> bool {
+    let mut labelled = false;
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        let lw = w.trim_end_matches([':', '.']).to_lowercase();
+        words += 1;
+        match lw.as_str() {
+            "updated" | "update" | "published" | "posted" | "modified" => labelled = true,
+            "last" | "first" | "originally" => {}
+            _ => return false,
+        }
+    }
+    labelled && words <= 3
+}
+
 /// "Jane Roe", "Jane Roe and John Doe", "Jane Roe/London": names alone on a line.
 fn is_name_line(s: &str) -> bool {
     let head = s.split('/').next().unwrap_or(s);
@@ -428,6 +445,17 @@ mod tests {
             "March on Washington",
         ] {
             assert!(!is_stamp(s), "{s}");
+        }
+    }
+
+    /// A stamp's label alone is furniture; a label in a phrase is not.
+    #[test]
+    fn stamp_labels_alone() {
+        for s in ["Updated", "Last updated:", "Posted", "Originally published"] {
+            assert!(is_stamp_label(s), "{s}");
+        }
+        for s in ["Updated guidance", "Posted to the front", "Last", ""] {
+            assert!(!is_stamp_label(s), "{s}");
         }
     }
 
