@@ -35,6 +35,17 @@ pub struct FigureMention {
     pub as_of: Option<String>,
 }
 
+impl FigureMention {
+    /// The day its clause names, as written ("Sunday", "June 23", "yesterday"), whether or
+    /// not the article's date resolves it: what a timeline can show where `as_of` is
+    /// unknown (an article without a date). `text` is the mention's article text.
+    pub fn day_written<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let toks = crate::model::facts::tokens::lex(text, self.clause);
+        let (span, _) = when::named_day(&toks, self.clause, self.figure.span)?;
+        text.get(span.range())
+    }
+}
+
 /// Two mentions of a quantity that disagree (indexes into its mentions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FigureConflict {
