@@ -462,10 +462,10 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
             .get(pi + 1)
             .is_some_and(|n| is_story(n.kind) && opens_paragraph(&text[n.span.range()]));
         let f = marks::find(text, p.span.start, p.span.end, next_opens);
-        let masks: Vec<(usize, usize, usize)> = f
+        let masks: Vec<crate::model::lex::Mask> = f
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.open(), q.close(), i))
+            .map(|(i, q)| (index(q.open()), index(q.close()), index(i)))
             .collect();
         let inner_ends = |q: usize| {
             f.get(q).is_some_and(|x| {

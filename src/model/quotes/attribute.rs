@@ -50,7 +50,7 @@ pub(crate) fn para(
     text: &str,
     from: usize,
     to: usize,
-    quotes: &[(usize, usize, usize)],
+    quotes: &[crate::model::lex::Mask],
     inner_ends: &dyn Fn(usize) -> bool,
 ) -> Para {
     let toks = tokenize(text, from, to, quotes);
