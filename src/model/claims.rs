@@ -203,12 +203,14 @@ fn push_bounded(out: &mut Vec<Span>, text: &str, s: Span) {
 /// "Yes!", "Why?") answers or exclaims; it pairs with nothing and, repeated, would cost a
 /// claim each (a page of "No. No. …" cost about 100 bytes of memory per byte of text).
 fn states_something(sentence: &str) -> bool {
-    sentence.bytes().any(|b| b.is_ascii_digit())
-        || sentence
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .nth(1)
-            .is_some()
+    // Two words are asked for first: nearly every sentence has them in its opening bytes,
+    // where a search for a digit reads the whole sentence (most hold none).
+    sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .nth(1)
+        .is_some()
+        || sentence.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The marks that open an item of a bulleted list.
@@ -229,10 +231,12 @@ fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
         return false;
     };
     let list_item = t.starts_with(LIST_MARKS);
+    // The closing mark is tested before the words are counted (most paragraphs close with
+    // one), and the count stops past the bound.
     p.sentences.len() <= 1
         && !list_item
-        && t.split_whitespace().count() <= HEADLINE_WORDS
         && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
+        && t.split_whitespace().take(HEADLINE_WORDS + 1).count() <= HEADLINE_WORDS
 }
 
 /// Trim white space and a trailing comma or semicolon from a clause.

@@ -832,3 +832,14 @@ fn claim_facts_are_the_facts_without_names() {
         format!("{unnamed:?}")
     );
 }
+
+/// A sentence states something with two words or a digit anywhere in it; one word with
+/// marks around it, however long, does not.
+#[test]
+fn a_sentence_states_something_with_two_words_or_a_digit() {
+    assert!(states_something("Rain fell."));
+    assert!(states_something("Toll: 14"));
+    assert!(states_something(&format!("{}7", "— ".repeat(200))));
+    assert!(!states_something("Update:"));
+    assert!(!states_something(&format!("Update {}", "— ".repeat(200))));
+}
