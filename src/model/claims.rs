@@ -418,7 +418,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             }
         })
         .collect();
-    corpus.add_article(&mut seen);
+    corpus.add_article(&seen);
     claims
 }
 
