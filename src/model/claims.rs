@@ -231,12 +231,10 @@ fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
         return false;
     };
     let list_item = t.starts_with(LIST_MARKS);
-    // The closing mark is tested before the words are counted (most paragraphs close with
-    // one), and the count stops past the bound.
     p.sentences.len() <= 1
         && !list_item
+        && t.split_whitespace().count() <= HEADLINE_WORDS
         && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
-        && t.split_whitespace().take(HEADLINE_WORDS + 1).count() <= HEADLINE_WORDS
 }
 
 /// Trim white space and a trailing comma or semicolon from a clause.
