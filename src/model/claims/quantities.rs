@@ -12,6 +12,7 @@
 //! between successive updates of one live page.
 
 mod conversions;
+mod pointing;
 
 use super::Claim;
 use crate::model::facts::lexicon::{FastMap, FastSet};
@@ -191,7 +192,18 @@ pub fn quantities<'a>(
     let mut rates = conversions::Rates::default();
     // Vague counts ("hundreds of deaths") with the key they would have, placed after.
     let mut vague: Vec<(FigureMention, Key)> = Vec::new();
-    for c in claims.iter().flatten() {
+    // What the article's previous claim's last count counted ([`pointing`]).
+    let mut last: pointing::Last = None;
+    let mut prev_article = None;
+    for (ci, c) in claims.iter().flat_map(|a| a.iter().enumerate()) {
+        if prev_article != Some(c.article) {
+            last = None;
+            prev_article = Some(c.article);
+        }
+        let earlier = claims
+            .get(c.article.0)
+            .filter(|a| a.get(ci).is_some_and(|x| x.span == c.span))
+            .map_or(&[][..], |a| &a[..ci]);
         if c.facts
             .figures
             .iter()
@@ -204,8 +216,20 @@ pub fn quantities<'a>(
             }
         }
         let full = article_of(c.article).map_or("", |a| a.text.as_str());
-        let answered = answer(full, c);
+        let answered = answer(full, c)
+            .or_else(|| pointing::resolve(full, c, &c.facts.figures, earlier, &last));
         let figures = answered.as_deref().unwrap_or(&c.facts.figures);
+        if let Some(f) = figures.iter().rev().find(|f| f.kind == Kind::Count) {
+            last = compat::measured(f)
+                .and_then(|_| {
+                    f.outcome
+                        .clone()
+                        .or_else(|| is_toll(f).then(|| "dead".to_string()))
+                })
+                .map(|o| (c.span, o));
+        } else if !figures.is_empty() {
+            last = None;
+        }
         let keyed: Vec<(&Figure, Key)> = figures
             .iter()
             .filter_map(|f| {
