@@ -80,9 +80,12 @@ fn qualifier_name(q: Qualifier) -> &'static str {
 }
 
 /// The bounds a figure's wording allows: an exact or approximate figure its value, a lower
-/// bound no upper one, an upper bound no lower one.
+/// bound no upper one, an upper bound no lower one, a range ("10-12 hours") its two ends.
 fn bounds(m: &FigureMention) -> (Option<f64>, Option<f64>) {
     let v = m.figure.value;
+    if let Some(top) = m.figure.upper {
+        return (Some(v), Some(top));
+    }
     match m.figure.qualifier {
         Qualifier::AtLeast => (Some(v), None),
         Qualifier::AtMost => (None, Some(v)),

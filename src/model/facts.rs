@@ -88,6 +88,9 @@ pub struct Figure {
     pub value: f64,
     /// The place of the last significant digit as stated (10,000 -> 10000; 2,527 -> 1).
     pub place: f64,
+    /// The top of a range, in the canonical unit, when the figure states one ("10-12 hours":
+    /// 12 hours, `value` its bottom, 10); none for a single value.
+    pub upper: Option<f64>,
     pub qualifier: Qualifier,
     /// Canonical unit or currency code ("km", "USD", "%").
     pub unit: Option<String>,
@@ -167,6 +170,16 @@ pub fn extract(text: &str, span: Span) -> Facts {
 
 /// Extract facts from tokens already lexed.
 pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
+    Facts {
+        entities: entities(text, toks),
+        ..extract_unnamed(text, toks)
+    }
+}
+
+/// [`extract_tokens`] without the names (`entities` left empty), for the claims, whose
+/// terms carry the names: finding them cost a stop-word lookup per capitalized word and a
+/// string per name that the claims dropped at once.
+pub fn extract_unnamed(text: &str, toks: &[Token]) -> Facts {
     let mut figures = numbers::figures(text, toks);
     drop_emphatic_repeats(&mut figures, text);
     outcome::mark(&mut figures, toks);
@@ -178,7 +191,7 @@ pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
     Facts {
         figures,
         likelihood: likelihood::likelihoods(text, toks),
-        entities: entities(text, toks),
+        entities: Vec::new(),
         attributions: attribution::attributions(text, toks),
         clauses: clauses(toks),
     }

@@ -258,6 +258,7 @@ fn toll(article: usize, claim: usize, value: f64) -> crate::model::claims::Figur
             kind: Kind::Count,
             value,
             place: 1.0,
+            upper: None,
             qualifier: Qualifier::Exact,
             unit: None,
             what: Some("dead".into()),

@@ -111,6 +111,7 @@ pub(super) fn same_figure(a: &Figure, b: &Figure) -> bool {
         kind,
         value,
         place,
+        upper,
         qualifier,
         unit,
         what,
@@ -124,6 +125,7 @@ pub(super) fn same_figure(a: &Figure, b: &Figure) -> bool {
     *kind == b.kind
         && value.to_bits() == b.value.to_bits()
         && place.to_bits() == b.place.to_bits()
+        && upper.map(f64::to_bits) == b.upper.map(f64::to_bits)
         && *qualifier == b.qualifier
         && *unit == b.unit
         && *what == b.what
@@ -338,6 +340,7 @@ mod tests {
                 kind: Kind::Count,
                 value,
                 place: 1.0,
+                upper: None,
                 qualifier: Qualifier::Exact,
                 unit: None,
                 what: Some("dead".into()),

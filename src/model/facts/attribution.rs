@@ -9,7 +9,8 @@ use crate::model::lexicon::parse_list;
 use crate::model::Span;
 use std::sync::OnceLock;
 
-fn verbs() -> &'static FastSet<String> {
+/// Verbs that follow a source (`assets/attribution_verbs.txt`).
+pub(super) fn verbs() -> &'static FastSet<String> {
     static CELL: OnceLock<FastSet<String>> = OnceLock::new();
     CELL.get_or_init(|| {
         parse_list(include_str!("../../../assets/attribution_verbs.txt"))

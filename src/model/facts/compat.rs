@@ -130,11 +130,60 @@ pub fn compare_figures(a: &Figure, b: &Figure) -> Verdict {
     if !comparable(a, b) || !a.value.is_finite() || !b.value.is_finite() {
         return Verdict::Incomparable;
     }
-    let agree = values_agree(a, b) || values_agree(b, a);
+    let agree = if a.upper.is_some() || b.upper.is_some() {
+        ranges_agree(a, b)
+    } else {
+        values_agree(a, b) || values_agree(b, a)
+    };
     if agree {
         Verdict::Agree
     } else {
         Verdict::Conflict
+    }
+}
+
+/// The values a figure's wording allows with its rounding, for comparing it with a range:
+/// a range from its bottom to its top ("$40-85bn": 39–86bn), an exact figure its written
+/// rounding, a rounded one its share ([`APPROX_SHARE`]); a lower bound has no top, an upper
+/// bound no bottom, and an order of magnitude ("hundreds") spans ten times its figure.
+fn allowed(f: &Figure) -> (f64, f64) {
+    let v = f.value;
+    let r = written_rounding(f);
+    match (f.upper, f.qualifier) {
+        (Some(top), _) => (v - r, top + r),
+        (None, Exact) => (v - r, v + r),
+        (None, Approx) => {
+            let share = (APPROX_SHARE * v.abs()).max(r);
+            (v - share, v + share)
+        }
+        (None, AtLeast) => (v, f64::INFINITY),
+        (None, AtMost) => (f64::NEG_INFINITY, v),
+        (None, Vague) => (v, v * 10.0),
+    }
+}
+
+/// Whether two figures, one of them or both a range ("10-12 hours"), agree. Two ranges agree
+/// when both their ends do ("10-12 hours" and "10-20 hours" are two statements); a range and
+/// any other figure when what the other allows falls in the range, or a bound reaches into
+/// it ("more than $50bn" may be within "$40-85bn": precision first, no conflict).
+fn ranges_agree(a: &Figure, b: &Figure) -> bool {
+    let tol = if a.converted || b.converted {
+        0.02
+    } else {
+        0.0
+    };
+    match (a.upper, b.upper) {
+        (Some(ta), Some(tb)) => {
+            let reach = written_rounding(a) + written_rounding(b);
+            let end = |x: f64, y: f64| (x - y).abs() <= reach || same(x, y, tol);
+            end(a.value, b.value) && end(ta, tb)
+        }
+        _ => {
+            let (alo, ahi) = allowed(a);
+            let (blo, bhi) = allowed(b);
+            let slack = tol * a.value.abs().max(b.value.abs());
+            alo < bhi + slack && blo < ahi + slack
+        }
     }
 }
 
@@ -207,5 +256,31 @@ pub fn compare_likelihood(a: Grade, b: Grade) -> Verdict {
                 Verdict::Agree
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::facts::extract;
+    use crate::model::Span;
+
+    #[track_caller]
+    fn verdict(a: &str, b: &str) -> Verdict {
+        let fig = |s: &str| extract(s, Span::new(0, s.len())).figures.remove(0);
+        compare_figures(&fig(a), &fig(b))
+    }
+
+    /// A figure written to a finer place inside another's rounding agrees with it.
+    #[test]
+    fn finer_figure_inside_rounding_agrees() {
+        assert_eq!(
+            verdict("a turnout of 63.2%", "a turnout of 63.24%"),
+            Verdict::Agree
+        );
+        assert_eq!(
+            verdict("a turnout of 63%", "a turnout of 63.2%"),
+            Verdict::Agree
+        );
     }
 }

@@ -4,6 +4,8 @@
 //! whether it is the earlier value of a change ("rose to 34 from 16": 16 is what it was).
 //! The words are data: `assets/measures.txt`, `assets/scopes.txt`, `assets/changes.txt`.
 
+mod donor;
+
 use super::lexicon::{FastMap, FastSet};
 use super::tokens::{Tok, Token};
 use super::{Figure, Kind};
@@ -554,6 +556,9 @@ fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
         seen += 1;
         let t = &toks[k];
         if stops(t) || t.kind == Tok::Sign {
+            break;
+        }
+        if donor::reported_by_another(toks, k) {
             return None;
         }
         if name(t) {
@@ -567,7 +572,7 @@ fn money_holder(toks: &[Token], start: usize, end: usize) -> Option<String> {
             return (!placed && !for_measure(toks, first)).then(|| folded(t));
         }
     }
-    None
+    donor::subject_giver(toks, start, name).map(|k| folded(&toks[k]))
 }
 
 /// True when the name starting at token `first` stands in the phrase of a measure noun
@@ -975,11 +980,12 @@ mod tests {
         assert_eq!(h[0].frame.about.as_deref(), Some("brightco"));
     }
 
-    /// A donor's amount whose donor the clause does not name measures nothing comparable; a
-    /// place after "in" is no donor; a passive total keeps its measure.
+    /// A donor's amount whose donor the sentence does not name measures nothing comparable
+    /// (a subject set apart by a description is named: see `donor`); a place after "in" is
+    /// no donor; a passive total keeps its measure.
     #[test]
     fn unnamed_donor_and_places() {
-        let f = figs("Brightco, the paint maker, has also donated €50m.");
+        let f = figs("Officials, after a long meeting, have also donated €50m.");
         assert_eq!(f[0].frame.measure, None);
         let g = figs("Pledges to rebuild the hall in Ghent have reached €80m.");
         assert_eq!(g[0].frame.about, None);

@@ -57,6 +57,7 @@ pub(super) fn simple(
         kind,
         value,
         place: 1.0,
+        upper: None,
         qualifier: Qualifier::Exact,
         unit: None,
         what: None,
@@ -68,3 +69,6 @@ pub(super) fn simple(
         text: text.get(span.range()).unwrap_or("").to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;

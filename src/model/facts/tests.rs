@@ -765,8 +765,9 @@ fn hyphenated_unit_is_the_unit() {
     assert_eq!(f.kind, Kind::Duration);
     assert_eq!(f.value, 21.0);
     assert_eq!(fig("Their 40-year-old guide waited.").kind, Kind::Age);
-    // Looks like it, is not: a hyphen between two numbers is a range, not a unit.
-    assert_ne!(fig("The pause lasts 10-12 hours.").kind, Kind::Duration);
+    // Looks like it, is not: a hyphen between two numbers is a range, whose unit follows it.
+    let range = fig("The pause lasts 10-12 hours.");
+    assert_eq!((range.kind, range.upper.is_some()), (Kind::Duration, true));
 }
 
 /// "rescued four of 12 boys": the part counts what the whole counts and takes what befell

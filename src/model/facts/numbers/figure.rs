@@ -130,6 +130,28 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     {
         return Some((simple(text, toks, i, j, Kind::Year, value), j));
     }
+    // Ranges: "10-12 hours", "$40-85bn": one figure from the first value to the second.
+    let mut upper = None;
+    if is_digit {
+        if let Some((top, scale, end)) = range_top(toks, j) {
+            // "$40-85bn": the scale written once, on the top, is the bottom's too.
+            if j == num_i + 1 {
+                value *= scale;
+                place *= scale;
+            }
+            if top > value {
+                // "10-12 September" is a span of days of a month: a date.
+                if toks.get(end).is_some_and(dates::is_month) {
+                    return Some((simple(text, toks, i, end + 1, Kind::Date, value), end + 1));
+                }
+                upper = Some(top);
+                j = end;
+            } else if j == num_i + 1 {
+                value /= scale;
+                place /= scale;
+            }
+        }
+    }
     // Bare small written numbers ("one of", "two") are too common to be figures; before
     // people or what befell them ("four boys", "seven more deaths") they are counts.
     if !is_digit && !vague && value < 10.0 && !first.lower.starts_with('a') {
@@ -195,6 +217,7 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             converted = (u.factor - 1.0).abs() > 1e-9;
             value *= u.factor;
             place *= u.factor;
+            upper = upper.map(|top| top * u.factor);
             unit = Some(u.canonical.clone());
             j += 1;
         } else if currency.is_none() && n.kind == Tok::Word {
@@ -257,6 +280,7 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
             kind,
             value,
             place,
+            upper,
             qualifier,
             unit,
             what,
@@ -269,6 +293,26 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
         },
         j,
     ))
+}
+
+/// The top of a range written with a dash between two numerals ("10-12", "40–85bn"), the
+/// numeral before it ending at token `j`: its value (scale included), the scale it carries
+/// (1 when none: "85bn" carries a billion) and the index after it. A score or tally whose
+/// second number is the smaller ("won 3-2") is left to the caller, which keeps only a top
+/// above the bottom.
+fn range_top(toks: &[Token], j: usize) -> Option<(f64, f64, usize)> {
+    let dash = toks.get(j)?;
+    let second = toks.get(j + 1)?;
+    let joined = matches!(dash.lower.as_str(), "-" | "–") && dash.glued && second.glued;
+    if !joined || second.kind != Tok::Number {
+        return None;
+    }
+    let (raw, _) = super::value::parse_numeral(&second.lower)?;
+    let (top, _, end, vague) = value_at(toks, j + 1)?;
+    if vague || raw <= 0.0 {
+        return None;
+    }
+    Some((top, top / raw, end))
 }
 
 /// Where the counted words of the whole begin after a part ("four of 12 boys", "one of the
