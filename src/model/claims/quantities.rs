@@ -12,6 +12,7 @@
 //! between successive updates of one live page.
 
 mod conversions;
+mod pointing;
 
 use super::Claim;
 use crate::model::facts::lexicon::{FastMap, FastSet};
@@ -202,7 +203,18 @@ pub fn quantities<'a>(
     let mut rates = conversions::Rates::default();
     // Vague counts ("hundreds of deaths") with the key they would have, placed after.
     let mut vague: Vec<(FigureMention, Key)> = Vec::new();
-    for c in claims.iter().flatten() {
+    // What the article's previous claim's last count counted ([`pointing`]).
+    let mut last: pointing::Last = None;
+    let mut prev_article = None;
+    for (ci, c) in claims.iter().flat_map(|a| a.iter().enumerate()) {
+        if prev_article != Some(c.article) {
+            last = None;
+            prev_article = Some(c.article);
+        }
+        let earlier = claims
+            .get(c.article.0)
+            .filter(|a| a.get(ci).is_some_and(|x| x.span == c.span))
+            .map_or(&[][..], |a| &a[..ci]);
         if c.facts
             .figures
             .iter()
@@ -215,8 +227,20 @@ pub fn quantities<'a>(
             }
         }
         let full = article_of(c.article).map_or("", |a| a.text.as_str());
-        let answered = answer(full, c);
+        let answered = answer(full, c)
+            .or_else(|| pointing::resolve(full, c, &c.facts.figures, earlier, &last));
         let figures = answered.as_deref().unwrap_or(&c.facts.figures);
+        if let Some(f) = figures.iter().rev().find(|f| f.kind == Kind::Count) {
+            last = compat::measured(f)
+                .and_then(|_| {
+                    f.outcome
+                        .clone()
+                        .or_else(|| is_toll(f).then(|| "dead".to_string()))
+                })
+                .map(|o| (c.span, o));
+        } else if !figures.is_empty() {
+            last = None;
+        }
         let keyed: Vec<(&Figure, Key)> = figures
             .iter()
             .filter_map(|f| {
@@ -317,8 +341,8 @@ pub fn quantities<'a>(
     for (k, &qi) in &index {
         keys[qi] = Some(k.clone());
     }
-    join_named_events(&mut out, &mut keys, &article_of);
-    place_vague(&mut out, &keys, vague);
+    let events = join_named_events(&mut out, &mut keys, &article_of);
+    place_vague(&mut out, &keys, vague, &events, &article_of);
     place_crowds(&mut out, crowds);
     let mut out = conversions::join_currencies(out, &rates);
     out.extend(durations_told_alike(durations));
@@ -364,15 +388,36 @@ fn vague_key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
 
 /// A vague count joins the quantity of its key when that quantity is set apart from the
 /// story's own by a year or a scope (another event's toll: "thousands of deaths in the 1998
-/// floods"); it never makes a quantity of its own. Against the story's own figures a
-/// vague count is most often a forecast or a speaker's aside ("hundreds more may be
-/// found"), not a statement of the count.
-fn place_vague(out: &mut [Quantity], keys: &[Option<Key>], vague: Vec<(FigureMention, Key)>) {
+/// floods"), or, keyed as the story's own, when its sentence names one earlier event whose
+/// toll the dossier dates ([`join_named_events`]: "compared with Kestrel, and the thousands
+/// of people who died"); it never makes a quantity of its own. Against the story's own
+/// figures a vague count is most often a forecast or a speaker's aside ("hundreds more may
+/// be found"), not a statement of the count.
+fn place_vague<'a>(
+    out: &mut [Quantity],
+    keys: &[Option<Key>],
+    vague: Vec<(FigureMention, Key)>,
+    events: &[(String, Key)],
+    article_of: &impl Fn(ArticleId) -> Option<&'a Article>,
+) {
     for (m, k) in vague {
-        if k.3.is_none() && k.4.is_none() {
-            continue;
-        }
+        let k = if k.3.is_none() && k.4.is_none() {
+            let toks = article_of(m.article).map_or(Vec::new(), |a| tokens::lex(&a.text, m.claim));
+            let mut named = events.iter().filter(|(name, d)| {
+                (d.0, &d.1, &d.2, &d.5) == (k.0, &k.1, &k.2, &k.5)
+                    && toks.iter().any(|t| t.capital && t.lower == *name)
+            });
+            match (named.next(), named.next()) {
+                (Some((_, d)), None) => d.clone(),
+                _ => continue,
+            }
+        } else {
+            k
+        };
         if let Some(q) = keys.iter().position(|x| x.as_ref() == Some(&k)) {
+            let mut m = m;
+            m.figure.frame.year = k.4;
+            m.figure.frame.scope.clone_from(&k.3);
             out[q].mentions.push(m);
             out[q]
                 .mentions
@@ -386,11 +431,13 @@ fn place_vague(out: &mut [Quantity], keys: &[Option<Key>], vague: Vec<(FigureMen
 /// and by its name in another (the scope "of kestrel" a relative clause gives). A quantity
 /// scoped to a name joins the one quantity of the same measured thing, dated by a year,
 /// whose mentions name that event in their sentence; where none or several do, it stays.
+/// The names joined, with the key of the dated quantity each joined.
 fn join_named_events<'a>(
     out: &mut Vec<Quantity>,
     keys: &mut Vec<Option<Key>>,
     article_of: &impl Fn(ArticleId) -> Option<&'a Article>,
-) {
+) -> Vec<(String, Key)> {
+    let mut events = Vec::new();
     let names = |q: &Quantity, name: &str| {
         q.mentions.iter().any(|m| {
             article_of(m.article).is_some_and(|a| {
@@ -430,12 +477,16 @@ fn join_named_events<'a>(
                 .mentions
                 .sort_by_key(|m| (m.article.0, m.figure.span.start));
             gone.push(qi);
+            if let Some(d) = keys[qj].clone() {
+                events.push((name.to_string(), d));
+            }
         }
     }
     for qi in gone.into_iter().rev() {
         out.remove(qi);
         keys.remove(qi);
     }
+    events
 }
 
 /// "\"How many deaths can you confirm?\" she asked. / \"Eleven, so far,\" he said": a
@@ -1767,5 +1818,31 @@ The death toll rose to 31 on Thursday.
             .expect("{qs:#?}");
         let values: Vec<f64> = crew.mentions.iter().map(|m| m.figure.value).collect();
         assert_eq!(values, vec![40.0, 55.0, 40.0], "{qs:#?}");
+    }
+
+    /// A vague toll keyed as the story's own joins an earlier event's toll when its
+    /// sentence names that event, known from a relative clause another outlet hangs on it.
+    #[test]
+    fn a_vague_count_beside_an_earlier_events_name_joins_its_toll() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Storm\n\nAs many as 900 people died in 1998 when Storm Kestrel came ashore.\n",
+            ),
+            (
+                "b.txt",
+                "Storm\n\nThe mayor compared the storm to Kestrel, which left up to 900 dead.\n",
+            ),
+            (
+                "c.txt",
+                "Storm\n\nThe mayor said to recall Kestrel and the thousands of people who died.\n",
+            ),
+        ]);
+        let earlier = qs
+            .iter()
+            .find(|q| q.label == "dead, 1998")
+            .expect("{qs:#?}");
+        let values: Vec<f64> = earlier.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![900.0, 900.0, 1000.0], "{qs:#?}");
     }
 }

@@ -127,6 +127,15 @@ pub(super) fn named_before(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
+/// The last outcome word of a run of tokens ("… to report the number of lives lost":
+/// dead): what a later count that points back at it ("the number he gave") counts.
+pub fn last_named(toks: &[Token]) -> Option<String> {
+    (0..toks.len())
+        .rev()
+        .find_map(|k| outcome_at(toks, k))
+        .cloned()
+}
+
 /// What a quoted question asks the count of ("\"How many deaths can you confirm?\" she asked":
 /// dead): the outcome named before its question mark, when no figure stands there. A bare
 /// count that opens the answer right after it counts that (see the quantities).
