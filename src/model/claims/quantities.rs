@@ -218,7 +218,8 @@ pub fn quantities<'a>(
             .iter()
             .filter(|f| is_crowd(f) || is_loose_duration(f))
             .collect();
-        if keyed.is_empty() && crowd.is_empty() {
+        let aged = c.facts.figures.iter().any(|f| f.kind == Kind::Age);
+        if keyed.is_empty() && crowd.is_empty() && !aged {
             continue;
         }
         let article = article_of(c.article);
@@ -227,7 +228,13 @@ pub fn quantities<'a>(
         let (published, updated) = article.map_or((None, None), |a| {
             (a.meta.date.as_deref(), a.meta.updated.as_deref())
         });
-        for f in crowd {
+        let ages: Vec<Figure> = c
+            .facts
+            .figures
+            .iter()
+            .filter_map(|f| age_of_a_thing(&toks, f))
+            .collect();
+        for f in crowd.into_iter().chain(&ages) {
             let clause = passage(text, c.span, f.span, &c.facts.figures);
             let pool = if f.kind == Kind::Duration {
                 &mut durations
@@ -375,6 +382,41 @@ fn is_loose_duration(f: &Figure) -> bool {
         && f.frame.year.is_none()
         && f.qualifier != crate::model::facts::Qualifier::Vague
 }
+
+/// "the 300-year-old bridge": the age of a thing that stands or lasts (the noun right after
+/// it, from `assets/aged_things.txt`) is the span of time it has stood, told as a duration as
+/// much as "the bridge has stood for 300 years"; returned as that duration (in days, the
+/// durations' unit), to be grouped with the durations told alike. The age of a person ("a
+/// 40-year-old driver", "the 40-year-old", "the 40-year-old Jane Roe") is none: two people
+/// of one age are no one quantity, so the list names things, never people.
+fn age_of_a_thing(toks: &[tokens::Token], f: &Figure) -> Option<Figure> {
+    if f.kind != Kind::Age || f.qualifier != crate::model::facts::Qualifier::Exact {
+        return None;
+    }
+    let after = toks.partition_point(|t| t.span.start < f.span.end);
+    toks.get(after)
+        .filter(|t| t.kind == tokens::Tok::Word && !t.capital)
+        .filter(|t| aged_things().contains(t.lower.as_str()))?;
+    let mut d = f.clone();
+    d.kind = Kind::Duration;
+    d.value *= DAYS_A_YEAR;
+    d.place *= DAYS_A_YEAR;
+    d.unit = Some("day".to_string());
+    Some(d)
+}
+
+fn aged_things() -> &'static FastSet<String> {
+    static CELL: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        crate::model::lexicon::parse_list(include_str!("../../../assets/aged_things.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Days a year, as `assets/units.txt` converts "years" (so that "300 years" and a
+/// "300-year-old" thing are one value).
+const DAYS_A_YEAR: f64 = 365.0;
 
 /// How many times longer a duration that no other outlet states alike may be than the
 /// nearest one that is (or the other way round) to join it. On the dev dossiers one ordeal
@@ -1513,5 +1555,50 @@ The death toll rose to 31 on Thursday.
             assert_ne!(dead.mentions[c.a].article, dead.mentions[c.b].article);
         }
         assert_eq!(dead.conflicts.len(), 2, "{dead:#?}");
+    }
+
+    /// The age of a thing is the span of time it has stood: "the 600-year-old mill" and "a
+    /// mill that stood for 600 years" are one duration, and another outlet's "550-year-old
+    /// mill" conflicts with both.
+    #[test]
+    fn the_age_of_a_thing_is_a_duration_told_alike() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Mill\n\nFlames gutted the 600-year-old mill on Friday.\n",
+            ),
+            (
+                "b.txt",
+                "Mill\n\nThe mill had stood above the river for 600 years.\n",
+            ),
+            (
+                "c.txt",
+                "Mill\n\nCrowds watched the 550-year-old mill burn.\n",
+            ),
+        ]);
+        let age = qs
+            .iter()
+            .find(|q| q.kind == Kind::Duration)
+            .unwrap_or_else(|| panic!("no duration in {qs:#?}"));
+        assert_eq!(age.mentions.len(), 3, "{age:#?}");
+        assert_eq!(age.conflicts.len(), 2, "{age:#?}");
+    }
+
+    /// Looks like the age of a thing, is not: two people of one age are no one quantity,
+    /// nor is another of a near age in conflict with them.
+    #[test]
+    fn the_age_of_a_person_is_no_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Mill\n\nThe 61-year-old miller escaped the flames.\n",
+            ),
+            (
+                "b.txt",
+                "Mill\n\nA 61-year-old woman was treated for smoke.\n",
+            ),
+            ("c.txt", "Mill\n\nThe 58-year-old owner watched it burn.\n"),
+        ]);
+        assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
     }
 }

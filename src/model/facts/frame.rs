@@ -5,6 +5,7 @@
 //! The words are data: `assets/measures.txt`, `assets/scopes.txt`, `assets/changes.txt`.
 
 mod donor;
+mod turnout;
 
 use super::lexicon::{FastMap, FastSet};
 use super::tokens::{Tok, Token};
@@ -218,6 +219,10 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             .map(|y| y.2);
         f.frame.prior = is_prior(toks, start, end);
         f.frame.increment = end < toks.len() && INCREMENTS.contains(&toks[end].lower.as_str());
+        let unnamed = f.frame.measure.as_deref().is_none_or(sided);
+        if f.kind == Kind::Percent && unnamed && turnout::electorate_voted(toks, end) {
+            f.frame.measure = Some(turnout::TURNOUT.to_string());
+        }
     }
     running_totals(figures, toks);
     sides_set_against(figures, toks);
