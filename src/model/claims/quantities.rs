@@ -444,8 +444,9 @@ fn durations_told_alike(ms: Vec<FigureMention>) -> Vec<Quantity> {
         for (k, &i) in order.iter().enumerate() {
             let agrees = |&j: &usize| {
                 ms[j].article != ms[i].article
-                    && ms[j].figure.value == ms[i].figure.value
-                    && compare_figures(&ms[i].figure, &ms[j].figure) == Verdict::Agree
+                    && (ranges_overlap(&ms[i].figure, &ms[j].figure)
+                        || ms[j].figure.value == ms[i].figure.value
+                            && compare_figures(&ms[i].figure, &ms[j].figure) == Verdict::Agree)
             };
             let up = order[k + 1..]
                 .iter()
@@ -501,6 +502,15 @@ fn durations_told_alike(ms: Vec<FigureMention>) -> Vec<Quantity> {
         .collect()
 }
 
+/// True when two figures are both ranges ("10-12 hours", "10-20 hours") and overlap: two
+/// outlets' estimates of one span of time, though their tops differ (and so conflict).
+fn ranges_overlap(a: &Figure, b: &Figure) -> bool {
+    match (a.upper, b.upper) {
+        (Some(ta), Some(tb)) => a.value <= tb && b.value <= ta,
+        _ => false,
+    }
+}
+
 /// True when two positive durations are within [`DURATION_RATIO`] of each other.
 fn near(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && (a / b).max(b / a) <= DURATION_RATIO
@@ -523,7 +533,7 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
                     // Americans").
                     (x.article != m.article || x.figure.value == m.figure.value)
                         && x.figure.outcome.is_none()
-                        && x.figure.frame.measure.is_none()
+                        && counts_people_alone(&x.figure)
                         && compare_figures(&as_them, &x.figure) == Verdict::Agree
                 })
         };
@@ -539,6 +549,13 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
         q.mentions
             .sort_by_key(|m| (m.article.0, m.figure.span.start));
     }
+}
+
+/// True for a count that names no measure, or counts the voters of a vote ("30 million
+/// people voting": the turnout as a count): a count of people in general ("33 million
+/// people") may be the same count told without its measure.
+fn counts_people_alone(f: &Figure) -> bool {
+    f.frame.measure.as_deref().is_none_or(|m| m == "turnout")
 }
 
 /// The counts of one kind of people with an outcome ("injured officer") that some article
@@ -1600,5 +1617,26 @@ The death toll rose to 31 on Thursday.
             ("c.txt", "Mill\n\nThe 58-year-old owner watched it burn.\n"),
         ]);
         assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
+    }
+
+    /// Two outlets' ranges of one span of time that overlap are one duration, and conflict
+    /// when their tops differ; a range and a single duration apart stay apart.
+    #[test]
+    fn overlapping_ranges_are_one_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Dig\n\nThe crews will rest for 6-8 hours before the next dig.\n",
+            ),
+            (
+                "b.txt",
+                "Dig\n\nWork will pause for 6-14 hours, the mayor said.\n",
+            ),
+            ("c.txt", "Dig\n\nThe tunnel took three days to clear.\n"),
+        ]);
+        let pause: Vec<&Quantity> = qs.iter().filter(|q| q.kind == Kind::Duration).collect();
+        assert_eq!(pause.len(), 1, "{qs:#?}");
+        assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
+        assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
     }
 }

@@ -220,7 +220,12 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         f.frame.prior = is_prior(toks, start, end);
         f.frame.increment = end < toks.len() && INCREMENTS.contains(&toks[end].lower.as_str());
         let unnamed = f.frame.measure.as_deref().is_none_or(sided);
-        if f.kind == Kind::Percent && unnamed && turnout::electorate_voted(toks, end) {
+        let turned_out = match f.kind {
+            Kind::Percent => turnout::electorate_voted(toks, end),
+            Kind::Count => turnout::voters_counted(toks, end),
+            _ => false,
+        };
+        if unnamed && turned_out {
             f.frame.measure = Some(turnout::TURNOUT.to_string());
         }
     }

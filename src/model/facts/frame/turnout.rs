@@ -47,6 +47,31 @@ pub(super) fn electorate_voted(toks: &[Token], end: usize) -> bool {
     !SIDE.contains(&w(verb + 1))
 }
 
+/// Words looked at after a count for the verb that says the people counted voted ("30
+/// million people voting", "12 million had turned out": three).
+const VOTERS_AFTER: usize = 3;
+
+/// Words between a count and its verb of voting that leave it the count of voters ("12
+/// million people had turned out", "9 million voters voting").
+const VOTER_WORDS: &[&str] = &["people", "voters", "electors", "had", "have", "has"];
+
+/// True when the tokens from `end` on (right after a count) say the people counted voted,
+/// taking no side: "30 million people voting", "12.5 million had turned out" count every
+/// vote cast, the turnout as a count. "17 million voted to leave", "9 million people voting
+/// for the plan" count one side's votes.
+pub(super) fn voters_counted(toks: &[Token], end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let Some(verb) = (end..end + VOTERS_AFTER).find(|&k| !VOTER_WORDS.contains(&w(k))) else {
+        return false;
+    };
+    match w(verb) {
+        "voting" | "voted" => !SIDE.contains(&w(verb + 1)),
+        // "turned out in the referendum": no side is taken by turning out.
+        "turned" => w(verb + 1) == "out",
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::facts::{extract, Kind};
@@ -70,6 +95,33 @@ mod tests {
         assert_eq!(measure(s).as_deref(), Some("turnout"));
         let s = "Some 58% of registered voters turned out on the day.";
         assert_eq!(measure(s).as_deref(), Some("turnout"));
+    }
+
+    /// What the first count of `s` measures.
+    #[track_caller]
+    fn count_measure(s: &str) -> Option<String> {
+        let facts = extract(s, Span::new(0, s.len()));
+        let f = facts.figures.iter().find(|f| f.kind == Kind::Count);
+        f.unwrap_or_else(|| panic!("no count in {s:?}"))
+            .frame
+            .measure
+            .clone()
+    }
+
+    /// A count of people who voted, taking no side, is the turnout as a count.
+    #[test]
+    fn count_of_people_voting_is_turnout() {
+        let s = "Turnout was high, with more than 12 million people voting.";
+        assert_eq!(count_measure(s).as_deref(), Some("turnout"));
+        let s = "Some 12.4 million had turned out in the referendum.";
+        assert_eq!(count_measure(s).as_deref(), Some("turnout"));
+    }
+
+    /// Looks like the turnout, is not: one side's votes.
+    #[test]
+    fn count_voting_for_a_side_is_not_turnout() {
+        let s = "About 6.1 million people voted for the plan.";
+        assert_ne!(count_measure(s).as_deref(), Some("turnout"));
     }
 
     /// Looks like a turnout, is not: a poll of the electorate, and one side's share of it.
