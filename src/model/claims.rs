@@ -233,8 +233,30 @@ fn is_headline(text: &str, p: &crate::model::Paragraph) -> bool {
     let list_item = t.starts_with(LIST_MARKS);
     p.sentences.len() <= 1
         && !list_item
+        && !is_data_row(t)
         && t.split_whitespace().count() <= HEADLINE_WORDS
         && !t.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ':', ')'])
+}
+
+/// Words a data row may hold besides its figures ("1,204 votes – 38.2%": one).
+const DATA_ROW_WORDS: usize = 3;
+
+/// True for a row of a results table left as a line of its own: it opens with a numeral
+/// and sets it beside another with a dash between them, in few words ("1,204 votes –
+/// 38.2%", "12,000 – 14%"). It states figures, as a list item does, and is no headline: a
+/// headline with two figures says what happened in words ("Two dead, five hurt in crash").
+fn is_data_row(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let numeral = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    let dash = words
+        .iter()
+        .position(|w| matches!(*w, "-" | "–" | "—"))
+        .filter(|&k| k > 0 && words.get(k + 1).is_some_and(|w| numeral(w)));
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words.first().is_some_and(|w| numeral(w)) && dash.is_some() && alphabetic <= DATA_ROW_WORDS
 }
 
 /// Trim white space and a trailing comma or semicolon from a clause.

@@ -259,7 +259,8 @@ pub fn quantities<'a>(
             .iter()
             .filter_map(|f| vague_key(f, &parts).map(|k| (f, k)))
             .collect();
-        if keyed.is_empty() && crowd.is_empty() && loose.is_empty() {
+        let aged = c.facts.figures.iter().any(|f| f.kind == Kind::Age);
+        if keyed.is_empty() && crowd.is_empty() && loose.is_empty() && !aged {
             continue;
         }
         let article = article_of(c.article);
@@ -268,7 +269,13 @@ pub fn quantities<'a>(
         let (published, updated) = article.map_or((None, None), |a| {
             (a.meta.date.as_deref(), a.meta.updated.as_deref())
         });
-        for f in crowd {
+        let ages: Vec<Figure> = c
+            .facts
+            .figures
+            .iter()
+            .filter_map(|f| age_of_a_thing(&toks, f))
+            .collect();
+        for f in crowd.into_iter().chain(&ages) {
             let clause = passage(text, c.span, f.span, &c.facts.figures);
             let pool = if f.kind == Kind::Duration {
                 &mut durations
@@ -563,6 +570,41 @@ fn is_loose_duration(f: &Figure) -> bool {
         && f.qualifier != crate::model::facts::Qualifier::Vague
 }
 
+/// "the 300-year-old bridge": the age of a thing that stands or lasts (the noun right after
+/// it, from `assets/aged_things.txt`) is the span of time it has stood, told as a duration as
+/// much as "the bridge has stood for 300 years"; returned as that duration (in days, the
+/// durations' unit), to be grouped with the durations told alike. The age of a person ("a
+/// 40-year-old driver", "the 40-year-old", "the 40-year-old Jane Roe") is none: two people
+/// of one age are no one quantity, so the list names things, never people.
+fn age_of_a_thing(toks: &[tokens::Token], f: &Figure) -> Option<Figure> {
+    if f.kind != Kind::Age || f.qualifier != crate::model::facts::Qualifier::Exact {
+        return None;
+    }
+    let after = toks.partition_point(|t| t.span.start < f.span.end);
+    toks.get(after)
+        .filter(|t| t.kind == tokens::Tok::Word && !t.capital)
+        .filter(|t| aged_things().contains(t.lower.as_str()))?;
+    let mut d = f.clone();
+    d.kind = Kind::Duration;
+    d.value *= DAYS_A_YEAR;
+    d.place *= DAYS_A_YEAR;
+    d.unit = Some("day".to_string());
+    Some(d)
+}
+
+fn aged_things() -> &'static FastSet<String> {
+    static CELL: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        crate::model::lexicon::parse_list(include_str!("../../../assets/aged_things.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Days a year, as `assets/units.txt` converts "years" (so that "300 years" and a
+/// "300-year-old" thing are one value).
+const DAYS_A_YEAR: f64 = 365.0;
+
 /// How many times longer a duration that no other outlet states alike may be than the
 /// nearest one that is (or the other way round) to join it. On the dev dossiers one ordeal
 /// is told as "more than two weeks" and 16 days by two outlets each, and as 17 days and an
@@ -589,8 +631,9 @@ fn durations_told_alike(ms: Vec<FigureMention>) -> Vec<Quantity> {
         for (k, &i) in order.iter().enumerate() {
             let agrees = |&j: &usize| {
                 ms[j].article != ms[i].article
-                    && ms[j].figure.value == ms[i].figure.value
-                    && compare_figures(&ms[i].figure, &ms[j].figure) == Verdict::Agree
+                    && (ranges_overlap(&ms[i].figure, &ms[j].figure)
+                        || ms[j].figure.value == ms[i].figure.value
+                            && compare_figures(&ms[i].figure, &ms[j].figure) == Verdict::Agree)
             };
             let up = order[k + 1..]
                 .iter()
@@ -646,6 +689,15 @@ fn durations_told_alike(ms: Vec<FigureMention>) -> Vec<Quantity> {
         .collect()
 }
 
+/// True when two figures are both ranges ("10-12 hours", "10-20 hours") and overlap: two
+/// outlets' estimates of one span of time, though their tops differ (and so conflict).
+fn ranges_overlap(a: &Figure, b: &Figure) -> bool {
+    match (a.upper, b.upper) {
+        (Some(ta), Some(tb)) => a.value <= tb && b.value <= ta,
+        _ => false,
+    }
+}
+
 /// True when two positive durations are within [`DURATION_RATIO`] of each other.
 fn near(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && (a / b).max(b / a) <= DURATION_RATIO
@@ -668,7 +720,7 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
                     // Americans").
                     (x.article != m.article || x.figure.value == m.figure.value)
                         && x.figure.outcome.is_none()
-                        && x.figure.frame.measure.is_none()
+                        && counts_people_alone(&x.figure)
                         && compare_figures(&as_them, &x.figure) == Verdict::Agree
                 })
         };
@@ -684,6 +736,13 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
         q.mentions
             .sort_by_key(|m| (m.article.0, m.figure.span.start));
     }
+}
+
+/// True for a count that names no measure, or counts the voters of a vote ("30 million
+/// people voting": the turnout as a count): a count of people in general ("33 million
+/// people") may be the same count told without its measure.
+fn counts_people_alone(f: &Figure) -> bool {
+    f.frame.measure.as_deref().is_none_or(|m| m == "turnout")
 }
 
 /// The counts of one kind of people with an outcome ("injured officer") that some article
@@ -1844,5 +1903,71 @@ The death toll rose to 31 on Thursday.
             .expect("{qs:#?}");
         let values: Vec<f64> = earlier.mentions.iter().map(|m| m.figure.value).collect();
         assert_eq!(values, vec![900.0, 900.0, 1000.0], "{qs:#?}");
+    }
+
+    /// The age of a thing is the span of time it has stood: "the 600-year-old mill" and "a
+    /// mill that stood for 600 years" are one duration, and another outlet's "550-year-old
+    /// mill" conflicts with both.
+    #[test]
+    fn the_age_of_a_thing_is_a_duration_told_alike() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Mill\n\nFlames gutted the 600-year-old mill on Friday.\n",
+            ),
+            (
+                "b.txt",
+                "Mill\n\nThe mill had stood above the river for 600 years.\n",
+            ),
+            (
+                "c.txt",
+                "Mill\n\nCrowds watched the 550-year-old mill burn.\n",
+            ),
+        ]);
+        let age = qs
+            .iter()
+            .find(|q| q.kind == Kind::Duration)
+            .unwrap_or_else(|| panic!("no duration in {qs:#?}"));
+        assert_eq!(age.mentions.len(), 3, "{age:#?}");
+        assert_eq!(age.conflicts.len(), 2, "{age:#?}");
+    }
+
+    /// Looks like the age of a thing, is not: two people of one age are no one quantity,
+    /// nor is another of a near age in conflict with them.
+    #[test]
+    fn the_age_of_a_person_is_no_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Mill\n\nThe 61-year-old miller escaped the flames.\n",
+            ),
+            (
+                "b.txt",
+                "Mill\n\nA 61-year-old woman was treated for smoke.\n",
+            ),
+            ("c.txt", "Mill\n\nThe 58-year-old owner watched it burn.\n"),
+        ]);
+        assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
+    }
+
+    /// Two outlets' ranges of one span of time that overlap are one duration, and conflict
+    /// when their tops differ; a range and a single duration apart stay apart.
+    #[test]
+    fn overlapping_ranges_are_one_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Dig\n\nThe crews will rest for 6-8 hours before the next dig.\n",
+            ),
+            (
+                "b.txt",
+                "Dig\n\nWork will pause for 6-14 hours, the mayor said.\n",
+            ),
+            ("c.txt", "Dig\n\nThe tunnel took three days to clear.\n"),
+        ]);
+        let pause: Vec<&Quantity> = qs.iter().filter(|q| q.kind == Kind::Duration).collect();
+        assert_eq!(pause.len(), 1, "{qs:#?}");
+        assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
+        assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
     }
 }

@@ -621,6 +621,20 @@ fn list_items_are_claims_and_headline_lines_are_not() {
     );
 }
 
+/// A row of a results table ("8,412 votes – 46.3%") is a claim although it ends without a
+/// full stop; a headline that opens with a figure and names a second one in words is not.
+#[test]
+fn data_rows_are_claims_and_figure_headlines_are_not() {
+    let d = dossier(&[(
+        "a.txt",
+        "Harbour ward result\n\nThe count in the harbour ward ended after midnight.\n\nYes: 14 districts\n\n8,412 votes – 46.3%\n\n2 dead - 5 hurt as storm hits harbour towns\n\nThe council will meet on Monday.\n",
+    )]);
+    let a = &d.articles[0];
+    let spans: Vec<&str> = claim_spans(a).into_iter().map(|s| a.slice(s)).collect();
+    assert!(spans.iter().any(|s| s.contains("46.3%")), "{spans:?}");
+    assert!(!spans.iter().any(|s| s.contains("storm hits")), "{spans:?}");
+}
+
 /// No pair of the two claims is `Agree` (`Related` or no pair at all is right).
 #[track_caller]
 fn never_corroborates(a: &str, b: &str) {

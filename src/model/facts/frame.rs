@@ -5,6 +5,7 @@
 //! The words are data: `assets/measures.txt`, `assets/scopes.txt`, `assets/changes.txt`.
 
 mod donor;
+mod turnout;
 
 use super::lexicon::{FastMap, FastSet};
 use super::tokens::{Tok, Token};
@@ -221,6 +222,15 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             .map(|y| y.2);
         f.frame.prior = is_prior(toks, start, end);
         f.frame.increment = end < toks.len() && INCREMENTS.contains(&toks[end].lower.as_str());
+        let unnamed = f.frame.measure.as_deref().is_none_or(sided);
+        let turned_out = match f.kind {
+            Kind::Percent => turnout::electorate_voted(toks, end),
+            Kind::Count => turnout::voters_counted(toks, end),
+            _ => false,
+        };
+        if unnamed && turned_out {
+            f.frame.measure = Some(turnout::TURNOUT.to_string());
+        }
     }
     running_totals(figures, toks);
     that_figure(figures, toks);

@@ -196,9 +196,14 @@ pub(super) fn figure_at(text: &str, toks: &[Token], i: usize) -> Option<(Figure,
     let mut converted = false;
     // "an 18-day ordeal", "a 10-mile queue": a unit joined by a hyphen, used as an adjective,
     // is the figure's unit as much as "18 days" (the noun after it is what it describes).
+    // So is a currency: "the billion-euro mark", "a 50-dollar fine".
     let hyphen_unit = toks.get(j).is_some_and(|h| h.lower == "-" && h.glued)
         && toks.get(j + 1).is_some_and(|u| {
-            u.kind == Tok::Word && u.glued && lexicon::units().contains_key(u.lower.as_str())
+            let w = u.lower.as_str();
+            u.kind == Tok::Word
+                && u.glued
+                && (lexicon::units().contains_key(w)
+                    || (currency.is_none() && lexicon::currencies().contains_key(w)))
         });
     if hyphen_unit {
         j += 1;

@@ -93,3 +93,13 @@ fn bound_reaching_into_a_range_agrees() {
     assert_eq!(verdict(range, &bound("25")), Verdict::Agree);
     assert_eq!(verdict(range, &bound("60")), Verdict::Conflict);
 }
+
+/// "the million-euro mark": a currency joined by a hyphen is the amount's currency.
+#[test]
+fn hyphenated_currency_is_money() {
+    let f = fig("Gifts passed the million-euro mark on Friday.");
+    assert_eq!((f.kind, f.value), (Kind::Money, 1e6));
+    assert_eq!(f.unit.as_deref(), Some("EUR"));
+    // Looks like it, is not: a hyphenated unit that is no currency stays its own unit.
+    assert_eq!(fig("a 12-mile queue").kind, Kind::Length);
+}
