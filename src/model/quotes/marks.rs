@@ -784,6 +784,18 @@ mod tests {
         assert!(quoted("A â€” B â€“ C â€” D.").is_empty());
     }
 
+    /// Only a guillemet with space on both sides can be a separator: guillemets touching
+    /// letters (a page of `«‹a`) give none, and a spaced one among them is still found.
+    #[test]
+    fn only_spaced_guillemets_can_separate() {
+        assert!(separator_guillemets("«Oui», dit-il.").is_empty());
+        assert!(separator_guillemets(&"«‹a".repeat(50)).is_empty());
+        let line = "«Oui» Accueil » Monde";
+        let at = line.find(" » ").map(|i| i + 1);
+        assert_eq!(separator_guillemets(line).first().copied(), at);
+        assert_eq!(separator_guillemets(line).len(), 1);
+    }
+
     /// Spaced guillemets running in one direction separate crumbs wherever the line stands.
     #[test]
     fn separator_guillemets_are_not_marks() {
