@@ -45,7 +45,7 @@ const PAGES: &[(&str, &str, f64)] = &[
     ("x-said", "Ann Lee said ", 5.5),             // (4.7)
     ("one-letter-quotes", "\"'a", 23.5),          // (21.3; 36.0 before)
     ("curly-one-letter-quotes", "“‘a", 10.0),     // (9.1; 15.4 before)
-    ("guillemet-one-letter-quotes", "«‹a", 17.0), // (15.4; 18.0 before)
+    ("guillemet-one-letter-quotes", "«‹a", 12.0), // (10.7; 18.0 before)
     ("two-letter-quotes", "\"'ab", 17.5),         // (16.0; 27.0 before)
 ];
 
