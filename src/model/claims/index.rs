@@ -227,7 +227,13 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
                 inside -= 1;
                 return None;
             }
-            if let Some((term, len)) = corpus.aliases.at(toks, i, is_name_word) {
+            // Only a capitalized word can open an alias (as `Aliases::at` tests first): the
+            // others skip the call (9.2 M instructions for 234,748 calls on 200 generated
+            // articles, most of them for lowercase words and marks).
+            let alias = (t.kind == Tok::Word && t.capital)
+                .then(|| corpus.aliases.at(toks, i, is_name_word))
+                .flatten();
+            if let Some((term, len)) = alias {
                 inside = len - 1;
                 corpus.note_case(term, true);
                 return Some((term, 1.0));
