@@ -743,9 +743,20 @@ pub fn points_back_at(toks: &[Token], start: usize) -> bool {
         .take(MEASURE_BEFORE)
         .take_while(|t| !stops(t))
         .collect();
-    back.windows(2).any(|w| {
-        measures().get(w[0].lower.as_str()).map(String::as_str) == Some(ANAPHOR)
-            && matches!(w[1].lower.as_str(), "the" | "that" | "this")
+    // `back` runs from the figure backwards: w[0] is the measure word, w[1] the word before
+    // it, and the word after it (nearer the figure) is at the index before. That word must
+    // be there ("the number she gave—42—", "that figure could be as high as 55") and may
+    // not tell what the number is of ("the number of tickets sold, 41,000", "the estimate
+    // for damaged homes", "the number on his shirt—9—"): then it names its own thing.
+    (1..back.len()).any(|k| {
+        measures().get(back[k].lower.as_str()).map(String::as_str) == Some(ANAPHOR)
+            && back
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "the" | "that" | "this"))
+            && !matches!(
+                back[k - 1].lower.as_str(),
+                "of" | "for" | "on" | "in" | "at" | "per" | "from"
+            )
     })
 }
 

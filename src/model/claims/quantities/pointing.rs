@@ -71,9 +71,17 @@ pub(super) fn resolve(
     for (i, f) in figures.iter().enumerate().filter(|(_, f)| bare(f)) {
         let start = toks.partition_point(|t| t.span.start < f.span.start);
         let outcome = if frame::pronoun_change(&toks, start) {
-            // "it rose to 56": the sentence before, in the same paragraph, gave the toll.
+            // "it rose to 56": the sentence right before gave the toll, and "it" opens its
+            // own sentence (after at most a time phrase: "By Friday it had risen to 19"). A
+            // count or another clause before "it" ("shares fell 9% …, but by the
+            // afternoon it had risen to 14", "power cuts hit the region and by evening it
+            // …") gives "it" an antecedent of its own.
             last.as_ref()
-                .filter(|(s, _)| breaks(text, s.end, c.span.start) == 0)
+                .filter(|(s, _)| {
+                    text.get(s.end..c.span.start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+                })
+                .filter(|_| opens_its_sentence(&toks, start))
                 .map(|(_, o)| o.clone())
         } else if frame::points_back_at(&toks, start) {
             // Only past the claim's counts before it: the phrase may point at one of them.
@@ -100,6 +108,30 @@ pub(super) fn resolve(
     out
 }
 
+/// Most tokens a time phrase before "it" may have ("Two days later ,", "On Sunday night ,").
+const TIME_PHRASE_TOKENS: usize = 5;
+
+/// True when the "it" of "it rose to N" (two or three tokens before the figure at token
+/// `start`) opens its sentence, after at most a short phrase with no number and no clause
+/// joined before it.
+fn opens_its_sentence(toks: &[Token], start: usize) -> bool {
+    let Some(it) = (start.saturating_sub(4)..start).rev().find(|&k| toks[k].lower == "it") else {
+        return false;
+    };
+    it <= TIME_PHRASE_TOKENS
+        && toks[..it].iter().all(|t| {
+            t.kind != crate::model::facts::tokens::Tok::Number
+                && !matches!(t.lower.as_str(), "and" | "but" | ";" | "while" | "as" | "when")
+        })
+}
+
+/// True for a sentence that denies what it names ("Nobody was killed"): its outcome word
+/// is no count's antecedent.
+fn negated(toks: &[Token]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t.lower.as_str(), "no" | "nobody" | "none" | "not" | "never" | "neither"))
+}
+
 /// The outcome a pointing-back phrase refers to: the last one named before it in its own
 /// sentence (`before`), else, when no count stands before it there (`alone`), in the
 /// [`BACK_CLAIMS`] sentences before it in the same or the previous paragraph; the look ends
@@ -112,6 +144,9 @@ fn named_back(
     alone: bool,
     earlier: &[Claim],
 ) -> Option<String> {
+    if negated(before) {
+        return None;
+    }
     if let Some(o) = last_named(before) {
         return Some(o);
     }
@@ -124,7 +159,11 @@ fn named_back(
         {
             return None;
         }
-        if let Some(o) = last_named(&tokens::lex(text, p.span)) {
+        let toks = tokens::lex(text, p.span);
+        if negated(&toks) {
+            return None;
+        }
+        if let Some(o) = last_named(&toks) {
             return Some(o);
         }
     }
