@@ -48,7 +48,7 @@ fn sentences(d: &Dossier, a: usize) -> Vec<Span> {
     d.articles[a]
         .paragraphs
         .iter()
-        .flat_map(|p| p.sentences.iter().copied())
+        .flat_map(|p| p.sentences.iter())
         .collect()
 }
 

@@ -25,5 +25,5 @@ pub mod tuning;
 pub mod variants;
 pub(crate) mod work;
 
-pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Warning};
+pub use dossier::{Article, ArticleId, Dossier, Meta, ParaKind, Paragraph, Span, Spans, Warning};
 pub use load::{load_bundled, load_path, LoadError, LoadOptions};

@@ -571,7 +571,7 @@ mod tests {
         let clips = vec![Clipping::new(
             &d,
             crate::model::ArticleId(0),
-            d.articles[0].paragraphs[0].sentences[0],
+            d.articles[0].paragraphs[0].sentences.get(0).unwrap(),
             ClipKind::Sentence,
             None,
         )];

@@ -376,7 +376,7 @@ fn writer_child() {
     let a = &d.articles[0];
     let sentences: Vec<_> = a.paragraphs.iter().flat_map(|p| &p.sentences).collect();
     for i in 0..30 {
-        let s = *sentences[i % sentences.len()];
+        let s = sentences[i % sentences.len()];
         let c = Clipping::new(&d, ArticleId(0), s, ClipKind::Sentence, None)
             .with_note(format!("{} #{i}", std::process::id()));
         store.apply(Change::AddClipping(c)).unwrap();

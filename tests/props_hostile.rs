@@ -100,17 +100,17 @@ proptest! {
         let files = vec![a, b];
         let d = dossier(&files);
         for (i, q) in d.quotes.iter().enumerate() {
-            let art = d.article(q.article);
+            let art = d.article(q.article());
             let t = &art.text;
-            prop_assert!(q.span.start <= q.span.end && q.span.end <= t.len());
-            prop_assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
-            prop_assert!(art.paragraphs[q.paragraph()].span.contains(q.span));
+            prop_assert!(q.span().start <= q.span().end && q.span().end <= t.len());
+            prop_assert!(t.is_char_boundary(q.span().start) && t.is_char_boundary(q.span().end));
+            prop_assert!(art.paragraphs[q.paragraph()].span.contains(q.span()));
             for ins in &q.insertions(&art.text) {
-                prop_assert!(q.span.contains(*ins));
+                prop_assert!(q.span().contains(*ins));
             }
             let clip = Clipping::of_quote(&d, QuoteId(i), None);
-            prop_assert_eq!(&clip.text, &t[q.span.range()]);
-            prop_assert_eq!((clip.start, clip.end), (q.span.start, q.span.end));
+            prop_assert_eq!(&clip.text, &t[q.span().range()]);
+            prop_assert_eq!((clip.start, clip.end), (q.span().start, q.span().end));
             // Valid UTF-8 without NUL is kept byte for byte, so the span indexes the file.
             // Files with NUL are skipped, so find the file by name, not by position.
             let n: usize = art.file.trim_end_matches(".txt").parse().unwrap_or(usize::MAX);
@@ -118,7 +118,7 @@ proptest! {
                 continue;
             };
             if art.text.len() == file.len() {
-                prop_assert_eq!(&file[q.span.range()], clip.text.as_bytes());
+                prop_assert_eq!(&file[q.span().range()], clip.text.as_bytes());
             }
         }
     }

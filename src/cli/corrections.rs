@@ -228,8 +228,8 @@ fn build(d: &Dossier, kind: &str, args: &[String], o: &CorrectArgs) -> Result<Ve
             let article = super::find(d, &args[0])?;
             let q = find_quote(d, article, &args[1])?;
             let quote = &d.quotes[q];
-            let old = quote.speaker.map(|p| d.people[p.0].name.clone());
-            let anchor = Anchor::new(d.article(article), quote.span);
+            let old = quote.speaker().map(|p| d.people[p.0].name.clone());
+            let anchor = Anchor::new(d.article(article), quote.span());
             one(
                 Edit::QuoteSpeaker { anchor, speaker },
                 old.or_else(|| Some("unknown".into())),
@@ -316,9 +316,9 @@ fn find_quote(d: &Dossier, article: ArticleId, text: &str) -> Result<usize> {
     let want = text.trim().trim_matches(['"', '“', '”']);
     let a = d.article(article);
     let quotes: Vec<usize> = (0..d.quotes.len())
-        .filter(|&i| d.quotes[i].article == article)
+        .filter(|&i| d.quotes[i].article() == article)
         .collect();
-    let text_of = |i: usize| a.slice(d.quotes[i].span).trim();
+    let text_of = |i: usize| a.slice(d.quotes[i].span()).trim();
     if let Some(&i) = quotes.iter().find(|&&i| text_of(i) == want) {
         return Ok(i);
     }

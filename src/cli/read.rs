@@ -70,7 +70,7 @@ pub fn run(d: &Dossier, id: ArticleId, out: &mut Out) -> Result<()> {
                 end: p.span.end,
                 kind: p.kind.as_str(),
                 text: a.slice(p.span),
-                sentences: p.sentences.clone(),
+                sentences: p.sentences.iter().collect(),
             })
             .collect();
         return out.json(&ReadJson {

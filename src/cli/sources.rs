@@ -64,7 +64,7 @@ pub fn rows<'a>(d: &'a Dossier, an: &Analysis) -> Vec<SourceRow<'a>> {
             words: a.meta.words,
             paragraphs: a.paragraphs.len(),
             noise_paragraphs: a.paragraphs.iter().filter(|p| p.kind.is_noise()).count(),
-            quotes: d.quotes.iter().filter(|q| q.article == a.id).count(),
+            quotes: d.quotes.iter().filter(|q| q.article() == a.id).count(),
             lossy: a.lossy,
             claims_shared: counts.shared,
             claims_unique: counts.unique,

@@ -136,7 +136,7 @@ pub fn claim_spans(a: &Article) -> Vec<Span> {
         if is_headline(&a.text, p) {
             continue;
         }
-        for &s in &p.sentences {
+        for s in &p.sentences {
             let Some(t) = a.text.get(s.range()) else {
                 continue;
             };
@@ -364,11 +364,10 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
         .into_iter()
         .map(|span| {
             let toks = tokens::lex(&a.text, span);
-            let mut facts = facts::extract_tokens(&a.text, &toks);
             // No pass over claims reads the names a claim's facts list (its terms carry
             // them): kept for the whole analysis they cost 21 MB of heap on the
-            // 5,000-article generated dossier (massif).
-            facts.entities = Vec::new();
+            // 5,000-article generated dossier (massif), so they are not looked for.
+            let mut facts = facts::extract_unnamed(&a.text, &toks);
             let near = last_counted.as_ref().filter(|_| age <= ANAPHORA_REACH);
             let resolved = resolve_counted(&a.text, &mut facts, near);
             age += 1;
@@ -456,7 +455,7 @@ fn lead_place(toks: &[tokens::Token], terms: &[Option<(Term, f32)>]) -> Box<[Ter
         .unwrap_or(toks.len());
     let run = first..end;
     let place = toks[run.clone()].iter().any(|t| {
-        let w = t.lower.trim_end_matches("’s").trim_end_matches("'s");
+        let w = trim_possessives(&t.lower);
         has(places(), w) || has(demonyms(), w)
     });
     let word_after = toks.get(end).is_some_and(|t| t.kind == tokens::Tok::Word)
@@ -467,6 +466,19 @@ fn lead_place(toks: &[tokens::Token], terms: &[Option<(Term, f32)>]) -> Box<[Ter
         return Box::default();
     }
     terms[run].iter().flatten().map(|x| x.0).collect()
+}
+
+/// `w` without its trailing possessives: every final `’s`, then every final `'s`, as
+/// `trim_end_matches` with those two patterns, by suffix tests (a string pattern builds a
+/// substring searcher per call: 4.8 M of the 13.0 M instructions `lead_place` took in
+/// `dossier sources` on 200 generated articles).
+fn trim_possessives(mut w: &str) -> &str {
+    for suffix in ["’s", "'s"] {
+        while let Some(rest) = w.strip_suffix(suffix) {
+            w = rest;
+        }
+    }
+    w
 }
 
 /// How many claims back "of them" may find what it counts.

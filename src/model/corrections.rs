@@ -305,7 +305,7 @@ pub fn apply(d: &mut Dossier, list: &[Correction]) {
         .quotes
         .iter()
         .map(|q| {
-            let p = q.speaker.and_then(|p| d.people.get(p.0))?;
+            let p = q.speaker().and_then(|p| d.people.get(p.0))?;
             Some((p.name.clone(), p.kind))
         })
         .collect();
@@ -324,7 +324,7 @@ pub fn apply(d: &mut Dossier, list: &[Correction]) {
     let (mut applied, origin) = w.compact(d);
     for (i, q) in d.quotes.iter().enumerate() {
         let now = q
-            .speaker
+            .speaker()
             .and_then(|p| d.people.get(p.0))
             .map(|p| (p.name.clone(), p.kind));
         if now != detected[i] {
@@ -380,7 +380,7 @@ impl Work {
                 }
                 let gone = std::mem::take(&mut d.people[a].quotes);
                 for q in &gone {
-                    d.quotes[q.0].speaker = Some(PersonId(b));
+                    d.quotes[q.0].set_speaker(Some(PersonId(b)));
                 }
                 let forms: Vec<String> = std::iter::once(d.people[a].name.clone())
                     .chain(d.people[a].aliases.iter().cloned())
@@ -410,16 +410,14 @@ impl Work {
                 let name = d.people[p].aliases.remove(at);
                 let (moved, kept): (Vec<QuoteId>, Vec<QuoteId>) =
                     d.people[p].quotes.iter().partition(|q| {
-                        d.quotes[q.0]
-                            .as_written
-                            .as_deref()
+                        d.as_written(&d.quotes[q.0])
                             .is_some_and(|w| w.eq_ignore_ascii_case(&name))
                     });
                 d.people[p].quotes = kept;
                 let kind = d.people[p].kind;
                 let new = self.add_person(d, name, kind);
                 for q in &moved {
-                    d.quotes[q.0].speaker = Some(PersonId(new));
+                    d.quotes[q.0].set_speaker(Some(PersonId(new)));
                 }
                 self.quoted[new] = !moved.is_empty();
                 d.people[new].quotes = moved;
@@ -429,7 +427,7 @@ impl Work {
                 let q = quote_at(d, article, span).ok_or_else(|| {
                     format!("no quote at {:?} in {}", anchor.exact, anchor.article)
                 })?;
-                if let Some(old) = d.quotes[q.0].speaker {
+                if let Some(old) = d.quotes[q.0].speaker() {
                     d.people[old.0].quotes.retain(|x| *x != q);
                 }
                 let to = speaker.as_ref().map(|name| match self.find(d, name) {
@@ -441,7 +439,7 @@ impl Work {
                     self.quoted[p] = true;
                 }
                 let quote = &mut d.quotes[q.0];
-                quote.speaker = to.map(PersonId);
+                quote.set_speaker(to.map(PersonId));
                 quote.how = crate::model::quotes::How::of(HOW);
             }
             Edit::Pair { a, b, verdict } => {
@@ -537,7 +535,8 @@ impl Work {
         }
         d.people = kept;
         for q in &mut d.quotes {
-            q.speaker = q.speaker.and_then(|p| map[p.0]).map(PersonId);
+            let s = q.speaker().and_then(|p| map[p.0]).map(PersonId);
+            q.set_speaker(s);
         }
         (applied, origin)
     }
@@ -550,8 +549,8 @@ fn quote_at(d: &Dossier, article: ArticleId, span: Span) -> Option<QuoteId> {
     d.quotes
         .iter()
         .enumerate()
-        .filter(|(_, q)| q.article == article && q.span.overlaps(span))
-        .max_by_key(|(_, q)| (q.span == span, overlap(q.span)))
+        .filter(|(_, q)| q.article() == article && q.span().overlaps(span))
+        .max_by_key(|(_, q)| (q.span() == span, overlap(q.span())))
         .map(|(i, _)| QuoteId(i))
 }
 

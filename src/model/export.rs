@@ -92,7 +92,7 @@ impl Clipping {
     /// A clipping of one quote of the dossier.
     pub fn of_quote(d: &Dossier, q: QuoteId, created: Option<String>) -> Clipping {
         let quote = &d.quotes[q.0];
-        Clipping::new(d, quote.article, quote.span, ClipKind::Quote, created)
+        Clipping::new(d, quote.article(), quote.span(), ClipKind::Quote, created)
     }
 
     /// The sentence holding byte `pos` of an article.
@@ -105,7 +105,7 @@ impl Clipping {
         let a = d.article(article);
         let p = &a.paragraphs[a.paragraph_at(pos)?];
         let s = p.sentences.iter().find(|s| s.start <= pos && pos < s.end)?;
-        Some(Clipping::new(d, article, *s, ClipKind::Sentence, created))
+        Some(Clipping::new(d, article, s, ClipKind::Sentence, created))
     }
 
     /// The paragraph holding byte `pos` of an article.

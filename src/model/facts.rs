@@ -170,7 +170,18 @@ pub fn extract(text: &str, span: Span) -> Facts {
 
 /// Extract facts from tokens already lexed.
 pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
+    Facts {
+        entities: entities(text, toks),
+        ..extract_unnamed(text, toks)
+    }
+}
+
+/// [`extract_tokens`] without the names (`entities` left empty), for the claims, whose
+/// terms carry the names: finding them cost a stop-word lookup per capitalized word and a
+/// string per name that the claims dropped at once.
+pub fn extract_unnamed(text: &str, toks: &[Token]) -> Facts {
     let mut figures = numbers::figures(text, toks);
+    drop_emphatic_repeats(&mut figures, text);
     outcome::mark(&mut figures, toks);
     outcome::parts_and_wholes(&mut figures, toks);
     frame::mark(&mut figures, toks);
@@ -180,10 +191,31 @@ pub fn extract_tokens(text: &str, toks: &[Token]) -> Facts {
     Facts {
         figures,
         likelihood: likelihood::likelihoods(text, toks),
-        entities: entities(text, toks),
+        entities: Vec::new(),
         attributions: attribution::attributions(text, toks),
         clauses: clauses(toks),
     }
+}
+
+/// "thousands and thousands of homes": a vague count said again after "and" is
+/// one figure told with emphasis, not several; only the last, which stands by what it
+/// counts and when, is kept.
+fn drop_emphatic_repeats(figures: &mut Vec<Figure>, text: &str) {
+    let repeated: Vec<bool> = (0..figures.len())
+        .map(|i| {
+            let (f, Some(g)) = (&figures[i], figures.get(i + 1)) else {
+                return false;
+            };
+            f.qualifier == Qualifier::Vague
+                && g.qualifier == Qualifier::Vague
+                && f.text.eq_ignore_ascii_case(&g.text)
+                && text
+                    .get(f.span.end..g.span.start)
+                    .is_some_and(|between| between.trim() == "and")
+        })
+        .collect();
+    let mut it = repeated.into_iter();
+    figures.retain(|_| !it.next().unwrap_or(false));
 }
 
 /// True for a count written as a word below ten ("four boys"). Such a count is a figure only

@@ -4,7 +4,7 @@
 //! Each list is one entry a line; `#` starts a comment line; entries are lowercased.
 //! Tables are `phrase = value` lines; groups are a head word and its variants on one line.
 
-use crate::model::lex::{FastMap, WordSet};
+use crate::model::lex::{FastMap, FastSet, WordSet};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -142,6 +142,17 @@ fn abbreviation_list() -> &'static [String] {
 }
 
 /// Abbreviations whose final dot belongs to the word and does not end a sentence ("Dr.",
+/// Words that carry no claim (`assets/claim_stopwords.txt`): skipped when claims are
+/// compared, and when paragraph kinds ask whether one paragraph restates another.
+pub fn stopwords() -> &'static FastSet<String> {
+    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse_list(include_str!("../../assets/claim_stopwords.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
 /// "Oct."): lowercase, without the period.
 pub fn abbreviations() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();

@@ -503,9 +503,10 @@ pub fn from_files_timed(
             }
         }
     });
-    let (quotes, people) = phases.time("quotes", || crate::model::quotes::extract(&d));
+    let (quotes, people, written) = phases.time("quotes", || crate::model::quotes::extract(&d));
     d.quotes = quotes;
     d.people = people;
+    d.written = written;
     d
 }
 
@@ -700,18 +701,18 @@ mod tests {
         assert_eq!(warned.len(), 1);
         assert_eq!(warned[0].file.as_deref(), Some("a.txt"));
         let a = &d.articles[0];
-        let q: Vec<_> = d.quotes.iter().filter(|q| q.article == a.id).collect();
+        let q: Vec<_> = d.quotes.iter().filter(|q| q.article() == a.id).collect();
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(
-            &a.text[q[0].span.range()],
+            &a.text[q[0].span().range()],
             "We built it in two yearsâ€™ time,"
         );
         let who = q[0]
-            .speaker
+            .speaker()
             .and_then(|p| d.people.iter().find(|x| x.id == p))
             .map(|x| x.name.as_str());
         assert_eq!(who, Some("Lena Ortiz"));
-        assert_eq!(q[1].speaker, q[0].speaker);
+        assert_eq!(q[1].speaker(), q[0].speaker());
     }
 
     /// Line and column are 1-based and count characters.

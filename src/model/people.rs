@@ -667,6 +667,63 @@ impl Registry {
     }
 }
 
+/// Names written solid that the dossier's texts also spell with a space ("RiverWatch"
+/// said, where another outlet writes "River Watch") take the spaced spelling, and keep
+/// the solid one as an alias: outlets differ on such names, and the spaced one is the
+/// spelling whose words the other forms share. Only a one-word name with a capital inside
+/// it is split, before each inner capital that follows a lowercase letter, and only a
+/// spelling found whole in some text is taken, so "LeBron" or "McAdams" stay as they are
+/// unless a text spells them apart. One pass over the texts for all names together.
+pub(crate) fn spell_out<'t>(people: &mut [Person], texts: impl IntoIterator<Item = &'t str>) {
+    let candidates: Vec<(usize, String)> = people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, spaced(&p.name)?)))
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(candidates.iter().map(|(_, s)| s)) else {
+        return;
+    };
+    let mut found = vec![false; candidates.len()];
+    for text in texts {
+        for m in ac.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                found[m.pattern().as_usize()] = true;
+            }
+        }
+    }
+    for ((i, spaced), found) in candidates.into_iter().zip(found) {
+        if found {
+            let p = &mut people[i];
+            p.aliases.push(std::mem::replace(&mut p.name, spaced));
+        }
+    }
+}
+
+/// A one-word name split before each capital that follows a lowercase letter
+/// ("RiverWatch" gives "River Watch"); None when there is nothing to split.
+fn spaced(name: &str) -> Option<String> {
+    if name.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    (out.len() > name.len()).then_some(out)
+}
+
 /// The most used role of an entity (ties: the longest).
 pub(crate) fn best_role(roles: &[(String, usize)]) -> Option<String> {
     roles

@@ -67,21 +67,24 @@ const HOWS: [&str; 15] = [
     crate::model::corrections::HOW,
 ];
 
-/// The pass that attributed a quote, in one byte (an index into the passes' names): the
-/// name itself would take 16 bytes in every quote record.
+/// The pass that attributed a quote, in one byte (an index into the passes' names, plus
+/// one): the name itself would take 16 bytes in every quote record, and the index is never
+/// zero so that `Option<How>` is one byte too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct How(u8);
+pub struct How(std::num::NonZeroU8);
 
 impl How {
     /// The pass called `name` (one of the names the attribution passes give).
     pub fn of(name: &str) -> Option<How> {
         let i = HOWS.iter().position(|h| *h == name);
         debug_assert!(i.is_some(), "no attribution pass is called {name:?}");
-        i.and_then(|i| u8::try_from(i).ok()).map(How)
+        i.and_then(|i| u8::try_from(i + 1).ok())
+            .and_then(std::num::NonZeroU8::new)
+            .map(How)
     }
     /// The pass's name ("same sentence", "pronoun", …).
     pub fn as_str(self) -> &'static str {
-        HOWS[usize::from(self.0)]
+        HOWS[usize::from(self.0.get() - 1)]
     }
 }
 
@@ -91,28 +94,60 @@ impl Serialize for How {
     }
 }
 
-/// One direct quotation, in 72 bytes: a page of one-letter quotes (`"'a` repeated) holds
+/// The words that named quotes' speakers ("he", "the minister", "Austin"), each kept once:
+/// a quote holds the index of its words here, 4 bytes, where a string of its own took 16 in
+/// every record (and a heap block for each "he").
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    words: Vec<Box<str>>,
+    ids: crate::model::lex::FastMap<Box<str>, u32>,
+}
+
+impl Written {
+    /// The index of `w`, added if new.
+    pub fn id(&mut self, w: &str) -> u32 {
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        let i = index(self.words.len());
+        self.words.push(w.into());
+        self.ids.insert(w.into(), i);
+        i
+    }
+    /// The words at index `i`.
+    pub fn get(&self, i: u32) -> Option<&str> {
+        self.words.get(i as usize).map(|w| &**w)
+    }
+}
+
+/// "No value" in a [`Quote`]'s `u32` fields (no speaker, no words naming one).
+const NONE: u32 = u32::MAX;
+
+/// One direct quotation, in 32 bytes: a page of one-letter quotes (`"'a` repeated) holds
 /// one per 3 bytes of text, so this record's size sets the memory such a page takes (issue
-/// #18 bounds it per input byte). Indices are `u32` (an article is at most 4 GiB), the
-/// words naming the speaker a boxed `str`, the pass that named it one byte ([`How`]), the
-/// previous part of a quote over paragraphs a
-/// flag (it is always the quote right before), and bracketed insertions are read again
-/// from the text ([`Quote::insertions`]) rather than stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// #18 bounds it per input byte; 1 MiB of them held 25 MB of 72-byte records). Every index
+/// and offset is a `u32` (an article is at most 4 GiB, a dossier's quotes and speakers are
+/// fewer than its bytes), read through methods that give the dossier's own types ([`Span`],
+/// [`ArticleId`], [`PersonId`]); the words naming the speaker are an index into the
+/// dossier's [`Written`]; the pass that named it one byte ([`How`]); the previous part of
+/// a quote over paragraphs a flag (it is always the quote right before); bracketed
+/// insertions are read again from the text ([`Quote::insertions`]) rather than stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
-    pub article: ArticleId,
-    /// The text inside the marks.
-    pub span: Span,
-    /// The speaker, if the text says who it is.
-    pub speaker: Option<PersonId>,
-    /// How the text named the speaker ("he", "the minister", "Austin").
-    pub as_written: Option<Box<str>>,
+    /// The text inside the marks, from `start` to `end` in the article (bytes).
+    start: u32,
+    end: u32,
+    article: u32,
+    /// The speaker's [`PersonId`], if the text says who it is (else [`NONE`]).
+    speaker: u32,
+    /// How the text named the speaker, an index into [`Written`] (else [`NONE`]).
+    written: u32,
+    /// Index of the paragraph in the article.
+    paragraph: u32,
+    /// Index of the sentence in the paragraph.
+    sentence: u32,
     /// The rule that attributed it ("same sentence", "pronoun", …; see [`Quote::how`]).
     pub how: Option<How>,
-    /// Index of the paragraph in the article.
-    pub paragraph: u32,
-    /// Index of the sentence in the paragraph.
-    pub sentence: u32,
     pub kind: QuoteKind,
     /// The quote continues the one right before it in the dossier, its previous part, when
     /// it runs over paragraphs (each paragraph opens with a mark and only the last one
@@ -123,6 +158,59 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// A quote of `article` at `span`, in paragraph `paragraph` and its sentence
+    /// `sentence`, with no speaker, no pass that named one, not continued, not broken.
+    pub fn new(
+        article: ArticleId,
+        span: Span,
+        paragraph: usize,
+        sentence: usize,
+        kind: QuoteKind,
+    ) -> Quote {
+        Quote {
+            start: index(span.start),
+            end: index(span.end),
+            article: index(article.0),
+            speaker: NONE,
+            written: NONE,
+            paragraph: index(paragraph),
+            sentence: index(sentence),
+            how: None,
+            kind,
+            continues: false,
+            broken: false,
+        }
+    }
+    /// The article it is in.
+    pub fn article(&self) -> ArticleId {
+        ArticleId(self.article as usize)
+    }
+    /// The text inside the marks.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    /// Move the quote to `span` (same article).
+    pub fn set_span(&mut self, span: Span) {
+        self.start = index(span.start);
+        self.end = index(span.end);
+    }
+    /// The speaker, if the text says who it is.
+    pub fn speaker(&self) -> Option<PersonId> {
+        (self.speaker != NONE).then_some(PersonId(self.speaker as usize))
+    }
+    /// Set (or clear) the speaker.
+    pub fn set_speaker(&mut self, p: Option<PersonId>) {
+        self.speaker = p.map_or(NONE, |p| index(p.0));
+    }
+    /// How the text named the speaker ("he", "the minister", "Austin"): an index into the
+    /// dossier's [`Written`] (read it with [`Dossier::as_written`]).
+    pub fn written(&self) -> Option<u32> {
+        (self.written != NONE).then_some(self.written)
+    }
+    /// Set (or clear) the index of the words naming the speaker.
+    pub fn set_written(&mut self, w: Option<u32>) {
+        self.written = w.unwrap_or(NONE);
+    }
     /// The paragraph's index in the article.
     pub fn paragraph(&self) -> usize {
         self.paragraph as usize
@@ -142,7 +230,7 @@ impl Quote {
     /// Bracketed editor's insertions in the text (`[Russian President Vladimir]`), read
     /// from the article's `text` at the quote's span.
     pub fn insertions(&self, text: &str) -> Vec<Span> {
-        marks::insertions(text, self.span.start, self.span.end)
+        marks::insertions(text, self.start as usize, self.end as usize)
             .into_iter()
             .map(|(s, e)| Span::new(s, e))
             .collect()
@@ -200,9 +288,11 @@ struct ArticleWork {
     captions: Vec<Para>,
 }
 
-/// Find every quote in the dossier and resolve speakers.
-pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
+/// Find every quote in the dossier and resolve speakers: the quotes, their speakers and
+/// the words that named them.
+pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
     let mut reg = Registry::default();
+    let mut written = Written::default();
     // Finding quotes is per article (on all cores); names are registered in article order.
     let work: Vec<ArticleWork> = crate::model::work::par_map(d.articles.iter().collect(), |a| {
         find_article(&a.text, &a.paragraphs)
@@ -245,9 +335,12 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                         })
                         .map(QuoteId);
                 if att.entity.is_none() && att.as_written.is_none() && att.how.is_none() {
-                    att = continuation(&quotes, &ents, first, pi, qi, continues, f, a, &w.found)
-                        .unwrap_or(att);
+                    att = continuation(
+                        &quotes, &ents, &written, first, pi, qi, continues, f, a, &w.found,
+                    )
+                    .unwrap_or(att);
                 }
+                let as_written = att.as_written.as_deref().map(|w| written.id(w));
                 let kind = kind_of(
                     &a.text,
                     w.paras[pi].as_ref(),
@@ -259,18 +352,12 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
                 let sentence = a.paragraphs[pi]
                     .sentences
                     .partition_point(|s| s.end <= f.start());
-                quotes.push(Quote {
-                    article: a.id,
-                    span: Span::new(f.start(), f.end()),
-                    kind,
-                    paragraph: index(pi),
-                    sentence: index(sentence),
-                    speaker: None,
-                    as_written: att.as_written.map(String::into_boxed_str),
-                    how: att.how.and_then(How::of),
-                    continues: continues.is_some(),
-                    broken: f.broken,
-                });
+                let mut q = Quote::new(a.id, Span::new(f.start(), f.end()), pi, sentence, kind);
+                q.set_written(as_written);
+                q.how = att.how.and_then(How::of);
+                q.continues = continues.is_some();
+                q.broken = f.broken;
+                quotes.push(q);
                 ents.push(att.entity.map(index));
                 debug_assert_eq!(id.0 + 1, quotes.len());
             }
@@ -278,8 +365,9 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>) {
         share_over_parts(&mut quotes, &mut ents, first);
         echo_headlines(a, &mut quotes, &mut ents, first, &reg);
     }
-    let people = people(&reg, &mut quotes, &ents);
-    (quotes, people)
+    let mut people = people(&reg, &mut quotes, &ents);
+    crate::model::people::spell_out(&mut people, d.articles.iter().map(|a| a.text.as_str()));
+    (quotes, people, written)
 }
 
 /// How many words a headline quote needs before its echo in the body can name its
@@ -329,7 +417,7 @@ fn echo_headlines(
         if !is_headline(&quotes[h]) || named(ents[h]) {
             continue;
         }
-        let words = echo_words(a.slice(quotes[h].span));
+        let words = echo_words(a.slice(quotes[h].span()));
         let n = words.split(' ').count();
         if n < ECHO_ADJACENT_MIN_WORDS {
             continue;
@@ -338,11 +426,12 @@ fn echo_headlines(
         let mut hits = (first..end)
             .filter(|&b| !is_headline(&quotes[b]))
             .filter(|&b| under.is_none_or(|p| quotes[b].paragraph() == p))
-            .filter(|&b| named(ents[b]) && echo_words(a.slice(quotes[b].span)).contains(&words));
+            .filter(|&b| named(ents[b]) && echo_words(a.slice(quotes[b].span())).contains(&words));
         let Some(b) = hits.next() else { continue };
         if hits.all(|o| ents[o] == ents[b]) {
             ents[h] = ents[b];
-            quotes[h].as_written = quotes[b].as_written.clone();
+            let w = quotes[b].written();
+            quotes[h].set_written(w);
             quotes[h].how = How::of("headline echo");
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
@@ -502,6 +591,7 @@ fn title_case(text: &str, toks: &[words::Token]) -> bool {
 fn continuation(
     quotes: &[Quote],
     ents: &[Option<u32>],
+    written: &Written,
     first: usize,
     pi: usize,
     qi: usize,
@@ -529,7 +619,7 @@ fn continuation(
     }
     Some(Attribution {
         entity: ents[prev].map(|e| e as usize),
-        as_written: pq.as_written.as_deref().map(String::from),
+        as_written: pq.written().and_then(|w| written.get(w)).map(String::from),
         how: Some("continuation"),
     })
 }
@@ -540,7 +630,8 @@ fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<u32>], first: usize
         if let Some(QuoteId(p)) = quotes[i].previous_part(QuoteId(i)) {
             if ents[p].is_none() && ents[i].is_some() {
                 ents[p] = ents[i];
-                quotes[p].as_written = quotes[i].as_written.clone();
+                let w = quotes[i].written();
+                quotes[p].set_written(w);
                 quotes[p].how = How::of("continuation");
             }
         }
@@ -648,7 +739,7 @@ fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<u32>]) -> Vec<Per
             });
             id
         });
-        q.speaker = Some(id);
+        q.set_speaker(Some(id));
         out[id.0].quotes.push(QuoteId(qi));
     }
     out

@@ -12,7 +12,7 @@ pub(crate) use kinds::is_social_embed;
 pub use meta::{infer_meta, outlet_from_file, parse_date, stamps, StampKind};
 pub use sentences::split_sentences;
 
-use crate::model::{ParaKind, Paragraph, Span};
+use crate::model::{ParaKind, Paragraph, Span, Spans};
 
 /// Characters trimmed from both ends of paragraphs and sentences.
 pub(crate) fn is_trim(c: char) -> bool {
@@ -142,7 +142,7 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 /// A paragraph of `text` at `span`, its words counted once here: the kind rules and the
 /// body word count read the count instead of counting again (they did about five times a
 /// paragraph, 9% of loading's instructions).
-pub(crate) fn paragraph(text: &str, span: Span, kind: ParaKind, sentences: Vec<Span>) -> Paragraph {
+pub(crate) fn paragraph(text: &str, span: Span, kind: ParaKind, sentences: Spans) -> Paragraph {
     Paragraph {
         span,
         kind,

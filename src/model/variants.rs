@@ -63,7 +63,7 @@ impl VariantGroup {
         let mut a: Vec<ArticleId> = self
             .variants
             .iter()
-            .map(|v| d.quotes[v.quote.0].article)
+            .map(|v| d.quotes[v.quote.0].article())
             .collect();
         a.dedup();
         a
@@ -79,9 +79,9 @@ struct Words {
 
 fn words(d: &Dossier, q: QuoteId) -> Words {
     let quote = &d.quotes[q.0];
-    let text = &d.article(quote.article).text;
+    let text = &d.article(quote.article()).text;
     let (mut lower, mut spans) = (Vec::new(), Vec::new());
-    for t in lex(text, quote.span) {
+    for t in lex(text, quote.span()) {
         if matches!(t.kind, Tok::Word | Tok::Number) && lower.len() < MAX_WORDS {
             lower.push(t.lower.replace('’', "'"));
             spans.push(t.span);
@@ -189,7 +189,7 @@ fn same_remark(a: &Words, b: &Words) -> bool {
 /// The speaker a quote's words are credited to, for grouping: a named speaker, or None
 /// for an unknown or unnamed one ("a senior official"), who may be anyone.
 fn named(d: &Dossier, q: QuoteId) -> Option<PersonId> {
-    let p = d.quotes[q.0].speaker?;
+    let p = d.quotes[q.0].speaker()?;
     let person = d.people.get(p.0)?;
     (person.kind != SpeakerKind::Anonymous).then_some(p)
 }
@@ -277,8 +277,8 @@ pub fn group(d: &Dossier) -> Vec<VariantGroup> {
     let mut groups: Vec<VariantGroup> = by_root
         .into_iter()
         .filter(|(_, members)| {
-            let a = d.quotes[ids[members[0]].0].article;
-            members.iter().any(|&m| d.quotes[ids[m].0].article != a)
+            let a = d.quotes[ids[members[0]].0].article();
+            members.iter().any(|&m| d.quotes[ids[m].0].article() != a)
         })
         .map(|(root, mut members)| {
             members.sort_unstable();

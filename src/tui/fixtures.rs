@@ -29,7 +29,6 @@ pub fn sentence(d: &Dossier, a: usize, needle: &str) -> Span {
         .iter()
         .flat_map(|p| p.sentences.iter())
         .find(|s| s.contains(at))
-        .copied()
         .expect("sentence holding needle")
 }
 
@@ -175,17 +174,11 @@ pub fn with_quotes() -> Dossier {
                 .iter()
                 .position(|s| s.overlaps(span))
                 .unwrap_or(0);
-            Quote {
-                article: ArticleId(a),
-                span,
-                kind: QuoteKind::Full,
-                paragraph: paragraph as u32,
-                sentence: sentence as u32,
-                speaker: Some(PersonId(who)),
-                as_written: None,
-                how: crate::model::quotes::How::of("same sentence"),
-                continues: false,
-                broken: false,
+            {
+                let mut q = Quote::new(ArticleId(a), span, paragraph, sentence, QuoteKind::Full);
+                q.set_speaker(Some(PersonId(who)));
+                q.how = crate::model::quotes::How::of("same sentence");
+                q
             }
         })
         .collect();

@@ -41,16 +41,16 @@ pub struct VariantRow<'a> {
 
 fn variant_row<'a>(d: &'a Dossier, v: &Variant, reference: bool) -> VariantRow<'a> {
     let q = &d.quotes[v.quote.0];
-    let a = d.article(q.article);
-    let person = q.speaker.and_then(|p| d.people.get(p.0));
+    let a = d.article(q.article());
+    let person = q.speaker().and_then(|p| d.people.get(p.0));
     VariantRow {
         article: &a.file,
         outlet: a.source_name(),
-        text: a.slice(q.span),
+        text: a.slice(q.span()),
         speaker: person.and_then(|p| shown_name(&p.name, p.kind)),
         kind: q.kind.as_str(),
-        start: q.span.start,
-        end: q.span.end,
+        start: q.span().start,
+        end: q.span().end,
         reference,
         differs: v.differs.iter().map(|s| [s.start, s.end]).collect(),
     }

@@ -74,13 +74,12 @@ fn lexical_parts(
     (dot / n, content / n, shared)
 }
 
-/// The term vectors of a claim's segments with their norms (itself when it has none).
-fn segment_parts(c: &Claim) -> Vec<(&[(super::Term, f32)], f32)> {
-    if c.segments.is_empty() {
-        vec![(&c.terms[..], c.norm)]
-    } else {
-        c.segments.iter().collect()
-    }
+/// The term vectors of a claim's segments with their norms (itself when it has none), read
+/// in place: a list of them per scored pair cost 6.4 M instructions of `dossier sources` on
+/// 200 generated articles.
+fn segment_parts(c: &Claim) -> impl Iterator<Item = (&[(super::Term, f32)], f32)> {
+    let whole = c.segments.is_empty().then_some((&c.terms[..], c.norm));
+    whole.into_iter().chain(c.segments.iter())
 }
 
 /// How alike two claims are: lexical cosine (of the claims, or of their best matching
@@ -108,14 +107,12 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
     let mut at = (None, None);
     if lex > 0.05 && (!a.segments.is_empty() || !b.segments.is_empty()) {
         // A claim without segments is its own single segment.
-        let parts = segment_parts;
-        let (seg_a, seg_b) = (parts(a), parts(b));
         let index = |c: &Claim, k: usize| (!c.segments.is_empty()).then_some(k.min(255) as u8);
         // The segments that match best say which part of each claim the pair is about,
         // whether or not their score beats the whole claims'.
         let mut best_seg = 0.0;
-        for (ka, &(x, nx)) in seg_a.iter().enumerate() {
-            for (kb, &(y, ny)) in seg_b.iter().enumerate() {
+        for (ka, (x, nx)) in segment_parts(a).enumerate() {
+            for (kb, (y, ny)) in segment_parts(b).enumerate() {
                 let (l, c, n) = lexical_parts(corpus, x, nx, y, ny);
                 // Segments, like claims, share two terms beyond common names or nothing
                 // ("…, Pentagon officials said" ~ "…, South Korean officials suggest").

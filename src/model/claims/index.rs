@@ -259,9 +259,14 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
 
 /// Sorted, distinct terms (the heavier weight kept).
 fn distinct(mut out: Vec<(Term, f32)>) -> Vec<(Term, f32)> {
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    out.dedup_by_key(|x| x.0);
+    make_distinct(&mut out);
     out
+}
+
+/// Sort `terms` and keep each term once, with its heavier weight.
+fn make_distinct(terms: &mut Vec<(Term, f32)>) {
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    terms.dedup_by_key(|x| x.0);
 }
 
 /// The terms of a claim: its tokens' terms plus a term per comparable figure value.
@@ -299,18 +304,30 @@ const MODALS: &[&str] = &[
 /// Split a claim's tokens into segments (at punctuation and clause openers) and give each
 /// its term vector; segments with fewer than three terms join the next.
 pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
-    let (mut terms, mut ends) = (Vec::new(), Vec::new());
+    // A segment's terms are gathered in one scratch list, and the claim's lists sized for
+    // every token to hold a term: a list collected per segment, and the two grown by
+    // doubling, cost an allocation each (with `cut` below, 49 M instructions of `dossier
+    // sources` on 200 generated articles).
+    let mut terms = Vec::with_capacity(tok_terms.len());
+    let mut ends = Vec::new();
+    let mut scratch: Vec<(Term, f32)> = Vec::with_capacity(tok_terms.len());
     let mut start = 0;
+    // Each token's lowercase form is read once and tested by its kind: a punctuation mark
+    // against the marks, a word against the openers (one `as_str` and a test of every list
+    // per token before: 49 M instructions of `dossier sources` on 200 generated articles).
     let cut = |i: usize| {
         let t = &toks[i];
-        (t.kind == Tok::Punct
-            && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")"))
-            || (t.kind == Tok::Word && SEGMENT_OPENERS.contains(&t.lower.as_str()))
-            // "… will be used in battle and could broaden the war": a second predicate.
-            || (t.lower == "and"
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| MODALS.contains(&n.lower.as_str())))
+        let w = t.lower.as_str();
+        match t.kind {
+            Tok::Punct => matches!(w, "," | ";" | ":" | "—" | "–" | "(" | ")"),
+            Tok::Word if w == "and" => {
+                // "… will be used in battle and could broaden the war": a second predicate.
+                toks.get(i + 1)
+                    .is_some_and(|n| MODALS.contains(&n.lower.as_str()))
+            }
+            Tok::Word => SEGMENT_OPENERS.contains(&w),
+            _ => false,
+        }
     };
     // The distinct terms of the open segment, kept as it grows: a segment is built once,
     // when it closes, not again at every cut (a long run of "(" or ", " with no terms was
@@ -322,9 +339,11 @@ pub fn segments(toks: &[Token], tok_terms: &[Option<(Term, f32)>]) -> Segments {
         crate::model::work::step(1);
         if (i == toks.len() || cut(i)) && (n_seen >= 3 || i == toks.len()) {
             crate::model::work::step(i - start);
-            let v = distinct(tok_terms[start..i].iter().flatten().copied().collect());
-            if !v.is_empty() {
-                terms.extend_from_slice(&v);
+            scratch.clear();
+            scratch.extend(tok_terms[start..i].iter().flatten().copied());
+            make_distinct(&mut scratch);
+            if !scratch.is_empty() {
+                terms.extend_from_slice(&scratch);
                 ends.push(u32::try_from(terms.len()).unwrap_or(u32::MAX));
             }
             start = i;

@@ -189,6 +189,8 @@ pub fn quantities<'a>(
     let mut durations: Vec<FigureMention> = Vec::new();
     // Conversions the articles state ("€40m (£34m)"), to join amounts in two currencies.
     let mut rates = conversions::Rates::default();
+    // Vague counts ("hundreds of deaths") with the key they would have, placed after.
+    let mut vague: Vec<(FigureMention, Key)> = Vec::new();
     for c in claims.iter().flatten() {
         if c.facts
             .figures
@@ -218,8 +220,12 @@ pub fn quantities<'a>(
             .iter()
             .filter(|f| is_crowd(f) || is_loose_duration(f))
             .collect();
+        let loose: Vec<(&Figure, Key)> = figures
+            .iter()
+            .filter_map(|f| vague_key(f, &parts).map(|k| (f, k)))
+            .collect();
         let aged = c.facts.figures.iter().any(|f| f.kind == Kind::Age);
-        if keyed.is_empty() && crowd.is_empty() && !aged {
+        if keyed.is_empty() && crowd.is_empty() && loose.is_empty() && !aged {
             continue;
         }
         let article = article_of(c.article);
@@ -250,15 +256,31 @@ pub fn quantities<'a>(
                 as_of: when::as_of(&toks, clause, f.span, published, updated),
             });
         }
+        for (f, k) in loose {
+            let clause = passage(text, c.span, f.span, &c.facts.figures);
+            let m = FigureMention {
+                article: c.article,
+                claim: c.span,
+                clause,
+                figure: f.clone(),
+                holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
+                as_of: when::as_of(&toks, clause, f.span, published, updated),
+            };
+            vague.push((m, k));
+        }
         for (f, k) in &keyed {
             // One sentence giving two values that disagree for one key ("310,000 customers,
             // plus 270,000 customers") sets two things side by side that the key cannot tell
             // apart: the quantity is split by value ([`split_by_value`]).
             // Sizes far apart ("10,000 troops in the country, another 2,000 at the border")
             // are a whole and a part, each its own statement (see [`split_by_size`]).
+            // A count that points back at another ("that figure could be as high as 55")
+            // restates it: two estimates of one thing, not two things.
             let side_by_side = keyed.iter().any(|(g, kg)| {
                 kg == k
                     && !std::ptr::eq(*g, *f)
+                    && !f.frame.points_back
+                    && !g.frame.points_back
                     && compare_figures(f, g) == Verdict::Conflict
                     && ratio(f, g) <= tuning().max_conflict_ratio
             });
@@ -287,6 +309,12 @@ pub fn quantities<'a>(
             });
         }
     }
+    let mut keys: Vec<Option<Key>> = vec![None; out.len()];
+    for (k, &qi) in &index {
+        keys[qi] = Some(k.clone());
+    }
+    join_named_events(&mut out, &mut keys, &article_of);
+    place_vague(&mut out, &keys, vague);
     place_crowds(&mut out, crowds);
     let mut out = conversions::join_currencies(out, &rates);
     out.extend(durations_told_alike(durations));
@@ -307,6 +335,103 @@ pub fn quantities<'a>(
         !q.conflicts.is_empty() || q.mentions.iter().any(|m| Some(m.article) != first)
     });
     out
+}
+
+/// The smallest vague count that may join a quantity ([`place_vague`]): "hundreds",
+/// "thousands", whose order of magnitude bounds them. "dozens" and "scores" are said
+/// loosely: the dev gold reads "scores of people" unaccounted for as no conflict with 228
+/// nor with 631 missing.
+const VAGUE_MIN: f64 = 100.0;
+
+/// The key a vague count ("thousands of deaths in the 1998 floods") would have were it a
+/// figure: what it counts, with its scope and year; none for "dozens" or "scores"
+/// ([`VAGUE_MIN`]) and for counts that say nothing of what they count.
+fn vague_key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
+    if f.kind != Kind::Count
+        || f.qualifier != crate::model::facts::Qualifier::Vague
+        || f.value < VAGUE_MIN
+    {
+        return None;
+    }
+    let mut as_figure = f.clone();
+    as_figure.qualifier = crate::model::facts::Qualifier::Approx;
+    key(&as_figure, parts)
+}
+
+/// A vague count joins the quantity of its key when that quantity is set apart from the
+/// story's own by a year or a scope (another event's toll: "thousands of deaths in the 1998
+/// floods"); it never makes a quantity of its own. Against the story's own figures a
+/// vague count is most often a forecast or a speaker's aside ("hundreds more may be
+/// found"), not a statement of the count.
+fn place_vague(out: &mut [Quantity], keys: &[Option<Key>], vague: Vec<(FigureMention, Key)>) {
+    for (m, k) in vague {
+        if k.3.is_none() && k.4.is_none() {
+            continue;
+        }
+        if let Some(q) = keys.iter().position(|x| x.as_ref() == Some(&k)) {
+            out[q].mentions.push(m);
+            out[q]
+                .mentions
+                .sort_by_key(|m| (m.article.0, m.figure.span.start));
+        }
+    }
+}
+
+/// "As many as 900 people died in 1998 when Storm Kestrel came ashore" and "Kestrel, which
+/// left up to 900 dead": an earlier event's toll is keyed by its year in one mention
+/// and by its name in another (the scope "of kestrel" a relative clause gives). A quantity
+/// scoped to a name joins the one quantity of the same measured thing, dated by a year,
+/// whose mentions name that event in their sentence; where none or several do, it stays.
+fn join_named_events<'a>(
+    out: &mut Vec<Quantity>,
+    keys: &mut Vec<Option<Key>>,
+    article_of: &impl Fn(ArticleId) -> Option<&'a Article>,
+) {
+    let names = |q: &Quantity, name: &str| {
+        q.mentions.iter().any(|m| {
+            article_of(m.article).is_some_and(|a| {
+                tokens::lex(&a.text, m.claim)
+                    .iter()
+                    .any(|t| t.capital && t.lower == name)
+            })
+        })
+    };
+    let mut gone: Vec<usize> = Vec::new();
+    for qi in 0..out.len() {
+        let Some(k) = keys[qi].clone() else { continue };
+        let Some(name) = k.3.as_deref().and_then(|s| s.strip_prefix("of ")) else {
+            continue;
+        };
+        if k.4.is_some() {
+            continue;
+        }
+        let mut dated = (0..out.len()).filter(|&qj| {
+            qj != qi
+                && keys[qj].as_ref().is_some_and(|d| {
+                    (d.0, &d.1, &d.2, d.3.is_none(), d.4.is_some(), &d.5)
+                        == (k.0, &k.1, &k.2, true, true, &k.5)
+                })
+                && names(&out[qj], name)
+        });
+        if let (Some(qj), None) = (dated.next(), dated.next()) {
+            // Now dated as that event's, so that its values are compared with theirs.
+            let year = keys[qj].as_ref().and_then(|d| d.4);
+            let mut moved = std::mem::take(&mut out[qi].mentions);
+            for m in &mut moved {
+                m.figure.frame.scope = None;
+                m.figure.frame.year = year;
+            }
+            out[qj].mentions.extend(moved);
+            out[qj]
+                .mentions
+                .sort_by_key(|m| (m.article.0, m.figure.span.start));
+            gone.push(qi);
+        }
+    }
+    for qi in gone.into_iter().rev() {
+        out.remove(qi);
+        keys.remove(qi);
+    }
 }
 
 /// "\"How many deaths can you confirm?\" she asked. / \"Eleven, so far,\" he said": a
@@ -1638,5 +1763,123 @@ The death toll rose to 31 on Thursday.
         assert_eq!(pause.len(), 1, "{qs:#?}");
         assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
         assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
+    }
+
+    /// An earlier event's toll, dated by its year in one outlet and named by a relative
+    /// clause in another, is one quantity: its two figures are compared, and neither joins
+    /// the story's own toll.
+    #[test]
+    fn an_earlier_events_toll_named_or_dated_is_one_quantity() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Storm\n\nThe toll from Storm Wren rose to 21.\n\nAs many as 900 people died in 1998 when Storm Kestrel came ashore.\n",
+            ),
+            (
+                "b.txt",
+                "Storm\n\nThe toll from Storm Wren rose to 23.\n\nThe mayor compared the storm to Kestrel, which left up to 900 dead along the coast.\n",
+            ),
+            (
+                "c.txt",
+                "Storm\n\nMore than 1,200 people are believed to have died in 1998 when Kestrel struck.\n",
+            ),
+        ]);
+        let earlier = qs
+            .iter()
+            .find(|q| q.mentions.iter().any(|m| m.figure.value == 900.0))
+            .expect("the earlier toll");
+        let values: Vec<f64> = earlier.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![900.0, 900.0, 1200.0], "{qs:#?}");
+        // 900 vs 900 agree; each "up to 900" against "more than 1,200" conflicts.
+        assert_eq!(earlier.conflicts.len(), 2, "{earlier:#?}");
+        let own = qs.iter().find(|q| q.label == "dead").expect("the own toll");
+        assert!(
+            own.mentions.iter().all(|m| m.figure.value < 100.0),
+            "{own:#?}"
+        );
+    }
+
+    /// A relative clause on a name that no dated toll of the dossier names stays its own
+    /// quantity: the join needs the name in the dated mention's sentence.
+    #[test]
+    fn a_named_toll_does_not_join_a_year_it_is_not_told_with() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Storm\n\nAs many as 900 people died in 1998 when Storm Kestrel came ashore.\n",
+            ),
+            (
+                "b.txt",
+                "Storm\n\nThe mayor compared the storm to Plover, which left up to 300 dead.\n",
+            ),
+        ]);
+        assert!(
+            qs.iter()
+                .all(|q| q.mentions.iter().all(|m| m.figure.value == 900.0)
+                    || q.mentions.iter().all(|m| m.figure.value == 300.0)),
+            "{qs:#?}"
+        );
+    }
+
+    /// A vague count of another year's dead ("thousands of deaths in 1998") joins that
+    /// year's toll and conflicts with a figure outside its order of magnitude.
+    #[test]
+    fn a_vague_count_joins_an_earlier_years_toll() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Storm\n\nAs many as 900 people died in 1998 when Storm Kestrel came ashore.\n",
+            ),
+            (
+                "b.txt",
+                "Storm\n\nThe mayor recalled the thousands of deaths in the floods of 1998.\n",
+            ),
+        ]);
+        let earlier = qs
+            .iter()
+            .find(|q| q.label == "dead, 1998")
+            .expect("{qs:#?}");
+        assert_eq!(earlier.mentions.len(), 2, "{earlier:#?}");
+        assert_eq!(earlier.conflicts.len(), 1, "{earlier:#?}");
+    }
+
+    /// A vague count of the story's own dead ("hundreds may have died") joins no quantity:
+    /// against the outlets' figures it is an aside, never a conflict.
+    #[test]
+    fn a_vague_count_of_the_own_toll_stays_out() {
+        let qs = qs_of(&[
+            ("a.txt", "Quake\n\nThe death toll rose to 31 on Monday.\n"),
+            ("b.txt", "Quake\n\nThe death toll rose to 34 on Tuesday.\n"),
+            (
+                "c.txt",
+                "Quake\n\nRescuers fear hundreds of people died in the villages.\n",
+            ),
+        ]);
+        assert!(
+            qs.iter()
+                .flat_map(|q| &q.mentions)
+                .all(|m| m.figure.qualifier != crate::model::facts::Qualifier::Vague),
+            "{qs:#?}"
+        );
+    }
+
+    /// "40 sailors, but the union says that figure could be as high as 55": the count that
+    /// points back is another estimate of the same crew, in the crew's quantity; it does not
+    /// split it by value as two things side by side would.
+    #[test]
+    fn that_figure_stays_in_the_quantity_it_points_back_at() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Ship\n\nOfficials said 40 sailors were aboard, but the union says that figure could be as high as 55.\n",
+            ),
+            ("b.txt", "Ship\n\nThe navy said 40 sailors were aboard.\n"),
+        ]);
+        let crew = qs
+            .iter()
+            .find(|q| q.mentions.iter().any(|m| m.figure.value == 55.0))
+            .expect("{qs:#?}");
+        let values: Vec<f64> = crew.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![40.0, 55.0, 40.0], "{qs:#?}");
     }
 }

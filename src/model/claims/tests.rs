@@ -809,3 +809,40 @@ fn a_shared_amount_pairs_beside_a_closer_counterpart() {
         "{c:#?}"
     );
 }
+
+/// A possessive leaves the word a place lookup reads (curly or straight, repeated), and a
+/// word that only ends in "s" or in a bare apostrophe keeps it.
+#[test]
+fn possessives_are_trimmed_from_a_lead_word() {
+    assert_eq!(trim_possessives("korea’s"), "korea");
+    assert_eq!(trim_possessives("korea's"), "korea");
+    assert_eq!(trim_possessives("x's’s"), "x");
+    // As `trim_end_matches` with the curly form first: a straight one after stays inside.
+    assert_eq!(trim_possessives("x’s's"), "x’s");
+    assert_eq!(trim_possessives("paris"), "paris");
+    assert_eq!(trim_possessives("jones'"), "jones'");
+    assert_eq!(trim_possessives("’s"), "");
+}
+
+/// The claims' facts are the facts pass's but for the names, which they do not look for.
+#[test]
+fn claim_facts_are_the_facts_without_names() {
+    let text = "Officials in Valdoria said 233 people died, according to the Red Cross.";
+    let toks = tokens::lex(text, Span::new(0, text.len()));
+    let (named, unnamed) = (
+        facts::extract_tokens(text, &toks),
+        facts::extract_unnamed(text, &toks),
+    );
+    assert!(!named.entities.is_empty());
+    assert!(unnamed.entities.is_empty());
+    assert_eq!(
+        format!(
+            "{:?}",
+            Facts {
+                entities: Vec::new(),
+                ..named
+            }
+        ),
+        format!("{unnamed:?}")
+    );
+}

@@ -39,17 +39,18 @@ fn sample_with(a: &str) -> Dossier {
     ] {
         let Some(start) = a.find(text) else { continue };
         let q = QuoteId(d.quotes.len());
-        d.quotes.push(Quote {
-            article: ArticleId(0),
-            span: Span::new(start, start + text.len()),
-            kind: QuoteKind::Full,
-            paragraph: d.articles[0].paragraph_at(start).unwrap() as u32,
-            sentence: 0,
-            speaker: Some(PersonId(who)),
-            as_written: Some(written.into()),
-            how: crate::model::quotes::How::of("same sentence"),
-            continues: false,
-            broken: false,
+        d.quotes.push({
+            let mut q = Quote::new(
+                ArticleId(0),
+                Span::new(start, start + text.len()),
+                d.articles[0].paragraph_at(start).unwrap(),
+                0,
+                QuoteKind::Full,
+            );
+            q.set_speaker(Some(PersonId(who)));
+            q.set_written(Some(d.written.id(written)));
+            q.how = crate::model::quotes::How::of("same sentence");
+            q
         });
         d.people[who].quotes.push(q);
     }
@@ -76,7 +77,7 @@ fn correction(id: u64, edit: Edit) -> Correction {
 }
 
 fn speaker_of(d: &Dossier, q: usize) -> Option<&str> {
-    d.quotes[q].speaker.map(|p| d.people[p.0].name.as_str())
+    d.quotes[q].speaker().map(|p| d.people[p.0].name.as_str())
 }
 
 /// An anchor keeps its prefix and suffix from the text, as the export writes them.
@@ -369,8 +370,8 @@ fn pair_verdict_covers_both_orientations() {
     );
     c.note = Some("different day".into());
     apply(&mut d, &[c]);
-    let s0 = d.articles[0].paragraphs[1].sentences[1];
-    let s1 = d.articles[1].paragraphs[1].sentences[0];
+    let s0 = d.articles[0].paragraphs[1].sentences.get(1).unwrap();
+    let s1 = d.articles[1].paragraphs[1].sentences.get(0).unwrap();
     let v = d
         .corrected
         .pair_verdict((ArticleId(0), s0), (ArticleId(1), s1))
@@ -486,7 +487,7 @@ fn speaker_left_without_quotes_is_dropped() {
     assert_eq!(d.people.len(), 1);
     assert_eq!(d.people[0].name, "Ada Lind");
     assert_eq!(speaker_of(&d, 1), Some("Ada Lind"));
-    assert_eq!(d.quotes[1].speaker, Some(PersonId(0)));
+    assert_eq!(d.quotes[1].speaker(), Some(PersonId(0)));
 
     let mut d = sample();
     apply(

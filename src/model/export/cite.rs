@@ -178,14 +178,14 @@ fn speaker_of<'d>(d: &'d Dossier, a: &Article, s: Span, kind: ClipKind, p: &mut 
         .quotes
         .iter()
         .enumerate()
-        .filter(|(_, q)| q.article == a.id);
+        .filter(|(_, q)| q.article() == a.id);
     let hits: Vec<_> = if kind == ClipKind::Quote {
         quotes
-            .filter(|(_, q)| q.span.contains(s) || s.contains(q.span))
+            .filter(|(_, q)| q.span().contains(s) || s.contains(q.span()))
             .take(1)
             .collect()
     } else {
-        quotes.filter(|(_, q)| s.contains(q.span)).collect()
+        quotes.filter(|(_, q)| s.contains(q.span())).collect()
     };
     // A corrected quote keeps dossier's own speaker beside the analyst's.
     if let [(i, _)] = hits.as_slice() {
@@ -195,7 +195,7 @@ fn speaker_of<'d>(d: &'d Dossier, a: &Article, s: Span, kind: ClipKind, p: &mut 
             .map(|o| o.map(|(name, _)| name));
     }
     let hits: Vec<_> = hits.into_iter().map(|(_, q)| q).collect();
-    let mut speakers = hits.iter().filter_map(|q| q.speaker);
+    let mut speakers = hits.iter().filter_map(|q| q.speaker());
     let Some(first) = speakers.next() else {
         return;
     };
@@ -203,5 +203,5 @@ fn speaker_of<'d>(d: &'d Dossier, a: &Article, s: Span, kind: ClipKind, p: &mut 
         return;
     }
     p.speaker = d.people.get(first.0).map(|person| person.name.as_str());
-    p.as_written = hits.iter().find_map(|q| q.as_written.as_deref());
+    p.as_written = hits.iter().find_map(|q| d.as_written(q));
 }

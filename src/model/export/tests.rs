@@ -38,17 +38,18 @@ pub(crate) fn sample() -> Dossier {
     let text = "I am growing more worried,";
     let start = A.find(text).unwrap();
     let paragraph = d.articles[0].paragraph_at(start).unwrap();
-    d.quotes.push(Quote {
-        article: ArticleId(0),
-        span: Span::new(start, start + text.len()),
-        kind: QuoteKind::Full,
-        paragraph: paragraph as u32,
-        sentence: 0,
-        speaker: Some(PersonId(0)),
-        as_written: Some("he".into()),
-        how: crate::model::quotes::How::of("same sentence"),
-        continues: false,
-        broken: false,
+    d.quotes.push({
+        let mut q = Quote::new(
+            ArticleId(0),
+            Span::new(start, start + text.len()),
+            paragraph,
+            0,
+            QuoteKind::Full,
+        );
+        q.set_speaker(Some(PersonId(0)));
+        q.set_written(Some(d.written.id("he")));
+        q.how = crate::model::quotes::How::of("same sentence");
+        q
     });
     d
 }
@@ -123,7 +124,7 @@ fn edited_file_refinds_or_keeps_saved_text() {
     c.start += 7;
     c.end += 7;
     let p = resolve(&d, &c);
-    assert_eq!(p.span, Some(d.quotes[0].span));
+    assert_eq!(p.span, Some(d.quotes[0].span()));
     c.text = "words nobody wrote".into();
     let p = resolve(&d, &c);
     assert!(p.is_missing());
@@ -365,7 +366,7 @@ fn closing_comma_trimmed_in_blockquote_only() {
     let mut d2 = sample();
     let text = "I am growing more worried";
     let start = A.find(text).unwrap();
-    d2.quotes[0].span = Span::new(start, start + text.len());
+    d2.quotes[0].set_span(Span::new(start, start + text.len()));
     let c = vec![Clipping::of_quote(&d2, QuoteId(0), None)];
     let md = render(|w| write_markdown(w, &d2, &c, &md_opts(Grouping::InOrder)));
     assert!(md.contains("> “I am growing more worried”\n"), "{md}");
@@ -477,7 +478,7 @@ mod properties {
                 .paragraphs
                 .iter()
                 .flat_map(|p| p.sentences.iter())
-                .map(|s| Clipping::new(&d, ArticleId(0), *s, ClipKind::Sentence, None))
+                .map(|s| Clipping::new(&d, ArticleId(0), s, ClipKind::Sentence, None))
                 .collect();
             let md = render(|w| write_markdown(w, &d, &clips, &md_opts(Grouping::BySource)));
             let txt = render(|w| write_text(w, &d, &clips, Grouping::InOrder, Holds::Clippings));

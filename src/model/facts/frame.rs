@@ -27,6 +27,9 @@ pub struct Frame {
     pub prior: bool,
     /// True for an increment, not the whole: "seven more deaths", "12 additional troops".
     pub increment: bool,
+    /// True for a count that points back at the one before it ("that figure could be as
+    /// high as 55"): a restatement of that count, never a second thing beside it.
+    pub points_back: bool,
     /// Who an amount of money is tied to, for a reader and the index: the donor, payer or
     /// club named as the clause's subject ("Acme pledged €50m") or after it ("€50m from
     /// Acme"), lowercase; none for a running total ("taking the total to €300m") or when no
@@ -230,6 +233,7 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         }
     }
     running_totals(figures, toks);
+    that_figure(figures, toks);
     sides_set_against(figures, toks);
     // A side's share is of the whole vote: "an overall victory of 56%" says no more.
     for f in figures.iter_mut() {
@@ -267,6 +271,50 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             .is_some_and(|t| is_verb_form(&t.lower));
         if f.frame.about.is_none() && active {
             f.frame.measure = None;
+        }
+    }
+}
+
+/// Demonstratives that point a measure word back at the figure just named ("that figure",
+/// "this estimate"); "the figure" may open a figure of its own ("the figure at the shelter").
+const DEMONSTRATIVES: &[&str] = &["that", "this"];
+
+/// "officials put the crew at 40 sailors, but the union says that figure could be as high
+/// as 55": a count that names nothing itself and points back with a demonstrative and a
+/// measure word ([`ANAPHOR`]) counts what the count before it in the sentence counts.
+fn that_figure(figures: &mut [Figure], toks: &[Token]) {
+    for i in 1..figures.len() {
+        let (before, rest) = figures.split_at_mut(i);
+        let f = &mut rest[0];
+        let bare = f.kind == Kind::Count
+            && f.unit.is_none()
+            && f.what.is_none()
+            && f.outcome.is_none()
+            && f.frame.measure.as_deref() == Some(ANAPHOR);
+        if !bare {
+            continue;
+        }
+        let start = toks.partition_point(|t| t.span.start < f.span.start);
+        let pointed = toks[..start]
+            .iter()
+            .rev()
+            .take(MEASURE_BEFORE)
+            .take_while(|t| !stops(t))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| {
+                measures().get(w[0].lower.as_str()).map(String::as_str) == Some(ANAPHOR)
+                    && DEMONSTRATIVES.contains(&w[1].lower.as_str())
+            });
+        let Some(prev) = before.iter().rev().find(|g| g.kind == Kind::Count) else {
+            continue;
+        };
+        let names = prev.what.is_some() || prev.outcome.is_some();
+        if pointed && names && !prev.frame.prior && !prev.frame.increment {
+            f.what.clone_from(&prev.what);
+            f.noun.clone_from(&prev.noun);
+            f.outcome.clone_from(&prev.outcome);
+            f.frame.points_back = true;
         }
     }
 }

@@ -180,15 +180,9 @@ pub fn synonyms() -> &'static FastMap<String, String> {
     CELL.get_or_init(|| parse_groups(include_str!("../../../assets/synonyms.txt")))
 }
 
-/// Words that carry no claim.
-pub fn stopwords() -> &'static FastSet<String> {
-    static CELL: OnceLock<FastSet<String>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        parse_list(include_str!("../../../assets/claim_stopwords.txt"))
-            .into_iter()
-            .collect()
-    })
-}
+/// Words that carry no claim (loaded with the other word lists, where paragraph kinds
+/// read them too).
+pub use crate::model::lexicon::stopwords;
 
 /// Counted nouns for people, canonical: (general words like "people", specific ones like
 /// "workers"); see `assets/people_nouns.txt`.

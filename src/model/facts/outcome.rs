@@ -123,8 +123,9 @@ pub fn asked_about(toks: &[Token]) -> Option<String> {
 /// "rescued four of 12 boys": a part and its whole. What befell the part is said before it
 /// (the verb that takes "four of 12 boys" as its object). A word after the whole may tell of
 /// the part ("12 of the 40 passengers died") or of the whole ("one of the four boys rescued
-/// from the cave"): it is no one's, and the whole keeps no outcome (precision first: a part
-/// never conflicts with its whole).
+/// from the cave is …"): it is the whole's only when the sentence's verb follows it
+/// ([`of_the_whole`]), else no one's (precision first: a part never conflicts with its
+/// whole).
 pub fn parts_and_wholes(figures: &mut [Figure], toks: &[Token]) {
     let index = |at: usize| toks.partition_point(|t| t.span.start < at);
     for i in 1..figures.len() {
@@ -139,6 +140,33 @@ pub fn parts_and_wholes(figures: &mut [Figure], toks: &[Token]) {
             continue;
         }
         part.outcome = outcome_before(toks, index(part.span.start));
-        whole.outcome = None;
+        whole.outcome = whole
+            .noun
+            .as_deref()
+            .and_then(|noun| of_the_whole(toks, index(whole.span.end), noun));
     }
+}
+
+/// Words looked at past the outcome after a whole for the sentence's verb ("one of the four
+/// boys rescued from the flooded mine on Sunday is …": six).
+const RELATIVE_REACH: usize = 6;
+
+/// Verbs that carry a sentence whose subject names a part of a whole: after an outcome
+/// word that follows the whole, they show that word describes the whole.
+const MAIN_VERBS: &[&str] = &["is", "are", "was", "were", "has", "have", "had"];
+
+/// "one of the four boys rescued from the cave is being watched": an outcome word right
+/// after the whole's counted noun, with the sentence's own verb after it, describes the
+/// whole (those boys were rescued); "12 of the 40 passengers died" has no verb after its
+/// outcome word, which is the part's verb, and gives the whole nothing. `from` is the token
+/// after the whole's number, `noun` its counted noun.
+fn of_the_whole(toks: &[Token], from: usize, noun: &str) -> Option<String> {
+    let n = (from..toks.len().min(from + 3)).find(|&k| toks[k].lower == noun)?;
+    let o = outcome_at(toks, n + 1)?;
+    let verb_after = toks[n + 2..]
+        .iter()
+        .take(RELATIVE_REACH)
+        .take_while(|t| t.kind != Tok::Number && !matches!(t.lower.as_str(), "," | ";" | ":"))
+        .any(|t| MAIN_VERBS.contains(&t.lower.as_str()));
+    verb_after.then(|| o.clone())
 }

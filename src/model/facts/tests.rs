@@ -885,3 +885,63 @@ fn shares_and_stock_name_what_a_percentage_measures() {
     let i = fig("Its shares (which had risen all week on hopes of a deal) were 9% of the total.");
     assert_eq!(i.frame.measure, None);
 }
+
+/// "had grown to 71 Friday night": a day's name after a count ends what it counts; the
+/// count counts no "night" and stays comparable with a count of people.
+#[test]
+fn a_days_name_ends_the_counted_noun() {
+    let f = fig("The toll had grown to 71 Friday night.");
+    assert_eq!(f.what, None);
+    assert!(comparable(&f, &fig("71 people died.")));
+    // A capitalized name that is no day is passed over, as before.
+    assert_eq!(
+        fig("40 Dutch divers joined.").what.as_deref(),
+        Some("diver")
+    );
+}
+
+/// "thousands and thousands of homes" is one vague figure told with emphasis, not two;
+/// "hundreds and thousands" names two magnitudes and keeps both.
+#[test]
+fn an_emphatic_repeat_is_one_figure() {
+    let f = figs("The flood took thousands and thousands of homes.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].qualifier, Qualifier::Vague);
+    let g = figs("The flood took hundreds and thousands of homes.");
+    assert_eq!(g.len(), 2, "{g:#?}");
+}
+
+/// "one of the nine miners freed from the shaft is in hospital": the outcome word after the
+/// whole, with the sentence's verb after it, describes the whole; "three of the nine
+/// miners died" (the part's verb) and "three of the nine miners freed" (no verb after)
+/// give the whole none.
+#[test]
+fn an_outcome_before_the_verb_describes_the_whole() {
+    let f = figs("One of the nine miners rescued from the shaft is in hospital.");
+    let whole = f.iter().find(|x| x.value == 9.0).expect("the whole");
+    assert_eq!(whole.outcome.as_deref(), Some("rescued"));
+    let g = figs("Three of the 19 miners died in the shaft.");
+    assert!(
+        g.iter().all(|x| x.value != 19.0 || x.outcome.is_none()),
+        "{g:?}"
+    );
+    let h = figs("Divers brought up three of the 19 miners rescued so far.");
+    assert!(
+        h.iter().all(|x| x.value != 19.0 || x.outcome.is_none()),
+        "{h:?}"
+    );
+}
+
+/// "40 sailors, but the union says that figure could be as high as 55": the count that
+/// points back with a demonstrative counts what the count before it counts; "the figure at
+/// the shelter" opens a figure of its own and takes nothing.
+#[test]
+fn that_figure_counts_what_the_count_before_it_counts() {
+    let f = figs("Officials put the crew at 40 sailors, but the union says that figure could be as high as 55.");
+    let high = f.iter().find(|x| x.value == 55.0).expect("55");
+    assert_eq!(high.what.as_deref(), Some("sailor"));
+    assert!(comparable(high, &fig("The crew was 40 sailors.")));
+    let g = figs("Officials counted 40 sailors, and the figure at the shelter was 55.");
+    let other = g.iter().find(|x| x.value == 55.0).expect("55");
+    assert_eq!(other.what, None);
+}

@@ -66,14 +66,21 @@ impl Token {
 }
 
 /// The lowercase form of a token: `’` read as `'`, a word's dots dropped. A token of ASCII
-/// with nothing to drop (nearly every one) is copied and folded in place; the others go
-/// through `str::to_lowercase` when they hold other than ASCII, for the context-dependent
-/// cases (a final sigma).
+/// with nothing to drop (nearly every one) is copied, and folded in place only when it
+/// holds a capital (most tokens of news prose hold none); the others go through
+/// `str::to_lowercase` when they hold other than ASCII, for the context-dependent cases (a
+/// final sigma).
 fn lower(raw: &str, word: bool) -> CompactString {
-    let plain = raw.bytes().all(|b| b.is_ascii() && !(word && b == b'.'));
+    let (mut plain, mut upper) = (true, false);
+    for b in raw.bytes() {
+        plain &= b.is_ascii() && !(word && b == b'.');
+        upper |= b.is_ascii_uppercase();
+    }
     if plain {
         let mut folded = CompactString::new(raw);
-        folded.make_ascii_lowercase();
+        if upper {
+            folded.make_ascii_lowercase();
+        }
         return folded;
     }
     let mut folded: CompactString = raw
@@ -162,6 +169,15 @@ mod tests {
         let toks = lex(greek, Span::new(0, greek.len()));
         assert_eq!(toks[0].lower, greek.to_lowercase());
         assert!(toks[0].lower.ends_with('ς'));
+    }
+
+    /// A token with no capital is kept as written; a capital anywhere in it folds, not
+    /// only a first one ("iPhone", "McCain", "x-RAY").
+    #[test]
+    fn capitals_anywhere_in_a_token_fold() {
+        let k = kinds("rain iPhone McCain x-RAY");
+        let lower: Vec<&str> = k.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(lower, ["rain", "iphone", "mccain", "x", "-", "ray"]);
     }
 
     /// A span that is not on character boundaries gives no tokens (and no panic).

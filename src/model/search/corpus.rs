@@ -59,16 +59,16 @@ impl Corpus {
     pub fn quotes(d: &Dossier) -> Corpus {
         let mut c = Corpus::with_names(d);
         for (i, q) in d.quotes.iter().enumerate() {
-            let a = d.article(q.article);
+            let a = d.article(q.article());
             c.push(
                 Item {
-                    article: q.article,
-                    span: q.span,
+                    article: q.article(),
+                    span: q.span(),
                     paragraph: q.paragraph(),
                     quote: Some(QuoteId(i)),
-                    speaker: q.speaker,
+                    speaker: q.speaker(),
                 },
-                a.text.get(q.span.range()).unwrap_or_default(),
+                a.text.get(q.span().range()).unwrap_or_default(),
             );
         }
         c
@@ -83,7 +83,7 @@ impl Corpus {
                 for s in &p.sentences {
                     let item = Item {
                         article: a.id,
-                        span: *s,
+                        span: s,
                         paragraph: pi,
                         quote: None,
                         speaker: None,

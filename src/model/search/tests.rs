@@ -268,17 +268,16 @@ mod dossier {
         for (art, text, who) in quotes {
             let t = &d.articles[art].text;
             let start = t.find(text).unwrap();
-            d.quotes.push(Quote {
-                article: ArticleId(art),
-                span: Span::new(start, start + text.len()),
-                kind: QuoteKind::Full,
-                paragraph: 1,
-                sentence: 0,
-                speaker: Some(PersonId(who)),
-                as_written: None,
-                how: None,
-                continues: false,
-                broken: false,
+            d.quotes.push({
+                let mut q = Quote::new(
+                    ArticleId(art),
+                    Span::new(start, start + text.len()),
+                    1,
+                    0,
+                    QuoteKind::Full,
+                );
+                q.set_speaker(Some(PersonId(who)));
+                q
             });
         }
         d

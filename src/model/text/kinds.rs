@@ -10,7 +10,7 @@ mod place;
 mod shape;
 
 use super::{paragraph, split_sentences, trim_span};
-use crate::model::{lexicon, ParaKind, Paragraph, Span};
+use crate::model::{lexicon, ParaKind, Paragraph, Span, Spans};
 use std::collections::{HashMap, HashSet};
 
 /// Set each paragraph's kind. Paragraphs start as `body`. A scraped navigation line that
@@ -37,7 +37,10 @@ pub fn classify(text: &str, paras: &mut Vec<Paragraph>) {
     shape::mark_embeds(&strs, paras);
     shape::mark_caption_copies(&strs, paras);
     shape::mark_fragments(&strs, paras);
+    place::mark_author_bios(&strs, paras);
     shape::mark_dek(&strs, paras);
+    shape::mark_restated_dek(&strs, paras);
+    shape::mark_above_dateline(&strs, paras);
     mark_duplicates(&strs, paras);
     shape::mark_pull_quote(&strs, paras);
 }
@@ -114,7 +117,7 @@ fn split_trailing_credits(text: &str, paras: &mut Vec<Paragraph>) {
             paras[i] = paragraph(text, story, ParaKind::Body, split_sentences(text, story));
             paras.insert(
                 i + 1,
-                paragraph(text, credit, ParaKind::Byline, vec![credit]),
+                paragraph(text, credit, ParaKind::Byline, Spans::from(vec![credit])),
             );
             i += 1;
         }
@@ -129,7 +132,7 @@ fn split_titled_navigation(text: &str, paras: &mut Vec<Paragraph>) {
         if let Some(cut) = navigation_title_end(&text[span.range()]) {
             let title = trim_span(text, Span::new(span.start, span.start + cut));
             let nav = trim_span(text, Span::new(span.start + cut, span.end));
-            paras[i] = paragraph(text, title, ParaKind::Headline, vec![title]);
+            paras[i] = paragraph(text, title, ParaKind::Headline, Spans::from(vec![title]));
             let nav_para = paragraph(text, nav, ParaKind::Boilerplate, split_sentences(text, nav));
             paras.insert(i + 1, nav_para);
             i += 1;
@@ -230,6 +233,7 @@ fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     let furniture = furniture::is_notice(s, words)
         || furniture::is_timestamp(s, words)
         || shape::is_stamp(s)
+        || shape::is_stamp_label(s)
         || furniture::is_breadcrumb(s, words);
     if boiler || furniture {
         return Some(ParaKind::Boilerplate);
@@ -827,6 +831,46 @@ mod tests {
         assert_eq!(kind_list(t), [Headline, Headline, Boilerplate, Body, Body]);
         let t = "Storm Floods The Valley\nRoads were closed and hundreds left their homes as the river rose.\nCrews worked through the night.\nThe mayor said help was coming.";
         assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+    }
+
+    /// The first line under the headline whose words the next paragraph says again is its
+    /// summary (a headline); a lede followed by new facts, a short lede, and a restated
+    /// line with story above it stay body.
+    #[test]
+    fn summary_the_lede_restates() {
+        let t = "Storm Floods The Valley\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nRescuers have found 40 more survivors in the flooded valley since Monday, police officials said, as the water fell.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Headline, Body, Body]);
+        // The lede, then new facts.
+        let t = "Storm Floods The Valley\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nThe river crested at nine metres overnight and four roads stayed closed, the county said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+        // Too few content words to tell.
+        let t = "Storm Floods The Valley\nThe valley flooded again.\nThe valley flooded again on Monday as the river rose.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body]);
+        // Story above: the restatement is further down, not in the head.
+        let t = "Storm Floods The Valley\nThe river crested at nine metres overnight, the county said.\nRescuers found 40 more survivors in the flooded valley, police officials said on Monday.\nRescuers have found 40 more survivors in the flooded valley since Monday, police officials said, as the water fell.";
+        assert_eq!(kind_list(t)[..2], [Headline, Body]);
+        assert_ne!(kind_list(t)[2], Headline);
+    }
+
+    /// Story-shaped lines between the page's head and a dateline lede are its headline
+    /// (a line ending on an abbreviation's period included) and the photo's caption; a
+    /// dateline further down, or with story above, moves nothing.
+    #[test]
+    fn lines_above_the_dateline_are_head() {
+        let t = "News\nFlood closes roads across the valley in U.S.\nRescue crews in orange vests carry sandbags past a row of flooded homes near the river bank in the lower valley on Monday morning as the water keeps rising.\nRIVERTON — Floodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.";
+        assert_eq!(kind_list(t), [Headline, Headline, Caption, Body, Body]);
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nThe mayor said help was coming.\nVolunteers filled sandbags.\nRIVERTON — A second storm is due on Friday.";
+        assert_eq!(kind_list(t), [Headline, Body, Body, Body, Body, Body]);
+    }
+
+    /// An author line with the author's bio right under it is an author box, the bio in
+    /// the past tense too; a story sentence in the past tense about another person is not.
+    #[test]
+    fn bio_under_its_author_line() {
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nJane Roe Senior Reporter / Valley News\nJane Roe was a senior reporter for Valley News. She covered floods.\nThe mayor said help was coming.";
+        assert_eq!(kind_list(t)[3..5], [Byline, Byline]);
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nThe mayor said help was coming.\nAna Ruiz was a nurse at the valley clinic for years.";
+        assert_eq!(kind_list(t)[4], Body);
     }
 
     /// A caption printed twice side by side is a caption and its duplicate; a near-copy

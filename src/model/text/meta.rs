@@ -125,16 +125,24 @@ fn author_in(s: &str) -> Option<String> {
 
 /// "WASHINGTON —", "Washington:", "KYIV, Ukraine (AP) —".
 fn dateline_in(s: &str) -> Option<String> {
+    if let Some(place) = caps_dateline(s) {
+        return Some(place.to_string());
+    }
+    let label = dialogue_label(s)?;
+    (label.split_whitespace().count() <= 2).then(|| label.to_string())
+}
+
+/// The place of a dateline in capitals that opens a story paragraph ("WASHINGTON —",
+/// "KYIV, Ukraine (AP) —"): where the story starts on a page.
+pub(crate) fn caps_dateline(s: &str) -> Option<&str> {
     static CAPS: OnceLock<Regex> = OnceLock::new();
     let caps = re(
         &CAPS,
         r"^([A-Z][A-Z .'-]{2,}(?:, [A-Z][A-Za-z .]+)?)(?: \([^)]*\))? ?[—–-] ",
     );
-    if let Some(c) = caps.captures(s) {
-        return Some(c[1].trim().to_string());
-    }
-    let label = dialogue_label(s)?;
-    (label.split_whitespace().count() <= 2).then(|| label.to_string())
+    caps.captures(s)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim())
 }
 
 #[cfg(test)]

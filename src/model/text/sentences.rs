@@ -2,7 +2,7 @@
 
 use super::{is_trim, trim_span};
 use crate::model::lexicon;
-use crate::model::Span;
+use crate::model::{Span, Spans};
 
 /// Characters that may follow a sentence's final mark and still belong to the sentence.
 fn is_closer(c: char) -> bool {
@@ -103,9 +103,9 @@ fn period_ends(s: &str, dot: usize, next: &str) -> bool {
 
 /// Split the paragraph at `span` of `text` into sentences, each trimmed, tiling the
 /// paragraph in order.
-pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+pub fn split_sentences(text: &str, span: Span) -> Spans {
     let s = &text[span.range()];
-    let mut out = Vec::new();
+    let mut out = Spans::default();
     let mut start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -172,7 +172,7 @@ mod tests {
     #[track_caller]
     fn split(t: &str) -> Vec<&str> {
         split_sentences(t, Span::new(0, t.len()))
-            .into_iter()
+            .iter()
             .map(|sp| &t[sp.range()])
             .collect()
     }
@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn tiles_paragraph() {
         let t = "A b. C d! E f?";
-        let s = split_sentences(t, Span::new(0, t.len()));
+        let s: Vec<Span> = split_sentences(t, Span::new(0, t.len())).iter().collect();
         assert_eq!(s.first().unwrap().start, 0);
         assert_eq!(s.last().unwrap().end, t.len());
         assert!(s.windows(2).all(|w| w[0].end < w[1].start));

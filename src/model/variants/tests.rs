@@ -34,17 +34,17 @@ fn dossier(texts: &[&str], quotes: &[(usize, &str, Option<usize>, QuoteKind)]) -
         .map(|&(a, words, who, kind)| {
             let start = d.articles[a].text.find(words).expect("quote in article");
             let span = Span::new(start, start + words.len());
-            Quote {
-                article: ArticleId(a),
-                span,
-                kind,
-                paragraph: d.articles[a].paragraph_at(start).unwrap_or(0) as u32,
-                sentence: 0,
-                speaker: who.map(PersonId),
-                as_written: None,
-                how: crate::model::quotes::How::of("same sentence"),
-                continues: false,
-                broken: false,
+            {
+                let mut q = Quote::new(
+                    ArticleId(a),
+                    span,
+                    d.articles[a].paragraph_at(start).unwrap_or(0),
+                    0,
+                    kind,
+                );
+                q.set_speaker(who.map(PersonId));
+                q.how = crate::model::quotes::How::of("same sentence");
+                q
             }
         })
         .collect();
@@ -66,14 +66,14 @@ fn texts<'a>(d: &'a Dossier, g: &VariantGroup) -> Vec<&'a str> {
         .iter()
         .map(|v| {
             let q = &d.quotes[v.quote.0];
-            d.article(q.article).slice(q.span)
+            d.article(q.article()).slice(q.span())
         })
         .collect()
 }
 
 /// The words a rendering has that the others word differently.
 fn differs<'a>(d: &'a Dossier, g: &VariantGroup, k: usize) -> Vec<&'a str> {
-    let a = d.article(d.quotes[g.variants[k].quote.0].article);
+    let a = d.article(d.quotes[g.variants[k].quote.0].article());
     g.variants[k].differs.iter().map(|&s| a.slice(s)).collect()
 }
 
@@ -161,7 +161,7 @@ fn unknown_speaker_joins_but_never_bridges_two_people() {
     let who: Vec<Option<PersonId>> = g[0]
         .variants
         .iter()
-        .map(|v| d.quotes[v.quote.0].speaker)
+        .map(|v| d.quotes[v.quote.0].speaker())
         .collect();
     assert_eq!(who, [Some(PersonId(0)), None]);
 }

@@ -72,7 +72,7 @@ impl App {
         if let Some(q) = d
             .quotes
             .iter()
-            .position(|q| q.article == art && q.span.overlaps(unit.span))
+            .position(|q| q.article() == art && q.span().overlaps(unit.span))
         {
             return Some(Clipping::of_quote(d, QuoteId(q), None));
         }

@@ -22,7 +22,7 @@ pub fn units(a: &Article) -> Vec<Unit> {
                 span: p.span,
             });
         }
-        out.extend(p.sentences.iter().map(|&span| Unit { para: i, span }));
+        out.extend(p.sentences.iter().map(|span| Unit { para: i, span }));
     }
     out
 }

@@ -29,7 +29,7 @@ impl SpeakerTable {
     /// The table of `d`'s quotes.
     pub fn new(d: &Dossier) -> Self {
         let mut quoted = vec![0usize; d.people.len()];
-        for p in d.quotes.iter().filter_map(|q| q.speaker) {
+        for p in d.quotes.iter().filter_map(|q| q.speaker()) {
             if let Some(n) = quoted.get_mut(p.0) {
                 *n += 1;
             }
@@ -61,9 +61,9 @@ impl SpeakerTable {
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         let mut totals = vec![0u32; names.len()];
         for q in &d.quotes {
-            if let Some(&row) = q.speaker.and_then(|p| row_of.get(&p)) {
-                pairs.push((row, of_article[q.article.0]));
-                totals[of_article[q.article.0]] += 1;
+            if let Some(&row) = q.speaker().and_then(|p| row_of.get(&p)) {
+                pairs.push((row, of_article[q.article().0]));
+                totals[of_article[q.article().0]] += 1;
             }
         }
         let mut order: Vec<usize> = (0..names.len()).collect();
@@ -162,7 +162,7 @@ impl App {
     pub fn speaker_quotes(&self) -> Vec<QuoteId> {
         self.selected_speaker().map_or_else(Vec::new, |p| {
             (0..self.dossier.quotes.len())
-                .filter(|&i| self.dossier.quotes[i].speaker == Some(p))
+                .filter(|&i| self.dossier.quotes[i].speaker() == Some(p))
                 .map(QuoteId)
                 .collect()
         })
@@ -239,7 +239,7 @@ impl App {
             Some(i) => {
                 if let Some(q) = self.speaker_quotes().get(i) {
                     let q = &self.dossier.quotes[q.0];
-                    let (article, span) = (q.article, q.span);
+                    let (article, span) = (q.article(), q.span());
                     self.open_at(article, span);
                     self.found = Some((article, span));
                 }

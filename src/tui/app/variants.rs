@@ -68,7 +68,7 @@ impl App {
         self.dossier
             .quotes
             .iter()
-            .position(|q| q.article == r.article && q.span.overlaps(unit.span))
+            .position(|q| q.article() == r.article && q.span().overlaps(unit.span))
             .map(QuoteId)
     }
 
@@ -139,7 +139,7 @@ impl App {
                     return vec![];
                 };
                 let q = &self.dossier.quotes[var.quote.0];
-                let (article, span) = (q.article, q.span);
+                let (article, span) = (q.article(), q.span());
                 self.open_at(article, span);
                 self.found = Some((article, span));
             }

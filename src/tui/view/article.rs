@@ -126,8 +126,8 @@ pub fn quote_highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
     app.dossier
         .quotes
         .iter()
-        .filter(|q| q.article == article)
-        .map(|q| (q.span, app.theme.quote(q.speaker)))
+        .filter(|q| q.article() == article)
+        .map(|q| (q.span(), app.theme.quote(q.speaker())))
         .collect()
 }
 
@@ -138,13 +138,13 @@ pub fn speaker_at(app: &App, article: ArticleId, cursor: Option<Span>) -> Option
         .dossier
         .quotes
         .iter()
-        .find(|q| q.article == article && q.span.overlaps(c))?;
+        .find(|q| q.article() == article && q.span().overlaps(c))?;
     let name = q
-        .speaker
+        .speaker()
         .and_then(|p| app.dossier.people.get(p.0))
         .map_or("unknown speaker", |p| p.name.as_str());
-    Some(match &q.as_written {
-        Some(w) if &**w != name => format!("quote: {name} (“{w}”)"),
+    Some(match app.dossier.as_written(q) {
+        Some(w) if w != name => format!("quote: {name} (“{w}”)"),
         _ => format!("quote: {name}"),
     })
 }
@@ -174,8 +174,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .dossier
             .quotes
             .iter()
-            .find(|q| q.article == id && cursor.is_some_and(|c| q.span.overlaps(c)));
-        let style = t.quote(q.and_then(|q| q.speaker));
+            .find(|q| q.article() == id && cursor.is_some_and(|c| q.span().overlaps(c)));
+        let style = t.quote(q.and_then(|q| q.speaker()));
         block = block.title_bottom(TSpan::styled(format!(" {} ", super::fit(&who, 50)), style));
     }
     let inner = block.inner(area);

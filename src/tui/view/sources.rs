@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .dossier
             .quotes
             .iter()
-            .filter(|q| q.article == a.id)
+            .filter(|q| q.article() == a.id)
             .count();
         // By time, the date and time of day ("2031-05-06 14:30", else "undated") lead
         // the row and the outlet gives way to them.

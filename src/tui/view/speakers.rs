@@ -170,7 +170,7 @@ fn quotes(app: &App, inner: Rect, buf: &mut Buffer) {
         .collect();
     for (i, id) in qs.iter().enumerate().skip(first).take(h) {
         let q = &d.quotes[id.0];
-        let a = d.article(q.article);
+        let a = d.article(q.article());
         let y = inner.y + (i - first) as u16;
         let head = format!(
             "{}{} {:<7} {} ",
@@ -183,11 +183,11 @@ fn quotes(app: &App, inner: Rect, buf: &mut Buffer) {
         buf.set_stringn(inner.x, y, &head, w, style);
         let x = inner.x + display_width(&head) as u16;
         let room = inner.right().saturating_sub(x) as usize;
-        let text = format!("“{}”", a.slice(q.span));
+        let text = format!("“{}”", a.slice(q.span()));
         let qs = if i == sel {
             t.selected
         } else {
-            t.quote(q.speaker)
+            t.quote(q.speaker())
         };
         buf.set_stringn(x, y, super::fit(&text, room), room, qs);
     }

@@ -221,17 +221,12 @@ fn quotes_coloured_and_named() {
             quotes: Vec::new(),
         },
     ];
-    d.quotes = vec![Quote {
-        article: ArticleId(0),
-        span,
-        kind: QuoteKind::Partial,
-        paragraph: paragraph as u32,
-        sentence: sentence as u32,
-        speaker: Some(PersonId(1)),
-        as_written: Some("Austin".into()),
-        how: crate::model::quotes::How::of("same sentence"),
-        continues: false,
-        broken: false,
+    d.quotes = vec![{
+        let mut q = Quote::new(ArticleId(0), span, paragraph, sentence, QuoteKind::Partial);
+        q.set_speaker(Some(PersonId(1)));
+        q.set_written(Some(d.written.id("Austin")));
+        q.how = crate::model::quotes::How::of("same sentence");
+        q
     }];
     let mut app = App::new(Arc::new(d), Theme::colored());
     apply(&mut app, [A::Resize(120, 40), A::Open]);

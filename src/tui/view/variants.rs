@@ -112,7 +112,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let who = g.speaker.map_or("unknown", |p| d.people[p.0].name.as_str());
         let r = &g.variants[g.reference];
         let q = &d.quotes[r.quote.0];
-        let words = d.article(q.article).slice(q.span);
+        let words = d.article(q.article()).slice(q.span());
         let line = format!(
             "{}{} · {} outlets · “{}”",
             if i == sel { "▌" } else { " " },
@@ -147,7 +147,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let v = &g.variants[k];
         let q = &d.quotes[v.quote.0];
         2 + marked_lines(
-            d.article(q.article).slice(q.span),
+            d.article(q.article()).slice(q.span()),
             0,
             &[],
             width,
@@ -166,7 +166,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut y = detail.y;
     for (k, v) in g.variants.iter().enumerate().skip(first_v) {
         let q = &d.quotes[v.quote.0];
-        let a = d.article(q.article);
+        let a = d.article(q.article());
         let r = if side_by_side { areas[k] } else { areas[0] };
         if side_by_side {
             y = r.y;
@@ -174,7 +174,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if y >= r.bottom() {
             break;
         }
-        let who = match (q.speaker, g.speaker) {
+        let who = match (q.speaker(), g.speaker) {
             (s, w) if s == w => String::new(),
             (Some(p), _) => format!(" · {}", d.people[p.0].name),
             (None, _) => " · unknown speaker".to_string(),
@@ -204,11 +204,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             hs,
         );
         y += 1;
-        let text = a.slice(q.span);
-        let style = t.quote(q.speaker);
+        let text = a.slice(q.span());
+        let style = t.quote(q.speaker());
         for line in marked_lines(
             text,
-            q.span.start,
+            q.span().start,
             &v.differs,
             r.width.saturating_sub(2) as usize,
             style,

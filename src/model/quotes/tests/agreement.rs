@@ -208,8 +208,8 @@ fn pull_quote_dek_is_attributed() {
              Mayor Ana Ruiz resigned on Monday. “I have done my best for this town and its people,” she said.";
     let d = dossier(&[t]);
     assert_eq!(d.quotes.len(), 2);
-    assert_eq!(d.quotes[0].speaker, d.quotes[1].speaker);
-    assert!(d.quotes[0].speaker.is_some());
+    assert_eq!(d.quotes[0].speaker(), d.quotes[1].speaker());
+    assert!(d.quotes[0].speaker().is_some());
 }
 
 /// An owner's possessive makes a role definite: "Valley's leader has said" is the one

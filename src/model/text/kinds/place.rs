@@ -51,20 +51,42 @@ pub(super) fn mark_bios(strs: &[&str], paras: &mut [Paragraph]) {
         return;
     }
     for &i in body.iter().rev().take(2) {
-        if paras[i].sentences.len() <= 3 && paras[i].words <= 70 && is_bio(strs[i]) {
+        if paras[i].sentences.len() <= 3 && paras[i].words <= 70 && is_bio(strs[i], false) {
             paras[i].kind = ParaKind::Byline;
         }
     }
 }
 
-/// A bio's shape, for a paragraph of 70 words or fewer.
-fn is_bio(s: &str) -> bool {
+/// An author box: the author line, then the author's bio right under it ("Jane Roe Senior
+/// Reporter" / "Jane Roe was a senior reporter for …"), anywhere on the page. The past
+/// tense counts here only: under the author's own name it is the bio of a writer who has
+/// moved on, where at the story's end it may be a sentence about someone. Runs once the
+/// author lines are known (the name-line pass marks most of them).
+pub(super) fn mark_author_bios(strs: &[&str], paras: &mut [Paragraph]) {
+    for i in 1..paras.len() {
+        let (author, bio) = (&paras[i - 1], &paras[i]);
+        if author.kind != ParaKind::Byline || bio.kind != ParaKind::Body {
+            continue;
+        }
+        let name: Vec<&str> = strs[i].split_whitespace().take(2).collect();
+        let same = name.len() == 2 && strs[i - 1].starts_with(&name.join(" "));
+        // Under its author line a bio may run to more sentences (four on a dev page, 55
+        // words); the word bound stays.
+        if same && bio.words <= 70 && is_bio(strs[i], true) {
+            paras[i].kind = ParaKind::Byline;
+        }
+    }
+}
+
+/// A bio's shape, for a paragraph of 70 words or fewer; `past` lets "was" stand for "is".
+fn is_bio(s: &str, past: bool) -> bool {
     if !starts_with_name(s) {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().take(12).collect();
     // The copula right after the name (two or three words), then the role within five words.
-    let Some(is) = words.iter().take(5).position(|w| *w == "is") else {
+    let copula = |w: &&str| *w == "is" || past && *w == "was";
+    let Some(is) = words.iter().take(5).position(copula) else {
         return false;
     };
     if !matches!(words.get(is + 1), Some(&("a" | "an" | "the"))) {

@@ -35,7 +35,7 @@ impl App {
         self.dossier
             .quotes
             .iter()
-            .position(|q| q.article == r.article && q.span.overlaps(unit.span))
+            .position(|q| q.article() == r.article && q.span().overlaps(unit.span))
             .map(QuoteId)
     }
 
@@ -56,15 +56,15 @@ impl App {
 
     /// The speaker's name of quote `q`, if it has one.
     pub(super) fn speaker_of(&self, q: QuoteId) -> Option<String> {
-        let p = self.dossier.quotes[q.0].speaker?;
+        let p = self.dossier.quotes[q.0].speaker()?;
         self.dossier.people.get(p.0).map(|p| p.name.clone())
     }
 
     /// The quote's text and its source, for the dialog.
     pub(super) fn quote_about(&self, q: QuoteId) -> String {
         let quote = &self.dossier.quotes[q.0];
-        let a = self.dossier.article(quote.article);
-        format!("“{}” ({})", a.slice(quote.span).trim(), a.source_name())
+        let a = self.dossier.article(quote.article());
+        format!("“{}” ({})", a.slice(quote.span()).trim(), a.source_name())
     }
 
     /// Every speaker but `except`, most quoted first, as picker rows.
@@ -100,7 +100,7 @@ impl App {
             return;
         };
         let quote = &self.dossier.quotes[q.0];
-        let anchor = Anchor::new(self.dossier.article(quote.article), quote.span);
+        let anchor = Anchor::new(self.dossier.article(quote.article()), quote.span());
         let old = self.speaker_of(q);
         let about = vec![
             self.quote_about(q),
@@ -206,9 +206,8 @@ impl App {
                     .quotes
                     .iter()
                     .filter(|q| {
-                        self.dossier.quotes[q.0]
-                            .as_written
-                            .as_deref()
+                        self.dossier
+                            .as_written(&self.dossier.quotes[q.0])
                             .is_some_and(|w| w.eq_ignore_ascii_case(alias))
                     })
                     .count();

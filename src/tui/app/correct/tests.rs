@@ -118,9 +118,9 @@ impl Rig {
         let q = d
             .quotes
             .iter()
-            .find(|q| q.article.0 == article && q.span.start <= at && at < q.span.end)
+            .find(|q| q.article().0 == article && q.span().start <= at && at < q.span().end)
             .expect("a quote there");
-        q.speaker.map(|p| d.people[p.0].name.clone())
+        q.speaker().map(|p| d.people[p.0].name.clone())
     }
 
     fn dialog(&self) -> &CorrectDialog {

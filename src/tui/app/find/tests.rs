@@ -113,7 +113,7 @@ fn finder_from_compare_returns_to_compare() {
         (app.focus, app.reader.article),
         (Focus::Article, ArticleId(2))
     );
-    let q = app.dossier.quotes[2].span;
+    let q = app.dossier.quotes[2].span();
     assert_eq!(
         app.reader.cursor,
         reader::unit_at(&app.units[2], q.start),
