@@ -15,7 +15,7 @@ fn main() -> anyhow::Result<()> {
         let a = &d.articles[c.article.0];
         for f in &c.facts.figures {
             println!(
-                "{} {:?} {:?} {} q={:?} what={:?} out={:?} meas={:?} scope={:?} year={:?} about={:?} prior={} inc={} => {:?} | {:?} | {}",
+                "{} {:?} {:?} {} q={:?} what={:?} out={:?} meas={:?} scope={:?} year={:?} about={:?} prior={} inc={} back={} => {:?} | {:?} | {}",
                 &a.file[..a.file.len().min(12)],
                 f.kind,
                 f.text,
@@ -29,6 +29,7 @@ fn main() -> anyhow::Result<()> {
                 f.frame.about,
                 f.frame.prior,
                 f.frame.increment,
+                f.frame.points_back,
                 measured(f),
                 c.facts.attribution_for(f.span).map(|x| x.text.clone()),
                 a.text.get(c.span.range()).unwrap_or("").replace('\n', " ")

@@ -75,3 +75,28 @@ fn figures_view_shows_a_conflict() {
     t.poll(|s| status_bar(s).contains("FIGURES"), "back in the figures");
     quit_and_check_restored(&t);
 }
+
+/// `dossier figures --format json` gives each mention the day its clause names as written
+/// ("day"), beside the resolved `as_of`: the flood's 44 dead are "Tuesday", the Tuesday on
+/// or before its article's date (Thursday 2031-04-03).
+#[test]
+fn figures_json_gives_the_day_as_written() {
+    let v = json(&["figures", s(&fixture("flood"))]);
+    let mentions: Vec<&serde_json::Value> = v
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .flat_map(|q| q["mentions"].as_array().expect("mentions"))
+        .collect();
+    let m = mentions
+        .iter()
+        .find(|m| m["value"] == 44.0)
+        .expect("the 44 dead");
+    assert_eq!(m["day"], "Tuesday");
+    assert_eq!(m["as_of"], "2031-04-01");
+    let injured = mentions
+        .iter()
+        .find(|m| m["value"] == 300.0)
+        .expect("the injured");
+    assert!(injured["day"].is_null(), "{injured}");
+}

@@ -27,6 +27,9 @@ struct MentionJson<'a> {
     qualifier: &'static str,
     holder: Option<&'a str>,
     as_of: Option<&'a str>,
+    /// The day the figure's clause names, as written ("Sunday"), also where the article's
+    /// date is unknown and `as_of` is null.
+    day: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -110,6 +113,7 @@ fn mention_json<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionJson<'a> {
         qualifier: qualifier_name(m.figure.qualifier),
         holder: m.holder.as_deref(),
         as_of: m.as_of.as_deref(),
+        day: m.day_written(&a.text),
     }
 }
 
@@ -167,6 +171,15 @@ pub(super) fn outlet_name(d: &Dossier, id: crate::model::ArticleId) -> String {
             .rsplit_once('.')
             .map_or(a.file.clone(), |x| x.0.to_string())
     })
+}
+
+/// What the time column shows for a mention: the day it was true ("2021-03-07"), else the
+/// day its clause names as written ("Sunday") where the article's date is unknown.
+pub(crate) fn time_of<'a>(d: &'a Dossier, m: &'a FigureMention) -> &'a str {
+    match m.as_of.as_deref().and_then(|t| t.get(..10)) {
+        Some(day) => day,
+        None => m.day_written(&d.article(m.article).text).unwrap_or(""),
+    }
 }
 
 /// The width of the day column ("2021-03-07") and its space.
@@ -243,7 +256,7 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             } else {
                 " ".to_string()
             };
-            let day = m.as_of.as_deref().and_then(|t| t.get(..10)).unwrap_or("");
+            let day = time_of(d, m);
             out.line(&format!(
                 "  {mark} {:>3} {:<10} {} {} {}",
                 k,

@@ -12,7 +12,7 @@ pub mod lexicon;
 mod likelihood;
 mod numbers;
 mod outcome;
-pub use outcome::asked_about;
+pub use outcome::{asked_about, last_named};
 pub mod tokens;
 pub mod when;
 

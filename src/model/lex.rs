@@ -7,7 +7,7 @@
 mod token;
 mod wordset;
 
-pub use token::{is_cap, strip_possessive, tokenize, word, Rules, Tok, Token, Tokens};
+pub use token::{is_cap, strip_possessive, tokenize, word, Mask, Rules, Tok, Token, Tokens};
 pub use wordset::WordSet;
 
 /// The project's one fast, non-cryptographic hasher (rustc-hash's Fx hash) for the short

@@ -242,6 +242,25 @@ fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// Each quote's entity in the registry while the dossier is read, by the quote's index: a
+/// `u32` with [`NONE`] for no entity, 4 bytes where an `Option<u32>` takes 8 (a page of
+/// short quotes holds one per 3 bytes).
+struct Ents(Vec<u32>);
+
+impl Ents {
+    fn push(&mut self, e: Option<usize>) {
+        self.0.push(e.map_or(NONE, index));
+    }
+    fn get(&self, q: usize) -> Option<u32> {
+        self.0.get(q).copied().filter(|&e| e != NONE)
+    }
+    fn set(&mut self, q: usize, e: Option<u32>) {
+        if let Some(slot) = self.0.get_mut(q) {
+            *slot = e.unwrap_or(NONE);
+        }
+    }
+}
+
 /// How often each attribution pass (a quote's `how`) names the right speaker: its
 /// measured precision on the seven dev dossiers (matched full and partial quotes with a
 /// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
@@ -308,9 +327,8 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
     // allocation on a page of short quotes).
     let total: usize = work.iter().flat_map(|w| &w.found).map(Vec::len).sum();
     let mut quotes: Vec<Quote> = Vec::with_capacity(total);
-    // Each quote's entity in the registry, beside the quote while the dossier is read
-    // (`u32`, half the room of an `Option<usize>`, for a page of short quotes).
-    let mut ents: Vec<Option<u32>> = Vec::with_capacity(total);
+    // Each quote's entity in the registry, beside the quote while the dossier is read.
+    let mut ents = Ents(Vec::with_capacity(total));
     // Each article's tokens are dropped once its quotes are attributed (attribution reads
     // only its own article's paragraphs; the registry holds what crosses articles).
     for (a, w) in d.articles.iter().zip(work) {
@@ -358,7 +376,7 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
                 q.continues = continues.is_some();
                 q.broken = f.broken;
                 quotes.push(q);
-                ents.push(att.entity.map(index));
+                ents.push(att.entity);
                 debug_assert_eq!(id.0 + 1, quotes.len());
             }
         }
@@ -401,7 +419,7 @@ fn echo_words(s: &str) -> String {
 fn echo_headlines(
     a: &crate::model::Article,
     quotes: &mut [Quote],
-    ents: &mut [Option<u32>],
+    ents: &mut Ents,
     first: usize,
     reg: &Registry,
 ) {
@@ -414,7 +432,7 @@ fn echo_headlines(
     // bounded however many quotes a page holds.
     let end = quotes.len().min(first + ECHO_QUOTES);
     for h in first..end {
-        if !is_headline(&quotes[h]) || named(ents[h]) {
+        if !is_headline(&quotes[h]) || named(ents.get(h)) {
             continue;
         }
         let words = echo_words(a.slice(quotes[h].span()));
@@ -426,10 +444,12 @@ fn echo_headlines(
         let mut hits = (first..end)
             .filter(|&b| !is_headline(&quotes[b]))
             .filter(|&b| under.is_none_or(|p| quotes[b].paragraph() == p))
-            .filter(|&b| named(ents[b]) && echo_words(a.slice(quotes[b].span())).contains(&words));
+            .filter(|&b| {
+                named(ents.get(b)) && echo_words(a.slice(quotes[b].span())).contains(&words)
+            });
         let Some(b) = hits.next() else { continue };
-        if hits.all(|o| ents[o] == ents[b]) {
-            ents[h] = ents[b];
+        if hits.all(|o| ents.get(o) == ents.get(b)) {
+            ents.set(h, ents.get(b));
             let w = quotes[b].written();
             quotes[h].set_written(w);
             quotes[h].how = How::of("headline echo");
@@ -463,10 +483,10 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
             .get(pi + 1)
             .is_some_and(|n| is_story(n.kind) && opens_paragraph(&text[n.span.range()]));
         let f = marks::find(text, p.span.start, p.span.end, next_opens);
-        let masks: Vec<(usize, usize, usize)> = f
+        let masks: Vec<crate::model::lex::Mask> = f
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.open(), q.close(), i))
+            .map(|(i, q)| (index(q.open()), index(q.close()), index(i)))
             .collect();
         let inner_ends = |q: usize| {
             f.get(q).is_some_and(|x| {
@@ -590,7 +610,7 @@ fn title_case(text: &str, toks: &[words::Token]) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn continuation(
     quotes: &[Quote],
-    ents: &[Option<u32>],
+    ents: &Ents,
     written: &Written,
     first: usize,
     pi: usize,
@@ -614,22 +634,22 @@ fn continuation(
                 // The paragraph before ended with that quote.
                 a.text[x.close()..a.paragraphs[pq.paragraph()].span.end].len() < 80
             }));
-    if !ok || ents[prev].is_none() {
+    if !ok || ents.get(prev).is_none() {
         return None;
     }
     Some(Attribution {
-        entity: ents[prev].map(|e| e as usize),
+        entity: ents.get(prev).map(|e| e as usize),
         as_written: pq.written().and_then(|w| written.get(w)).map(String::from),
         how: Some("continuation"),
     })
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(quotes: &mut [Quote], ents: &mut [Option<u32>], first: usize) {
+fn share_over_parts(quotes: &mut [Quote], ents: &mut Ents, first: usize) {
     for i in (first..quotes.len()).rev() {
         if let Some(QuoteId(p)) = quotes[i].previous_part(QuoteId(i)) {
-            if ents[p].is_none() && ents[i].is_some() {
-                ents[p] = ents[i];
+            if ents.get(p).is_none() && ents.get(i).is_some() {
+                ents.set(p, ents.get(i));
                 let w = quotes[i].written();
                 quotes[p].set_written(w);
                 quotes[p].how = How::of("continuation");
@@ -714,12 +734,12 @@ fn kind_of(
 
 /// The speakers of the quotes, one entry each, in order of their first quote; sets each
 /// quote's `speaker`.
-fn people(reg: &Registry, quotes: &mut [Quote], ents: &[Option<u32>]) -> Vec<Person> {
+fn people(reg: &Registry, quotes: &mut [Quote], ents: &Ents) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
     let stands_for = reg.short_forms();
-    for (qi, (q, e)) in quotes.iter_mut().zip(ents).enumerate() {
-        let Some(e) = *e else { continue };
+    for (qi, q) in quotes.iter_mut().enumerate() {
+        let Some(e) = ents.get(qi) else { continue };
         let e = stands_for[e as usize];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];

@@ -25,6 +25,9 @@ pub struct Corpus {
     pub article_df: Vec<u32>,
     /// The number of articles counted in `article_df`.
     pub articles: usize,
+    /// Per term: the last article (1-based) [`Corpus::add_article`] counted it in; dropped
+    /// by [`Corpus::settle`], when every article is counted.
+    counted_in: Vec<u32>,
     /// Per term: how often it is written as a name (capitalized after a word, or an acronym)
     /// and in lowercase; see [`Corpus::note_case`].
     pub as_name: Vec<u32>,
@@ -95,14 +98,23 @@ impl Corpus {
         self.entity.get(t as usize).copied().unwrap_or(false)
     }
 
-    /// Count the distinct terms of one article once.
-    pub fn add_article(&mut self, terms: &mut Vec<Term>) {
-        terms.sort_unstable();
-        terms.dedup();
+    /// Count the distinct terms of one article once (`terms` may repeat them).
+    ///
+    /// Each term remembers the last article that counted it, so repeats are skipped without
+    /// sorting the article's terms (a sort of every term of every claim: 10.2 M of the
+    /// 1,024.7 M instructions of `dossier sources` on 200 generated articles).
+    pub fn add_article(&mut self, terms: &[Term]) {
         self.articles += 1;
-        for &t in terms.iter() {
-            if let Some(c) = self.article_df.get_mut(t as usize) {
-                *c += 1;
+        let stamp = u32::try_from(self.articles).unwrap_or(u32::MAX);
+        self.counted_in.resize(self.article_df.len(), 0);
+        for &t in terms {
+            let t = t as usize;
+            if let (Some(c), Some(last)) = (self.article_df.get_mut(t), self.counted_in.get_mut(t))
+            {
+                if *last != stamp {
+                    *last = stamp;
+                    *c += 1;
+                }
             }
         }
     }
@@ -110,6 +122,7 @@ impl Corpus {
     /// Once every article is counted: decide which terms are names (by how they are written)
     /// and mark the names that many articles use.
     pub fn settle(&mut self) {
+        self.counted_in = Vec::new();
         for (t, e) in self.entity.iter_mut().enumerate() {
             let (n, w) = (self.as_name[t], self.as_word[t]);
             if n > w {

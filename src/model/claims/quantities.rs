@@ -12,6 +12,7 @@
 //! between successive updates of one live page.
 
 mod conversions;
+mod pointing;
 
 use super::Claim;
 use crate::model::facts::lexicon::{FastMap, FastSet};
@@ -33,6 +34,17 @@ pub struct FigureMention {
     /// When it was true, ISO 8601 ([`crate::model::facts::when`]): the day its sentence
     /// names, else the article's stamp.
     pub as_of: Option<String>,
+}
+
+impl FigureMention {
+    /// The day its clause names, as written ("Sunday", "June 23", "yesterday"), whether or
+    /// not the article's date resolves it: what a timeline can show where `as_of` is
+    /// unknown (an article without a date). `text` is the mention's article text.
+    pub fn day_written<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let toks = crate::model::facts::tokens::lex(text, self.clause);
+        let (span, _) = when::named_day(&toks, self.clause, self.figure.span)?;
+        text.get(span.range())
+    }
 }
 
 /// Two mentions of a quantity that disagree (indexes into its mentions).
@@ -191,7 +203,18 @@ pub fn quantities<'a>(
     let mut rates = conversions::Rates::default();
     // Vague counts ("hundreds of deaths") with the key they would have, placed after.
     let mut vague: Vec<(FigureMention, Key)> = Vec::new();
-    for c in claims.iter().flatten() {
+    // What the article's previous claim's last count counted ([`pointing`]).
+    let mut last: pointing::Last = None;
+    let mut prev_article = None;
+    for (ci, c) in claims.iter().flat_map(|a| a.iter().enumerate()) {
+        if prev_article != Some(c.article) {
+            last = None;
+            prev_article = Some(c.article);
+        }
+        let earlier = claims
+            .get(c.article.0)
+            .filter(|a| a.get(ci).is_some_and(|x| x.span == c.span))
+            .map_or(&[][..], |a| &a[..ci]);
         if c.facts
             .figures
             .iter()
@@ -204,8 +227,20 @@ pub fn quantities<'a>(
             }
         }
         let full = article_of(c.article).map_or("", |a| a.text.as_str());
-        let answered = answer(full, c);
+        let answered = answer(full, c)
+            .or_else(|| pointing::resolve(full, c, &c.facts.figures, earlier, &last));
         let figures = answered.as_deref().unwrap_or(&c.facts.figures);
+        if let Some(f) = figures.iter().rev().find(|f| f.kind == Kind::Count) {
+            last = compat::measured(f)
+                .and_then(|_| {
+                    f.outcome
+                        .clone()
+                        .or_else(|| is_toll(f).then(|| "dead".to_string()))
+                })
+                .map(|o| (c.span, o));
+        } else if !figures.is_empty() {
+            last = None;
+        }
         let keyed: Vec<(&Figure, Key)> = figures
             .iter()
             .filter_map(|f| {
@@ -314,8 +349,8 @@ pub fn quantities<'a>(
     for (k, &qi) in &index {
         keys[qi] = Some(k.clone());
     }
-    join_named_events(&mut out, &mut keys, &article_of);
-    place_vague(&mut out, &keys, vague);
+    let events = join_named_events(&mut out, &mut keys, &article_of);
+    place_vague(&mut out, &keys, vague, &events, &article_of);
     place_crowds(&mut out, crowds);
     let mut out = conversions::join_currencies(out, &rates);
     out.extend(durations_told_alike(durations));
@@ -361,15 +396,36 @@ fn vague_key(f: &Figure, parts: &FastSet<String>) -> Option<Key> {
 
 /// A vague count joins the quantity of its key when that quantity is set apart from the
 /// story's own by a year or a scope (another event's toll: "thousands of deaths in the 1998
-/// floods"); it never makes a quantity of its own. Against the story's own figures a
-/// vague count is most often a forecast or a speaker's aside ("hundreds more may be
-/// found"), not a statement of the count.
-fn place_vague(out: &mut [Quantity], keys: &[Option<Key>], vague: Vec<(FigureMention, Key)>) {
+/// floods"), or, keyed as the story's own, when its sentence names one earlier event whose
+/// toll the dossier dates ([`join_named_events`]: "compared with Kestrel, and the thousands
+/// of people who died"); it never makes a quantity of its own. Against the story's own
+/// figures a vague count is most often a forecast or a speaker's aside ("hundreds more may
+/// be found"), not a statement of the count.
+fn place_vague<'a>(
+    out: &mut [Quantity],
+    keys: &[Option<Key>],
+    vague: Vec<(FigureMention, Key)>,
+    events: &[(String, Key)],
+    article_of: &impl Fn(ArticleId) -> Option<&'a Article>,
+) {
     for (m, k) in vague {
-        if k.3.is_none() && k.4.is_none() {
-            continue;
-        }
+        let k = if k.3.is_none() && k.4.is_none() {
+            let toks = article_of(m.article).map_or(Vec::new(), |a| tokens::lex(&a.text, m.claim));
+            let mut named = events.iter().filter(|(name, d)| {
+                (d.0, &d.1, &d.2, &d.5) == (k.0, &k.1, &k.2, &k.5)
+                    && toks.iter().any(|t| t.capital && t.lower == *name)
+            });
+            match (named.next(), named.next()) {
+                (Some((_, d)), None) => d.clone(),
+                _ => continue,
+            }
+        } else {
+            k
+        };
         if let Some(q) = keys.iter().position(|x| x.as_ref() == Some(&k)) {
+            let mut m = m;
+            m.figure.frame.year = k.4;
+            m.figure.frame.scope.clone_from(&k.3);
             out[q].mentions.push(m);
             out[q]
                 .mentions
@@ -383,11 +439,13 @@ fn place_vague(out: &mut [Quantity], keys: &[Option<Key>], vague: Vec<(FigureMen
 /// and by its name in another (the scope "of kestrel" a relative clause gives). A quantity
 /// scoped to a name joins the one quantity of the same measured thing, dated by a year,
 /// whose mentions name that event in their sentence; where none or several do, it stays.
+/// The names joined, with the key of the dated quantity each joined.
 fn join_named_events<'a>(
     out: &mut Vec<Quantity>,
     keys: &mut Vec<Option<Key>>,
     article_of: &impl Fn(ArticleId) -> Option<&'a Article>,
-) {
+) -> Vec<(String, Key)> {
+    let mut events = Vec::new();
     let names = |q: &Quantity, name: &str| {
         q.mentions.iter().any(|m| {
             article_of(m.article).is_some_and(|a| {
@@ -427,12 +485,16 @@ fn join_named_events<'a>(
                 .mentions
                 .sort_by_key(|m| (m.article.0, m.figure.span.start));
             gone.push(qi);
+            if let Some(d) = keys[qj].clone() {
+                events.push((name.to_string(), d));
+            }
         }
     }
     for qi in gone.into_iter().rev() {
         out.remove(qi);
         keys.remove(qi);
     }
+    events
 }
 
 /// "\"How many deaths can you confirm?\" she asked. / \"Eleven, so far,\" he said": a
@@ -1731,72 +1793,6 @@ The death toll rose to 31 on Thursday.
         assert_eq!(dead.conflicts.len(), 2, "{dead:#?}");
     }
 
-    /// The age of a thing is the span of time it has stood: "the 600-year-old mill" and "a
-    /// mill that stood for 600 years" are one duration, and another outlet's "550-year-old
-    /// mill" conflicts with both.
-    #[test]
-    fn the_age_of_a_thing_is_a_duration_told_alike() {
-        let qs = qs_of(&[
-            (
-                "a.txt",
-                "Mill\n\nFlames gutted the 600-year-old mill on Friday.\n",
-            ),
-            (
-                "b.txt",
-                "Mill\n\nThe mill had stood above the river for 600 years.\n",
-            ),
-            (
-                "c.txt",
-                "Mill\n\nCrowds watched the 550-year-old mill burn.\n",
-            ),
-        ]);
-        let age = qs
-            .iter()
-            .find(|q| q.kind == Kind::Duration)
-            .unwrap_or_else(|| panic!("no duration in {qs:#?}"));
-        assert_eq!(age.mentions.len(), 3, "{age:#?}");
-        assert_eq!(age.conflicts.len(), 2, "{age:#?}");
-    }
-
-    /// Looks like the age of a thing, is not: two people of one age are no one quantity,
-    /// nor is another of a near age in conflict with them.
-    #[test]
-    fn the_age_of_a_person_is_no_duration() {
-        let qs = qs_of(&[
-            (
-                "a.txt",
-                "Mill\n\nThe 61-year-old miller escaped the flames.\n",
-            ),
-            (
-                "b.txt",
-                "Mill\n\nA 61-year-old woman was treated for smoke.\n",
-            ),
-            ("c.txt", "Mill\n\nThe 58-year-old owner watched it burn.\n"),
-        ]);
-        assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
-    }
-
-    /// Two outlets' ranges of one span of time that overlap are one duration, and conflict
-    /// when their tops differ; a range and a single duration apart stay apart.
-    #[test]
-    fn overlapping_ranges_are_one_duration() {
-        let qs = qs_of(&[
-            (
-                "a.txt",
-                "Dig\n\nThe crews will rest for 6-8 hours before the next dig.\n",
-            ),
-            (
-                "b.txt",
-                "Dig\n\nWork will pause for 6-14 hours, the mayor said.\n",
-            ),
-            ("c.txt", "Dig\n\nThe tunnel took three days to clear.\n"),
-        ]);
-        let pause: Vec<&Quantity> = qs.iter().filter(|q| q.kind == Kind::Duration).collect();
-        assert_eq!(pause.len(), 1, "{qs:#?}");
-        assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
-        assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
-    }
-
     /// An earlier event's toll, dated by its year in one outlet and named by a relative
     /// clause in another, is one quantity: its two figures are compared, and neither joins
     /// the story's own toll.
@@ -1913,6 +1909,98 @@ The death toll rose to 31 on Thursday.
             .expect("{qs:#?}");
         let values: Vec<f64> = crew.mentions.iter().map(|m| m.figure.value).collect();
         assert_eq!(values, vec![40.0, 55.0, 40.0], "{qs:#?}");
+    }
+
+    /// A vague toll keyed as the story's own joins an earlier event's toll when its
+    /// sentence names that event, known from a relative clause another outlet hangs on it.
+    #[test]
+    fn a_vague_count_beside_an_earlier_events_name_joins_its_toll() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Storm\n\nAs many as 900 people died in 1998 when Storm Kestrel came ashore.\n",
+            ),
+            (
+                "b.txt",
+                "Storm\n\nThe mayor compared the storm to Kestrel, which left up to 900 dead.\n",
+            ),
+            (
+                "c.txt",
+                "Storm\n\nThe mayor said to recall Kestrel and the thousands of people who died.\n",
+            ),
+        ]);
+        let earlier = qs
+            .iter()
+            .find(|q| q.label == "dead, 1998")
+            .expect("{qs:#?}");
+        let values: Vec<f64> = earlier.mentions.iter().map(|m| m.figure.value).collect();
+        assert_eq!(values, vec![900.0, 900.0, 1000.0], "{qs:#?}");
+    }
+
+    /// The age of a thing is the span of time it has stood: "the 600-year-old mill" and "a
+    /// mill that stood for 600 years" are one duration, and another outlet's "550-year-old
+    /// mill" conflicts with both.
+    #[test]
+    fn the_age_of_a_thing_is_a_duration_told_alike() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Mill\n\nFlames gutted the 600-year-old mill on Friday.\n",
+            ),
+            (
+                "b.txt",
+                "Mill\n\nThe mill had stood above the river for 600 years.\n",
+            ),
+            (
+                "c.txt",
+                "Mill\n\nCrowds watched the 550-year-old mill burn.\n",
+            ),
+        ]);
+        let age = qs
+            .iter()
+            .find(|q| q.kind == Kind::Duration)
+            .unwrap_or_else(|| panic!("no duration in {qs:#?}"));
+        assert_eq!(age.mentions.len(), 3, "{age:#?}");
+        assert_eq!(age.conflicts.len(), 2, "{age:#?}");
+    }
+
+    /// Looks like the age of a thing, is not: two people of one age are no one quantity,
+    /// nor is another of a near age in conflict with them.
+    #[test]
+    fn the_age_of_a_person_is_no_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Mill\n\nThe 61-year-old miller escaped the flames.\n",
+            ),
+            (
+                "b.txt",
+                "Mill\n\nA 61-year-old woman was treated for smoke.\n",
+            ),
+            ("c.txt", "Mill\n\nThe 58-year-old owner watched it burn.\n"),
+        ]);
+        assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
+    }
+
+    /// Two outlets' ranges of one span of time that overlap are one duration, and conflict
+    /// when their tops differ; a range and a single duration apart stay apart.
+    #[test]
+    fn overlapping_ranges_are_one_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Dig\n\nThe crews will rest for 6-8 hours before the next dig.\n",
+            ),
+            (
+                "b.txt",
+                "Dig\n\nWork will pause for 6-14 hours, the mayor said.\n",
+            ),
+            ("c.txt", "Dig\n\nThe tunnel took three days to clear.\n"),
+        ]);
+        let pause: Vec<&Quantity> = qs.iter().filter(|q| q.kind == Kind::Duration).collect();
+        assert_eq!(pause.len(), 1, "{qs:#?}");
+        assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
+        assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
     }
 
     /// A year past a clause mark names when a span of time ends, not another event's span:

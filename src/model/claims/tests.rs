@@ -169,14 +169,14 @@ fn common_names_weigh_less() {
     let mut c = Corpus::default();
     let (name, word) = (c.intern("okafor"), c.intern("bridge"));
     c.mark_entity(name);
-    c.add_article(&mut vec![name, word]);
-    c.add_article(&mut vec![name]);
+    c.add_article(&[name, word]);
+    c.add_article(&[name]);
     assert_eq!(c.entity_factor(name), 1.0);
-    c.add_article(&mut vec![name]);
-    c.add_article(&mut vec![]);
+    c.add_article(&[name]);
+    c.add_article(&[]);
     let in_three_of_four = c.entity_factor(name);
     assert!(in_three_of_four < 1.0 && in_three_of_four > 0.25);
-    c.add_article(&mut vec![name]);
+    c.add_article(&[name]);
     assert!(c.entity_factor(name) < in_three_of_four);
     assert_eq!(c.entity_factor(word), 1.0);
 }
@@ -845,4 +845,29 @@ fn claim_facts_are_the_facts_without_names() {
         ),
         format!("{unnamed:?}")
     );
+}
+
+/// A sentence states something with two words or a digit anywhere in it; one word with
+/// marks around it, however long, does not.
+#[test]
+fn a_sentence_states_something_with_two_words_or_a_digit() {
+    assert!(states_something("Rain fell."));
+    assert!(states_something("Toll: 14"));
+    assert!(states_something(&format!("{}7", "— ".repeat(200))));
+    assert!(!states_something("Update:"));
+    assert!(!states_something(&format!("Update {}", "— ".repeat(200))));
+}
+
+/// A term an article repeats counts once for that article, and again for the next article
+/// that uses it; a term the articles never use stays at zero.
+#[test]
+fn article_counts_take_each_term_once_per_article() {
+    let mut c = Corpus::default();
+    let (a, b, unused) = (c.intern("levee"), c.intern("pump"), c.intern("ferry"));
+    c.add_article(&[a, b, a, a]);
+    c.add_article(&[b, b]);
+    c.add_article(&[a]);
+    let df = |t: Term| c.article_df[t as usize];
+    assert_eq!((df(a), df(b), df(unused)), (2, 2, 0));
+    assert_eq!(c.articles, 3);
 }

@@ -731,6 +731,36 @@ fn after_change(toks: &[Token], start: usize) -> bool {
             && changes().contains(toks[start - 2].lower.as_str()))
 }
 
+/// "the number he gave—42—", "that figure, 55": a pointing-back measure word after "the",
+/// "that" or "this" in the words before the figure at token `start`, past one dash or
+/// comma that sets the figure off.
+pub fn points_back_at(toks: &[Token], start: usize) -> bool {
+    let set_off = start >= 1 && matches!(toks[start - 1].lower.as_str(), "—" | "–" | ",");
+    let reach = if set_off { start - 1 } else { start };
+    let back: Vec<&Token> = toks[..reach]
+        .iter()
+        .rev()
+        .take(MEASURE_BEFORE)
+        .take_while(|t| !stops(t))
+        .collect();
+    back.windows(2).any(|w| {
+        measures().get(w[0].lower.as_str()).map(String::as_str) == Some(ANAPHOR)
+            && matches!(w[1].lower.as_str(), "the" | "that" | "this")
+    })
+}
+
+/// "it rose to 56", "it has climbed to 56": a change word and "to" or "at" before the figure
+/// at token `start`, whose subject is "it": the figure is the new value of what the
+/// sentence before spoke of.
+pub fn pronoun_change(toks: &[Token], start: usize) -> bool {
+    if !after_change(toks, start) || start < 3 {
+        return false;
+    }
+    let w = |k: usize| toks[k].lower.as_str();
+    w(start - 3) == "it"
+        || (start >= 4 && matches!(w(start - 3), "has" | "had") && w(start - 4) == "it")
+}
+
 /// Change words that take the new value straight after them ("pledges have reached €80m").
 const REACHED: &[&str] = &["reached", "topped", "surpassed", "exceeded"];
 

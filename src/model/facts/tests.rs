@@ -642,6 +642,19 @@ fn people_counts_compare_across_general_nouns() {
     );
 }
 
+/// A two-word outcome ("remains of") is read from its first word; that word alone before
+/// a count is no outcome.
+#[test]
+fn two_word_outcomes_are_read_from_their_first_word() {
+    assert_eq!(
+        fig("they found the remains of 12 people")
+            .outcome
+            .as_deref(),
+        Some("dead")
+    );
+    assert_eq!(fig("the hall remains 12 metres wide").outcome, None);
+}
+
 /// Counts of people with different outcomes are different quantities; the outcome is read
 /// after the count, else before it.
 #[test]

@@ -31,7 +31,13 @@ pub fn days(toks: &[Token]) -> Vec<(Span, Day)> {
             _ => None,
         };
         if let Some(b) = back {
-            out.push((t.span, Day::Back(b)));
+            // "last night" is named by both words.
+            let start = if b == 1 && t.lower == "night" {
+                toks[i - 1].span.start
+            } else {
+                t.span.start
+            };
+            out.push((Span::new(start, t.span.end), Day::Back(b)));
         }
     }
     out
@@ -78,6 +84,18 @@ pub fn as_of(
     published: Option<&str>,
     updated: Option<&str>,
 ) -> Option<String> {
+    // A day is counted from the page's first date: an update stamp says when the page
+    // changed, not what "Sunday" meant to its reporter.
+    let reference = published.or(updated);
+    match named_day(toks, clause, figure) {
+        Some((_, day)) => resolve(day, reference).map(|d| d.to_string()),
+        None => updated.or(published).map(str::to_string),
+    }
+}
+
+/// The day named nearest to the figure at `figure` within its clause, with the span that
+/// names it ("on Sunday", "June 23"), whether or not the article's date resolves it.
+pub fn named_day(toks: &[Token], clause: Span, figure: Span) -> Option<(Span, Day)> {
     let named = days(toks);
     let dist = |s: &Span| {
         if s.end <= figure.start {
@@ -88,19 +106,12 @@ pub fn as_of(
     };
     let inside = |s: &Span| s.start >= clause.start && s.end <= clause.end;
     // Only a day in the figure's own clause: elsewhere in the sentence a day most often
-    // dates another event ("has risen to 34, two weeks after the storm hit on Sept. 20": on
+    // dates another event ("climbed to 12, ten days after the gale struck on May 3": on
     // the dev dossiers every such day outside the clause was the storm's or the visit's).
-    let best = named
-        .iter()
+    named
+        .into_iter()
         .filter(|(s, _)| inside(s))
-        .min_by_key(|(s, _)| dist(s));
-    // A day is counted from the page's first date: an update stamp says when the page
-    // changed, not what "Sunday" meant to its reporter.
-    let reference = published.or(updated);
-    match best {
-        Some(&(_, day)) => resolve(day, reference).map(|d| d.to_string()),
-        None => updated.or(published).map(str::to_string),
-    }
+        .min_by_key(|(s, _)| dist(s))
 }
 
 #[cfg(test)]
@@ -125,6 +136,28 @@ mod tests {
             published,
             updated,
         )
+    }
+
+    /// The day a clause names is found as written ("last night", "Sunday") also where no
+    /// article date resolves it; a day outside the figure's clause is not its day.
+    #[test]
+    fn day_named_as_written_without_a_date() {
+        let named = |s: &str, figure: &str, clause: &str| {
+            let at = s.find(figure).expect("figure in fixture");
+            let c = s.find(clause).expect("clause in fixture");
+            let toks = lex(s, Span::new(0, s.len()));
+            named_day(
+                &toks,
+                Span::new(c, c + clause.len()),
+                Span::new(at, at + figure.len()),
+            )
+            .map(|(sp, _)| s[sp.range()].to_string())
+        };
+        let s = "The toll rose to 29 last night, officials said.";
+        assert_eq!(named(s, "29", s).as_deref(), Some("last night"));
+        assert_eq!(when(s, "29", None, None), None);
+        let s = "The count climbed to 12, ten days after the gale struck on Sunday.";
+        assert_eq!(named(s, "12", "The count climbed to 12"), None);
     }
 
     /// A weekday is the latest such day on or before the article's date.
@@ -196,9 +229,9 @@ mod tests {
     /// A day outside the figure's clause dates something else: the page's date is used.
     #[test]
     fn a_day_outside_the_clause_is_another_events() {
-        let s = "The toll has risen to 34, two weeks after the storm hit on Sept. 20.";
+        let s = "The count climbed to 12, ten days after the gale struck on May 3.";
         let toks = lex(s, Span::new(0, s.len()));
-        let at = s.find("34").expect("figure");
+        let at = s.find("12").expect("figure");
         let clause = Span::new(0, at + 2);
         let got = as_of(
             &toks,

@@ -867,7 +867,7 @@ mod tests {
     /// the past tense too; a story sentence in the past tense about another person is not.
     #[test]
     fn bio_under_its_author_line() {
-        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nJane Roe Senior Reporter / Valley News\nJane Roe was a senior reporter for Valley News. She covered floods.\nThe mayor said help was coming.";
+        let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nJane Roe Staff Writer / Valley News\nJane Roe was a staff writer at Valley News. She covered floods.\nThe mayor said help was coming.";
         assert_eq!(kind_list(t)[3..5], [Byline, Byline]);
         let t = "Flood Closes Roads\nFloodwater closed four roads in the valley on Monday, officials said.\nCrews worked through the night.\nThe mayor said help was coming.\nAna Ruiz was a nurse at the valley clinic for years.";
         assert_eq!(kind_list(t)[4], Body);

@@ -330,11 +330,12 @@ fn table(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer)
         let a = app.dossier.article(m.article);
         let y = area.y + 1 + (row - scroll) as u16;
         let bad = marks[mi];
-        let date = a
-            .meta
-            .date
-            .as_deref()
-            .map_or("—", |d| d.get(..10).unwrap_or(d));
+        // The article's day, else the day the figure's clause names ("Sunday") where the
+        // article has no date.
+        let date = match a.meta.date.as_deref() {
+            Some(d) => d.get(..10).unwrap_or(d),
+            None => m.day_written(&a.text).unwrap_or("—"),
+        };
         let line = format!(
             "{} {:<tw$} {:<ow$} {:<vw$}",
             if bad { "≠" } else { " " },

@@ -678,6 +678,24 @@ fn view_figures() {
     );
 }
 
+/// An article without a date shows, in the timeline's time column, the day its figure's
+/// clause names ("on Tuesday") instead of a dash.
+#[test]
+fn figures_time_falls_back_to_the_day_named() {
+    let mut d = fixtures::flood();
+    d.articles[1].meta.date = None;
+    let an = Arc::new(fixtures::analysis(&d));
+    let mut app = App::new(Arc::new(d), Theme::colored());
+    app.update(A::Resize(120, 40));
+    app.update(A::AnalysisReady(an));
+    apply(&mut app, [A::Figures]);
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let (_, y) = positions(buf, "River Times")[0];
+    let row: String = (0..120).map(|x| buf[(x, y)].symbol()).collect();
+    assert!(row.contains("Tuesday") && row.contains("44"), "{row}");
+}
+
 /// `/` narrows the quantities as the query is typed; Esc brings them all back.
 #[test]
 fn view_figures_search() {

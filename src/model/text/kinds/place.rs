@@ -57,8 +57,8 @@ pub(super) fn mark_bios(strs: &[&str], paras: &mut [Paragraph]) {
     }
 }
 
-/// An author box: the author line, then the author's bio right under it ("Jane Roe Senior
-/// Reporter" / "Jane Roe was a senior reporter for …"), anywhere on the page. The past
+/// An author box: the author line, then the author's bio right under it ("Jane Roe Staff
+/// Writer" / "Jane Roe was a staff writer at …"), anywhere on the page. The past
 /// tense counts here only: under the author's own name it is the bio of a writer who has
 /// moved on, where at the story's end it may be a sentence about someone. Runs once the
 /// author lines are known (the name-line pass marks most of them).
