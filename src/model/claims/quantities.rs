@@ -249,10 +249,11 @@ pub fn quantities<'a>(
                     .map(|k| (f, k))
             })
             .collect();
-        let crowd: Vec<&Figure> = c
+        let crowd: Vec<Figure> = c
             .facts
             .figures
             .iter()
+            .map(|f| undated_past_clause(full, &c.facts.figures, f))
             .filter(|f| is_crowd(f) || is_loose_duration(f))
             .collect();
         let loose: Vec<(&Figure, Key)> = figures
@@ -275,7 +276,7 @@ pub fn quantities<'a>(
             .iter()
             .filter_map(|f| age_of_a_thing(&toks, f))
             .collect();
-        for f in crowd.into_iter().chain(&ages) {
+        for f in crowd.iter().chain(&ages) {
             let clause = passage(text, c.span, f.span, &c.facts.figures);
             let pool = if f.kind == Kind::Duration {
                 &mut durations
@@ -556,6 +557,37 @@ fn is_crowd(f: &Figure) -> bool {
         && f.qualifier != crate::model::facts::Qualifier::Vague
         && f.value >= CROWD_MIN
         && f.what.as_ref().is_some_and(|w| general.contains(w))
+}
+
+/// Marks that end a clause between a duration and a year ("rebuilt within five years, in
+/// time for the 2030 games").
+const YEAR_CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')'];
+
+/// A duration with its year left out when every year of its claim that could date it stands
+/// past a clause mark: "rebuilt within five years, in time for the 2030 games" names when
+/// the span of time ends, not another event's span (a toll "in 2005" keeps its year, and
+/// so does any other kind of figure). Other figures as they are.
+fn undated_past_clause(text: &str, figures: &[Figure], f: &Figure) -> Figure {
+    let mut out = f.clone();
+    let Some(year) = f.frame.year.filter(|_| f.kind == Kind::Duration) else {
+        return out;
+    };
+    let apart = figures
+        .iter()
+        .filter(|y| y.kind == Kind::Year && y.value as i32 == year)
+        .all(|y| {
+            let (from, to) = if y.span.start >= f.span.end {
+                (f.span.end, y.span.start)
+            } else {
+                (y.span.end, f.span.start)
+            };
+            text.get(from..to.max(from))
+                .is_some_and(|between| between.contains(YEAR_CLAUSE_MARKS))
+        });
+    if apart {
+        out.frame.year = None;
+    }
+    out
 }
 
 /// True for a duration that names no measure ("trapped for 16 days", "rebuilt within five
@@ -1969,5 +2001,30 @@ The death toll rose to 31 on Thursday.
         assert_eq!(pause.len(), 1, "{qs:#?}");
         assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
         assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
+    }
+
+    /// A year past a clause mark names when a span of time ends, not another event's span:
+    /// the duration joins the same span told by another outlet; a year in its own clause
+    /// keeps it apart.
+    #[test]
+    fn a_year_past_a_comma_does_not_date_a_duration() {
+        let qs = qs_of(&[
+            ("a.txt", "Hall\n\nThe mayor wants the hall rebuilt within four years, in time for the 2031 fair.\n"),
+            ("b.txt", "Hall\n\nThe hall should be rebuilt in four years, the mayor said.\n"),
+        ]);
+        let four: Vec<&Quantity> = qs.iter().filter(|q| q.kind == Kind::Duration).collect();
+        assert_eq!(four.len(), 1, "{qs:#?}");
+        assert_eq!(four[0].mentions.len(), 2, "{qs:#?}");
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Hall\n\nThe old hall took four years to build in 1890.\n",
+            ),
+            (
+                "b.txt",
+                "Hall\n\nThe hall should be rebuilt in four years, the mayor said.\n",
+            ),
+        ]);
+        assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
     }
 }

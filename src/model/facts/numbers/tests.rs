@@ -103,3 +103,21 @@ fn hyphenated_currency_is_money() {
     // Looks like it, is not: a hyphenated unit that is no currency stays its own unit.
     assert_eq!(fig("a 12-mile queue").kind, Kind::Length);
 }
+
+/// "winds of 120mph" is a speed in km/h, a unit glued or apart; it agrees with the same
+/// speed in km/h and is never a count of "mph".
+#[test]
+fn miles_an_hour_is_a_speed() {
+    let f = fig("The storm brought winds over 120mph to the coast.");
+    assert_eq!(f.kind, Kind::Speed);
+    assert_eq!(f.unit.as_deref(), Some("km/h"));
+    assert_eq!(f.frame.measure.as_deref(), Some("wind"));
+    let g = fig("sustained winds of 120 mph");
+    assert_eq!((g.kind, g.what.clone()), (Kind::Speed, None));
+    assert_eq!(
+        verdict("winds of 120 mph", "winds of 193 kph"),
+        Verdict::Agree
+    );
+    // Looks like it, is not: a count of things beside winds is no speed.
+    assert_eq!(fig("Winds felled 120 trees.").kind, Kind::Count);
+}
