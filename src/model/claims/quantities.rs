@@ -277,6 +277,9 @@ pub fn quantities<'a>(
             .filter_map(|f| age_of_a_thing(&toks, f))
             .collect();
         for f in crowd.iter().chain(&ages) {
+            if f.kind != Kind::Duration && is_population(text, f.span.start) {
+                continue;
+            }
             let clause = passage(text, c.span, f.span, &c.facts.figures);
             let pool = if f.kind == Kind::Duration {
                 &mut durations
@@ -780,6 +783,38 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
         q.mentions
             .sort_by_key(|m| (m.article.0, m.figure.span.start));
     }
+}
+
+/// Places whose people a count after "of" numbers: "a country of 34 million people" is a
+/// population, never a crowd that may join a turnout or a march's count by value (an
+/// invented trap: a turnout of 33.5 million agreed with a country of 34 million).
+const POPULATED: &[&str] = &[
+    "country",
+    "nation",
+    "city",
+    "town",
+    "state",
+    "island",
+    "region",
+    "province",
+    "population",
+    "village",
+    "county",
+    "district",
+];
+
+/// True when the figure starting at byte `at` follows "<place> of" ("a nation of 36
+/// million", "a population of 5,000").
+fn is_population(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && words.next().is_some_and(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            POPULATED.contains(&w.as_str())
+        })
 }
 
 /// True for a count that names no measure, or counts the voters of a vote ("30 million
@@ -2036,6 +2071,27 @@ Roads will be closed for 5-7 hours on race day.
             ),
         ]);
         assert!(qs.iter().all(|q| q.conflicts.is_empty()), "{qs:#?}");
+    }
+
+    /// Looks like it, is not: a country's people ("a nation of 34 million people") are no
+    /// crowd, and never join a turnout they happen to agree with.
+    #[test]
+    fn a_population_is_no_crowd() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Vote\n\nTurnout was high, with 33.5 million people voting.\n",
+            ),
+            (
+                "b.txt",
+                "Vote\n\nThe nation of 34 million people went to the polls on Sunday.\n",
+            ),
+        ]);
+        assert!(
+            qs.iter()
+                .all(|q| q.mentions.iter().all(|m| m.figure.value != 34e6)),
+            "{qs:#?}"
+        );
     }
 
     /// Looks like it, is not: a person described by a place ("an 18-year-old college
