@@ -127,7 +127,7 @@ pub(super) fn named_before(toks: &[Token], start: usize) -> Option<String> {
         .cloned()
 }
 
-/// The last outcome word of a run of tokens ("… to report the number of lives lost":
+/// The last outcome word of a run of tokens ("… to read out how many lives were lost":
 /// dead): what a later count that points back at it ("the number he gave") counts.
 pub fn last_named(toks: &[Token]) -> Option<String> {
     (0..toks.len())
@@ -179,7 +179,7 @@ const RELATIVE_REACH: usize = 6;
 /// word that follows the whole, they show that word describes the whole.
 const MAIN_VERBS: &[&str] = &["is", "are", "was", "were", "has", "have", "had"];
 
-/// "one of the four boys rescued from the cave is being watched": an outcome word right
+/// "one of the six hikers rescued from the gorge is being treated": an outcome word right
 /// after the whole's counted noun, with the sentence's own verb after it, describes the
 /// whole (those boys were rescued); "12 of the 40 passengers died" has no verb after its
 /// outcome word, which is the part's verb, and gives the whole nothing. `from` is the token

@@ -12,7 +12,7 @@ use super::{is_verb_form, measures, stops};
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
 /// Words between a subject and its verb of giving that are no subject themselves ("has
-/// also donated", "would donate", "and his family will donate").
+/// also donated", "would donate", "and her family will donate").
 const BETWEEN: &[&str] = &[
     "has", "have", "had", "will", "would", "also", "to", "and", "his", "her", "their", "its",
     "family", "already", "now", "then", "later", "is", "are", "was", "were", "be", "being",
@@ -23,7 +23,7 @@ const BETWEEN: &[&str] = &[
 const VERB_BEFORE: usize = 3;
 
 /// Tokens looked at before a verb of giving for the pronoun that stands for its subject
-/// ("he and his family will donate": five).
+/// ("she and her family will donate": five).
 const PRONOUN_BEFORE: usize = 5;
 
 /// True when the verb of reporting at token `k` ("said", "estimated", from

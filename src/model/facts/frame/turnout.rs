@@ -91,7 +91,7 @@ mod tests {
     /// The share of the electorate who voted is the turnout.
     #[test]
     fn share_of_registered_voters_who_voted_is_turnout() {
-        let s = "Nearly 64 per cent of those registered cast a ballot.";
+        let s = "By noon 61% of those registered had cast a ballot.";
         assert_eq!(measure(s).as_deref(), Some("turnout"));
         let s = "Some 58% of registered voters turned out on the day.";
         assert_eq!(measure(s).as_deref(), Some("turnout"));
@@ -113,7 +113,7 @@ mod tests {
     fn count_of_people_voting_is_turnout() {
         let s = "Turnout was high, with more than 12 million people voting.";
         assert_eq!(count_measure(s).as_deref(), Some("turnout"));
-        let s = "Some 12.4 million had turned out in the referendum.";
+        let s = "About 9.2 million had turned out for the vote.";
         assert_eq!(count_measure(s).as_deref(), Some("turnout"));
     }
 

@@ -446,7 +446,7 @@ fn counted(toks: &[Token], j: usize) -> Option<String> {
         if matches!(t.lower.as_str(), "versus" | "vs") {
             return None;
         }
-        // "had grown to 56 Wednesday night": a day's or month's name ends the phrase, as "29
+        // "had climbed to 31 Friday night": a day's or month's name ends the phrase, as "29
         // on Sunday" does; what follows it is a time, not what is counted.
         if dates::is_day_or_month(t) {
             return None;
