@@ -1878,7 +1878,7 @@ The death toll rose to 31 on Thursday.
             ),
             (
                 "c.txt",
-                "Storm\n\nMore than 1,200 people are believed to have died in 1998 when Kestrel struck.\n",
+                "Storm\n\nMore than 1,200 people are thought to have perished in 1998 when Kestrel struck.\n",
             ),
         ]);
         let earlier = qs

@@ -38,7 +38,7 @@ pub(super) fn reported_by_another(toks: &[Token], k: usize) -> bool {
     {
         return false;
     }
-    // "Acme was estimated to have caused …": a passive verb of reporting leaves its subject
+    // "Acme was estimated to have done …": a passive verb of reporting leaves its subject
     // the subject of what follows.
     let passive = k > 0 && PASSIVE.contains(&toks[k - 1].lower.as_str());
     let mut n = k + 1;
@@ -190,7 +190,7 @@ mod tests {
     fn source_who_gives_through_a_pronoun_still_gives() {
         let s = "Kestrel said it would donate $3m to the appeal.";
         assert_eq!(giver(s).as_deref(), Some("kestrel"));
-        let s = "Tempest was estimated to have caused $9bn in damage.";
+        let s = "Tempest was estimated to have done $9bn of damage.";
         assert_eq!(giver(s).as_deref(), Some("tempest"));
     }
 }
