@@ -11,15 +11,16 @@ fn figs(s: &str) -> Vec<Figure> {
 
 /// The only (first) figure of a sentence.
 #[track_caller]
-fn fig(s: &str) -> Figure {
+pub(super) fn fig(s: &str) -> Figure {
     figs(s)
         .into_iter()
         .next()
         .unwrap_or_else(|| panic!("no figure in {s:?}"))
 }
 
+/// How the first figures of two sentences compare.
 #[track_caller]
-fn verdict(a: &str, b: &str) -> Verdict {
+pub(super) fn verdict(a: &str, b: &str) -> Verdict {
     compare_figures(&fig(a), &fig(b))
 }
 

@@ -1,22 +1,7 @@
 //! Values with their units as written: ranges and their scales.
 
-use crate::model::facts::{compare_figures, extract, Figure, Kind, Verdict};
-use crate::model::Span;
-
-/// The first figure of a sentence.
-#[track_caller]
-fn fig(s: &str) -> Figure {
-    extract(s, Span::new(0, s.len()))
-        .figures
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| panic!("no figure in {s:?}"))
-}
-
-#[track_caller]
-fn verdict(a: &str, b: &str) -> Verdict {
-    compare_figures(&fig(a), &fig(b))
-}
+use crate::model::facts::tests::{fig, verdict};
+use crate::model::facts::{Kind, Verdict};
 
 /// "6-8 hours" is one duration from six to eight hours, not six hours.
 #[test]
