@@ -338,6 +338,21 @@ set!(
     "reply_verbs.txt"
 );
 set!(
+    /// Things whose age is the span of time they have stood ("the 300-year-old bridge").
+    aged_things,
+    "aged_things.txt"
+);
+set!(
+    /// Places whose people a count after "of" numbers ("a nation of 36 million").
+    populated,
+    "populated.txt"
+);
+set!(
+    /// Words that deny what their sentence names ("nobody", "never").
+    negations,
+    "negations.txt"
+);
+set!(
     /// Honorifics and role nouns that tell a man ("Mr", "father", "actor").
     male_words,
     "gender_male.txt"

@@ -640,7 +640,7 @@ fn age_of_a_thing(toks: &[tokens::Token], f: &Figure) -> Option<Figure> {
     let after = toks.partition_point(|t| t.span.start < f.span.end);
     toks.get(after)
         .filter(|t| t.kind == tokens::Tok::Word && !t.capital)
-        .filter(|t| aged_things().contains(t.lower.as_str()))?;
+        .filter(|t| crate::model::lexicon::aged_things().has(&t.lower))?;
     // The thing must be the head of its phrase: a content word after it makes it a
     // modifier of someone ("an 18-year-old college student", "a 25-year-old hotel
     // worker"); a function word, a verb in the past, a mark or the end leaves it the head
@@ -659,15 +659,6 @@ fn age_of_a_thing(toks: &[tokens::Token], f: &Figure) -> Option<Figure> {
     d.place *= DAYS_A_YEAR;
     d.unit = Some("day".to_string());
     Some(d)
-}
-
-fn aged_things() -> &'static FastSet<String> {
-    static CELL: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        crate::model::lexicon::parse_list(include_str!("../../../assets/aged_things.txt"))
-            .into_iter()
-            .collect()
-    })
 }
 
 /// Days a year, as `assets/units.txt` converts "years" (so that "300 years" and a
@@ -807,25 +798,7 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
     }
 }
 
-/// Places whose people a count after "of" numbers: "a country of 34 million people" is a
-/// population, never a crowd that may join a turnout or a march's count by value (an
-/// invented trap: a turnout of 33.5 million agreed with a country of 34 million).
-const POPULATED: &[&str] = &[
-    "country",
-    "nation",
-    "city",
-    "town",
-    "state",
-    "island",
-    "region",
-    "province",
-    "population",
-    "village",
-    "county",
-    "district",
-];
-
-/// True when the figure starting at byte `at` follows "<place> of" ("a nation of 36
+/// True when the figure starting at byte `at` follows "<place> of" (`assets/populated.txt`: "a nation of 36
 /// million", "a population of 5,000").
 fn is_population(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
@@ -835,7 +808,7 @@ fn is_population(text: &str, at: usize) -> bool {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            POPULATED.contains(&w.as_str())
+            crate::model::lexicon::populated().has(&w)
         })
 }
 

@@ -134,14 +134,10 @@ fn opens_its_sentence(toks: &[Token], start: usize) -> bool {
 }
 
 /// True for a sentence that denies what it names ("Nobody was killed"): its outcome word
-/// is no count's antecedent.
+/// is no count's antecedent (the words are `assets/negations.txt`).
 fn negated(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "no" | "nobody" | "none" | "not" | "never" | "neither"
-        )
-    })
+    let negations = crate::model::lexicon::negations();
+    toks.iter().any(|t| negations.has(&t.lower))
 }
 
 /// The outcome a pointing-back phrase refers to: the last one named before it in its own
