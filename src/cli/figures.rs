@@ -5,6 +5,7 @@
 use super::sources::fit;
 use super::term::Paint;
 use super::{Format, Out};
+use crate::model::analysis::{mention_day, timeline};
 use crate::model::claims::{Aligner, FigureMention, Quantity};
 use crate::model::facts::Qualifier;
 use crate::model::Dossier;
@@ -173,38 +174,8 @@ pub(super) fn outlet_name(d: &Dossier, id: crate::model::ArticleId) -> String {
     })
 }
 
-/// What the time column shows for a mention: the day it was true ("2021-03-07"), else the
-/// day its clause names as written ("Sunday") where the article's date is unknown.
-pub(crate) fn time_of<'a>(d: &'a Dossier, m: &'a FigureMention) -> &'a str {
-    match m.as_of.as_deref().and_then(|t| t.get(..10)) {
-        Some(day) => day,
-        None => m.day_written(&d.article(m.article).text).unwrap_or(""),
-    }
-}
-
 /// The width of the day column ("2021-03-07") and its space.
 const DAY_W: usize = 11;
-
-/// A quantity's mentions (with their indexes) as a timeline: by the day each was true, the
-/// undated last, article and text order kept among equals.
-fn timeline(q: &Quantity) -> Vec<(usize, &FigureMention)> {
-    let mut v: Vec<(usize, &FigureMention)> = q.mentions.iter().enumerate().collect();
-    v.sort_by(|(_, a), (_, b)| {
-        let day = |m: &FigureMention| {
-            m.as_of
-                .as_deref()
-                .and_then(|t| t.get(..10))
-                .map(str::to_string)
-        };
-        match (day(a), day(b)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-    });
-    v
-}
 
 /// Print the quantities (JSON: an array, empty when the dossier states no figures).
 pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
@@ -250,13 +221,14 @@ pub fn run(d: &Dossier, out: &mut Out) -> Result<()> {
             conflicts.len()
         );
         out.line(&out.paint(Paint::Strong, &head))?;
-        for (k, m) in timeline(q) {
+        for k in timeline(d, q) {
+            let m = &q.mentions[k];
             let mark = if conflicts.iter().any(|c| c.a == k || c.b == k) {
                 out.paint(Paint::Conflict, "≠")
             } else {
                 " ".to_string()
             };
-            let day = time_of(d, m);
+            let day = mention_day(d, m).text();
             out.line(&format!(
                 "  {mark} {:>3} {:<10} {} {} {}",
                 k,

@@ -253,17 +253,61 @@ impl Comparison {
     }
 }
 
-/// The mentions of a quantity (indexes) as a timeline: by the date of their article
-/// (undated articles last), then in article and text order.
+/// The day a mention's figure was true, as a timeline shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionDay<'a> {
+    /// ISO 8601 ("2021-03-07", or a stamp "2021-03-07T18:30:00Z"): the day its clause
+    /// names, resolved against the article's date; else the article's update stamp or date
+    /// as they stand (a correction made in the reader included).
+    Dated(&'a str),
+    /// The day its clause names as written ("Sunday"), where the article has no date.
+    Written(&'a str),
+    Unknown,
+}
+
+impl<'a> MentionDay<'a> {
+    /// What a time column shows: the day ("2021-03-07", "Sunday"; "" when unknown).
+    pub fn text(self) -> &'a str {
+        match self {
+            MentionDay::Dated(t) => t.get(..10).unwrap_or(t),
+            MentionDay::Written(t) => t,
+            MentionDay::Unknown => "",
+        }
+    }
+
+    /// The ISO day or stamp, when known (what a timeline orders by).
+    pub fn iso(self) -> Option<&'a str> {
+        match self {
+            MentionDay::Dated(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// When mention `m` of a quantity was true (the one rule the CLI's `figures` and the
+/// reader's figures view both show and order by).
+pub fn mention_day<'a>(d: &'a Dossier, m: &'a FigureMention) -> MentionDay<'a> {
+    let a = d.article(m.article);
+    if m.named.is_some() {
+        if let Some(t) = m.as_of.as_deref() {
+            return MentionDay::Dated(t);
+        }
+    }
+    if let Some(t) = a.meta.updated.as_deref().or(a.meta.date.as_deref()) {
+        return MentionDay::Dated(t);
+    }
+    m.day_written(&a.text)
+        .map_or(MentionDay::Unknown, MentionDay::Written)
+}
+
+/// The order of `q`'s mentions on a timeline: by the day each was true
+/// ([`mention_day`]), those without a known day last; article and text order among equals.
 pub fn timeline(d: &Dossier, q: &Quantity) -> Vec<usize> {
     let mut order: Vec<usize> = (0..q.mentions.len()).collect();
-    order.sort_by_key(|&i| {
+    order.sort_by_cached_key(|&i| {
         let m = &q.mentions[i];
-        let date = d
-            .articles
-            .get(m.article.0)
-            .and_then(|a| a.meta.date.as_deref());
-        (date.is_none(), date, m.article, m.figure.span.start)
+        let day = mention_day(d, m).iso();
+        (day.is_none(), day, m.article, m.figure.span.start)
     });
     order
 }

@@ -192,9 +192,11 @@ fn comparisons_ahead_answer_both_ways() {
     assert_eq!(*fwd, a.aligner.compare(ArticleId(0), ArticleId(2)));
 }
 
-/// The flood's toll reads as a timeline by article date, undated articles last.
+/// The flood's toll reads as a timeline by the day each figure was true: the day its
+/// sentence names ("rose to 44 on Tuesday": 2031-04-01, two days before its article's date),
+/// else its article's date as it stands now; figures without a day last.
 #[test]
-fn timeline_orders_by_date_undated_last() {
+fn timeline_orders_by_the_day_each_figure_was_true() {
     let mut d = flood();
     let a = Analysis::new(&d);
     let q = a
@@ -209,10 +211,42 @@ fn timeline_orders_by_date_undated_last() {
             .map(|&i| q.mentions[i].figure.value)
             .collect()
     };
-    assert_eq!(values(&d), [41.0, 44.0, 58.0]);
+    let day = |d: &Dossier, v: f64| -> String {
+        let m = q.mentions.iter().find(|m| m.figure.value == v).expect("v");
+        mention_day(d, m).text().to_string()
+    };
+    assert_eq!(values(&d), [44.0, 41.0, 58.0]);
+    assert_eq!(day(&d, 44.0), "2031-04-01");
+    assert_eq!(day(&d, 41.0), "2031-04-02");
     assert_eq!(conflicted(&d, &q), [true; 3]);
+    // A date the reader removes moves that article's figure to the end.
     d.articles[0].meta.date = None;
     assert_eq!(values(&d), [44.0, 58.0, 41.0]);
+    assert_eq!(mention_day(&d, &q.mentions[0]), MentionDay::Unknown);
+    // A date corrected in the reader moves it (a sentence naming no day follows its article).
+    d.articles[0].meta.date = Some("2031-04-05".into());
+    assert_eq!(values(&d), [44.0, 58.0, 41.0]);
+    assert_eq!(day(&d, 41.0), "2031-04-05");
+}
+
+/// Without the article's date, a figure's day is the one its clause names, as written.
+#[test]
+fn an_undated_articles_figure_shows_the_day_its_clause_names() {
+    let mut d = flood();
+    d.articles[1].meta.date = None;
+    let a = Analysis::new(&d);
+    let q = a
+        .quantities()
+        .iter()
+        .find(|q| !q.conflicts.is_empty())
+        .expect("the toll");
+    let m = q
+        .mentions
+        .iter()
+        .find(|m| m.article == ArticleId(1))
+        .expect("the second outlet's toll");
+    assert_eq!(mention_day(&d, m), MentionDay::Written("Tuesday"));
+    assert_eq!(mention_day(&d, m).iso(), None);
 }
 
 /// Mirroring swaps every side, differences included, and twice is the identity.
@@ -271,6 +305,7 @@ fn toll(article: usize, claim: usize, value: f64) -> crate::model::claims::Figur
         },
         holder: None,
         as_of: None,
+        named: None,
     }
 }
 

@@ -353,6 +353,7 @@ mod tests {
             },
             holder: None,
             as_of: None,
+            named: None,
         }
     }
 

@@ -34,6 +34,9 @@ pub struct FigureMention {
     /// When it was true, ISO 8601 ([`crate::model::facts::when`]): the day its sentence
     /// names, else the article's stamp.
     pub as_of: Option<String>,
+    /// Where its clause names the day it was true ("on Sunday", "June 23"), whether or not
+    /// the article's date resolves it.
+    pub named: Option<Span>,
 }
 
 impl FigureMention {
@@ -41,9 +44,7 @@ impl FigureMention {
     /// not the article's date resolves it: what a timeline can show where `as_of` is
     /// unknown (an article without a date). `text` is the mention's article text.
     pub fn day_written<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let toks = crate::model::facts::tokens::lex(text, self.clause);
-        let (span, _) = when::named_day(&toks, self.clause, self.figure.span)?;
-        text.get(span.range())
+        text.get(self.named?.range())
     }
 }
 
@@ -267,7 +268,7 @@ pub fn quantities<'a>(
         let article = article_of(c.article);
         let text = article.map_or("", |a| a.text.as_str());
         let toks = tokens::lex(text, c.span);
-        let (published, updated) = article.map_or((None, None), |a| {
+        let dates = article.map_or((None, None), |a| {
             (a.meta.date.as_deref(), a.meta.updated.as_deref())
         });
         let ages: Vec<Figure> = c
@@ -286,29 +287,14 @@ pub fn quantities<'a>(
             } else {
                 &mut crowds
             };
-            pool.push(FigureMention {
-                article: c.article,
-                claim: c.span,
-                clause,
-                figure: f.clone(),
-                holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
-                as_of: when::as_of(&toks, clause, f.span, published, updated),
-            });
+            pool.push(mention(c, f, clause, &toks, dates));
         }
         for (f, k) in loose {
             let clause = passage(text, c.span, f.span, &c.facts.figures);
             if tells_of_now(&toks, clause) {
                 continue;
             }
-            let m = FigureMention {
-                article: c.article,
-                claim: c.span,
-                clause,
-                figure: f.clone(),
-                holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
-                as_of: when::as_of(&toks, clause, f.span, published, updated),
-            };
-            vague.push((m, k));
+            vague.push((mention(c, f, clause, &toks, dates), k));
         }
         for (f, k) in &keyed {
             // One sentence giving two values that disagree for one key ("310,000 customers,
@@ -341,14 +327,7 @@ pub fn quantities<'a>(
                 out.len() - 1
             });
             let clause = passage(text, c.span, f.span, &c.facts.figures);
-            out[qi].mentions.push(FigureMention {
-                article: c.article,
-                claim: c.span,
-                clause,
-                figure: f.clone(),
-                holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
-                as_of: when::as_of(&toks, clause, f.span, published, updated),
-            });
+            out[qi].mentions.push(mention(c, f, clause, &toks, dates));
         }
     }
     let mut keys: Vec<Option<Key>> = vec![None; out.len()];
@@ -795,6 +774,28 @@ fn place_crowds(out: &mut [Quantity], crowds: Vec<FigureMention>) {
     for q in out.iter_mut() {
         q.mentions
             .sort_by_key(|m| (m.article.0, m.figure.span.start));
+    }
+}
+
+/// Figure `f` of claim `c`, in its `clause`, as one of a quantity's mentions: who the
+/// article credits with it, the day its clause names and the day it was true (`dates`: the
+/// article's publication date and update stamp; `toks` cover the claim).
+fn mention(
+    c: &Claim,
+    f: &Figure,
+    clause: Span,
+    toks: &[tokens::Token],
+    dates: (Option<&str>, Option<&str>),
+) -> FigureMention {
+    let (published, updated) = dates;
+    FigureMention {
+        article: c.article,
+        claim: c.span,
+        clause,
+        figure: f.clone(),
+        holder: c.facts.attribution_for(f.span).map(|a| a.text.clone()),
+        as_of: when::as_of(toks, clause, f.span, published, updated),
+        named: when::named_day(toks, clause, f.span).map(|(span, _)| span),
     }
 }
 

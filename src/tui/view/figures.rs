@@ -4,7 +4,7 @@
 //! conflict are marked `≠` and drawn in the conflict style. The selected mention's passage
 //! is shown under the table; Enter opens it.
 
-use crate::model::analysis::{conflicted, open_conflicts, short_figure};
+use crate::model::analysis::{conflicted, mention_day, open_conflicts, short_figure};
 use crate::model::claims::{FigureMention, Quantity};
 use crate::tui::app::{App, FiguresSide};
 use crate::tui::wrap::display;
@@ -330,11 +330,10 @@ fn table(app: &App, q: &Quantity, order: &[usize], area: Rect, buf: &mut Buffer)
         let a = app.dossier.article(m.article);
         let y = area.y + 1 + (row - scroll) as u16;
         let bad = marks[mi];
-        // The article's day, else the day the figure's clause names ("Sunday") where the
-        // article has no date.
-        let date = match a.meta.date.as_deref() {
-            Some(d) => d.get(..10).unwrap_or(d),
-            None => m.day_written(&a.text).unwrap_or("—"),
+        // The day the figure was true, as `dossier figures` shows it.
+        let date = match mention_day(&app.dossier, m).text() {
+            "" => "—",
+            t => t,
         };
         let line = format!(
             "{} {:<tw$} {:<ow$} {:<vw$}",
