@@ -572,6 +572,8 @@ fn numeral_place() {
 #[test]
 fn stems() {
     assert_eq!(stem("troops"), "troop");
+    assert_eq!(stem("used"), "used");
+    assert_eq!(stem("moved"), "mov");
     assert_eq!(stem("moved"), stem("move"));
     assert_eq!(stem("moving"), stem("move"));
     assert_eq!(canonical_word("used"), canonical_word("use"));
