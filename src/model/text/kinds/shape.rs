@@ -11,6 +11,7 @@ use super::furniture::is_social_embed;
 use super::{ends_sentence, shared, word_ids};
 use crate::model::lexicon::speech_verbs;
 use crate::model::{lexicon, ParaKind, Paragraph};
+use std::borrow::Cow;
 
 /// The longest line without a final mark that is still furniture: the longest such line
 /// on the seven dev dossiers (a dek) has 37 words, the shortest story paragraph cut off by
@@ -289,13 +290,24 @@ pub(super) fn mark_restated_dek(strs: &[&str], paras: &mut [Paragraph]) {
 
 /// The distinct lowercase words of `s` that carry content (not in
 /// `assets/claim_stopwords.txt`, more than one character), sorted.
-fn content_words(s: &str) -> Vec<String> {
+///
+/// A word already in lowercase ASCII (most of them) is borrowed from the text: one
+/// `String` a word took 29 k instructions a paragraph (11.5 M on 200 generated articles).
+fn content_words(s: &str) -> Vec<Cow<'_, str>> {
     let stop = lexicon::stopwords();
-    let mut out: Vec<String> = s
+    let mut out: Vec<Cow<'_, str>> = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-        .filter(|w| !stop.contains(w.as_str()))
+        .map(|w| {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .filter(|w| !stop.contains(w.as_ref()))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -446,6 +458,14 @@ mod tests {
         ] {
             assert!(!is_stamp(s), "{s}");
         }
+    }
+
+    /// Content words fold case (a word borrowed as written and one lowered are the same
+    /// word), drop stop words and one-character words, and come sorted and distinct.
+    #[test]
+    fn content_words_fold_case_and_drop_stop_words() {
+        let words = content_words("The Bridge of bridge Élan élan 7 x 2024 BRIDGE-toll");
+        assert_eq!(words, ["2024", "bridge", "toll", "élan"]);
     }
 
     /// A stamp's label alone is furniture; a label in a phrase is not.
