@@ -521,7 +521,11 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
     }
     // Document frequencies first; postings only for the words some paragraph will look
     // up (its three rarest, when rare enough), so most words never get a list.
-    let mut df: HashMap<u64, usize, IdHash> = HashMap::default();
+    // Sized once for every word of every paragraph (the distinct ones are fewer): grown
+    // by doubling, the map's rehashing took 2.5 M instructions on 200 generated articles.
+    let words = sets.iter().map(Vec::len).sum();
+    let mut df: HashMap<u64, usize, IdHash> =
+        HashMap::with_capacity_and_hasher(words, IdHash::default());
     for set in &sets {
         for &w in set {
             *df.entry(w).or_default() += 1;

@@ -11,6 +11,7 @@ use super::furniture::is_social_embed;
 use super::{ends_sentence, shared, word_ids};
 use crate::model::lexicon::speech_verbs;
 use crate::model::{lexicon, ParaKind, Paragraph};
+use std::borrow::Cow;
 
 /// The longest line without a final mark that is still furniture: the longest such line
 /// on the seven dev dossiers (a dek) has 37 words, the shortest story paragraph cut off by
@@ -289,14 +290,54 @@ pub(super) fn mark_restated_dek(strs: &[&str], paras: &mut [Paragraph]) {
 
 /// The distinct lowercase words of `s` that carry content (not in
 /// `assets/claim_stopwords.txt`, more than one character), sorted.
-fn content_words(s: &str) -> Vec<String> {
+///
+/// Words are read from the bytes where they are ASCII, and a word already in lowercase
+/// ASCII (most of them) is borrowed from the text: a `split` on characters and one
+/// `String` a word took 29 k instructions a paragraph (11.5 M on 200 generated articles).
+fn content_words(s: &str) -> Vec<Cow<'_, str>> {
     let stop = lexicon::stopwords();
-    let mut out: Vec<String> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-        .filter(|w| !stop.contains(w.as_str()))
-        .collect();
+    let bytes = s.as_bytes();
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of alphanumeric characters, read from the bytes where they are ASCII.
+        let (start, mut chars, mut lower) = (i, 0, true);
+        while let Some(&b) = bytes.get(i) {
+            let width = if b < 0x80 {
+                if !crate::model::lex::ASCII_ALNUM[usize::from(b)] {
+                    break;
+                }
+                lower &= !b.is_ascii_uppercase();
+                1
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                lower = false;
+                c.len_utf8()
+            };
+            i += width;
+            chars += 1;
+        }
+        if chars == 0 {
+            // The character that ends no word: stepped over.
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if chars < 2 {
+            continue;
+        }
+        let w = &s[start..i];
+        let w = if lower {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
+        if !stop.contains(w.as_ref()) {
+            out.push(w);
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -446,6 +487,14 @@ mod tests {
         ] {
             assert!(!is_stamp(s), "{s}");
         }
+    }
+
+    /// Content words fold case (a word borrowed as written and one lowered are the same
+    /// word), drop stop words and one-character words, and come sorted and distinct.
+    #[test]
+    fn content_words_fold_case_and_drop_stop_words() {
+        let words = content_words("The Bridge of bridge Élan élan 7 x 2024 BRIDGE-toll");
+        assert_eq!(words, ["2024", "bridge", "toll", "élan"]);
     }
 
     /// A stamp's label alone is furniture; a label in a phrase is not.
