@@ -18,7 +18,7 @@ pub(crate) mod words;
 use crate::model::people::{best_role, names, Person, PersonId, Registry};
 use crate::model::{ArticleId, Dossier, ParaKind, Span};
 use attribute::{Attribution, Ctx, Para};
-use marks::Found;
+use marks::{Found, FoundList};
 use serde::Serialize;
 use words::{has, is_cap, scare_cues, Tok};
 
@@ -242,25 +242,6 @@ fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Each quote's entity in the registry while the dossier is read, by the quote's index: a
-/// `u32` with [`NONE`] for no entity, 4 bytes where an `Option<u32>` takes 8 (a page of
-/// short quotes holds one per 3 bytes).
-struct Ents(Vec<u32>);
-
-impl Ents {
-    fn push(&mut self, e: Option<usize>) {
-        self.0.push(e.map_or(NONE, index));
-    }
-    fn get(&self, q: usize) -> Option<u32> {
-        self.0.get(q).copied().filter(|&e| e != NONE)
-    }
-    fn set(&mut self, q: usize, e: Option<u32>) {
-        if let Some(slot) = self.0.get_mut(q) {
-            *slot = e.unwrap_or(NONE);
-        }
-    }
-}
-
 /// How often each attribution pass (a quote's `how`) names the right speaker: its
 /// measured precision on the seven dev dossiers (matched full and partial quotes with a
 /// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
@@ -299,7 +280,7 @@ fn opens_paragraph(s: &str) -> bool {
 
 /// One article's quotes as found, and its tokenized paragraphs.
 struct ArticleWork {
-    found: Vec<Vec<Found>>,
+    found: Vec<FoundList>,
     paras: Vec<Option<Para>>,
     /// Captions, tokenized only to register the names and roles they give ("Regional
     /// President Ana Ruiz arrives to vote"): a caption quotes nobody, but the role it
@@ -322,29 +303,35 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
         }
     }
     reg.late = true;
-    let total: usize = work.iter().flat_map(|w| &w.found).map(Vec::len).sum();
+    let total: usize = work.iter().flat_map(|w| &w.found).map(FoundList::len).sum();
     // The records are allocated once, at their number (a growing vector holds up to twice
     // as many), once the first article's tokens are dropped (below): on a page of short
     // quotes the records, the tokens and the found marks are each a dozen or more bytes a
     // quote, and the records need not be there while the tokens are.
     let mut quotes: Vec<Quote> = Vec::new();
-    // Each quote's entity in the registry, beside the quote while the dossier is read.
-    let mut ents = Ents(Vec::with_capacity(total));
     // Each article's tokens are dropped once its quotes are attributed (attribution reads
     // only its own article's paragraphs; the registry holds what crosses articles).
     for (a, w) in d.articles.iter().zip(work) {
-        let ArticleWork { found, paras, .. } = w;
-        let first = ents.0.len();
-        let mut settled = attribute_article(a, &found, &paras, &mut reg, &mut ents, &mut written);
-        drop(paras);
-        share_over_parts(&mut settled, &mut ents, first);
-        echo_headlines(a, &found, &mut settled, &mut ents, first, &reg);
+        let ArticleWork {
+            found,
+            paras,
+            captions,
+        } = w;
+        let first = quotes.len();
+        let mut settled = attribute_article(a, &found, &paras, &mut reg, &mut written);
+        paras
+            .into_iter()
+            .flatten()
+            .chain(captions)
+            .for_each(Para::release);
+        share_over_parts(&mut settled);
+        echo_headlines(a, &found, &mut settled, &reg);
         if quotes.capacity() == 0 {
             quotes.reserve_exact(total);
         }
         let mut named = settled.named.iter().peekable();
         for (pi, found) in found.iter().enumerate() {
-            for f in found {
+            for f in found.iter() {
                 let i = quotes.len() - first;
                 let (kind, continues) = settled.kinds[i];
                 let sentence = a.paragraphs[pi]
@@ -352,6 +339,8 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
                     .partition_point(|s| s.end <= f.start());
                 let mut q = Quote::new(a.id, Span::new(f.start(), f.end()), pi, sentence, kind);
                 if let Some(n) = named.next_if(|n| n.q as usize == i) {
+                    // The entity stands in the speaker's place until `people` names them.
+                    q.speaker = n.entity;
                     q.set_written((n.written != NONE).then_some(n.written));
                     q.how = n.how;
                 }
@@ -360,38 +349,44 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
                 quotes.push(q);
             }
         }
-        debug_assert_eq!(quotes.len(), ents.0.len());
+        found.into_iter().for_each(FoundList::release);
     }
-    let mut people = people(&reg, &mut quotes, &ents);
+    let mut people = people(&reg, &mut quotes);
     crate::model::people::spell_out(&mut people, d.articles.iter().map(|a| a.text.as_str()));
     (quotes, people, written)
 }
 
 /// One article's quotes as attributed, before their records are made: each quote's kind
 /// and whether it continues the one before (2 bytes a quote, where a record takes 32), and
-/// the words and the pass that named the speakers of those that have them. Their
-/// entities are in the dossier's [`Ents`].
+/// the entity, the words and the pass that named the speakers of those that have them (a
+/// list of every quote's entity took 4 bytes a quote on pages where none has one).
 struct Settled {
     kinds: Vec<(QuoteKind, bool)>,
     /// By the quote's index in the article, in order.
     named: Vec<Named>,
 }
 
-/// A quote's words naming its speaker (an index into [`Written`], or [`NONE`]) and the
-/// pass that named it.
+/// A quote's speaker: its entity in the registry and the words naming it (an index into
+/// [`Written`]), each or [`NONE`], and the pass that named it.
 #[derive(Debug, Clone, Copy)]
 struct Named {
     /// The quote's index in its article.
     q: u32,
+    entity: u32,
     written: u32,
     how: Option<How>,
 }
 
 impl Settled {
-    /// The words and the pass naming quote `q`'s speaker (its index in the article).
+    /// The entity, the words and the pass naming quote `q`'s speaker (its index in the
+    /// article).
     fn named(&self, q: usize) -> Option<&Named> {
         let i = self.named.partition_point(|n| (n.q as usize) < q);
         self.named.get(i).filter(|n| n.q as usize == q)
+    }
+    /// Quote `q`'s entity in the registry.
+    fn entity(&self, q: usize) -> Option<u32> {
+        self.named(q).map(|n| n.entity).filter(|&e| e != NONE)
     }
     /// Give quotes new words and passes (`updates` by quote, in order), replacing theirs.
     fn merge(&mut self, updates: Vec<Named>) {
@@ -427,13 +422,12 @@ struct Prev {
     runs_on: bool,
 }
 
-/// Attribute an article's quotes in order, pushing each one's entity on `ents`.
+/// Attribute an article's quotes in order.
 fn attribute_article(
     a: &crate::model::Article,
-    found: &[Vec<Found>],
+    found: &[FoundList],
     paras: &[Option<Para>],
     reg: &mut Registry,
-    ents: &mut Ents,
     written: &mut Written,
 ) -> Settled {
     let ctx = Ctx {
@@ -441,7 +435,7 @@ fn attribute_article(
         aid: a.id.0,
         paras,
     };
-    let n: usize = found.iter().map(Vec::len).sum();
+    let n: usize = found.iter().map(FoundList::len).sum();
     let mut settled = Settled {
         kinds: Vec::with_capacity(n),
         named: Vec::new(),
@@ -451,6 +445,7 @@ fn attribute_article(
         let para = paras[pi].as_ref();
         let mut cursor = 0;
         for (qi, f) in found.iter().enumerate() {
+            let f = &f;
             let t = para.and_then(|p| {
                 let (t, next) = p.quote_token(cursor, qi);
                 cursor = next;
@@ -470,15 +465,15 @@ fn attribute_article(
             let as_written = att.as_written.as_deref().map(|w| written.id(w));
             let kind = kind_of(&a.text, para, t, f, att.entity.is_some(), continues);
             let how = att.how.and_then(How::of);
-            if as_written.is_some() || how.is_some() {
+            if att.entity.is_some() || as_written.is_some() || how.is_some() {
                 settled.named.push(Named {
                     q: index(settled.kinds.len()),
+                    entity: att.entity.map_or(NONE, index),
                     written: as_written.unwrap_or(NONE),
                     how,
                 });
             }
             settled.kinds.push((kind, continues));
-            ents.push(att.entity);
             prev = Some(Prev {
                 pi,
                 kind,
@@ -522,10 +517,8 @@ fn echo_words(s: &str) -> String {
 /// says in the body: it takes the speaker of the one body quote that holds its words.
 fn echo_headlines(
     a: &crate::model::Article,
-    found: &[Vec<Found>],
+    found: &[FoundList],
     settled: &mut Settled,
-    ents: &mut Ents,
-    first: usize,
     reg: &Registry,
 ) {
     let named = |e: Option<u32>| {
@@ -543,7 +536,7 @@ fn echo_headlines(
     let is_headline = |q: usize| a.paragraphs[early[q].0].kind == ParaKind::Headline;
     let mut updates = Vec::new();
     for h in 0..early.len() {
-        if !is_headline(h) || named(ents.get(first + h)) {
+        if !is_headline(h) || named(settled.entity(h)) {
             continue;
         }
         let words = echo_words(a.slice(early[h].1));
@@ -556,13 +549,13 @@ fn echo_headlines(
             .filter(|&b| !is_headline(b))
             .filter(|&b| under.is_none_or(|p| early[b].0 == p))
             .filter(|&b| {
-                named(ents.get(first + b)) && echo_words(a.slice(early[b].1)).contains(&words)
+                named(settled.entity(b)) && echo_words(a.slice(early[b].1)).contains(&words)
             });
         let Some(b) = hits.next() else { continue };
-        if hits.all(|o| ents.get(first + o) == ents.get(first + b)) {
-            ents.set(first + h, ents.get(first + b));
+        if hits.all(|o| settled.entity(o) == settled.entity(b)) {
             updates.push(Named {
                 q: index(h),
+                entity: settled.entity(b).unwrap_or(NONE),
                 written: settled.named(b).map_or(NONE, |n| n.written),
                 how: How::of("headline echo"),
             });
@@ -573,8 +566,8 @@ fn echo_headlines(
             }
         }
     }
-    // Only headline quotes changed, and only body quotes were read: the words and passes
-    // are set after.
+    // Only headline quotes change, and only body quotes are read (and a headline quote
+    // once): the speakers are set after.
     settled.merge(updates);
 }
 
@@ -591,7 +584,7 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
                 para.title_case = title_case(text, &para.toks);
                 captions.push(para);
             }
-            found.push(Vec::new());
+            found.push(FoundList::default());
             paras.push(None);
             continue;
         }
@@ -599,11 +592,6 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
             .get(pi + 1)
             .is_some_and(|n| is_story(n.kind) && opens_paragraph(&text[n.span.range()]));
         let f = marks::find(text, p.span.start, p.span.end, next_opens);
-        let masks: Vec<crate::model::lex::Mask> = f
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (index(q.open()), index(q.close()), index(i)))
-            .collect();
         let inner_ends = |q: usize| {
             f.get(q).is_some_and(|x| {
                 text[x.start()..x.end()]
@@ -611,7 +599,7 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
                     .ends_with(['.', '!', '?', '…'])
             })
         };
-        let mut para = attribute::para(text, p.span.start, p.span.end, &masks, &inner_ends);
+        let mut para = attribute::para(text, p.span.start, p.span.end, f.masks(), &inner_ends);
         para.title_case = title_case(text, &para.toks);
         paras.push(Some(para));
         found.push(f);
@@ -754,21 +742,27 @@ fn continuation(
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(settled: &mut Settled, ents: &mut Ents, first: usize) {
+fn share_over_parts(settled: &mut Settled) {
     let mut updates: Vec<Named> = Vec::new();
     for i in (1..settled.kinds.len()).rev() {
-        // Quote `i` continues its previous part, the quote right before it.
+        if !settled.kinds[i].1 {
+            continue;
+        }
+        // Quote `i` continues its previous part, the quote right before it; its speaker
+        // was set just now when it was the previous part of `i + 1`.
         let p = i - 1;
-        if settled.kinds[i].1 && ents.get(first + p).is_none() && ents.get(first + i).is_some() {
-            ents.set(first + p, ents.get(first + i));
-            // Quote `i`'s words: set just now when it was the previous part of `i + 1`.
-            let w = match updates.last() {
-                Some(u) if u.q as usize == i => u.written,
-                _ => settled.named(i).map_or(NONE, |n| n.written),
-            };
+        let of_i = match updates.last() {
+            Some(u) if u.q as usize == i => Some(*u),
+            _ => settled.named(i).copied(),
+        };
+        let Some(of_i) = of_i.filter(|n| n.entity != NONE) else {
+            continue;
+        };
+        if settled.entity(p).is_none() {
             updates.push(Named {
                 q: index(p),
-                written: w,
+                entity: of_i.entity,
+                written: of_i.written,
                 how: How::of("continuation"),
             });
         }
@@ -852,13 +846,15 @@ fn kind_of(
 }
 
 /// The speakers of the quotes, one entry each, in order of their first quote; sets each
-/// quote's `speaker`.
-fn people(reg: &Registry, quotes: &mut [Quote], ents: &Ents) -> Vec<Person> {
+/// quote's `speaker` (its entity in the registry until then).
+fn people(reg: &Registry, quotes: &mut [Quote]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
     let stands_for = reg.short_forms();
     for (qi, q) in quotes.iter_mut().enumerate() {
-        let Some(e) = ents.get(qi) else { continue };
+        let Some(e) = (q.speaker != NONE).then_some(q.speaker) else {
+            continue;
+        };
         let e = stands_for[e as usize];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];

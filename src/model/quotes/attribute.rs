@@ -96,6 +96,11 @@ impl Para {
             .get(s)
             .map(|&(lo, hi)| (lo as usize, hi as usize))
     }
+    /// Free the tokens and sentences ([`crate::model::work::release`]).
+    pub fn release(self) {
+        crate::model::work::release(self.toks);
+        crate::model::work::release(self.sentences);
+    }
     /// How many sentences the paragraph holds.
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()

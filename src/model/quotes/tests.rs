@@ -891,6 +891,7 @@ fn named_quotes_merge_in_order() {
     use super::{How, Named, Settled, NONE};
     let named = |q: u32, written: u32, how: &str| Named {
         q,
+        entity: NONE,
         written,
         how: How::of(how),
     };
