@@ -18,7 +18,7 @@ pub(crate) mod words;
 use crate::model::people::{best_role, names, Person, PersonId, Registry};
 use crate::model::{ArticleId, Dossier, ParaKind, Span};
 use attribute::{Attribution, Ctx, Para};
-use marks::Found;
+use marks::{Found, FoundList};
 use serde::Serialize;
 use words::{has, is_cap, scare_cues, Tok};
 
@@ -242,25 +242,6 @@ fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Each quote's entity in the registry while the dossier is read, by the quote's index: a
-/// `u32` with [`NONE`] for no entity, 4 bytes where an `Option<u32>` takes 8 (a page of
-/// short quotes holds one per 3 bytes).
-struct Ents(Vec<u32>);
-
-impl Ents {
-    fn push(&mut self, e: Option<usize>) {
-        self.0.push(e.map_or(NONE, index));
-    }
-    fn get(&self, q: usize) -> Option<u32> {
-        self.0.get(q).copied().filter(|&e| e != NONE)
-    }
-    fn set(&mut self, q: usize, e: Option<u32>) {
-        if let Some(slot) = self.0.get_mut(q) {
-            *slot = e.unwrap_or(NONE);
-        }
-    }
-}
-
 /// How often each attribution pass (a quote's `how`) names the right speaker: its
 /// measured precision on the seven dev dossiers (matched full and partial quotes with a
 /// speaker, right ones over all), smoothed as (right + 1) / (all + 2) so a pass seen a few
@@ -299,7 +280,7 @@ fn opens_paragraph(s: &str) -> bool {
 
 /// One article's quotes as found, and its tokenized paragraphs.
 struct ArticleWork {
-    found: Vec<Vec<Found>>,
+    found: Vec<FoundList>,
     paras: Vec<Option<Para>>,
     /// Captions, tokenized only to register the names and roles they give ("Regional
     /// President Ana Ruiz arrives to vote"): a caption quotes nobody, but the role it
@@ -322,70 +303,188 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
         }
     }
     reg.late = true;
-    // Every quote is found before any is attributed: the records are allocated once, at
-    // their number (a growing vector holds up to twice as many, and this is the largest
-    // allocation on a page of short quotes).
-    let total: usize = work.iter().flat_map(|w| &w.found).map(Vec::len).sum();
-    let mut quotes: Vec<Quote> = Vec::with_capacity(total);
-    // Each quote's entity in the registry, beside the quote while the dossier is read.
-    let mut ents = Ents(Vec::with_capacity(total));
+    let total: usize = work.iter().flat_map(|w| &w.found).map(FoundList::len).sum();
+    // The records are allocated once, at their number (a growing vector holds up to twice
+    // as many), once the first article's tokens are dropped (below): on a page of short
+    // quotes the records, the tokens and the found marks are each a dozen or more bytes a
+    // quote, and the records need not be there while the tokens are.
+    let mut quotes: Vec<Quote> = Vec::new();
     // Each article's tokens are dropped once its quotes are attributed (attribution reads
     // only its own article's paragraphs; the registry holds what crosses articles).
     for (a, w) in d.articles.iter().zip(work) {
-        let ctx = Ctx {
-            article: a,
-            aid: a.id.0,
-            paras: &w.paras,
-        };
+        let ArticleWork {
+            found,
+            paras,
+            captions,
+        } = w;
         let first = quotes.len();
-        for (pi, found) in w.found.iter().enumerate() {
-            for (qi, f) in found.iter().enumerate() {
-                let (mut att, _) = attribute::attribute(&ctx, &mut reg, pi, qi);
-                let id = QuoteId(quotes.len());
-                // A part of a quote over paragraphs follows the part before.
-                let continues =
-                    (qi == 0 && f.open() == a.paragraphs[pi].span.start && quotes.len() > first)
-                        .then(|| quotes.len() - 1)
-                        .filter(|&prev| {
-                            let pq = &quotes[prev];
-                            pq.paragraph() < pi
-                                && w.found[pq.paragraph()].last().is_some_and(|x| x.runs_on)
-                        })
-                        .map(QuoteId);
-                if att.entity.is_none() && att.as_written.is_none() && att.how.is_none() {
-                    att = continuation(
-                        &quotes, &ents, &written, first, pi, qi, continues, f, a, &w.found,
-                    )
-                    .unwrap_or(att);
-                }
-                let as_written = att.as_written.as_deref().map(|w| written.id(w));
-                let kind = kind_of(
-                    &a.text,
-                    w.paras[pi].as_ref(),
-                    qi,
-                    f,
-                    att.entity.is_some(),
-                    continues.is_some(),
-                );
+        let mut settled = attribute_article(a, &found, &paras, &mut reg, &mut written);
+        paras
+            .into_iter()
+            .flatten()
+            .chain(captions)
+            .for_each(Para::release);
+        share_over_parts(&mut settled);
+        echo_headlines(a, &found, &mut settled, &reg);
+        if quotes.capacity() == 0 {
+            quotes.reserve_exact(total);
+        }
+        let mut named = settled.named.iter().peekable();
+        for (pi, found) in found.iter().enumerate() {
+            for f in found.iter() {
+                let i = quotes.len() - first;
+                let (kind, continues) = settled.kinds[i];
                 let sentence = a.paragraphs[pi]
                     .sentences
                     .partition_point(|s| s.end <= f.start());
                 let mut q = Quote::new(a.id, Span::new(f.start(), f.end()), pi, sentence, kind);
-                q.set_written(as_written);
-                q.how = att.how.and_then(How::of);
-                q.continues = continues.is_some();
+                if let Some(n) = named.next_if(|n| n.q as usize == i) {
+                    // The entity stands in the speaker's place until `people` names them.
+                    q.speaker = n.entity;
+                    q.set_written((n.written != NONE).then_some(n.written));
+                    q.how = n.how;
+                }
+                q.continues = continues;
                 q.broken = f.broken;
                 quotes.push(q);
-                ents.push(att.entity);
-                debug_assert_eq!(id.0 + 1, quotes.len());
             }
         }
-        share_over_parts(&mut quotes, &mut ents, first);
-        echo_headlines(a, &mut quotes, &mut ents, first, &reg);
+        found.into_iter().for_each(FoundList::release);
     }
-    let mut people = people(&reg, &mut quotes, &ents);
+    let mut people = people(&reg, &mut quotes);
     crate::model::people::spell_out(&mut people, d.articles.iter().map(|a| a.text.as_str()));
     (quotes, people, written)
+}
+
+/// One article's quotes as attributed, before their records are made: each quote's kind
+/// and whether it continues the one before (2 bytes a quote, where a record takes 32), and
+/// the entity, the words and the pass that named the speakers of those that have them (a
+/// list of every quote's entity took 4 bytes a quote on pages where none has one).
+struct Settled {
+    kinds: Vec<(QuoteKind, bool)>,
+    /// By the quote's index in the article, in order.
+    named: Vec<Named>,
+}
+
+/// A quote's speaker: its entity in the registry and the words naming it (an index into
+/// [`Written`]), each or [`NONE`], and the pass that named it.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    /// The quote's index in its article.
+    q: u32,
+    entity: u32,
+    written: u32,
+    how: Option<How>,
+}
+
+impl Settled {
+    /// The entity, the words and the pass naming quote `q`'s speaker (its index in the
+    /// article).
+    fn named(&self, q: usize) -> Option<&Named> {
+        let i = self.named.partition_point(|n| (n.q as usize) < q);
+        self.named.get(i).filter(|n| n.q as usize == q)
+    }
+    /// Quote `q`'s entity in the registry.
+    fn entity(&self, q: usize) -> Option<u32> {
+        self.named(q).map(|n| n.entity).filter(|&e| e != NONE)
+    }
+    /// Give quotes new words and passes (`updates` by quote, in order), replacing theirs.
+    fn merge(&mut self, updates: Vec<Named>) {
+        if updates.is_empty() {
+            return;
+        }
+        let old = std::mem::take(&mut self.named);
+        let mut out = Vec::with_capacity(old.len() + updates.len());
+        let mut old = old.into_iter().peekable();
+        for u in updates {
+            while let Some(o) = old.next_if(|o| o.q <= u.q) {
+                if o.q < u.q {
+                    out.push(o);
+                }
+            }
+            out.push(u);
+        }
+        out.extend(old);
+        self.named = out;
+    }
+}
+
+/// What attributing a quote needs of the quote before it in its article.
+struct Prev {
+    /// Its paragraph.
+    pi: usize,
+    kind: QuoteKind,
+    entity: Option<u32>,
+    written: Option<u32>,
+    /// Where its closing mark ends.
+    close: usize,
+    /// Its paragraph ends inside it and the next one opens with a mark.
+    runs_on: bool,
+}
+
+/// Attribute an article's quotes in order.
+fn attribute_article(
+    a: &crate::model::Article,
+    found: &[FoundList],
+    paras: &[Option<Para>],
+    reg: &mut Registry,
+    written: &mut Written,
+) -> Settled {
+    let ctx = Ctx {
+        article: a,
+        aid: a.id.0,
+        paras,
+    };
+    let n: usize = found.iter().map(FoundList::len).sum();
+    let mut settled = Settled {
+        kinds: Vec::with_capacity(n),
+        named: Vec::new(),
+    };
+    let mut prev: Option<Prev> = None;
+    for (pi, found) in found.iter().enumerate() {
+        let para = paras[pi].as_ref();
+        let mut cursor = 0;
+        for (qi, f) in found.iter().enumerate() {
+            let f = &f;
+            let t = para.and_then(|p| {
+                let (t, next) = p.quote_token(cursor, qi);
+                cursor = next;
+                t
+            });
+            let (mut att, _) = match t {
+                Some(t) => attribute::attribute(&ctx, reg, pi, t),
+                None => Default::default(),
+            };
+            // A part of a quote over paragraphs follows the part before.
+            let continues = qi == 0
+                && f.open() == a.paragraphs[pi].span.start
+                && prev.as_ref().is_some_and(|p| p.pi < pi && p.runs_on);
+            if att.entity.is_none() && att.as_written.is_none() && att.how.is_none() {
+                att = continuation(prev.as_ref(), written, pi, qi, continues, f, a).unwrap_or(att);
+            }
+            let as_written = att.as_written.as_deref().map(|w| written.id(w));
+            let kind = kind_of(&a.text, para, t, f, att.entity.is_some(), continues);
+            let how = att.how.and_then(How::of);
+            if att.entity.is_some() || as_written.is_some() || how.is_some() {
+                settled.named.push(Named {
+                    q: index(settled.kinds.len()),
+                    entity: att.entity.map_or(NONE, index),
+                    written: as_written.unwrap_or(NONE),
+                    how,
+                });
+            }
+            settled.kinds.push((kind, continues));
+            prev = Some(Prev {
+                pi,
+                kind,
+                entity: att.entity.map(index),
+                written: as_written,
+                close: f.close(),
+                runs_on: f.runs_on,
+            });
+        }
+    }
+    settled
 }
 
 /// How many words a headline quote needs before its echo in the body can name its
@@ -418,48 +517,58 @@ fn echo_words(s: &str) -> String {
 /// says in the body: it takes the speaker of the one body quote that holds its words.
 fn echo_headlines(
     a: &crate::model::Article,
-    quotes: &mut [Quote],
-    ents: &mut Ents,
-    first: usize,
+    found: &[FoundList],
+    settled: &mut Settled,
     reg: &Registry,
 ) {
-    let is_headline = |q: &Quote| a.paragraphs[q.paragraph()].kind == ParaKind::Headline;
     let named = |e: Option<u32>| {
         e.is_some_and(|i| reg.ents[i as usize].kind != crate::model::people::SpeakerKind::Anonymous)
     };
     // Headlines open the article, and the body quote they echo comes soon after: both
     // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
-    // bounded however many quotes a page holds.
-    let end = quotes.len().min(first + ECHO_QUOTES);
-    for h in first..end {
-        if !is_headline(&quotes[h]) || named(ents.get(h)) {
+    // bounded however many quotes a page holds. Each one's paragraph and text:
+    let early: Vec<(usize, Span)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, f)| f.iter().map(move |f| (pi, Span::new(f.start(), f.end()))))
+        .take(ECHO_QUOTES)
+        .collect();
+    let is_headline = |q: usize| a.paragraphs[early[q].0].kind == ParaKind::Headline;
+    let mut updates = Vec::new();
+    for h in 0..early.len() {
+        if !is_headline(h) || named(settled.entity(h)) {
             continue;
         }
-        let words = echo_words(a.slice(quotes[h].span()));
+        let words = echo_words(a.slice(early[h].1));
         let n = words.split(' ').count();
         if n < ECHO_ADJACENT_MIN_WORDS {
             continue;
         }
-        let under = (n < ECHO_MIN_WORDS).then_some(quotes[h].paragraph() + 1);
-        let mut hits = (first..end)
-            .filter(|&b| !is_headline(&quotes[b]))
-            .filter(|&b| under.is_none_or(|p| quotes[b].paragraph() == p))
+        let under = (n < ECHO_MIN_WORDS).then_some(early[h].0 + 1);
+        let mut hits = (0..early.len())
+            .filter(|&b| !is_headline(b))
+            .filter(|&b| under.is_none_or(|p| early[b].0 == p))
             .filter(|&b| {
-                named(ents.get(b)) && echo_words(a.slice(quotes[b].span())).contains(&words)
+                named(settled.entity(b)) && echo_words(a.slice(early[b].1)).contains(&words)
             });
         let Some(b) = hits.next() else { continue };
-        if hits.all(|o| ents.get(o) == ents.get(b)) {
-            ents.set(h, ents.get(b));
-            let w = quotes[b].written();
-            quotes[h].set_written(w);
-            quotes[h].how = How::of("headline echo");
+        if hits.all(|o| settled.entity(o) == settled.entity(b)) {
+            updates.push(Named {
+                q: index(h),
+                entity: settled.entity(b).unwrap_or(NONE),
+                written: settled.named(b).map_or(NONE, |n| n.written),
+                how: How::of("headline echo"),
+            });
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
-            if quotes[b].kind != QuoteKind::Scare {
-                quotes[h].kind = quotes[b].kind;
+            if settled.kinds[b].0 != QuoteKind::Scare {
+                settled.kinds[h].0 = settled.kinds[b].0;
             }
         }
     }
+    // Only headline quotes change, and only body quotes are read (and a headline quote
+    // once): the speakers are set after.
+    settled.merge(updates);
 }
 
 /// Quotes found in each story paragraph of an article, and the paragraphs tokenized.
@@ -475,7 +584,7 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
                 para.title_case = title_case(text, &para.toks);
                 captions.push(para);
             }
-            found.push(Vec::new());
+            found.push(FoundList::default());
             paras.push(None);
             continue;
         }
@@ -483,11 +592,6 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
             .get(pi + 1)
             .is_some_and(|n| is_story(n.kind) && opens_paragraph(&text[n.span.range()]));
         let f = marks::find(text, p.span.start, p.span.end, next_opens);
-        let masks: Vec<crate::model::lex::Mask> = f
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (index(q.open()), index(q.close()), index(i)))
-            .collect();
         let inner_ends = |q: usize| {
             f.get(q).is_some_and(|x| {
                 text[x.start()..x.end()]
@@ -495,7 +599,7 @@ fn find_article(text: &str, paragraphs: &[crate::model::Paragraph]) -> ArticleWo
                     .ends_with(['.', '!', '?', '…'])
             })
         };
-        let mut para = attribute::para(text, p.span.start, p.span.end, &masks, &inner_ends);
+        let mut para = attribute::para(text, p.span.start, p.span.end, f.masks(), &inner_ends);
         para.title_case = title_case(text, &para.toks);
         paras.push(Some(para));
         found.push(f);
@@ -607,55 +711,64 @@ fn title_case(text: &str, toks: &[words::Token]) -> bool {
 /// A quote with no speaker of its own continues the quote before it: the previous part of
 /// a quote over paragraphs, the quote before it in the paragraph, or (when it opens the
 /// paragraph) the last quote of the paragraph before.
-#[allow(clippy::too_many_arguments)]
 fn continuation(
-    quotes: &[Quote],
-    ents: &Ents,
+    prev: Option<&Prev>,
     written: &Written,
-    first: usize,
     pi: usize,
     qi: usize,
-    continues: Option<QuoteId>,
+    continues: bool,
     f: &Found,
     a: &crate::model::Article,
-    found: &[Vec<Found>],
 ) -> Option<Attribution> {
-    let prev = quotes.len().checked_sub(1).filter(|&p| p >= first)?;
-    let pq = &quotes[prev];
-    let ok = continues.is_some()
-        || (qi > 0 && pq.paragraph() == pi)
+    let pq = prev?;
+    let ok = continues
+        || (qi > 0 && pq.pi == pi)
         || (qi == 0
             && f.open() == a.paragraphs[pi].span.start
-            && pq.paragraph() + 1 == pi
+            && pq.pi + 1 == pi
             // A few words in the reporter's sentence ("what the council called “illegal”")
             // are no speech that runs on into the next paragraph.
             && pq.kind == QuoteKind::Full
-            && found[pq.paragraph()].last().is_some_and(|x| {
-                // The paragraph before ended with that quote.
-                a.text[x.close()..a.paragraphs[pq.paragraph()].span.end].len() < 80
-            }));
-    if !ok || ents.get(prev).is_none() {
+            // The paragraph before ended with that quote.
+            && a.text[pq.close..a.paragraphs[pq.pi].span.end].len() < 80);
+    if !ok || pq.entity.is_none() {
         return None;
     }
     Some(Attribution {
-        entity: ents.get(prev).map(|e| e as usize),
-        as_written: pq.written().and_then(|w| written.get(w)).map(String::from),
+        entity: pq.entity.map(|e| e as usize),
+        as_written: pq.written.and_then(|w| written.get(w)).map(String::from),
         how: Some("continuation"),
     })
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(quotes: &mut [Quote], ents: &mut Ents, first: usize) {
-    for i in (first..quotes.len()).rev() {
-        if let Some(QuoteId(p)) = quotes[i].previous_part(QuoteId(i)) {
-            if ents.get(p).is_none() && ents.get(i).is_some() {
-                ents.set(p, ents.get(i));
-                let w = quotes[i].written();
-                quotes[p].set_written(w);
-                quotes[p].how = How::of("continuation");
-            }
+fn share_over_parts(settled: &mut Settled) {
+    let mut updates: Vec<Named> = Vec::new();
+    for i in (1..settled.kinds.len()).rev() {
+        if !settled.kinds[i].1 {
+            continue;
+        }
+        // Quote `i` continues its previous part, the quote right before it; its speaker
+        // was set just now when it was the previous part of `i + 1`.
+        let p = i - 1;
+        let of_i = match updates.last() {
+            Some(u) if u.q as usize == i => Some(*u),
+            _ => settled.named(i).copied(),
+        };
+        let Some(of_i) = of_i.filter(|n| n.entity != NONE) else {
+            continue;
+        };
+        if settled.entity(p).is_none() {
+            updates.push(Named {
+                q: index(p),
+                entity: of_i.entity,
+                written: of_i.written,
+                how: How::of("continuation"),
+            });
         }
     }
+    updates.reverse();
+    settled.merge(updates);
 }
 
 /// Full when the quote stands as its own sentence or clause (it opens the sentence, or
@@ -664,7 +777,7 @@ fn share_over_parts(quotes: &mut [Quote], ents: &mut Ents, first: usize) {
 fn kind_of(
     text: &str,
     para: Option<&Para>,
-    qi: usize,
+    t: Option<usize>,
     f: &Found,
     spoken: bool,
     part: bool,
@@ -675,7 +788,7 @@ fn kind_of(
     let Some(para) = para else {
         return QuoteKind::Full;
     };
-    let Some(t) = para.quote_token(qi) else {
+    let Some(t) = t else {
         return QuoteKind::Full;
     };
     let Some((lo, _)) = para.sentence(para.sentence_of(t)) else {
@@ -733,13 +846,15 @@ fn kind_of(
 }
 
 /// The speakers of the quotes, one entry each, in order of their first quote; sets each
-/// quote's `speaker`.
-fn people(reg: &Registry, quotes: &mut [Quote], ents: &Ents) -> Vec<Person> {
+/// quote's `speaker` (its entity in the registry until then).
+fn people(reg: &Registry, quotes: &mut [Quote]) -> Vec<Person> {
     let mut index: Vec<Option<PersonId>> = vec![None; reg.ents.len()];
     let mut out: Vec<Person> = Vec::new();
     let stands_for = reg.short_forms();
     for (qi, q) in quotes.iter_mut().enumerate() {
-        let Some(e) = ents.get(qi) else { continue };
+        let Some(e) = (q.speaker != NONE).then_some(q.speaker) else {
+            continue;
+        };
         let e = stands_for[e as usize];
         let id = *index[e].get_or_insert_with(|| {
             let ent = &reg.ents[e];

@@ -24,9 +24,6 @@ pub(crate) struct Attribution {
 /// One paragraph, tokenized with its quotes masked.
 pub(crate) struct Para {
     pub toks: Vec<Token>,
-    /// Token index of each quote (`u32::MAX`: none; `u32` like a token's offsets, since a
-    /// paragraph of short quotes holds one per few bytes).
-    pub quotes: Vec<u32>,
     /// Token ranges of the sentences, as `u32` (a paragraph of one-word sentences, "No. "
     /// repeated, holds one per 4 bytes: the width sets its memory). Read through
     /// [`Para::sentence`].
@@ -81,21 +78,8 @@ pub(crate) fn para(
     if sentences.capacity() > 1024 {
         sentences.shrink_to_fit();
     }
-    // Each quote's token, read off the tokens in order (a quote masked twice keeps its last
-    // token). No list of (quote, token) pairs to sort: on a page of short quotes it took 16
-    // bytes a quote, 24 with its growth (4 MiB of `"'a`: 33.6 MB).
-    let mut index = vec![u32::MAX; quotes.len()];
-    for (i, t) in toks.iter().enumerate() {
-        if let Tok::Quote(q) = t.kind() {
-            if let Some(slot) = index.get_mut(q) {
-                *slot = narrow(i);
-            }
-        }
-    }
-    let quotes = index;
     Para {
         toks,
-        quotes,
         sentences,
         title_case: false,
     }
@@ -112,17 +96,31 @@ impl Para {
             .get(s)
             .map(|&(lo, hi)| (lo as usize, hi as usize))
     }
+    /// Free the tokens and sentences ([`crate::model::work::release`]).
+    pub fn release(self) {
+        crate::model::work::release(self.toks);
+        crate::model::work::release(self.sentences);
+    }
     /// How many sentences the paragraph holds.
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()
     }
-    /// The token index of quote `q`.
-    pub fn quote_token(&self, q: usize) -> Option<usize> {
-        self.quotes
-            .get(q)
-            .copied()
-            .filter(|&i| i != u32::MAX)
-            .map(|i| i as usize)
+    /// The token of quote `q`, looked for from token `from` on, and where to look for the
+    /// next quote's. A paragraph's quotes are attributed in order and the tokenizer gives
+    /// each mask at most one token, in mask order, so one walk over the tokens finds them
+    /// all: no list of each quote's token (4 bytes a quote, 5.6 MB on 4 MiB of `"'a`).
+    pub fn quote_token(&self, from: usize, q: usize) -> (Option<usize>, usize) {
+        for (i, t) in self.toks.iter().enumerate().skip(from) {
+            if let Tok::Quote(x) = t.kind() {
+                if x == q {
+                    return (Some(i), i + 1);
+                }
+                if x > q {
+                    return (None, i);
+                }
+            }
+        }
+        (None, self.toks.len())
     }
 }
 
@@ -402,18 +400,15 @@ fn introduced(ctx: &Ctx, pi: usize) -> Option<Phrase> {
     })
 }
 
-/// Attribute quote `q` of paragraph `pi`.
+/// Attribute the quote of paragraph `pi` masked as token `t` ([`Para::quote_token`]).
 pub(crate) fn attribute(
     ctx: &Ctx,
     reg: &mut Registry,
     pi: usize,
-    q: usize,
+    t: usize,
 ) -> (Attribution, Option<&'static str>) {
     let text = ctx.article.text.as_str();
     let Some(Some(para)) = ctx.paras.get(pi) else {
-        return (Attribution::default(), None);
-    };
-    let Some(t) = para.quote_token(q) else {
         return (Attribution::default(), None);
     };
     let s = para.sentence_of(t);

@@ -8,6 +8,7 @@
 //! paragraph: an unbalanced mark ends at the paragraph's end or at an attribution.
 
 use super::words::{has, speech_verbs};
+use crate::model::lex::Mask;
 use crate::model::mojibake;
 
 /// A quote found in a paragraph, in 12 bytes: the text's byte offsets into the article,
@@ -15,7 +16,7 @@ use crate::model::mojibake;
 /// a mojibake sequence; 0 when it is missing). A paragraph of short quotes (`"'a`
 /// repeated) finds one per 3 bytes, all held until their article is attributed, so their
 /// size bounds the memory such a page takes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Found {
     start_at: u32,
     end_at: u32,
@@ -261,6 +262,76 @@ impl Iterator for Scanner<'_> {
     }
 }
 
+/// A paragraph's quotes as found, kept in the form the tokenizer masks them: each one's
+/// marks and index ([`Mask`]), read by the tokenizer from this list (a copy of it took 12
+/// bytes a quote beside the found quotes and the tokens: 4 MiB of `"'a` peaked there),
+/// and beside them each one's mark widths and flags in 2 bytes. Read as [`Found`]s.
+#[derive(Debug, Default)]
+pub(crate) struct FoundList {
+    masks: Vec<Mask>,
+    /// Open width (4 bits), close width (4 bits), then `RUNS_ON` and `BROKEN`.
+    bits: Vec<u16>,
+}
+
+const RUNS_ON: u16 = 1 << 8;
+const BROKEN: u16 = 1 << 9;
+/// The widest mark a width's 4 bits hold (a mojibake sequence takes up to 8 bytes).
+const WIDTH: u16 = 0xF;
+
+impl FoundList {
+    fn new(found: &[Found]) -> FoundList {
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let masks = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (index(f.open()), index(f.close()), index(i)))
+            .collect();
+        let bits = found
+            .iter()
+            .map(|f| {
+                debug_assert!(u16::from(f.open_width.max(f.close_width)) <= WIDTH);
+                let w = |x: u8| u16::from(x).min(WIDTH);
+                w(f.open_width)
+                    | w(f.close_width) << 4
+                    | if f.runs_on { RUNS_ON } else { 0 }
+                    | if f.broken { BROKEN } else { 0 }
+            })
+            .collect();
+        FoundList { masks, bits }
+    }
+    /// The quotes' marks as the tokenizer masks them (marks to marks, in order).
+    pub fn masks(&self) -> &[Mask] {
+        &self.masks
+    }
+    /// How many quotes were found.
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+    /// The quote at `i`.
+    pub fn get(&self, i: usize) -> Option<Found> {
+        let &(open, close, _) = self.masks.get(i)?;
+        let b = self.bits[i];
+        let (ow, cw) = (u32::from(b & WIDTH), u32::from(b >> 4 & WIDTH));
+        Some(Found {
+            start_at: open + ow,
+            end_at: close - cw,
+            open_width: (ow as u8),
+            close_width: (cw as u8),
+            runs_on: b & RUNS_ON != 0,
+            broken: b & BROKEN != 0,
+        })
+    }
+    /// The quotes in order.
+    pub fn iter(&self) -> impl Iterator<Item = Found> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+    /// Free the list ([`crate::model::work::release`]).
+    pub fn release(self) {
+        crate::model::work::release(self.masks);
+        crate::model::work::release(self.bits);
+    }
+}
+
 /// Candidate quotes as they are paired: the span of each (what the pairing of the other
 /// kind of marks, and the outer-wins rule, read) and the quotes around some word or figure
 /// (the only ones kept). Marks around no word or figure ('""', "' '", a run of marks)
@@ -286,14 +357,14 @@ impl Paired {
 }
 
 /// Find the quotes of the paragraph `text[from..to]`, in order, outer quotes only.
-pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<Found> {
+pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> FoundList {
     let para = &text[from..to];
     let separators = separator_guillemets(para);
     crate::model::work::step(para.len());
     let marks = Scanner::new(para, from, &separators);
     let (doubles, any_single) = pair_doubles(text, from, to, marks.clone(), next_opens);
     if doubles.spans.is_empty() && !any_single {
-        return Vec::new();
+        return FoundList::default();
     }
     let mut out = doubles.found;
     if any_single {
@@ -309,10 +380,10 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Vec<
             out.sort_by_key(|f| f.open());
         }
     }
-    // The quotes are held until their article is attributed: no spare room from growing
-    // (up to as much again on a page of short quotes).
-    out.shrink_to_fit();
-    out
+    // The quotes are held until their article is attributed, as the tokenizer's masks.
+    let found = FoundList::new(&out);
+    crate::model::work::release(out);
+    found
 }
 
 /// Guillemets used as separators, not quotation marks ("Home » News » Title", "Prev ‹ Next"):
@@ -552,6 +623,13 @@ fn cut_unclosed(text: &str, start: usize, limit: usize) -> usize {
 /// in place from the quotes' spans.
 struct Reach(Vec<(u32, u32)>);
 
+impl Drop for Reach {
+    /// One entry per candidate quote: given back without moving the allocator's threshold.
+    fn drop(&mut self) {
+        crate::model::work::release(std::mem::take(&mut self.0));
+    }
+}
+
 impl Reach {
     /// From the (open, close) of each quote.
     fn new(mut spans: Vec<(u32, u32)>) -> Self {
@@ -768,9 +846,10 @@ mod tests {
         let t = "He said â€œwe wonâ€™t goâ€\u{9d} â€” and left.";
         let f = find(t, 0, t.len(), false);
         assert_eq!(f.len(), 1);
-        assert_eq!(&t[f[0].start()..f[0].end()], "we wonâ€™t go");
-        assert_eq!(&t[f[0].open()..f[0].start()], "â€œ");
-        assert_eq!(&t[f[0].end()..f[0].close()], "â€\u{9d}");
+        let f = f.get(0).expect("one quote");
+        assert_eq!(&t[f.start()..f.end()], "we wonâ€™t go");
+        assert_eq!(&t[f.open()..f.start()], "â€œ");
+        assert_eq!(&t[f.end()..f.close()], "â€\u{9d}");
         assert_eq!(
             quoted("â€œYes,â€ she said â€“ twice. â€œNo.â€\u{fffd}"),
             ["Yes,", "No."]

@@ -862,3 +862,60 @@ fn solid_name_without_a_spaced_spelling_stays() {
         "Baypower"
     );
 }
+
+/// A paragraph's quotes find their tokens in one walk, in order; a quote the tokens do not
+/// hold (its mask past the paragraph's end) gets none, and the walk goes on from there.
+#[test]
+fn quote_tokens_are_found_in_one_walk() {
+    let t = "Ann said “yes” and “no” today.";
+    let yes = t.find('“').unwrap_or(0);
+    let no = t.rfind('“').unwrap_or(0);
+    let close = |open: usize| t[open..].find('”').unwrap_or(0) + open + '”'.len_utf8();
+    let masks = [
+        (yes as u32, close(yes) as u32, 0),
+        (no as u32, close(no) as u32, 1),
+    ];
+    let p = super::attribute::para(t, 0, t.len(), &masks, &|_| false);
+    let (first, next) = p.quote_token(0, 0);
+    assert_eq!(first, Some(2));
+    let (second, next) = p.quote_token(next, 1);
+    assert_eq!(second, Some(4));
+    // A third quote has no token: none, and the walk stops at the end.
+    assert_eq!(p.quote_token(next, 2), (None, p.toks.len()));
+}
+
+/// New words and passes for some of an article's quotes replace theirs and keep the
+/// list in quote order; quotes not named keep what they had.
+#[test]
+fn named_quotes_merge_in_order() {
+    use super::{How, Named, Settled, NONE};
+    let named = |q: u32, written: u32, how: &str| Named {
+        q,
+        entity: NONE,
+        written,
+        how: How::of(how),
+    };
+    let mut s = Settled {
+        kinds: vec![(QuoteKind::Full, false); 6],
+        named: vec![named(1, 7, "pronoun"), named(4, 8, "same sentence")],
+    };
+    s.merge(vec![
+        named(0, NONE, "continuation"),
+        named(4, 9, "headline echo"),
+    ]);
+    let got: Vec<(u32, u32, Option<&str>)> = s
+        .named
+        .iter()
+        .map(|n| (n.q, n.written, n.how.map(How::as_str)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, NONE, Some("continuation")),
+            (1, 7, Some("pronoun")),
+            (4, 9, Some("headline echo"))
+        ]
+    );
+    assert_eq!(s.named(1).map(|n| n.written), Some(7));
+    assert!(s.named(2).is_none());
+}

@@ -507,6 +507,7 @@ fn mark_duplicates(strs: &[&str], paras: &mut [Paragraph]) {
             scratch.clone()
         })
         .collect();
+    crate::model::work::release(scratch);
     // Exact copies of a word set first (any number of them, in one pass): the first stays.
     let mut first_of: HashMap<&[u64], usize, IdHash> = HashMap::default();
     for (i, set) in sets.iter().enumerate() {
