@@ -3,7 +3,7 @@
 //! "hundreds of thousands").
 
 use super::word;
-use crate::model::facts::lexicon::{self, NumberWord};
+use crate::model::facts::lexicon::{self, NumberWord, IN_NUMBER_WORDS};
 use crate::model::facts::tokens::{Tok, Token};
 
 /// The value of a numeral as written: "10,000" -> 10000, "2,40,000" -> 240000, "3.5" -> 3.5;
@@ -85,10 +85,21 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
     if t.kind != Tok::Word {
         return None;
     }
+    // A word no list of number words holds opens a figure only as "a" or "an" before one:
+    // its bit says so without a lookup (most words of a sentence start no figure).
+    let article = t.lower == "a" || t.lower == "an";
+    if t.lists & IN_NUMBER_WORDS == 0 && !article {
+        return None;
+    }
     // "a dozen", "a thousand"
     let mut j = i;
-    if t.lower == "a" || t.lower == "an" {
-        match toks.get(i + 1).and_then(|n| words.get(n.lower.as_str())) {
+    if article {
+        let number_word = |n: &&Token| n.lists & IN_NUMBER_WORDS != 0;
+        match toks
+            .get(i + 1)
+            .filter(number_word)
+            .and_then(|n| words.get(n.lower.as_str()))
+        {
             Some(NumberWord::Scale(_)) | Some(NumberWord::Value(_))
                 if toks[i + 1].lower.len() > 2 =>
             {
