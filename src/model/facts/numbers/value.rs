@@ -55,6 +55,13 @@ pub fn parse_numeral(s: &str) -> Option<(f64, f64)> {
     Some((value, place))
 }
 
+/// True when the word `t` may open a value: a number word, or "a" or "an" before one ("a
+/// dozen"). Its bits say whether it is a number word, without a lookup: most words of a
+/// sentence open no value.
+pub(super) fn word_may_open(t: &Token) -> bool {
+    t.lists & IN_NUMBER_WORDS != 0 || t.lower == "a" || t.lower == "an"
+}
+
 /// The numeric value starting at token `i`: (value, place, first token after, vague).
 pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, bool)> {
     let t = toks.get(i)?;
@@ -85,15 +92,12 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
     if t.kind != Tok::Word {
         return None;
     }
-    // A word no list of number words holds opens a figure only as "a" or "an" before one:
-    // its bit says so without a lookup (most words of a sentence start no figure).
-    let article = t.lower == "a" || t.lower == "an";
-    if t.lists & IN_NUMBER_WORDS == 0 && !article {
+    if !word_may_open(t) {
         return None;
     }
     // "a dozen", "a thousand"
     let mut j = i;
-    if article {
+    if t.lower == "a" || t.lower == "an" {
         let number_word = |n: &&Token| n.lists & IN_NUMBER_WORDS != 0;
         match toks
             .get(i + 1)
