@@ -362,14 +362,17 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     // for "3,000 of them" in a following claim.
     let mut last_counted: Option<(String, String)> = None;
     let mut age = 0;
+    // A claim's tokens, and those its terms are read from, in lists reused claim after claim.
+    let (mut lexed, mut kept) = (Vec::new(), Vec::new());
     let claims = claim_spans(a)
         .into_iter()
         .map(|span| {
-            let toks = tokens::lex(&a.text, span);
+            tokens::lex_into(&a.text, span, &mut lexed);
+            let toks = &lexed;
             // No pass over claims reads the names a claim's facts list (its terms carry
             // them): kept for the whole analysis they cost 21 MB of heap on the
             // 5,000-article generated dossier (massif), so they are not looked for.
-            let mut facts = facts::extract_unnamed(&a.text, &toks);
+            let mut facts = facts::extract_unnamed(&a.text, toks);
             let near = last_counted.as_ref().filter(|_| age <= ANAPHORA_REACH);
             let resolved = resolve_counted(&a.text, &mut facts, near);
             age += 1;
@@ -383,18 +386,22 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             let tag_from = speech_tag_start(&a.text, span);
             // Most claims state no likelihood and open with no quote: their tokens stay
             // as lexed, with no table of what is covered.
-            let toks: Vec<tokens::Token> = if facts.likelihood.is_empty() && tag_from.is_none() {
+            let toks: &[tokens::Token] = if facts.likelihood.is_empty() && tag_from.is_none() {
                 toks
             } else {
-                let likely = covered(&toks, facts.likelihood.iter().map(|l| l.span));
-                toks.into_iter()
-                    .zip(likely)
-                    .filter(|(_, likely)| !likely)
-                    .map(|(t, _)| t)
-                    .filter(|t| tag_from.is_none_or(|f| t.span.start < f))
-                    .collect()
+                let likely = covered(toks, facts.likelihood.iter().map(|l| l.span));
+                kept.clear();
+                kept.extend(
+                    toks.iter()
+                        .zip(likely)
+                        .filter(|(_, likely)| !likely)
+                        .map(|(t, _)| t)
+                        .filter(|t| tag_from.is_none_or(|f| t.span.start < f))
+                        .cloned(),
+                );
+                &kept
             };
-            let tok_terms = index::token_terms(corpus, &toks);
+            let tok_terms = index::token_terms(corpus, toks);
             let mut terms = index::terms(corpus, &tok_terms, &facts.figures);
             if let Some(noun) = resolved {
                 let t = corpus.word(&noun);
@@ -412,7 +419,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
             let seg_terms = if facts.attributions.is_empty() {
                 &tok_terms
             } else {
-                let credited = covered(&toks, facts.attributions.iter().map(|a| a.span));
+                let credited = covered(toks, facts.attributions.iter().map(|a| a.span));
                 credited_out = tok_terms
                     .iter()
                     .zip(credited)
@@ -420,8 +427,8 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                     .collect();
                 &credited_out
             };
-            let actor = lead_place(&toks, &tok_terms);
-            let mut segments = index::segments(&toks, seg_terms);
+            let actor = lead_place(toks, &tok_terms);
+            let mut segments = index::segments(toks, seg_terms);
             if segments.len() < 2 {
                 segments = Segments::default();
             }

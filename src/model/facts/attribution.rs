@@ -1,8 +1,11 @@
 //! Who an article credits with a claim: "according to …", "Pentagon officials said",
 //! "U.S. estimates indicate", "a senior South Korean official".
 
-use super::lexicon::FastSet;
-use super::lexicon::{attribution_heads, attribution_openers};
+use super::lexicon::{attribution_openers, FastSet};
+use super::lexicon::{
+    IN_ATTRIBUTION_HEADS, IN_ATTRIBUTION_MODIFIERS, IN_ATTRIBUTION_VERBS, IN_NUMBER_WORDS,
+    IS_AUXILIARY, OPENS_ATTRIBUTION,
+};
 use super::tokens::{Tok, Token};
 use super::Attribution;
 use crate::model::lexicon::parse_list;
@@ -19,7 +22,7 @@ pub(super) fn verbs() -> &'static FastSet<String> {
     })
 }
 
-fn modifiers() -> &'static FastSet<String> {
+pub(super) fn modifiers() -> &'static FastSet<String> {
     static CELL: OnceLock<FastSet<String>> = OnceLock::new();
     CELL.get_or_init(|| {
         parse_list(include_str!("../../../assets/attribution_modifiers.txt"))
@@ -28,12 +31,9 @@ fn modifiers() -> &'static FastSet<String> {
     })
 }
 
-const AUX: &[&str] = &["has", "have", "had", "is", "are", "was", "were"];
-
 /// Every attribution phrase of a sentence, in order.
 pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    let heads = attribution_heads();
     let mut i = 0;
     while i < toks.len() {
         if let Some(n) = opener_at(toks, i) {
@@ -50,12 +50,13 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
         }
         let t = &toks[i];
         // "has estimated" is a verb, not the head noun "estimated".
-        let after_aux = i > 0 && AUX.contains(&toks[i - 1].lower.as_str());
-        let is_head = t.kind == Tok::Word && heads.contains(t.lower.as_str()) && !after_aux;
-        let is_verb = t.kind == Tok::Word && verbs().contains(t.lower.as_str()) && i > 0;
+        // The lists are read from the token's bits (`lexicon::word_lists`), not looked up.
+        let after_aux = i > 0 && toks[i - 1].lists & IS_AUXILIARY != 0;
+        let is_head = t.lists & IN_ATTRIBUTION_HEADS != 0 && !after_aux;
+        let is_verb = t.lists & IN_ATTRIBUTION_VERBS != 0 && i > 0;
         if is_head || is_verb {
             let mut k = if is_head { i } else { i - 1 };
-            while is_verb && k > 0 && AUX.contains(&toks[k].lower.as_str()) {
+            while is_verb && k > 0 && toks[k].lists & IS_AUXILIARY != 0 {
                 k -= 1;
             }
             let last = k;
@@ -67,15 +68,16 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
                 // "the sheriff's office", "Spain's interior ministry": a possessive names
                 // whose office it is.
                 let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
+                let modifier = p.lists & IN_ATTRIBUTION_MODIFIERS != 0;
                 let fits = p.kind == Tok::Word
                     && (p.capital
                         || possessive
-                        || modifiers().contains(p.lower.as_str())
-                        || (heads.contains(p.lower.as_str()) && j - 1 == last));
+                        || modifier
+                        || (p.lists & IN_ATTRIBUTION_HEADS != 0 && j - 1 == last));
                 if !fits {
                     break;
                 }
-                named |= p.capital || possessive || modifiers().contains(p.lower.as_str());
+                named |= p.capital || possessive || modifier;
                 j -= 1;
                 from = j;
             }
@@ -113,9 +115,7 @@ pub fn attributions(text: &str, toks: &[Token]) -> Vec<Attribution> {
 /// before a figure, not a modifier of what is counted ("the official death toll"), and with
 /// a word past its determiners (never a bare "The").
 fn holds_someone(toks: &[Token], from: usize, to: usize, bare_head: bool) -> bool {
-    let numberish = |t: &Token| {
-        t.kind == Tok::Number || super::lexicon::number_words().contains_key(t.lower.as_str())
-    };
+    let numberish = |t: &Token| t.kind == Tok::Number || t.lists & IN_NUMBER_WORDS != 0;
     let determiner = |t: &Token| matches!(t.lower.as_str(), "a" | "an" | "the");
     let counted = bare_head
         && (toks[from..to].iter().any(numberish) || (from > 0 && numberish(&toks[from - 1])));
@@ -141,6 +141,10 @@ fn holds_someone(toks: &[Token], from: usize, to: usize, bare_head: bool) -> boo
 }
 
 fn opener_at(toks: &[Token], i: usize) -> Option<usize> {
+    // Most words open no phrase: their bit says so without comparing every phrase.
+    if toks.get(i).is_none_or(|t| t.lists & OPENS_ATTRIBUTION == 0) {
+        return None;
+    }
     attribution_openers().iter().find_map(|words| {
         let ok = words
             .iter()

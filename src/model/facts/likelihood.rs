@@ -15,6 +15,11 @@ pub fn likelihoods(text: &str, toks: &[Token]) -> Vec<Likelihood> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Most words open no phrase: their bit says so without a lookup.
+        if words[i].1.lists & lexicon::OPENS_LIKELIHOOD == 0 {
+            i += 1;
+            continue;
+        }
         let cands = lexicon::likelihood().get(words[i].1.lower.as_str());
         let hit = cands.into_iter().flatten().find(|(phrase, _)| {
             phrase.len() <= words.len() - i

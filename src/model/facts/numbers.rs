@@ -20,7 +20,20 @@ use crate::model::Span;
 pub fn figures(text: &str, toks: &[Token]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(t) = toks.get(i) {
+        // A mark, or a lowercase word that opens no value, starts no figure (a capitalized
+        // word may: a month's name, "US$"). Asked here, most tokens of a sentence are passed
+        // over without the figure rules (35.8 M of the 900 M instructions of `dossier
+        // sources` on 200 generated articles went to asking them at every token).
+        let never = match t.kind {
+            Tok::Punct => true,
+            Tok::Word => !t.capital && !value::word_may_open(t),
+            Tok::Number | Tok::Sign => false,
+        };
+        if never {
+            i += 1;
+            continue;
+        }
         match figure::figure_at(text, toks, i) {
             Some((f, next)) => {
                 out.push(f);

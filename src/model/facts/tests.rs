@@ -961,3 +961,30 @@ fn that_figure_counts_what_the_count_before_it_counts() {
     let other = g.iter().find(|x| x.value == 55.0).expect("55");
     assert_eq!(other.what, None);
 }
+
+/// Figures open where a value can start: a number word, "a" before one, a numeral after a
+/// currency sign, a capitalized month; words that merely look like numbers ("someone",
+/// "tone", "a" before no number word) open none.
+#[test]
+fn figures_open_only_where_a_value_can_start() {
+    let texts: Vec<String> = [
+        "Dozens of homes burned.",
+        "A dozen roads closed.",
+        "It cost $5 million.",
+        "The vote was on October 30, 2024.",
+        "someone heard a tone, and a loud one.",
+    ]
+    .iter()
+    .map(|s| {
+        figs(s)
+            .iter()
+            .map(|f| f.text.clone())
+            .collect::<Vec<_>>()
+            .join("|")
+    })
+    .collect();
+    assert_eq!(
+        texts,
+        ["Dozens", "A dozen", "$5 million", "October 30, 2024", ""]
+    );
+}

@@ -3,7 +3,7 @@
 //! "hundreds of thousands").
 
 use super::word;
-use crate::model::facts::lexicon::{self, NumberWord};
+use crate::model::facts::lexicon::{self, NumberWord, IN_NUMBER_WORDS};
 use crate::model::facts::tokens::{Tok, Token};
 
 /// The value of a numeral as written: "10,000" -> 10000, "2,40,000" -> 240000, "3.5" -> 3.5;
@@ -55,6 +55,13 @@ pub fn parse_numeral(s: &str) -> Option<(f64, f64)> {
     Some((value, place))
 }
 
+/// True when the word `t` may open a value: a number word, or "a" or "an" before one ("a
+/// dozen"). Its bits say whether it is a number word, without a lookup: most words of a
+/// sentence open no value.
+pub(super) fn word_may_open(t: &Token) -> bool {
+    t.lists & IN_NUMBER_WORDS != 0 || t.lower == "a" || t.lower == "an"
+}
+
 /// The numeric value starting at token `i`: (value, place, first token after, vague).
 pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, bool)> {
     let t = toks.get(i)?;
@@ -85,10 +92,18 @@ pub(super) fn value_at(toks: &[Token], i: usize) -> Option<(f64, f64, usize, boo
     if t.kind != Tok::Word {
         return None;
     }
+    if !word_may_open(t) {
+        return None;
+    }
     // "a dozen", "a thousand"
     let mut j = i;
     if t.lower == "a" || t.lower == "an" {
-        match toks.get(i + 1).and_then(|n| words.get(n.lower.as_str())) {
+        let number_word = |n: &&Token| n.lists & IN_NUMBER_WORDS != 0;
+        match toks
+            .get(i + 1)
+            .filter(number_word)
+            .and_then(|n| words.get(n.lower.as_str()))
+        {
             Some(NumberWord::Scale(_)) | Some(NumberWord::Value(_))
                 if toks[i + 1].lower.len() > 2 =>
             {
