@@ -633,8 +633,8 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         while j + 1 < toks.len() {
             let Some(x) = word(j + 1) else { break };
             let joins = || {
-                word(j + 2).is_some_and(is_cap)
-                    && (matches!(x, "of" | "for") || names::is_particle(x))
+                (word(j + 2).is_some_and(is_cap) && matches!(x, "of" | "for"))
+                    || names::particle_joins(x, word(j + 2), word(j + 3))
             };
             if !(is_cap(x) || names::is_title(x) || joins())
                 || words::strip_possessive(word(j).unwrap_or("")).1
@@ -671,7 +671,9 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         } else {
             Vec::new()
         };
-        if let Some(parsed) = names::parse(&ws) {
+        // "Rajesh Iyer of Corbin Securities said": the person before "of" is the name.
+        let ws = names::person_before_of(&ws).map_or(&ws[..], |m| &ws[..m]);
+        if let Some(parsed) = names::parse(ws) {
             // "Mrs Ana Ruiz": an honorific tells a person as a title does.
             if parsed.kind == names::NameKind::Person
                 && (parsed.role.is_some() || parsed.honorific.is_some() || verb_next || verb_before)

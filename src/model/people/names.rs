@@ -139,6 +139,27 @@ pub(crate) fn is_particle(w: &str) -> bool {
         .any(|p| p.eq_ignore_ascii_case(w))
 }
 
+/// Where a run of name words holds a person named before "of" ("Rajesh Iyer of Corbin
+/// Securities", "Mayor Ana Ruiz of Lakeside"), the index of that "of": the words after it
+/// tell where the person works or comes from and name no one. None when no person opens
+/// the run ("Secretary of State Ana Ruiz", "Bank of England", "Duke of Kent") or when one
+/// word alone, with no title, stands before it ("Statue of Liberty").
+pub(crate) fn person_before_of(ws: &[&str]) -> Option<usize> {
+    let m = ws.iter().position(|w| *w == "of")?;
+    let p = parse(&ws[..m])?;
+    (p.kind == NameKind::Person && (p.words.len() >= 2 || p.role.is_some())).then_some(m)
+}
+
+/// True when a run of name words goes on over `w`: a particle followed by a capitalized
+/// word, directly or over one more particle ("van Dam", "de la Cruz", "van der Berg").
+/// `next` and `then` are the two words after `w` in reading order (before it when a run
+/// is read backwards, where the capitalized word is the given name: "Ana de la Cruz").
+pub(crate) fn particle_joins(w: &str, next: Option<&str>, then: Option<&str>) -> bool {
+    is_particle(w)
+        && (next.is_some_and(is_cap)
+            || (next.is_some_and(|n| is_particle(n) && !is_cap(n)) && then.is_some_and(is_cap)))
+}
+
 /// The words that identify a person: initials and suffixes dropped, particles joined to
 /// the surname ("Lloyd J. Austin III" gives ["Lloyd", "Austin"], "Niels van Dam" gives
 /// ["Niels", "van Dam"]).

@@ -94,9 +94,10 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
             let Some(w) = word(text, toks, k - 1) else {
                 break;
             };
-            let joins = (matches!(w, "of" | "for") || names::is_particle(w))
-                && k >= lo + 2
-                && word(text, toks, k - 2).is_some_and(|x| is_cap(x) || is_title(x));
+            let back = |n: usize| (k >= lo + n).then(|| word(text, toks, k - n)).flatten();
+            let joins = (matches!(w, "of" | "for")
+                && back(2).is_some_and(|x| is_cap(x) || is_title(x)))
+                || names::particle_joins(w, back(2), back(3));
             if is_cap(w) || is_title(w) || joins {
                 if super::words::strip_possessive(w).1 {
                     break;
@@ -107,14 +108,29 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
             }
         }
         let the = k > lo && word(text, toks, k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        // "Rajesh Iyer of Corbin Securities said": the person before "of" speaks.
+        let ws: Vec<&str> = (k..=j).filter_map(|x| word(text, toks, x)).collect();
+        if ws.len() == j + 1 - k {
+            if let Some(m) = names::person_before_of(&ws) {
+                if let Some(mut p) = named(text, toks, k, k + m - 1, the) {
+                    p.last = j;
+                    return Some(p);
+                }
+            }
+        }
         // "officials in Seoul", "a spokesperson for the Pentagon": the unnamed source is the
-        // speaker, the place or institution only qualifies it.
+        // speaker, the place or institution only qualifies it; so does a person's ("Ana
+        // Ruiz of the state university", "Ana Ruiz at Harwell Labs").
         let k0 = if the { k - 1 } else { k };
-        if k0 >= lo + 2
-            && word(text, toks, k0 - 1)
-                .is_some_and(|w| matches!(w, "in" | "for" | "from" | "at" | "of"))
-        {
+        let prep = (k0 >= lo + 2).then(|| word(text, toks, k0 - 1)).flatten();
+        if prep.is_some_and(|w| matches!(w, "in" | "for" | "from" | "at" | "of")) {
             if let Some(mut p) = before(text, toks, lo, k0 - 2) {
+                let person = matches!(&p.np, Np::Name(n) if n.kind == NameKind::Person
+                        && (n.words.len() >= 2 || n.role.is_some()));
+                if person && prep != Some("for") {
+                    p.last = j;
+                    return Some(p);
+                }
                 if matches!(p.np, Np::Anon { .. }) {
                     let (s, e) = (toks[p.first].start(), toks[j].end());
                     p.written = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -256,8 +272,8 @@ pub(crate) fn after(text: &str, toks: &[Token], i: usize, hi: usize) -> Option<P
         let ok = is_cap(w)
             || is_title(w)
             || has(anonymous(), w)
-            || ((matches!(w, "of" | "for") || names::is_particle(w))
-                && word(text, toks, j + 2).is_some_and(is_cap))
+            || (matches!(w, "of" | "for") && word(text, toks, j + 2).is_some_and(is_cap))
+            || names::particle_joins(w, word(text, toks, j + 2), word(text, toks, j + 3))
             || (is_determiner(first) && !is_cap(w) && j - i < 4 && !has(speech_verbs(), w));
         if !ok {
             break;

@@ -70,7 +70,10 @@ pub(crate) fn referent(
             continue;
         }
         let (lo, hi) = para.sentence(s as usize)?;
-        let hi = limit.take().map_or(hi, |l| l.min(hi));
+        // The pronoun's own sentence, cut before it (its opening words are no subject the
+        // pronoun could stand for: "Throughout its history, he said, …").
+        let own = limit.take();
+        let hi = own.map_or(hi, |l| l.min(hi));
         // "“How many?” Lee asked the governor, Ana Ruiz. “Nine,” she replied": an answer
         // comes from the one asked, never the one asking; nobody when the one asked is
         // not a known person.
@@ -81,6 +84,15 @@ pub(crate) fn referent(
         // "she said" after a sentence about a man is not his: only people the texts do
         // not tell of another gender are candidates.
         let fitting: Vec<usize> = people.iter().copied().filter(agrees).collect();
+        // "Tom Okafor was more philosophical. “…,” he said": someone named here whom the
+        // dossier does not know may be the one meant; a known person, in this sentence or
+        // before it, is no safer guess than nobody.
+        if own.is_none()
+            && fitting.len() <= 1
+            && names_stranger(text, ctx.aid, reg, &para.toks, lo, hi, g)
+        {
+            return None;
+        }
         if !people.is_empty() && fitting.is_empty() {
             budget -= 1;
             s -= 1;
@@ -136,8 +148,125 @@ pub(crate) fn mentions(
     lo: usize,
     hi: usize,
 ) -> Vec<usize> {
-    let lo = lo.max(hi.saturating_sub(2 * SENTENCE_WINDOW));
     let mut out: Vec<usize> = Vec::new();
+    named_runs(text, toks, lo, hi, |pos, ws| {
+        if let Some(e) = person_of(reg, aid, pos, ws) {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    });
+    out
+}
+
+/// True when the subject of tokens `lo..hi` is someone the registry does not know: a
+/// full name of two words or more opening the sentence ("Tom Okafor was more
+/// philosophical"), any name in apposition to an opening noun phrase ("Her colleague,
+/// Bill Okafor, shrugged"), or a relative of the pronoun's gender ("His wife wept"). A
+/// pronoun after such a sentence may be that person's, so it must not reach past them to
+/// someone named earlier. Names elsewhere in the sentence (places, events, "on the
+/// Korean Peninsula") do not count, nor a stranger a role noun tells is of the other
+/// gender ("Actress Jo Lane" before "he said").
+pub(crate) fn names_stranger(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    g: Gender,
+) -> bool {
+    let unknown = |p: &Phrase, full: bool| match &p.np {
+        super::np::Np::Name(n) => {
+            let ws: Vec<&str> = n.words.iter().map(String::as_str).collect();
+            n.kind == NameKind::Person
+                && (!full || crate::model::people::names::core(&n.words).len() >= 2)
+                && person_of(reg, aid, p.pos, &ws).is_none()
+                // "Actress Jo Lane …, “…,” he said": a stranger of the other gender.
+                && crate::model::people::gender_of_role(&p.written).is_none_or(|x| x == g)
+        }
+        _ => false,
+    };
+    if apposed_stranger(text, aid, reg, toks, lo, hi, g) || kin_subject(text, toks, lo, hi, g) {
+        return true;
+    }
+    let Some(p) = super::np::after(text, toks, lo, hi).filter(|p| p.first == lo) else {
+        return false;
+    };
+    let next = |i: usize| toks.get(i).map(|t| t.kind());
+    let verb_next = |i: usize| {
+        super::words::word(text, toks, i).is_some_and(|w| !super::words::is_cap(w))
+            || next(i) == Some(Tok::Punct(','))
+    };
+    if unknown(&p, true) && verb_next(p.last + 1) {
+        return true;
+    }
+    false
+}
+
+/// "His wife wept in the gallery", "Her son was not there": a sentence whose subject is a
+/// relative or partner of someone (a possessive, at most one more word, and a noun of
+/// `assets/gender_*.txt` whose gender is the pronoun's) is about a person nobody named;
+/// "His mother died in 2010. “…,” he said" still reaches back past her.
+fn kin_subject(text: &str, toks: &[Token], lo: usize, hi: usize, g: Gender) -> bool {
+    let word = |i: usize| super::words::word(text, toks, i);
+    if !word(lo).is_some_and(|w| matches!(w, "His" | "Her" | "Their")) {
+        return false;
+    }
+    (lo + 1..hi.min(lo + 3))
+        .take_while(|&i| word(i).is_some_and(|w| !super::words::is_cap(w)))
+        .find_map(|i| crate::model::people::gender_of_role(word(i)?))
+        .is_some_and(|x| x == g)
+}
+
+/// "Her colleague, Bill Okafor, …", "The victim's mother, Rosa, …": a name in apposition
+/// to a short opening noun phrase (a determiner or possessive and up to three lower-case
+/// words) that the registry does not know, unless the noun tells the other gender ("Her
+/// husband, Tom, …" before "she said").
+fn apposed_stranger(
+    text: &str,
+    aid: usize,
+    reg: &Registry,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    g: Gender,
+) -> bool {
+    let word = |i: usize| super::words::word(text, toks, i);
+    let opens = word(lo).is_some_and(|w| {
+        matches!(w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its")
+            || super::words::is_cap(w) && super::words::strip_possessive(w).1
+    });
+    let Some(c) = (lo + 1..hi.min(lo + 5)).find(|&i| toks[i].kind() != Tok::Word) else {
+        return false;
+    };
+    if !opens || c == lo + 1 || toks[c].kind() != Tok::Punct(',') {
+        return false;
+    }
+    if (lo + 1..c).any(|i| word(i).is_none_or(super::words::is_cap)) {
+        return false;
+    }
+    let noun: Vec<&str> = (lo + 1..c).filter_map(word).collect();
+    if crate::model::people::gender_of_role(&noun.join(" ")).is_some_and(|x| x != g) {
+        return false;
+    }
+    let mut j = c + 1;
+    while j < hi && word(j).is_some_and(super::words::is_cap) {
+        j += 1;
+    }
+    if j == c + 1 || toks.get(j).map(|t| t.kind()) != Some(Tok::Punct(',')) {
+        return false;
+    }
+    let ws: Vec<&str> = (c + 1..j).filter_map(word).collect();
+    crate::model::people::names::parse(&ws).is_some_and(|n| n.kind == NameKind::Person)
+        && person_of(reg, aid, toks[c + 1].start(), &ws).is_none()
+}
+
+/// Calls `f` with the byte offset and words (possessives stripped) of every run of
+/// capitalized and title words in tokens `lo..hi` that is no oblique (not after a
+/// preposition) and not inside a relative clause.
+fn named_runs(text: &str, toks: &[Token], lo: usize, hi: usize, mut f: impl FnMut(usize, &[&str])) {
+    let lo = lo.max(hi.saturating_sub(2 * SENTENCE_WINDOW));
     let mut i = lo;
     while i < hi {
         // "Gary Pruitt, who heads the Steelworkers local, said": names in a relative clause
@@ -158,10 +287,11 @@ pub(crate) fn mentions(
             let x = &text[toks[j + 1].start()..toks[j + 1].end()];
             super::words::is_cap(x)
                 || crate::model::people::names::is_title(x)
-                || (crate::model::people::names::is_particle(x)
-                    && toks.get(j + 2).is_some_and(|n| {
-                        n.kind() == Tok::Word && super::words::is_cap(&text[n.start()..n.end()])
-                    }))
+                || crate::model::people::names::particle_joins(
+                    x,
+                    super::words::word(text, toks, j + 2),
+                    super::words::word(text, toks, j + 3),
+                )
         } {
             j += 1;
             if super::words::strip_possessive(&text[toks[j].start()..toks[j].end()]).1 {
@@ -176,15 +306,10 @@ pub(crate) fn mentions(
             && is_oblique(&text[toks[i - 1].start()..toks[i - 1].end()]))
             || ws.first().is_some_and(|w| is_oblique(w));
         if !oblique {
-            if let Some(e) = person_of(reg, aid, t.start(), &ws) {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
+            f(t.start(), &ws);
         }
         i = j + 1;
     }
-    out
 }
 
 /// The person a definite role opening tokens `lo..hi` stands for ("The minister

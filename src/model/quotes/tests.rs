@@ -777,6 +777,7 @@ mod props {
 
 mod agreement;
 mod sieve;
+mod traps;
 
 /// A quote record takes 32 bytes (it took 144, then 72), `Option<How>` one, and the
 /// dossier's quotes are allocated at their number, with no spare room from growing: a page
