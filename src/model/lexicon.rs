@@ -99,6 +99,21 @@ list!(
     stamp_words,
     "stamp_words.txt"
 );
+
+/// [`calendar_words`] as a word set: the date-stamp test probes the first word of every
+/// paragraph (with a `String` and a scan of both lists per probe, paragraph kinds took
+/// 166.7 M instructions on 200 generated articles; 162.4 M with the sets).
+pub fn calendar_word_set() -> &'static WordSet {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| calendar_words().iter().map(String::as_str).collect())
+}
+
+/// [`stamp_words`] as a word set: see [`calendar_word_set`].
+pub fn stamp_word_set() -> &'static WordSet {
+    static CELL: OnceLock<WordSet> = OnceLock::new();
+    CELL.get_or_init(|| stamp_words().iter().map(String::as_str).collect())
+}
+
 list!(
     /// Credits that close a caption ("Picture by Jane Roe/AP").
     credit_tails,

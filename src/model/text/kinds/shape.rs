@@ -90,11 +90,12 @@ fn stamp(s: &str) -> Option<bool> {
             numbers += 1;
             continue;
         }
-        let lw = w.to_lowercase();
-        let named_day = lexicon::calendar_words().contains(&lw);
-        if !named_day && !lexicon::stamp_words().contains(&lw) {
+        // Probed as sets (case folded): a story's first word leaves here, with no copy.
+        let named_day = lexicon::calendar_word_set().has(w);
+        if !named_day && !lexicon::stamp_word_set().has(w) {
             return None;
         }
+        let lw = w.to_lowercase();
         calendar |= named_day;
         dated |= !matches!(
             lw.as_str(),
@@ -119,9 +120,24 @@ pub(super) fn is_stamp_label(s: &str) -> bool {
     let mut labelled = false;
     let mut words = 0;
     for w in s.split_whitespace() {
-        let lw = w.trim_end_matches([':', '.']).to_lowercase();
+        let w = w.trim_end_matches([':', '.']);
+        // An ASCII word of up to 16 bytes is lowercased on the stack, without the `String`
+        // the first word of every paragraph cost; others are lowercased as before.
+        let mut buf = [0u8; 16];
+        let owned;
+        let lw = match buf.get_mut(..w.len()) {
+            Some(b) if w.is_ascii() => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => {
+                owned = w.to_lowercase();
+                owned.as_str()
+            }
+        };
         words += 1;
-        match lw.as_str() {
+        match lw {
             "updated" | "update" | "published" | "posted" | "modified" => labelled = true,
             "last" | "first" | "originally" => {}
             _ => return false,
@@ -475,6 +491,7 @@ mod tests {
             "BY    | Updated: Mar 3, 2021 at 1:03 PM",
             "2021-03-03 CET 09:10",
             "May 5, 2020 Updated: May 6, 2020",
+            "FRIDAY 3 MARCH 2021 06:02 GMT",
         ] {
             assert!(is_stamp(s), "{s}");
         }
@@ -500,10 +517,23 @@ mod tests {
     /// A stamp's label alone is furniture; a label in a phrase is not.
     #[test]
     fn stamp_labels_alone() {
-        for s in ["Updated", "Last updated:", "Posted", "Originally published"] {
+        for s in [
+            "Updated",
+            "Last updated:",
+            "Posted",
+            "Originally published",
+            "LAST UPDATED.",
+        ] {
             assert!(is_stamp_label(s), "{s}");
         }
-        for s in ["Updated guidance", "Posted to the front", "Last", ""] {
+        for s in [
+            "Updated guidance",
+            "Posted to the front",
+            "Last",
+            "",
+            "Updatedness",
+            "Ûpdated",
+        ] {
             assert!(!is_stamp_label(s), "{s}");
         }
     }
