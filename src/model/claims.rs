@@ -365,6 +365,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     // A claim's tokens, those its terms are read from, and its terms as gathered, in lists
     // reused claim after claim.
     let (mut lexed, mut kept, mut gathered) = (Vec::new(), Vec::new(), Vec::new());
+    let mut segment_lists = index::SegmentLists::default();
     let claims = claim_spans(a)
         .into_iter()
         .map(|span| {
@@ -429,7 +430,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 &credited_out
             };
             let actor = lead_place(toks, &tok_terms);
-            let mut segments = index::segments(toks, seg_terms);
+            let mut segments = index::segments(toks, seg_terms, &mut segment_lists);
             if segments.len() < 2 {
                 segments = Segments::default();
             }
