@@ -362,8 +362,10 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     // for "3,000 of them" in a following claim.
     let mut last_counted: Option<(String, String)> = None;
     let mut age = 0;
-    // A claim's tokens, and those its terms are read from, in lists reused claim after claim.
-    let (mut lexed, mut kept) = (Vec::new(), Vec::new());
+    // A claim's tokens, those its terms are read from, and its terms as gathered, in lists
+    // reused claim after claim.
+    let (mut lexed, mut kept, mut gathered) = (Vec::new(), Vec::new(), Vec::new());
+    let mut segment_lists = index::SegmentLists::default();
     let claims = claim_spans(a)
         .into_iter()
         .map(|span| {
@@ -402,7 +404,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 &kept
             };
             let tok_terms = index::token_terms(corpus, toks);
-            let mut terms = index::terms(corpus, &tok_terms, &facts.figures);
+            let mut terms = index::terms(corpus, &tok_terms, &facts.figures, &mut gathered);
             if let Some(noun) = resolved {
                 let t = corpus.word(&noun);
                 if let Err(at) = terms.binary_search_by_key(&t, |x| x.0) {
@@ -428,7 +430,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 &credited_out
             };
             let actor = lead_place(toks, &tok_terms);
-            let mut segments = index::segments(toks, seg_terms);
+            let mut segments = index::segments(toks, seg_terms, &mut segment_lists);
             if segments.len() < 2 {
                 segments = Segments::default();
             }

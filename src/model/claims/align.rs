@@ -233,9 +233,14 @@ impl Contrasts {
             v.dedup();
             v
         };
+        // A line with a side the dossier never uses can set no two claims apart (each
+        // claim must state one side): it is left out, not tested at every scored pair
+        // (testing every line cost 8.2 M more instructions of `dossier sources` on 200
+        // generated articles: 850.0 M -> 841.8 M).
         let opposites = crate::model::lexicon::contraries()
             .iter()
             .map(|(x, y)| (terms(x), terms(y)))
+            .filter(|(x, y)| !x.is_empty() && !y.is_empty())
             .collect();
         Contrasts { opposites }
     }

@@ -301,7 +301,11 @@ fn groups(corpus: &Corpus, contrasts: &Contrasts, claims: &[&Claim]) -> Vec<Vec<
     drop(postings);
     // Strongest links first; two groups merge only when they are alike on average, so a
     // chain of loose links never turns the dossier into one claim.
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Each pair of claims is one edge at most (a claim's candidates are distinct and come
+    // after it), so no two edges compare equal and an unstable sort gives the one order
+    // without the stable sort's buffer (clustering 120.9 -> 118.9 M instructions of
+    // `dossier sources` on 200 generated articles).
+    edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut groups = Groups::new(claims.len());
     for (_, i, j) in edges {
         let (ri, rj) = (groups.find(i as usize), groups.find(j as usize));
