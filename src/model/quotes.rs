@@ -394,22 +394,23 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written, Said) {
             captions,
         } = w;
         let first = quotes.len();
-        let mut settled = attribute_article(a, &found, &paras, &mut reg, &mut written);
+        let mut found = found;
+        let mut settled = attribute_article(a, &mut found, &paras, &mut reg, &mut written);
         paras
             .into_iter()
             .flatten()
             .chain(captions)
             .for_each(Para::release);
-        share_over_parts(&mut settled);
-        echo_headlines(a, &found, &mut settled, &reg);
+        share_over_parts(&found, &mut settled);
+        echo_headlines(a, &mut found, &mut settled, &reg);
         if quotes.capacity() == 0 {
             quotes.reserve_exact(total);
         }
         let mut named = settled.named.iter().peekable();
         for found in &found {
-            for f in found.iter() {
+            for (qi, f) in found.iter().enumerate() {
                 let i = quotes.len() - first;
-                let (kind, continues) = settled.kinds[i];
+                let (kind, continues) = found.settled(qi);
                 let mut q = Quote::new(a.id, Span::new(f.start(), f.end()), kind);
                 if let Some(n) = named.next_if(|n| n.q as usize == i) {
                     // The entity stands in the speaker's place until `people` names them.
@@ -434,12 +435,12 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written, Said) {
     (quotes, people, written, said)
 }
 
-/// One article's quotes as attributed, before their records are made: each quote's kind
-/// and whether it continues the one before (2 bytes a quote, where a record takes 32), and
-/// the entity, the words and the pass that named the speakers of those that have them (a
-/// list of every quote's entity took 4 bytes a quote on pages where none has one).
+/// One article's quotes as attributed, before their records are made: the entity, the
+/// words and the pass that named the speakers of those that have them (a list of every
+/// quote's entity took 4 bytes a quote on pages where none has one). Each quote's kind and
+/// whether it continues the one before are kept with its found marks
+/// ([`FoundList::settle`]; a list of them took 2 bytes a quote).
 struct Settled {
-    kinds: Vec<(QuoteKind, bool)>,
     /// By the quote's index in the article, in order.
     named: Vec<Named>,
 }
@@ -503,7 +504,7 @@ struct Prev {
 /// Attribute an article's quotes in order.
 fn attribute_article(
     a: &crate::model::Article,
-    found: &[FoundList],
+    found: &mut [FoundList],
     paras: &[Option<Para>],
     reg: &mut Registry,
     written: &mut Written,
@@ -513,16 +514,14 @@ fn attribute_article(
         aid: a.id.0,
         paras,
     };
-    let n: usize = found.iter().map(FoundList::len).sum();
-    let mut settled = Settled {
-        kinds: Vec::with_capacity(n),
-        named: Vec::new(),
-    };
+    let mut settled = Settled { named: Vec::new() };
     let mut prev: Option<Prev> = None;
-    for (pi, found) in found.iter().enumerate() {
+    let mut i = 0;
+    for (pi, found) in found.iter_mut().enumerate() {
         let para = paras[pi].as_ref();
         let mut cursor = 0;
-        for (qi, f) in found.iter().enumerate() {
+        for qi in 0..found.len() {
+            let Some(f) = found.get(qi) else { continue };
             let f = &f;
             let t = para.and_then(|p| {
                 let (t, next) = p.quote_token(cursor, qi);
@@ -545,13 +544,14 @@ fn attribute_article(
             let how = att.how.and_then(How::of);
             if att.entity.is_some() || as_written.is_some() || how.is_some() {
                 settled.named.push(Named {
-                    q: index(settled.kinds.len()),
+                    q: index(i),
                     entity: att.entity.map_or(NONE, index),
                     written: as_written.unwrap_or(NONE),
                     how,
                 });
             }
-            settled.kinds.push((kind, continues));
+            found.settle(qi, kind, continues);
+            i += 1;
             prev = Some(Prev {
                 pi,
                 kind,
@@ -595,7 +595,7 @@ fn echo_words(s: &str) -> String {
 /// says in the body: it takes the speaker of the one body quote that holds its words.
 fn echo_headlines(
     a: &crate::model::Article,
-    found: &[FoundList],
+    found: &mut [FoundList],
     settled: &mut Settled,
     reg: &Registry,
 ) {
@@ -604,13 +604,19 @@ fn echo_headlines(
     };
     // Headlines open the article, and the body quote they echo comes soon after: both
     // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
-    // bounded however many quotes a page holds. Each one's paragraph and text:
-    let early: Vec<(usize, Span)> = found
+    // bounded however many quotes a page holds. Each one's paragraph, text and index in
+    // the paragraph:
+    let early: Vec<(usize, Span, usize)> = found
         .iter()
         .enumerate()
-        .flat_map(|(pi, f)| f.iter().map(move |f| (pi, Span::new(f.start(), f.end()))))
+        .flat_map(|(pi, f)| {
+            f.iter()
+                .enumerate()
+                .map(move |(qi, f)| (pi, Span::new(f.start(), f.end()), qi))
+        })
         .take(ECHO_QUOTES)
         .collect();
+    let kind = |found: &[FoundList], q: usize| found[early[q].0].settled(early[q].2).0;
     let is_headline = |q: usize| a.paragraphs[early[q].0].kind == ParaKind::Headline;
     let mut updates = Vec::new();
     for h in 0..early.len() {
@@ -639,8 +645,11 @@ fn echo_headlines(
             });
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
-            if settled.kinds[b].0 != QuoteKind::Scare {
-                settled.kinds[h].0 = settled.kinds[b].0;
+            let body = kind(found, b);
+            if body != QuoteKind::Scare {
+                let (pi, qi) = (early[h].0, early[h].2);
+                let continues = found[pi].settled(qi).1;
+                found[pi].settle(qi, body, continues);
             }
         }
     }
@@ -820,12 +829,21 @@ fn continuation(
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(settled: &mut Settled) {
+fn share_over_parts(found: &[FoundList], settled: &mut Settled) {
+    // Only a paragraph's first quote continues one: each paragraph's first quote's index
+    // in the article.
+    let firsts: Vec<usize> = found
+        .iter()
+        .scan(0, |n, f| {
+            let first = *n;
+            *n += f.len();
+            Some((first, f))
+        })
+        .filter(|(_, f)| f.len() > 0 && f.settled(0).1)
+        .map(|(first, _)| first)
+        .collect();
     let mut updates: Vec<Named> = Vec::new();
-    for i in (1..settled.kinds.len()).rev() {
-        if !settled.kinds[i].1 {
-            continue;
-        }
+    for &i in firsts.iter().rev().filter(|&&i| i > 0) {
         // Quote `i` continues its previous part, the quote right before it; its speaker
         // was set just now when it was the previous part of `i + 1`.
         let p = i - 1;

@@ -269,12 +269,15 @@ impl Iterator for Scanner<'_> {
 #[derive(Debug, Default)]
 pub(crate) struct FoundList {
     masks: Vec<Mask>,
-    /// Open width (4 bits), close width (4 bits), then `RUNS_ON` and `BROKEN`.
+    /// Open width (4 bits), close width (4 bits), then `RUNS_ON` and `BROKEN`; once the
+    /// quote is attributed, its kind (2 bits from `KIND`) and `CONTINUES`.
     bits: Vec<u16>,
 }
 
 const RUNS_ON: u16 = 1 << 8;
 const BROKEN: u16 = 1 << 9;
+const KIND: u16 = 10;
+const CONTINUES: u16 = 1 << 12;
 /// The widest mark a width's 4 bits hold (a mojibake sequence takes up to 8 bytes).
 const WIDTH: u16 = 0xF;
 
@@ -320,6 +323,29 @@ impl FoundList {
             runs_on: b & RUNS_ON != 0,
             broken: b & BROKEN != 0,
         })
+    }
+    /// Keep quote `i`'s kind and whether it continues the quote before, once attributed.
+    pub fn settle(&mut self, i: usize, kind: super::QuoteKind, continues: bool) {
+        let k: u16 = match kind {
+            super::QuoteKind::Full => 0,
+            super::QuoteKind::Partial => 1,
+            super::QuoteKind::Scare => 2,
+        };
+        if let Some(b) = self.bits.get_mut(i) {
+            *b =
+                (*b & !(3 << KIND | CONTINUES)) | k << KIND | if continues { CONTINUES } else { 0 };
+        }
+    }
+    /// Quote `i`'s kind and whether it continues the quote before ([`FoundList::settle`];
+    /// full and not continuing before then).
+    pub fn settled(&self, i: usize) -> (super::QuoteKind, bool) {
+        let b = self.bits.get(i).copied().unwrap_or(0);
+        let kind = match b >> KIND & 3 {
+            0 => super::QuoteKind::Full,
+            1 => super::QuoteKind::Partial,
+            _ => super::QuoteKind::Scare,
+        };
+        (kind, b & CONTINUES != 0)
     }
     /// The quotes in order.
     pub fn iter(&self) -> impl Iterator<Item = Found> + '_ {
@@ -380,7 +406,9 @@ pub(crate) fn find(text: &str, from: usize, to: usize, next_opens: bool) -> Foun
             out.sort_by_key(|f| f.open());
         }
     }
-    // The quotes are held until their article is attributed, as the tokenizer's masks.
+    // The quotes are held until their article is attributed, as the tokenizer's masks
+    // (the list's spare room from growing given back first: up to as much again).
+    out.shrink_to_fit();
     let found = FoundList::new(&out);
     crate::model::work::release(out);
     found
@@ -836,6 +864,25 @@ mod tests {
             quoted("The ‘so-called “plan”’ failed."),
             ["so-called “plan”"]
         );
+    }
+
+    /// A found quote's kind and continuation, kept beside its mark widths and flags, read
+    /// back as set and leave the quote's offsets, widths and flags as they were.
+    #[test]
+    fn settled_kind_keeps_the_found_marks() {
+        use super::super::QuoteKind;
+        let t = "He said â€œyesâ€\u{9d} and “no” then.";
+        let mut f = find(t, 0, t.len(), false);
+        let before: Vec<Found> = f.iter().collect();
+        assert_eq!(f.settled(1), (QuoteKind::Full, false));
+        f.settle(0, QuoteKind::Scare, true);
+        f.settle(1, QuoteKind::Partial, false);
+        assert_eq!(f.settled(0), (QuoteKind::Scare, true));
+        assert_eq!(f.settled(1), (QuoteKind::Partial, false));
+        f.settle(0, QuoteKind::Full, false);
+        assert_eq!(f.settled(0), (QuoteKind::Full, false));
+        assert_eq!(f.iter().collect::<Vec<_>>(), before);
+        assert_eq!(&t[before[0].open()..before[0].start()], "â€œ");
     }
 
     /// Mojibake marks (`â€œ`…`â€\u{9d}`, or with the 0x9D lost) pair as “…”, spans still

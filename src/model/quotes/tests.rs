@@ -951,7 +951,6 @@ fn named_quotes_merge_in_order() {
         how: How::of(how),
     };
     let mut s = Settled {
-        kinds: vec![(QuoteKind::Full, false); 6],
         named: vec![named(1, 7, "pronoun"), named(4, 8, "same sentence")],
     };
     s.merge(vec![
