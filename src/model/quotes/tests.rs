@@ -778,7 +778,7 @@ mod props {
 mod agreement;
 mod sieve;
 
-/// A quote record takes 32 bytes (it took 144, then 72), `Option<How>` one, and the
+/// A quote record takes 16 bytes (it took 144, then 72, then 32), `Option<How>` one, and the
 /// dossier's quotes are allocated at their number, with no spare room from growing: a page
 /// of one-letter quotes (`"'a` repeated, one quote per 3 bytes) costs these bytes per quote
 /// (#18 bounds memory per input byte).
