@@ -146,6 +146,42 @@ fn role_of(c: char, prev: Option<char>, next: Option<char>) -> Role {
     }
 }
 
+/// True for a byte that can start a mark: an ASCII quote, or the lead byte of a Unicode
+/// mark (U+00AB/BB, U+2018–201F, U+2039/203A, U+FF02) or of a mojibake sequence (`â`).
+fn is_lead(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xC3 | 0xE2 | 0xEF)
+}
+
+/// The first byte at or after `i` that can start a mark ([`is_lead`]). Eight bytes are
+/// tested at a time while they are ASCII with no quote (most of a paragraph's text): the
+/// byte-by-byte test was most of the scanner's work (17.4 M instructions of `dossier
+/// sources` on 200 generated articles).
+fn next_lead(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Non-zero when some byte of `x` is `b` (the classic zero-byte test on `x ^ b…b`: exact
+    // for whether one is, not for which).
+    let holds = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word: [u8; 8] = chunk.try_into().ok()?;
+        let x = u64::from_ne_bytes(word);
+        if (x & HIGH) | holds(x, b'"') | holds(x, b'\'') != 0 {
+            if let Some(k) = word.iter().position(|&b| is_lead(b)) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| is_lead(b))
+        .map(|k| i + k)
+}
+
 /// The character at byte `i` of `s` as read (a mojibake sequence as the one it stands
 /// for) and its length in bytes.
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -204,12 +240,8 @@ impl Iterator for Scanner<'_> {
         // Mojibake (`â€œ` for “, see `model::mojibake`) starts with the lead byte 0xC3 of `â`;
         // a sequence is read whole, as the character it stands for (a dash's sequence ends in
         // a curly quote that is no mark), and the scan passes over its bytes.
-        while let Some(&b) = bytes.get(self.at) {
-            let i = self.at;
-            self.at += 1;
-            if !matches!(b, b'"' | b'\'' | 0xC2 | 0xC3 | 0xE2 | 0xEF) {
-                continue;
-            }
+        while let Some(i) = next_lead(bytes, self.at) {
+            self.at = i + 1;
             let Some((c, len)) = char_at(para, i) else {
                 continue;
             };
@@ -864,6 +896,28 @@ mod tests {
             quoted("The ‘so-called “plan”’ failed."),
             ["so-called “plan”"]
         );
+    }
+
+    /// The eight-bytes-at-a-time search for a mark's first byte finds what a byte-by-byte
+    /// test finds, from every offset: quotes at and across word boundaries, text with
+    /// non-ASCII letters that start no mark (Cyrillic, `é`) and those that can (`«`, `“`).
+    #[test]
+    fn mark_lead_bytes_are_found_as_one_by_one() {
+        for t in [
+            "",
+            "plain ascii text with no marks at all, none",
+            "abcdefg\"hijklmno'pqrstuvw",
+            "Мэр сказал: «Мы восстановим город», а потом ушёл домой.",
+            "café owner said “ok” — and then ‘fine’ at 8 o’clock",
+            "1234567\"",
+            "12345678\"",
+        ] {
+            let bytes = t.as_bytes();
+            for from in 0..=bytes.len() + 1 {
+                let slow = (from..bytes.len()).find(|&i| is_lead(bytes[i]));
+                assert_eq!(next_lead(bytes, from), slow, "{t:?} from {from}");
+            }
+        }
     }
 
     /// A found quote's kind and continuation, kept beside its mark widths and flags, read
