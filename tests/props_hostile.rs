@@ -104,7 +104,7 @@ proptest! {
             let t = &art.text;
             prop_assert!(q.span().start <= q.span().end && q.span().end <= t.len());
             prop_assert!(t.is_char_boundary(q.span().start) && t.is_char_boundary(q.span().end));
-            prop_assert!(art.paragraphs[q.paragraph()].span.contains(q.span()));
+            prop_assert!(art.paragraphs[q.paragraph(art)].span.contains(q.span()));
             for ins in &q.insertions(&art.text) {
                 prop_assert!(q.span().contains(*ins));
             }

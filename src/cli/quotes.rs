@@ -68,26 +68,26 @@ pub fn row(d: &Dossier, id: QuoteId) -> QuoteRow<'_> {
         text: a.slice(q.span()),
         speaker: named.map(|p| p.name.as_str()),
         speaker_kind: person.map(|p| p.kind.as_str()),
-        as_written: d.as_written(q),
-        how: q.how(),
+        as_written: d.as_written(id),
+        how: d.how(id),
         // A speaker set by hand has no measured precision.
         confidence: named
-            .and(q.how())
+            .and(d.how(id))
             .filter(|h| *h != crate::model::corrections::HOW)
             .map(crate::model::quotes::confidence),
         role: person.and_then(|p| p.role.as_deref()),
-        kind: q.kind.as_str(),
+        kind: q.kind().as_str(),
         start: q.span().start,
         end: q.span().end,
-        paragraph: q.paragraph(),
-        sentence: q.sentence(),
+        paragraph: q.paragraph(a),
+        sentence: q.sentence(a),
         continues: q.previous_part(id).map(|c| c.0),
         insertions: q
             .insertions(&a.text)
             .iter()
             .map(|s| [s.start, s.end])
             .collect(),
-        broken: q.broken,
+        broken: q.broken(),
         corrected: detected.is_some(),
         speaker_detected: detected.map(|o| o.and_then(|(n, k)| shown_name(n, k))),
     }

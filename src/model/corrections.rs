@@ -410,7 +410,7 @@ impl Work {
                 let name = d.people[p].aliases.remove(at);
                 let (moved, kept): (Vec<QuoteId>, Vec<QuoteId>) =
                     d.people[p].quotes.iter().partition(|q| {
-                        d.as_written(&d.quotes[q.0])
+                        d.as_written(**q)
                             .is_some_and(|w| w.eq_ignore_ascii_case(&name))
                     });
                 d.people[p].quotes = kept;
@@ -438,9 +438,8 @@ impl Work {
                     d.people[p].quotes.push(q);
                     self.quoted[p] = true;
                 }
-                let quote = &mut d.quotes[q.0];
-                quote.set_speaker(to.map(PersonId));
-                quote.how = crate::model::quotes::How::of(HOW);
+                d.quotes[q.0].set_speaker(to.map(PersonId));
+                d.said.set_how(q, crate::model::quotes::How::of(HOW));
             }
             Edit::Pair { a, b, verdict } => {
                 let a = a.find(d).map_err(|e| e.to_string())?;

@@ -291,6 +291,8 @@ pub struct Dossier {
     pub people: Vec<crate::model::people::Person>,
     /// The words that named the quotes' speakers, each once (a quote holds an index).
     pub written: crate::model::quotes::Written,
+    /// The words and the pass that named each quote's speaker, for the quotes that have them.
+    pub said: crate::model::quotes::Said,
     /// What the analyst's corrections changed (empty until
     /// [`crate::model::corrections::apply`]).
     pub corrected: crate::model::corrections::Applied,
@@ -303,8 +305,13 @@ impl Dossier {
     }
 
     /// How the text named quote `q`'s speaker ("he", "the minister", "Austin").
-    pub fn as_written(&self, q: &crate::model::quotes::Quote) -> Option<&str> {
-        self.written.get(q.written()?)
+    pub fn as_written(&self, q: QuoteId) -> Option<&str> {
+        self.written.get(self.said.written(q)?)
+    }
+
+    /// The name of the rule that attributed quote `q` ("same sentence", "pronoun", …).
+    pub fn how(&self, q: QuoteId) -> Option<&'static str> {
+        self.said.how(q).map(crate::model::quotes::How::as_str)
     }
 
     /// Find an article by file name, file stem, unique prefix of a file name, or 1-based

@@ -503,10 +503,12 @@ pub fn from_files_timed(
             }
         }
     });
-    let (quotes, people, written) = phases.time("quotes", || crate::model::quotes::extract(&d));
+    let (quotes, people, written, said) =
+        phases.time("quotes", || crate::model::quotes::extract(&d));
     d.quotes = quotes;
     d.people = people;
     d.written = written;
+    d.said = said;
     d
 }
 

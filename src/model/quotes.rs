@@ -123,67 +123,50 @@ impl Written {
 /// "No value" in a [`Quote`]'s `u32` fields (no speaker, no words naming one).
 const NONE: u32 = u32::MAX;
 
-/// One direct quotation, in 32 bytes: a page of one-letter quotes (`"'a` repeated) holds
+/// Where [`Quote::flags`] keeps the article (its low bits) and the kind and flags (above).
+const ARTICLE: u32 = (1 << 28) - 1;
+const KIND_SHIFT: u32 = 28;
+const CONTINUES: u32 = 1 << 30;
+const BROKEN: u32 = 1 << 31;
+
+/// One direct quotation, in 16 bytes: a page of one-letter quotes (`"'a` repeated) holds
 /// one per 3 bytes of text, so this record's size sets the memory such a page takes (issue
-/// #18 bounds it per input byte; 1 MiB of them held 25 MB of 72-byte records). Every index
-/// and offset is a `u32` (an article is at most 4 GiB, a dossier's quotes and speakers are
-/// fewer than its bytes), read through methods that give the dossier's own types ([`Span`],
-/// [`ArticleId`], [`PersonId`]); the words naming the speaker are an index into the
-/// dossier's [`Written`]; the pass that named it one byte ([`How`]); the previous part of
-/// a quote over paragraphs a flag (it is always the quote right before); bracketed
-/// insertions are read again from the text ([`Quote::insertions`]) rather than stored.
+/// #18 bounds it per input byte; 1 MiB of them held 25 MB of 72-byte records, 11 MB of
+/// 32-byte ones). Offsets and the speaker's index are `u32`s (an article is at most 4 GiB,
+/// a dossier's speakers are fewer than its bytes); the article (up to 2^28), the kind and
+/// two flags share one `u32`. What most quotes on such a page lack lives beside the
+/// records: the words naming the speaker and the pass that named it in the dossier's
+/// [`Said`], by quote. The paragraph and the sentence are looked up from the offset
+/// ([`Quote::paragraph`], [`Quote::sentence`]); the previous part of a quote over
+/// paragraphs is always the quote right before ([`Quote::previous_part`]); bracketed
+/// insertions are read again from the text ([`Quote::insertions`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The text inside the marks, from `start` to `end` in the article (bytes).
     start: u32,
     end: u32,
-    article: u32,
+    /// The article (`ARTICLE` bits), the kind (2 bits from `KIND_SHIFT`), `CONTINUES` and
+    /// `BROKEN`.
+    flags: u32,
     /// The speaker's [`PersonId`], if the text says who it is (else [`NONE`]).
     speaker: u32,
-    /// How the text named the speaker, an index into [`Written`] (else [`NONE`]).
-    written: u32,
-    /// Index of the paragraph in the article.
-    paragraph: u32,
-    /// Index of the sentence in the paragraph.
-    sentence: u32,
-    /// The rule that attributed it ("same sentence", "pronoun", …; see [`Quote::how`]).
-    pub how: Option<How>,
-    pub kind: QuoteKind,
-    /// The quote continues the one right before it in the dossier, its previous part, when
-    /// it runs over paragraphs (each paragraph opens with a mark and only the last one
-    /// closes); see [`Quote::previous_part`].
-    pub continues: bool,
-    /// A mark was missing or unbalanced and the quote was recovered from the context.
-    pub broken: bool,
 }
 
 impl Quote {
-    /// A quote of `article` at `span`, in paragraph `paragraph` and its sentence
-    /// `sentence`, with no speaker, no pass that named one, not continued, not broken.
-    pub fn new(
-        article: ArticleId,
-        span: Span,
-        paragraph: usize,
-        sentence: usize,
-        kind: QuoteKind,
-    ) -> Quote {
-        Quote {
+    /// A quote of `article` at `span`, with no speaker, not continued, not broken.
+    pub fn new(article: ArticleId, span: Span, kind: QuoteKind) -> Quote {
+        let mut q = Quote {
             start: index(span.start),
             end: index(span.end),
-            article: index(article.0),
+            flags: index(article.0).min(ARTICLE),
             speaker: NONE,
-            written: NONE,
-            paragraph: index(paragraph),
-            sentence: index(sentence),
-            how: None,
-            kind,
-            continues: false,
-            broken: false,
-        }
+        };
+        q.set_kind(kind);
+        q
     }
     /// The article it is in.
     pub fn article(&self) -> ArticleId {
-        ArticleId(self.article as usize)
+        ArticleId((self.flags & ARTICLE) as usize)
     }
     /// The text inside the marks.
     pub fn span(&self) -> Span {
@@ -202,30 +185,63 @@ impl Quote {
     pub fn set_speaker(&mut self, p: Option<PersonId>) {
         self.speaker = p.map_or(NONE, |p| index(p.0));
     }
-    /// How the text named the speaker ("he", "the minister", "Austin"): an index into the
-    /// dossier's [`Written`] (read it with [`Dossier::as_written`]).
-    pub fn written(&self) -> Option<u32> {
-        (self.written != NONE).then_some(self.written)
+    /// What kind of quotation it is.
+    pub fn kind(&self) -> QuoteKind {
+        match (self.flags >> KIND_SHIFT) & 3 {
+            0 => QuoteKind::Full,
+            1 => QuoteKind::Partial,
+            _ => QuoteKind::Scare,
+        }
     }
-    /// Set (or clear) the index of the words naming the speaker.
-    pub fn set_written(&mut self, w: Option<u32>) {
-        self.written = w.unwrap_or(NONE);
+    /// Set its kind.
+    pub fn set_kind(&mut self, kind: QuoteKind) {
+        let k = match kind {
+            QuoteKind::Full => 0,
+            QuoteKind::Partial => 1,
+            QuoteKind::Scare => 2,
+        };
+        self.flags = (self.flags & !(3 << KIND_SHIFT)) | (k << KIND_SHIFT);
     }
-    /// The paragraph's index in the article.
-    pub fn paragraph(&self) -> usize {
-        self.paragraph as usize
+    /// The quote continues the one right before it in the dossier, its previous part, when
+    /// it runs over paragraphs (each paragraph opens with a mark and only the last one
+    /// closes); see [`Quote::previous_part`].
+    pub fn continues(&self) -> bool {
+        self.flags & CONTINUES != 0
     }
-    /// The sentence's index in the paragraph.
-    pub fn sentence(&self) -> usize {
-        self.sentence as usize
+    /// Set whether it continues the quote before.
+    pub fn set_continues(&mut self, on: bool) {
+        self.flags = if on {
+            self.flags | CONTINUES
+        } else {
+            self.flags & !CONTINUES
+        };
     }
-    /// The name of the rule that attributed it ("same sentence", "pronoun", …).
-    pub fn how(&self) -> Option<&'static str> {
-        self.how.map(How::as_str)
+    /// A mark was missing or unbalanced and the quote was recovered from the context.
+    pub fn broken(&self) -> bool {
+        self.flags & BROKEN != 0
+    }
+    /// Set whether a mark was missing.
+    pub fn set_broken(&mut self, on: bool) {
+        self.flags = if on {
+            self.flags | BROKEN
+        } else {
+            self.flags & !BROKEN
+        };
+    }
+    /// The index of its paragraph in `a`, its article (the one holding its first byte).
+    pub fn paragraph(&self, a: &crate::model::Article) -> usize {
+        a.paragraph_at(self.start as usize).unwrap_or(0)
+    }
+    /// The index of its sentence in its paragraph of `a`, its article.
+    pub fn sentence(&self, a: &crate::model::Article) -> usize {
+        let start = self.start as usize;
+        a.paragraphs
+            .get(self.paragraph(a))
+            .map_or(0, |p| p.sentences.partition_point(|s| s.end <= start))
     }
     /// The quote's previous part, when quote `id` (this one) runs over paragraphs.
     pub fn previous_part(&self, id: QuoteId) -> Option<QuoteId> {
-        (self.continues && id.0 > 0).then(|| QuoteId(id.0 - 1))
+        (self.continues() && id.0 > 0).then(|| QuoteId(id.0 - 1))
     }
     /// Bracketed editor's insertions in the text (`[Russian President Vladimir]`), read
     /// from the article's `text` at the quote's span.
@@ -234,6 +250,65 @@ impl Quote {
             .into_iter()
             .map(|(s, e)| Span::new(s, e))
             .collect()
+    }
+}
+
+/// The words that named quotes' speakers (an index into [`Written`]) and the passes that
+/// named them, for the quotes that have either, by quote: most quotes on a page of short
+/// quotes have neither, and fields for them took 5 bytes in every record.
+#[derive(Debug, Clone, Default)]
+pub struct Said(Vec<SaidOf>);
+
+/// One quote's entry in [`Said`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SaidOf {
+    q: u32,
+    /// An index into [`Written`], or [`NONE`].
+    written: u32,
+    how: Option<How>,
+}
+
+impl Said {
+    fn at(&self, q: QuoteId) -> Result<usize, usize> {
+        self.0.binary_search_by_key(&index(q.0), |s| s.q)
+    }
+    fn get(&self, q: QuoteId) -> Option<&SaidOf> {
+        self.at(q).ok().map(|i| &self.0[i])
+    }
+    /// How the text named quote `q`'s speaker: an index into the dossier's [`Written`]
+    /// (read it with [`Dossier::as_written`]).
+    pub fn written(&self, q: QuoteId) -> Option<u32> {
+        self.get(q).map(|s| s.written).filter(|&w| w != NONE)
+    }
+    /// The rule that attributed quote `q` ("same sentence", "pronoun", …).
+    pub fn how(&self, q: QuoteId) -> Option<How> {
+        self.get(q).and_then(|s| s.how)
+    }
+    /// Set quote `q`'s words naming its speaker and the pass that named it.
+    pub fn set(&mut self, q: QuoteId, written: Option<u32>, how: Option<How>) {
+        let entry = SaidOf {
+            q: index(q.0),
+            written: written.unwrap_or(NONE),
+            how,
+        };
+        let empty = written.is_none() && how.is_none();
+        match self.at(q) {
+            Ok(i) if empty => {
+                self.0.remove(i);
+            }
+            Ok(i) => self.0[i] = entry,
+            Err(_) if empty => {}
+            // Quotes are set in order while the dossier is read: at the end.
+            Err(i) => self.0.insert(i, entry),
+        }
+    }
+    /// Set quote `q`'s pass, keeping its words.
+    pub fn set_how(&mut self, q: QuoteId, how: Option<How>) {
+        self.set(q, self.written(q), how);
+    }
+    /// Set quote `q`'s words, keeping its pass.
+    pub fn set_written(&mut self, q: QuoteId, written: Option<u32>) {
+        self.set(q, written, self.how(q));
     }
 }
 
@@ -290,9 +365,10 @@ struct ArticleWork {
 
 /// Find every quote in the dossier and resolve speakers: the quotes, their speakers and
 /// the words that named them.
-pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
+pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written, Said) {
     let mut reg = Registry::default();
     let mut written = Written::default();
+    let mut said = Said::default();
     // Finding quotes is per article (on all cores); names are registered in article order.
     let work: Vec<ArticleWork> = crate::model::work::par_map(d.articles.iter().collect(), |a| {
         find_article(&a.text, &a.paragraphs)
@@ -318,34 +394,37 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
             captions,
         } = w;
         let first = quotes.len();
-        let mut settled = attribute_article(a, &found, &paras, &mut reg, &mut written);
+        let mut found = found;
+        let mut settled = attribute_article(a, &mut found, &paras, &mut reg, &mut written);
         paras
             .into_iter()
             .flatten()
             .chain(captions)
             .for_each(Para::release);
-        share_over_parts(&mut settled);
-        echo_headlines(a, &found, &mut settled, &reg);
+        share_over_parts(&found, &mut settled);
+        echo_headlines(a, &mut found, &mut settled, &reg);
         if quotes.capacity() == 0 {
             quotes.reserve_exact(total);
         }
         let mut named = settled.named.iter().peekable();
-        for (pi, found) in found.iter().enumerate() {
-            for f in found.iter() {
+        for found in &found {
+            for (qi, f) in found.iter().enumerate() {
                 let i = quotes.len() - first;
-                let (kind, continues) = settled.kinds[i];
-                let sentence = a.paragraphs[pi]
-                    .sentences
-                    .partition_point(|s| s.end <= f.start());
-                let mut q = Quote::new(a.id, Span::new(f.start(), f.end()), pi, sentence, kind);
+                let (kind, continues) = found.settled(qi);
+                let mut q = Quote::new(a.id, Span::new(f.start(), f.end()), kind);
                 if let Some(n) = named.next_if(|n| n.q as usize == i) {
                     // The entity stands in the speaker's place until `people` names them.
                     q.speaker = n.entity;
-                    q.set_written((n.written != NONE).then_some(n.written));
-                    q.how = n.how;
+                    if n.written != NONE || n.how.is_some() {
+                        said.0.push(SaidOf {
+                            q: index(quotes.len()),
+                            written: n.written,
+                            how: n.how,
+                        });
+                    }
                 }
-                q.continues = continues;
-                q.broken = f.broken;
+                q.set_continues(continues);
+                q.set_broken(f.broken);
                 quotes.push(q);
             }
         }
@@ -353,15 +432,15 @@ pub fn extract(d: &Dossier) -> (Vec<Quote>, Vec<Person>, Written) {
     }
     let mut people = people(&reg, &mut quotes);
     crate::model::people::spell_out(&mut people, d.articles.iter().map(|a| a.text.as_str()));
-    (quotes, people, written)
+    (quotes, people, written, said)
 }
 
-/// One article's quotes as attributed, before their records are made: each quote's kind
-/// and whether it continues the one before (2 bytes a quote, where a record takes 32), and
-/// the entity, the words and the pass that named the speakers of those that have them (a
-/// list of every quote's entity took 4 bytes a quote on pages where none has one).
+/// One article's quotes as attributed, before their records are made: the entity, the
+/// words and the pass that named the speakers of those that have them (a list of every
+/// quote's entity took 4 bytes a quote on pages where none has one). Each quote's kind and
+/// whether it continues the one before are kept with its found marks
+/// ([`FoundList::settle`]; a list of them took 2 bytes a quote).
 struct Settled {
-    kinds: Vec<(QuoteKind, bool)>,
     /// By the quote's index in the article, in order.
     named: Vec<Named>,
 }
@@ -425,7 +504,7 @@ struct Prev {
 /// Attribute an article's quotes in order.
 fn attribute_article(
     a: &crate::model::Article,
-    found: &[FoundList],
+    found: &mut [FoundList],
     paras: &[Option<Para>],
     reg: &mut Registry,
     written: &mut Written,
@@ -435,16 +514,14 @@ fn attribute_article(
         aid: a.id.0,
         paras,
     };
-    let n: usize = found.iter().map(FoundList::len).sum();
-    let mut settled = Settled {
-        kinds: Vec::with_capacity(n),
-        named: Vec::new(),
-    };
+    let mut settled = Settled { named: Vec::new() };
     let mut prev: Option<Prev> = None;
-    for (pi, found) in found.iter().enumerate() {
+    let mut i = 0;
+    for (pi, found) in found.iter_mut().enumerate() {
         let para = paras[pi].as_ref();
         let mut cursor = 0;
-        for (qi, f) in found.iter().enumerate() {
+        for qi in 0..found.len() {
+            let Some(f) = found.get(qi) else { continue };
             let f = &f;
             let t = para.and_then(|p| {
                 let (t, next) = p.quote_token(cursor, qi);
@@ -467,13 +544,14 @@ fn attribute_article(
             let how = att.how.and_then(How::of);
             if att.entity.is_some() || as_written.is_some() || how.is_some() {
                 settled.named.push(Named {
-                    q: index(settled.kinds.len()),
+                    q: index(i),
                     entity: att.entity.map_or(NONE, index),
                     written: as_written.unwrap_or(NONE),
                     how,
                 });
             }
-            settled.kinds.push((kind, continues));
+            found.settle(qi, kind, continues);
+            i += 1;
             prev = Some(Prev {
                 pi,
                 kind,
@@ -517,7 +595,7 @@ fn echo_words(s: &str) -> String {
 /// says in the body: it takes the speaker of the one body quote that holds its words.
 fn echo_headlines(
     a: &crate::model::Article,
-    found: &[FoundList],
+    found: &mut [FoundList],
     settled: &mut Settled,
     reg: &Registry,
 ) {
@@ -526,13 +604,19 @@ fn echo_headlines(
     };
     // Headlines open the article, and the body quote they echo comes soon after: both
     // are looked for among the article's first `ECHO_QUOTES` quotes, so the work stays
-    // bounded however many quotes a page holds. Each one's paragraph and text:
-    let early: Vec<(usize, Span)> = found
+    // bounded however many quotes a page holds. Each one's paragraph, text and index in
+    // the paragraph:
+    let early: Vec<(usize, Span, usize)> = found
         .iter()
         .enumerate()
-        .flat_map(|(pi, f)| f.iter().map(move |f| (pi, Span::new(f.start(), f.end()))))
+        .flat_map(|(pi, f)| {
+            f.iter()
+                .enumerate()
+                .map(move |(qi, f)| (pi, Span::new(f.start(), f.end()), qi))
+        })
         .take(ECHO_QUOTES)
         .collect();
+    let kind = |found: &[FoundList], q: usize| found[early[q].0].settled(early[q].2).0;
     let is_headline = |q: usize| a.paragraphs[early[q].0].kind == ParaKind::Headline;
     let mut updates = Vec::new();
     for h in 0..early.len() {
@@ -561,8 +645,11 @@ fn echo_headlines(
             });
             // Someone's words in the body are someone's words in the headline: no scare
             // quote, whatever the headline's short marks looked like.
-            if settled.kinds[b].0 != QuoteKind::Scare {
-                settled.kinds[h].0 = settled.kinds[b].0;
+            let body = kind(found, b);
+            if body != QuoteKind::Scare {
+                let (pi, qi) = (early[h].0, early[h].2);
+                let continues = found[pi].settled(qi).1;
+                found[pi].settle(qi, body, continues);
             }
         }
     }
@@ -744,12 +831,21 @@ fn continuation(
 }
 
 /// Parts of one quote over paragraphs share the speaker any part has.
-fn share_over_parts(settled: &mut Settled) {
+fn share_over_parts(found: &[FoundList], settled: &mut Settled) {
+    // Only a paragraph's first quote continues one: each paragraph's first quote's index
+    // in the article.
+    let firsts: Vec<usize> = found
+        .iter()
+        .scan(0, |n, f| {
+            let first = *n;
+            *n += f.len();
+            Some((first, f))
+        })
+        .filter(|(_, f)| f.len() > 0 && f.settled(0).1)
+        .map(|(first, _)| first)
+        .collect();
     let mut updates: Vec<Named> = Vec::new();
-    for i in (1..settled.kinds.len()).rev() {
-        if !settled.kinds[i].1 {
-            continue;
-        }
+    for &i in firsts.iter().rev().filter(|&&i| i > 0) {
         // Quote `i` continues its previous part, the quote right before it; its speaker
         // was set just now when it was the previous part of `i + 1`.
         let p = i - 1;

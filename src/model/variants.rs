@@ -240,7 +240,7 @@ fn keys(w: &Words) -> Vec<(&str, &str)> {
 pub fn group(d: &Dossier) -> Vec<VariantGroup> {
     let ids: Vec<QuoteId> = (0..d.quotes.len())
         .map(QuoteId)
-        .filter(|q| d.quotes[q.0].kind != QuoteKind::Scare)
+        .filter(|q| d.quotes[q.0].kind() != QuoteKind::Scare)
         .collect();
     let ws: Vec<Words> = ids.iter().map(|&q| words(d, q)).collect();
     let mut sets = Sets {

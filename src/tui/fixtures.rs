@@ -167,21 +167,15 @@ pub fn with_quotes() -> Dossier {
         .iter()
         .map(|&(a, needle, who)| {
             let span = find(&d, a, needle);
-            let art = &d.articles[a];
-            let paragraph = art.paragraph_at(span.start).expect("a paragraph");
-            let sentence = art.paragraphs[paragraph]
-                .sentences
-                .iter()
-                .position(|s| s.overlaps(span))
-                .unwrap_or(0);
-            {
-                let mut q = Quote::new(ArticleId(a), span, paragraph, sentence, QuoteKind::Full);
-                q.set_speaker(Some(PersonId(who)));
-                q.how = crate::model::quotes::How::of("same sentence");
-                q
-            }
+            let mut q = Quote::new(ArticleId(a), span, QuoteKind::Full);
+            q.set_speaker(Some(PersonId(who)));
+            q
         })
         .collect();
+    for i in 0..d.quotes.len() {
+        let how = crate::model::quotes::How::of("same sentence");
+        d.said.set(crate::model::quotes::QuoteId(i), None, how);
+    }
     d
 }
 

@@ -48,7 +48,7 @@ fn variant_row<'a>(d: &'a Dossier, v: &Variant, reference: bool) -> VariantRow<'
         outlet: a.source_name(),
         text: a.slice(q.span()),
         speaker: person.and_then(|p| shown_name(&p.name, p.kind)),
-        kind: q.kind.as_str(),
+        kind: q.kind().as_str(),
         start: q.span().start,
         end: q.span().end,
         reference,

@@ -39,17 +39,17 @@ fn sample_with(a: &str) -> Dossier {
     ] {
         let Some(start) = a.find(text) else { continue };
         let q = QuoteId(d.quotes.len());
+        let q_id = q;
         d.quotes.push({
             let mut q = Quote::new(
                 ArticleId(0),
                 Span::new(start, start + text.len()),
-                d.articles[0].paragraph_at(start).unwrap(),
-                0,
                 QuoteKind::Full,
             );
             q.set_speaker(Some(PersonId(who)));
-            q.set_written(Some(d.written.id(written)));
-            q.how = crate::model::quotes::How::of("same sentence");
+            let w = Some(d.written.id(written));
+            d.said
+                .set(q_id, w, crate::model::quotes::How::of("same sentence"));
             q
         });
         d.people[who].quotes.push(q);
@@ -265,7 +265,7 @@ fn quote_speaker_reassigns() {
     };
     apply(&mut d, &[correction(1, to(Some("Berg")))]);
     assert_eq!(speaker_of(&d, 2), Some("Tom Berg"));
-    assert_eq!(d.quotes[2].how(), Some(HOW));
+    assert_eq!(d.how(QuoteId(2)), Some(HOW));
     assert_eq!(d.people[1].quotes, [QuoteId(1), QuoteId(2)]);
     assert_eq!(d.people[0].quotes, [QuoteId(0)]);
 

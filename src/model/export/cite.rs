@@ -194,6 +194,10 @@ fn speaker_of<'d>(d: &'d Dossier, a: &Article, s: Span, kind: ClipKind, p: &mut 
             .quote_detected(crate::model::quotes::QuoteId(*i))
             .map(|o| o.map(|(name, _)| name));
     }
+    let ids: Vec<_> = hits
+        .iter()
+        .map(|&(i, _)| crate::model::quotes::QuoteId(i))
+        .collect();
     let hits: Vec<_> = hits.into_iter().map(|(_, q)| q).collect();
     let mut speakers = hits.iter().filter_map(|q| q.speaker());
     let Some(first) = speakers.next() else {
@@ -203,5 +207,5 @@ fn speaker_of<'d>(d: &'d Dossier, a: &Article, s: Span, kind: ClipKind, p: &mut 
         return;
     }
     p.speaker = d.people.get(first.0).map(|person| person.name.as_str());
-    p.as_written = hits.iter().find_map(|q| d.as_written(q));
+    p.as_written = ids.iter().find_map(|&q| d.as_written(q));
 }

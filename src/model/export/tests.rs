@@ -37,20 +37,19 @@ pub(crate) fn sample() -> Dossier {
     });
     let text = "I am growing more worried,";
     let start = A.find(text).unwrap();
-    let paragraph = d.articles[0].paragraph_at(start).unwrap();
+    let id = crate::model::quotes::QuoteId(d.quotes.len());
     d.quotes.push({
         let mut q = Quote::new(
             ArticleId(0),
             Span::new(start, start + text.len()),
-            paragraph,
-            0,
             QuoteKind::Full,
         );
         q.set_speaker(Some(PersonId(0)));
-        q.set_written(Some(d.written.id("he")));
-        q.how = crate::model::quotes::How::of("same sentence");
         q
     });
+    let he = Some(d.written.id("he"));
+    d.said
+        .set(id, he, crate::model::quotes::How::of("same sentence"));
     d
 }
 

@@ -2,7 +2,7 @@
 
 use crate::model::load::{from_files, LoadOptions};
 use crate::model::people::SpeakerKind;
-use crate::model::quotes::QuoteKind;
+use crate::model::quotes::{QuoteId, QuoteKind};
 use crate::model::Dossier;
 
 /// A dossier of the given articles (file names a.txt, b.txt, …).
@@ -25,7 +25,7 @@ fn quotes(texts: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
             (
                 d.article(q.article()).slice(q.span()).to_string(),
                 q.speaker().map(|p| d.people[p.0].name.clone()),
-                q.kind,
+                q.kind(),
             )
         })
         .collect()
@@ -235,8 +235,8 @@ fn no_quotes_in_noise() {
     let a = &d.articles[0];
     for q in &d.quotes {
         assert!(
-            !a.paragraphs[q.paragraph()].kind.is_noise()
-                || a.paragraphs[q.paragraph()].kind == crate::model::ParaKind::Headline
+            !a.paragraphs[q.paragraph(a)].kind.is_noise()
+                || a.paragraphs[q.paragraph(a)].kind == crate::model::ParaKind::Headline
         );
     }
     assert!(d.quotes.iter().all(|q| a.slice(q.span()) != "daily"));
@@ -336,8 +336,8 @@ fn pronoun_resolves_to_subject() {
         d.people[q.speaker().map(|p| p.0).unwrap_or(99)].name,
         "Dana Cole"
     );
-    assert_eq!(d.as_written(q), Some("she"));
-    assert_eq!(q.how(), Some("pronoun"));
+    assert_eq!(d.as_written(QuoteId(0)), Some("she"));
+    assert_eq!(d.how(QuoteId(0)), Some("pronoun"));
 }
 
 /// A pronoun with two candidates in play stays unknown, keeping "he" as written.
@@ -347,7 +347,7 @@ fn pronoun_with_two_candidates_is_unknown() {
         "Senator Paul Obi and Governor Tom Reyes met on Monday.\n“We agreed on nothing,” he said.";
     let d = dossier(&[t]);
     assert_eq!(d.quotes[0].speaker(), None);
-    assert_eq!(d.as_written(&d.quotes[0]), Some("he"));
+    assert_eq!(d.as_written(QuoteId(0)), Some("he"));
 }
 
 /// A person named after a preposition ("with Y") does not compete with the subject.
@@ -436,7 +436,7 @@ The talks ran late.
         "Kim Yong-hyun"
     );
     assert_eq!(
-        (d.as_written(q), q.how()),
+        (d.as_written(QuoteId(0)), d.how(QuoteId(0))),
         (Some("the minister"), Some("role"))
     );
 }
@@ -779,13 +779,13 @@ mod agreement;
 mod sieve;
 mod traps;
 
-/// A quote record takes 32 bytes (it took 144, then 72), `Option<How>` one, and the
+/// A quote record takes 16 bytes (it took 144, then 72, then 32), `Option<How>` one, and the
 /// dossier's quotes are allocated at their number, with no spare room from growing: a page
 /// of one-letter quotes (`"'a` repeated, one quote per 3 bytes) costs these bytes per quote
 /// (#18 bounds memory per input byte).
 #[test]
 fn quote_records_are_compact_and_allocated_once() {
-    assert_eq!(std::mem::size_of::<crate::model::quotes::Quote>(), 32);
+    assert_eq!(std::mem::size_of::<crate::model::quotes::Quote>(), 16);
     assert_eq!(std::mem::size_of::<Option<crate::model::quotes::How>>(), 1);
     let d = dossier(&[&"\"'a".repeat(3000)]);
     // One quote per unit but the last, whose `'a` no mark closes.
@@ -794,8 +794,9 @@ fn quote_records_are_compact_and_allocated_once() {
 }
 
 /// The words naming speakers are kept once however many quotes use them, and a quote's
-/// `u32` fields read back as the dossier's types: person 0 and words 0 are values, not
-/// "none" (the sentinel is `u32::MAX`).
+/// packed fields read back as the dossier's types: person 0, article 0 and words 0 are
+/// values, not "none" (the sentinel is `u32::MAX`), and the kind and the two flags beside
+/// the article leave it as it was.
 #[test]
 fn quote_fields_round_trip_and_speaker_words_are_kept_once() {
     use crate::model::quotes::{Quote, Written};
@@ -808,17 +809,71 @@ fn quote_fields_round_trip_and_speaker_words_are_kept_once() {
         (Some("he"), Some("the mayor"), None)
     );
     let span = Span::new(7, 19);
-    let mut q = Quote::new(ArticleId(3), span, 2, 1, QuoteKind::Partial);
-    assert_eq!((q.speaker(), q.written(), q.how()), (None, None, None));
+    let mut q = Quote::new(ArticleId(3), span, QuoteKind::Partial);
+    assert_eq!(q.speaker(), None);
     q.set_speaker(Some(PersonId(0)));
-    q.set_written(Some(he));
-    assert_eq!((q.speaker(), q.written()), (Some(PersonId(0)), Some(0)));
+    assert_eq!(q.speaker(), Some(PersonId(0)));
+    for kind in [QuoteKind::Scare, QuoteKind::Full, QuoteKind::Partial] {
+        q.set_kind(kind);
+        q.set_continues(true);
+        q.set_broken(true);
+        assert_eq!(
+            (q.article(), q.span(), q.kind(), q.continues(), q.broken()),
+            (ArticleId(3), span, kind, true, true)
+        );
+        q.set_continues(false);
+        q.set_broken(false);
+        assert_eq!((q.article(), q.kind()), (ArticleId(3), kind));
+        assert!(!q.continues() && !q.broken());
+    }
     assert_eq!(
-        (q.article(), q.span(), q.paragraph(), q.sentence()),
-        (ArticleId(3), span, 2, 1)
+        Quote::new(ArticleId(0), span, QuoteKind::Full).article(),
+        ArticleId(0)
     );
     q.set_speaker(None);
     assert_eq!(q.speaker(), None);
+}
+
+/// A quote's words and pass live beside the records, by quote: set in any order, they read
+/// back by quote, one set alone keeps the other, and clearing both removes the entry.
+#[test]
+fn speaker_words_and_pass_are_kept_by_quote() {
+    use crate::model::quotes::{How, Said};
+    let mut s = Said::default();
+    let how = How::of("pronoun");
+    s.set(QuoteId(5), Some(0), how);
+    s.set(QuoteId(2), None, How::of("colon"));
+    assert_eq!((s.written(QuoteId(5)), s.how(QuoteId(5))), (Some(0), how));
+    assert_eq!(
+        (s.written(QuoteId(2)), s.how(QuoteId(2))),
+        (None, How::of("colon"))
+    );
+    assert_eq!((s.written(QuoteId(3)), s.how(QuoteId(3))), (None, None));
+    s.set_how(QuoteId(5), How::of("correction"));
+    assert_eq!(
+        (s.written(QuoteId(5)), s.how(QuoteId(5))),
+        (Some(0), How::of("correction"))
+    );
+    s.set(QuoteId(2), None, None);
+    assert_eq!(s.how(QuoteId(2)), None);
+    s.set_written(QuoteId(2), Some(1));
+    assert_eq!((s.written(QuoteId(2)), s.how(QuoteId(2))), (Some(1), None));
+}
+
+/// A quote's paragraph and sentence are read from its offset: the paragraph that holds its
+/// first byte, and the sentence there that ends after it.
+#[test]
+fn quote_paragraph_and_sentence_come_from_its_offset() {
+    let t =
+        "The storm hit at night.\nOfficials met. “We will rebuild,” Mayor Ann Lee said. “Soon.”";
+    let d = dossier(&[t]);
+    let a = &d.articles[0];
+    let places: Vec<(usize, usize)> = d
+        .quotes
+        .iter()
+        .map(|q| (q.paragraph(a), q.sentence(a)))
+        .collect();
+    assert_eq!(places, [(1, 1), (1, 2)]);
 }
 
 /// A name written solid by one outlet and with a space by another ("BayPower said", "as
@@ -897,7 +952,6 @@ fn named_quotes_merge_in_order() {
         how: How::of(how),
     };
     let mut s = Settled {
-        kinds: vec![(QuoteKind::Full, false); 6],
         named: vec![named(1, 7, "pronoun"), named(4, 8, "same sentence")],
     };
     s.merge(vec![

@@ -64,7 +64,7 @@ impl Corpus {
                 Item {
                     article: q.article(),
                     span: q.span(),
-                    paragraph: q.paragraph(),
+                    paragraph: q.paragraph(a),
                     quote: Some(QuoteId(i)),
                     speaker: q.speaker(),
                 },

@@ -272,8 +272,6 @@ mod dossier {
                 let mut q = Quote::new(
                     ArticleId(art),
                     Span::new(start, start + text.len()),
-                    1,
-                    0,
                     QuoteKind::Full,
                 );
                 q.set_speaker(Some(PersonId(who)));

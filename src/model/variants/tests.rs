@@ -34,20 +34,15 @@ fn dossier(texts: &[&str], quotes: &[(usize, &str, Option<usize>, QuoteKind)]) -
         .map(|&(a, words, who, kind)| {
             let start = d.articles[a].text.find(words).expect("quote in article");
             let span = Span::new(start, start + words.len());
-            {
-                let mut q = Quote::new(
-                    ArticleId(a),
-                    span,
-                    d.articles[a].paragraph_at(start).unwrap_or(0),
-                    0,
-                    kind,
-                );
-                q.set_speaker(who.map(PersonId));
-                q.how = crate::model::quotes::How::of("same sentence");
-                q
-            }
+            let mut q = Quote::new(ArticleId(a), span, kind);
+            q.set_speaker(who.map(PersonId));
+            q
         })
         .collect();
+    for i in 0..d.quotes.len() {
+        let how = crate::model::quotes::How::of("same sentence");
+        d.said.set(crate::model::quotes::QuoteId(i), None, how);
+    }
     d
 }
 

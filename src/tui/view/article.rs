@@ -2,6 +2,7 @@
 //! speaker's colour, search matches, and the sentence cursor. Only the visible rows are
 //! built; every piece of article text goes through `wrap::display`.
 
+use crate::model::quotes::QuoteId;
 use crate::model::{ArticleId, Span};
 use crate::tui::app::{App, Focus, Reader, SearchIn};
 use crate::tui::layout::{article_text as text_area, GUTTER};
@@ -134,16 +135,17 @@ pub fn quote_highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
 /// Who said the quote under the cursor, as the pane shows it.
 pub fn speaker_at(app: &App, article: ArticleId, cursor: Option<Span>) -> Option<String> {
     let c = cursor?;
-    let q = app
+    let (id, q) = app
         .dossier
         .quotes
         .iter()
-        .find(|q| q.article() == article && q.span().overlaps(c))?;
+        .enumerate()
+        .find(|(_, q)| q.article() == article && q.span().overlaps(c))?;
     let name = q
         .speaker()
         .and_then(|p| app.dossier.people.get(p.0))
         .map_or("unknown speaker", |p| p.name.as_str());
-    Some(match app.dossier.as_written(q) {
+    Some(match app.dossier.as_written(QuoteId(id)) {
         Some(w) if w != name => format!("quote: {name} (“{w}”)"),
         _ => format!("quote: {name}"),
     })

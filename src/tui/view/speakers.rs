@@ -176,7 +176,7 @@ fn quotes(app: &App, inner: Rect, buf: &mut Buffer) {
             "{}{} {:<7} {} ",
             if i == sel { "▌" } else { " " },
             cell(a.source_name(), src_w),
-            q.kind.as_str(),
+            q.kind().as_str(),
             if rendered.contains(id) { "≈" } else { " " }
         );
         let style = if i == sel { t.selected } else { t.dim };

@@ -202,7 +202,6 @@ fn search_matches_highlighted() {
 fn quotes_coloured_and_named() {
     let mut d: Dossier = crate::model::load_bundled();
     let span = fixtures::find(&d, 0, "unprecedented level of direct military cooperation");
-    let (paragraph, sentence) = (1, 0);
     d.people = vec![
         Person {
             id: PersonId(0),
@@ -222,12 +221,13 @@ fn quotes_coloured_and_named() {
         },
     ];
     d.quotes = vec![{
-        let mut q = Quote::new(ArticleId(0), span, paragraph, sentence, QuoteKind::Partial);
+        let mut q = Quote::new(ArticleId(0), span, QuoteKind::Partial);
         q.set_speaker(Some(PersonId(1)));
-        q.set_written(Some(d.written.id("Austin")));
-        q.how = crate::model::quotes::How::of("same sentence");
         q
     }];
+    let austin = Some(d.written.id("Austin"));
+    let how = crate::model::quotes::How::of("same sentence");
+    d.said.set(crate::model::quotes::QuoteId(0), austin, how);
     let mut app = App::new(Arc::new(d), Theme::colored());
     apply(&mut app, [A::Resize(120, 40), A::Open]);
     let unit = crate::tui::app::reader::unit_at(&app.units[0], span.start);

@@ -188,7 +188,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             },
             a.source_name(),
             who,
-            q.kind.as_str(),
+            q.kind().as_str(),
             if k == g.reference { " · fullest" } else { "" }
         );
         let hs = if k == app.variants.variant {

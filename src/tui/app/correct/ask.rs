@@ -207,7 +207,7 @@ impl App {
                     .iter()
                     .filter(|q| {
                         self.dossier
-                            .as_written(&self.dossier.quotes[q.0])
+                            .as_written(**q)
                             .is_some_and(|w| w.eq_ignore_ascii_case(alias))
                     })
                     .count();

@@ -200,12 +200,8 @@ fn reassign_quote_to_a_picked_speaker() {
         "the corrected dossier came: nothing to wait for"
     );
     assert_eq!(r.speaker(0, "The work starts"), Some("Ada Lind".into()));
-    let q = r
-        .app
-        .dossier
-        .quotes
-        .iter()
-        .position(|q| q.how() == Some("correction"));
+    let d = &r.app.dossier;
+    let q = (0..d.quotes.len()).position(|q| d.how(QuoteId(q)) == Some("correction"));
     let detected = r.app.dossier.corrected.quote_detected(QuoteId(q.unwrap()));
     assert_eq!(detected.flatten().map(|(n, _)| n), Some("Tom Berg"));
     assert_eq!(r.disk.corrections.len(), 1);
