@@ -89,3 +89,30 @@ fn places_and_openers_are_no_strangers() {
              The storm hit the coast at noon. \"It was frightening,\" he said.";
     assert_eq!(speaker(t, 1).as_deref(), Some("Gil Fenn"));
 }
+
+/// One unknown capitalized word opening a sentence ("Insurers", "Malaria") is no
+/// speaker, and the quote does not fall to someone quoted before.
+#[test]
+fn unknown_word_opening_a_sentence_is_no_speaker() {
+    let t = "\"We are ready,\" Mayor Ana Ruiz said.\n\n\
+             Insurers hailed the \"quiet courage\" of the crews.";
+    assert_eq!(speaker(t, 1), None);
+    let t = "Malaria jab 'could save thousands of lives'\n\nA vaccine has been shown to work.";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// Looks like an unknown opener but is not: a surname the article named in full, a
+/// capital inside the sentence ("…, while Labour said"), or one after a quote.
+#[test]
+fn known_or_inner_capitals_still_speak() {
+    let t = "Mayor Ana Ruiz visited the site.\n\n\
+             Ruiz praised the \"quiet courage\" of the crews.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    let t = "Mayor Ana Ruiz said the vote was \"a mistake\", while Harbourside also said it \
+             was \"rushed\".";
+    assert_eq!(speaker(t, 1).as_deref(), Some("Harbourside"));
+    assert_eq!(
+        speaker("\"It is fine,\" Smith said.", 0).as_deref(),
+        Some("Smith")
+    );
+}
