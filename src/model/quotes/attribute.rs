@@ -425,7 +425,7 @@ pub(crate) fn attribute(
     let (clo, chi) = super::subject::clause(text, &para.toks, lo, hi, t);
     if let Some((p, how)) = same_sentence(text, &para.toks, clo, chi, t) {
         if unknown_opener(ctx, reg, lo, &p) {
-            return (Attribution::default(), None);
+            return (unclear(), None);
         }
         let att = resolve(ctx, reg, pi, &p, how);
         if !unresolved_it(&p, &att) {
@@ -434,7 +434,7 @@ pub(crate) fn attribute(
     }
     if let Some(p) = super::subject::subject(text, &para.toks, clo, chi, t) {
         if unknown_opener(ctx, reg, lo, &p) {
-            return (Attribution::default(), None);
+            return (unclear(), None);
         }
         let att = resolve(ctx, reg, pi, &p, "subject");
         if !unresolved_it(&p, &att) {
@@ -459,7 +459,7 @@ pub(crate) fn attribute(
     if (clo, chi) != (lo, hi) {
         if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
             if unknown_opener(ctx, reg, lo, &p) {
-                return (Attribution::default(), None);
+                return (unclear(), None);
             }
             let att = resolve(ctx, reg, pi, &p, how);
             if !unresolved_it(&p, &att) {
@@ -469,6 +469,23 @@ pub(crate) fn attribute(
     }
     if let Some(p) = super::subject::relative_clause_speaker(text, &para.toks, lo, hi, t) {
         return (resolve(ctx, reg, pi, &p, "relative clause"), None);
+    }
+    // "Her counterpart, Sen. Tom Eck, was blunter: “…”": the one person the sentence names
+    // before a colon speaks; a sentence naming someone before its quote in any other way
+    // leaves the quote to nobody, never to the speaker of the sentence or quote before.
+    let named = super::pronoun::mentions(text, ctx.aid, reg, &para.toks, clo, t);
+    if t > clo && para.toks[t - 1].kind() == Tok::Punct(':') {
+        if let [one] = named.as_slice() {
+            let att = Attribution {
+                entity: Some(*one),
+                as_written: None,
+                how: Some("colon"),
+            };
+            return (att, None);
+        }
+    }
+    if !named.is_empty() {
+        return (unclear(), None);
     }
     // The sentence before, or after, names the speaker.
     let prev = if s > 0 {
@@ -553,6 +570,14 @@ pub(crate) fn attribute(
         }
     }
     (Attribution::default(), None)
+}
+
+/// No speaker, and none to take from the quote or sentence before.
+fn unclear() -> Attribution {
+    Attribution {
+        how: Some("unclear"),
+        ..Attribution::default()
+    }
 }
 
 /// "Insurers hailed the “…”", "Water found on 'super-Earth'": one capitalized word with

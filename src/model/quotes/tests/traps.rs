@@ -116,3 +116,25 @@ fn known_or_inner_capitals_still_speak() {
         Some("Smith")
     );
 }
+
+/// A quote after a colon in a sentence that names one person is that person's, not the
+/// continuation of the quote before it in the paragraph.
+#[test]
+fn colon_after_a_named_subject_is_no_continuation() {
+    let t = "Sen. Ana Ruiz called the bill \"a lifeline.\" Her counterpart, Sen. Tom Eck, was \
+             blunter: \"It is not perfect, but it is done.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker(t, 1).as_deref(), Some("Tom Eck"));
+    // In the same paragraph, an unknown opener takes nothing from the quote before.
+    let t = "\"We are ready,\" Mayor Ana Ruiz said. Insurers hailed the \"quiet courage\" of \
+             the crews.";
+    assert_eq!(speaker(t, 1), None);
+}
+
+/// Looks like a sentence of its own but is not: a quote standing alone after the
+/// speaker's sentence continues it.
+#[test]
+fn quote_alone_after_its_speaker_continues() {
+    let t = "\"We are ready,\" Mayor Ana Ruiz said. \"We will not stop.\"";
+    assert_eq!(speaker(t, 1).as_deref(), Some("Ana Ruiz"));
+}
