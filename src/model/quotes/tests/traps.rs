@@ -138,3 +138,30 @@ fn quote_alone_after_its_speaker_continues() {
     let t = "\"We are ready,\" Mayor Ana Ruiz said. \"We will not stop.\"";
     assert_eq!(speaker(t, 1).as_deref(), Some("Ana Ruiz"));
 }
+
+/// An institution named with "of" or "and" keeps its whole name ("Ministry of Health",
+/// "Food and Allied Workers Union"), never its last word as a person.
+#[test]
+fn institution_names_keep_of_and_and() {
+    let t = "The Ministry of Health said the outbreak was \"contained\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ministry of Health"));
+    let t = "The University of Tromvik said the data were \"robust\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("University of Tromvik"));
+    let t = "The Dock and Harbour Workers Union said the cuts were \"shameful\".";
+    assert_eq!(
+        speaker(t, 0).as_deref(),
+        Some("Dock and Harbour Workers Union")
+    );
+}
+
+/// Looks like an institution's name but is not: two people joined by "and", a role "of"
+/// a place before a name, or a title "of" a place with no name.
+#[test]
+fn and_or_of_before_a_person_is_no_institution() {
+    let t = "Smith and Jones said the deal was \"late\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Smith and Jones"));
+    let t = "Mayor of Lakeside Sadiq Khanna said the water was \"falling\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Sadiq Khanna"));
+    let t = "The Duke of Kent said the garden was \"a delight\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Kent"));
+}
