@@ -75,6 +75,14 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
     while cut < ws.len() && is_particle(ws[cut]) && !is_cap(ws[cut]) {
         cut += 1;
     }
+    // "Ministry of Health", "Mayor of Lakeside Ana Ruiz": the first word after "of" or
+    // "for" is its object and belongs to the role; a name of one word there names no
+    // person.
+    let object = cut > 0 && matches!(ws[cut - 1], "of" | "for");
+    if object && ws.len() - cut >= 3 {
+        cut += 1;
+    }
+    let object_only = object && ws.len() - cut < 2;
     let name = &ws[cut..];
     let joined = name.join(" ");
     // An acronym ("KCNA", "U.N.") is an organization.
@@ -83,6 +91,7 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
         bare.chars().count() >= 2 && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let not_name = acronym
+        || object_only
         || name.is_empty()
         || name.iter().all(|w| is_suffix(w) || is_initial(w))
         || name.iter().any(|w| has(institutions(), w))

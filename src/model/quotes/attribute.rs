@@ -419,12 +419,18 @@ pub(crate) fn attribute(
     // its clause hangs on, then the whole sentence.
     let (clo, chi) = super::subject::clause(text, &para.toks, lo, hi, t);
     if let Some((p, how)) = same_sentence(text, &para.toks, clo, chi, t) {
+        if unknown_opener(ctx, reg, lo, &p) {
+            return (unclear(), None);
+        }
         let att = resolve(ctx, reg, pi, &p, how);
         if !unresolved_it(&p, &att) {
             return (att, None);
         }
     }
     if let Some(p) = super::subject::subject(text, &para.toks, clo, chi, t) {
+        if unknown_opener(ctx, reg, lo, &p) {
+            return (unclear(), None);
+        }
         let att = resolve(ctx, reg, pi, &p, "subject");
         if !unresolved_it(&p, &att) {
             return (att, None);
@@ -447,6 +453,9 @@ pub(crate) fn attribute(
     }
     if (clo, chi) != (lo, hi) {
         if let Some((p, how)) = same_sentence(text, &para.toks, lo, hi, t) {
+            if unknown_opener(ctx, reg, lo, &p) {
+                return (unclear(), None);
+            }
             let att = resolve(ctx, reg, pi, &p, how);
             if !unresolved_it(&p, &att) {
                 return (att, None);
@@ -455,6 +464,23 @@ pub(crate) fn attribute(
     }
     if let Some(p) = super::subject::relative_clause_speaker(text, &para.toks, lo, hi, t) {
         return (resolve(ctx, reg, pi, &p, "relative clause"), None);
+    }
+    // "Her counterpart, Sen. Tom Eck, was blunter: “…”": the one person the sentence names
+    // before a colon speaks; a sentence naming someone before its quote in any other way
+    // leaves the quote to nobody, never to the speaker of the sentence or quote before.
+    let named = super::pronoun::mentions(text, ctx.aid, reg, &para.toks, clo, t);
+    if t > clo && para.toks[t - 1].kind() == Tok::Punct(':') {
+        if let [one] = named.as_slice() {
+            let att = Attribution {
+                entity: Some(*one),
+                as_written: None,
+                how: Some("colon"),
+            };
+            return (att, None);
+        }
+    }
+    if !named.is_empty() {
+        return (unclear(), None);
     }
     // The sentence before, or after, names the speaker.
     let prev = if s > 0 {
@@ -539,6 +565,33 @@ pub(crate) fn attribute(
         }
     }
     (Attribution::default(), None)
+}
+
+/// No speaker, and none to take from the quote or sentence before.
+fn unclear() -> Attribution {
+    Attribution {
+        how: Some("unclear"),
+        ..Attribution::default()
+    }
+}
+
+/// "Insurers hailed the “…”", "Water found on 'super-Earth'": one capitalized word with
+/// no title opening the sentence (token `lo`) is as often a common noun as a surname, so
+/// as a speaker it must be a name the dossier already knows (reporters name a person in
+/// full before they use the surname alone). The sentence's subject is then nobody known,
+/// and no later pass may give its quote to someone else. Inside a sentence ("…, while
+/// Labour said") a capital is no accident of position.
+fn unknown_opener(ctx: &Ctx, reg: &Registry, lo: usize, p: &Phrase) -> bool {
+    let Np::Name(n) = &p.np else {
+        return false;
+    };
+    if n.kind != NameKind::Person || n.role.is_some() || n.honorific.is_some() || p.first != lo {
+        return false;
+    }
+    match crate::model::people::names::core(&n.words).as_slice() {
+        [one] => reg.find(n).is_none() && reg.resolve_bare(ctx.aid, p.pos, one).is_none(),
+        _ => false,
+    }
 }
 
 /// The words of a role phrase besides its determiner and its head, lowercase ("The

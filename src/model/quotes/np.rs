@@ -95,7 +95,10 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
                 break;
             };
             let back = |n: usize| (k >= lo + n).then(|| word(text, toks, k - n)).flatten();
-            let joins = (matches!(w, "of" | "for")
+            // "Food and Allied Workers Union": "and" joins two capitals in the name of
+            // an institution (its head an institution word); "Smith and Jones" stay two.
+            let and = w == "and" && has(institutions(), &head.to_lowercase());
+            let joins = ((matches!(w, "of" | "for") || and)
                 && back(2).is_some_and(|x| is_cap(x) || is_title(x)))
                 || names::particle_joins(w, back(2), back(3));
             if is_cap(w) || is_title(w) || joins {

@@ -195,6 +195,26 @@ fn member_access(s: &str, object: &str) -> bool {
 
 /// The kind a paragraph has on its own words alone, if not body; `words` is its word
 /// count up to 81.
+/// The first three words of each sentence of `s`: the paragraph's opening, and the words
+/// after each final mark followed by a space and a capital.
+fn sentence_openings(s: &str) -> impl Iterator<Item = &str> {
+    let starts = s.char_indices().filter_map(move |(i, c)| {
+        let rest = &s[i + c.len_utf8()..];
+        let next = rest.strip_prefix(' ')?;
+        (matches!(c, '.' | '?' | '!') && next.starts_with(char::is_uppercase))
+            .then(|| s.len() - next.len())
+    });
+    std::iter::once(0).chain(starts).map(move |from| {
+        let t = &s[from..];
+        let end = t
+            .split_whitespace()
+            .take(3)
+            .last()
+            .map_or(0, |w| w.as_ptr() as usize - t.as_ptr() as usize + w.len());
+        &t[..end]
+    })
+}
+
 fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     let piped = s.contains('|') && s.matches(" | ").count() >= 2;
     let menu = furniture::is_bullet_menu(s, words);
@@ -213,22 +233,17 @@ fn own_kind(s: &str, words: usize) -> Option<ParaKind> {
     if words > 80 {
         return None;
     }
-    // Where the first three words end: a cue there opens the paragraph.
-    let opening = s
-        .split_whitespace()
-        .take(3)
-        .last()
-        .map_or(0, |w| w.as_ptr() as usize - s.as_ptr() as usize + w.len());
     // A cue counts in a paragraph of 40 words or fewer: anywhere in a short one or one
-    // that ends no sentence, else only when it ends within the opening. Matches come in
-    // the order they end, so the opening alone is searched for the latter (the whole
+    // that ends no sentence, else only when it ends within the first three words of one
+    // of its sentences ("Get the news in your inbox. Subscribe here."). Matches come in
+    // the order they end, so only the openings are searched for the latter (the whole
     // paragraph was, for every story paragraph).
     let matcher = lexicon::boilerplate_matcher();
     let boiler = words <= 40
         && if words <= 6 || !ends_sentence(s) {
             matcher.is_match(s)
         } else {
-            matcher.is_match(&s[..opening])
+            sentence_openings(s).any(|o| matcher.is_match(o))
         };
     let furniture = furniture::is_notice(s, words)
         || furniture::is_timestamp(s, words)
@@ -637,6 +652,28 @@ mod tests {
         let long = "The council voted on Monday to close the old bridge for repairs, and the mayor said the work would take a year, cost more than planned and keep the road shut until the spring, when traffic returns to the town and people can sign up.";
         let t = format!("Sign up for our daily email with the top stories of the day.\nThe mayor asked residents to sign up for the repair fund on Monday.\n{long}");
         assert_eq!(kind_list(&t), [Boilerplate, Body, Body]);
+    }
+
+    /// A cue opening a later sentence of a short paragraph makes it furniture too ("Get
+    /// the news in your inbox. Subscribe here."); the cue word inside a story sentence, or
+    /// after a final mark with no capital after it, does not.
+    #[test]
+    fn boilerplate_cue_opening_a_later_sentence() {
+        let t = "Get the morning briefing in your inbox every day. Subscribe here.
+                 The club said fans who subscribe early will pay less. Prices rise in May.
+                 The fee is 4.5 per cent. subscribe rates fell.";
+        assert_eq!(kind_list(t), [Boilerplate, Body, Body]);
+    }
+
+    /// A correction or update notice about the article is boilerplate; a law or a plan
+    /// "amended" in a story sentence is story.
+    #[test]
+    fn correction_notices_are_boilerplate() {
+        let t = "The council met on Monday to vote on the harbour plan.
+                 This article was amended on 4 June to correct the spelling of a name.
+                 An earlier version of this story gave the wrong date for the vote.
+                 The plan was amended on Tuesday and the vote was moved to June.";
+        assert_eq!(kind_list(t), [Body, Boilerplate, Boilerplate, Body]);
     }
 
     /// A speaker label is read within its first 40 bytes: a colon further in is a

@@ -89,3 +89,79 @@ fn places_and_openers_are_no_strangers() {
              The storm hit the coast at noon. \"It was frightening,\" he said.";
     assert_eq!(speaker(t, 1).as_deref(), Some("Gil Fenn"));
 }
+
+/// One unknown capitalized word opening a sentence ("Insurers", "Malaria") is no
+/// speaker, and the quote does not fall to someone quoted before.
+#[test]
+fn unknown_word_opening_a_sentence_is_no_speaker() {
+    let t = "\"We are ready,\" Mayor Ana Ruiz said.\n\n\
+             Insurers hailed the \"quiet courage\" of the crews.";
+    assert_eq!(speaker(t, 1), None);
+    let t = "Malaria jab 'could save thousands of lives'\n\nA vaccine has been shown to work.";
+    assert_eq!(speaker(t, 0), None);
+}
+
+/// Looks like an unknown opener but is not: a surname the article named in full, a
+/// capital inside the sentence ("…, while Labour said"), or one after a quote.
+#[test]
+fn known_or_inner_capitals_still_speak() {
+    let t = "Mayor Ana Ruiz visited the site.\n\n\
+             Ruiz praised the \"quiet courage\" of the crews.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    let t = "Mayor Ana Ruiz said the vote was \"a mistake\", while Harbourside also said it \
+             was \"rushed\".";
+    assert_eq!(speaker(t, 1).as_deref(), Some("Harbourside"));
+    assert_eq!(
+        speaker("\"It is fine,\" Smith said.", 0).as_deref(),
+        Some("Smith")
+    );
+}
+
+/// A quote after a colon in a sentence that names one person is that person's, not the
+/// continuation of the quote before it in the paragraph.
+#[test]
+fn colon_after_a_named_subject_is_no_continuation() {
+    let t = "Sen. Ana Ruiz called the bill \"a lifeline.\" Her counterpart, Sen. Tom Eck, was \
+             blunter: \"It is not perfect, but it is done.\"";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker(t, 1).as_deref(), Some("Tom Eck"));
+    // In the same paragraph, an unknown opener takes nothing from the quote before.
+    let t = "\"We are ready,\" Mayor Ana Ruiz said. Insurers hailed the \"quiet courage\" of \
+             the crews.";
+    assert_eq!(speaker(t, 1), None);
+}
+
+/// Looks like a sentence of its own but is not: a quote standing alone after the
+/// speaker's sentence continues it.
+#[test]
+fn quote_alone_after_its_speaker_continues() {
+    let t = "\"We are ready,\" Mayor Ana Ruiz said. \"We will not stop.\"";
+    assert_eq!(speaker(t, 1).as_deref(), Some("Ana Ruiz"));
+}
+
+/// An institution named with "of" or "and" keeps its whole name ("Ministry of Health",
+/// "Food and Allied Workers Union"), never its last word as a person.
+#[test]
+fn institution_names_keep_of_and_and() {
+    let t = "The Ministry of Health said the outbreak was \"contained\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ministry of Health"));
+    let t = "The University of Tromvik said the data were \"robust\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("University of Tromvik"));
+    let t = "The Dock and Harbour Workers Union said the cuts were \"shameful\".";
+    assert_eq!(
+        speaker(t, 0).as_deref(),
+        Some("Dock and Harbour Workers Union")
+    );
+}
+
+/// Looks like an institution's name but is not: two people joined by "and", a role "of"
+/// a place before a name, or a title "of" a place with no name.
+#[test]
+fn and_or_of_before_a_person_is_no_institution() {
+    let t = "Smith and Jones said the deal was \"late\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Smith and Jones"));
+    let t = "Mayor of Lakeside Sadiq Khanna said the water was \"falling\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Sadiq Khanna"));
+    let t = "The Duke of Kent said the garden was \"a delight\".";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Kent"));
+}
