@@ -366,6 +366,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
     // reused claim after claim.
     let (mut lexed, mut kept, mut gathered) = (Vec::new(), Vec::new(), Vec::new());
     let mut segment_lists = index::SegmentLists::default();
+    let (mut tok_terms, mut ids): (Vec<Option<(Term, f32)>>, Vec<Term>) = (Vec::new(), Vec::new());
     let claims = claim_spans(a)
         .into_iter()
         .map(|span| {
@@ -403,7 +404,7 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                 );
                 &kept
             };
-            let tok_terms = index::token_terms(corpus, toks);
+            index::token_terms(corpus, toks, &mut tok_terms);
             let mut terms = index::terms(corpus, &tok_terms, &facts.figures, &mut gathered);
             if let Some(noun) = resolved {
                 let t = corpus.word(&noun);
@@ -411,7 +412,8 @@ fn article_claims(corpus: &mut Corpus, a: &Article) -> Vec<Claim> {
                     terms.insert(at, (t, 1.0));
                 }
             }
-            let ids: Vec<Term> = terms.iter().map(|t| t.0).collect();
+            ids.clear();
+            ids.extend(terms.iter().map(|t| t.0));
             corpus.add(&ids);
             seen.extend_from_slice(&ids);
             // Segments say what is claimed: who is credited ("a senior South Korean

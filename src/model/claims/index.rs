@@ -212,65 +212,65 @@ pub fn claim_word(lower: &str) -> String {
     }
 }
 
-/// The term of each token with its local weight (none for punctuation and stop words):
-/// the last word of a name counts fully, the others less.
-pub fn token_terms(corpus: &mut Corpus, toks: &[Token]) -> Vec<Option<(Term, f32)>> {
+/// The term of each token with its local weight (none for punctuation and stop words),
+/// into `out` (cleared first; a list reused claim after claim): the last word of a name
+/// counts fully, the others less.
+pub fn token_terms(corpus: &mut Corpus, toks: &[Token], out: &mut Vec<Option<(Term, f32)>>) {
     // Stop words are read from the tokens' bits (`lexicon::word_lists`), not looked up.
     let stop = |t: &Token| t.lists & lexicon::IN_STOPWORDS != 0;
     let is_name_word = |t: &Token| t.kind == Tok::Word && t.capital && !stop(t);
     // Tokens inside an aliased name after its first: the name is one term, on its first.
     let mut inside = 0;
-    (0..toks.len())
-        .map(|i| {
-            let t = &toks[i];
-            if inside > 0 {
-                inside -= 1;
-                return None;
-            }
-            // Only a capitalized word can open an alias (as `Aliases::at` tests first): the
-            // others skip the call (9.2 M instructions for 234,748 calls on 200 generated
-            // articles, most of them for lowercase words and marks).
-            let alias = (t.kind == Tok::Word && t.capital)
-                .then(|| corpus.aliases.at(toks, i, is_name_word))
-                .flatten();
-            if let Some((term, len)) = alias {
-                inside = len - 1;
-                corpus.note_case(term, true);
-                return Some((term, 1.0));
-            }
-            if t.kind != Tok::Word || (stop(t) && !t.acronym) || t.lower.chars().nth(1).is_none() {
-                return None;
-            }
-            // Inside a run of capitalized words (hyphens join "Yong-hyun"), only the last
-            // word is the name.
-            let next_cap = toks[i + 1..]
-                .iter()
-                .find(|n| n.lower != "-")
-                .is_some_and(is_name_word);
-            let w = if t.capital && next_cap {
-                tuning().name_prefix_weight
-            } else {
-                1.0
-            };
-            // Inside a multi-word name ("Associated Press", "United States") a word is
-            // part of the name, not a member of its synonym group.
-            let in_name = t.capital && i > 0 && is_name_word(&toks[i - 1]);
-            let term = if in_name {
-                corpus.name_word(&t.lower)
-            } else {
-                corpus.word(&t.lower)
-            };
-            // A capital after a word (or an acronym) is a name, not a sentence or quote
-            // opener ("“They’re …").
-            let after_word = i > 0 && toks[i - 1].kind == Tok::Word;
-            if (t.capital && after_word) || t.acronym {
-                corpus.note_case(term, true);
-            } else if !t.capital {
-                corpus.note_case(term, false);
-            }
-            Some((term, w))
-        })
-        .collect()
+    out.clear();
+    out.extend((0..toks.len()).map(|i| {
+        let t = &toks[i];
+        if inside > 0 {
+            inside -= 1;
+            return None;
+        }
+        // Only a capitalized word can open an alias (as `Aliases::at` tests first): the
+        // others skip the call (9.2 M instructions for 234,748 calls on 200 generated
+        // articles, most of them for lowercase words and marks).
+        let alias = (t.kind == Tok::Word && t.capital)
+            .then(|| corpus.aliases.at(toks, i, is_name_word))
+            .flatten();
+        if let Some((term, len)) = alias {
+            inside = len - 1;
+            corpus.note_case(term, true);
+            return Some((term, 1.0));
+        }
+        if t.kind != Tok::Word || (stop(t) && !t.acronym) || t.lower.chars().nth(1).is_none() {
+            return None;
+        }
+        // Inside a run of capitalized words (hyphens join "Yong-hyun"), only the last
+        // word is the name.
+        let next_cap = toks[i + 1..]
+            .iter()
+            .find(|n| n.lower != "-")
+            .is_some_and(is_name_word);
+        let w = if t.capital && next_cap {
+            tuning().name_prefix_weight
+        } else {
+            1.0
+        };
+        // Inside a multi-word name ("Associated Press", "United States") a word is
+        // part of the name, not a member of its synonym group.
+        let in_name = t.capital && i > 0 && is_name_word(&toks[i - 1]);
+        let term = if in_name {
+            corpus.name_word(&t.lower)
+        } else {
+            corpus.word(&t.lower)
+        };
+        // A capital after a word (or an acronym) is a name, not a sentence or quote
+        // opener ("“They’re …").
+        let after_word = i > 0 && toks[i - 1].kind == Tok::Word;
+        if (t.capital && after_word) || t.acronym {
+            corpus.note_case(term, true);
+        } else if !t.capital {
+            corpus.note_case(term, false);
+        }
+        Some((term, w))
+    }));
 }
 
 /// Sort `terms` and keep each term once, with its heavier weight.
