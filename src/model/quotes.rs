@@ -706,13 +706,12 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         return;
     }
     let word = |i: usize| words::word(text, toks, i);
+    // A capitalized word, by the token's flag (set from the same first character as
+    // `is_cap` reads): most tokens are passed over without reading their text.
+    let cap = |i: usize| toks.get(i).is_some_and(|t| t.is_word() && t.is_cap());
     let mut i = 0;
     while i < toks.len() {
-        let Some(w) = word(i) else {
-            i += 1;
-            continue;
-        };
-        if !is_cap(w) {
+        if !cap(i) {
             i += 1;
             continue;
         }
@@ -720,10 +719,10 @@ fn register_names(text: &str, aid: usize, p: &Para, reg: &mut Registry) {
         while j + 1 < toks.len() {
             let Some(x) = word(j + 1) else { break };
             let joins = || {
-                (word(j + 2).is_some_and(is_cap) && matches!(x, "of" | "for"))
+                (cap(j + 2) && matches!(x, "of" | "for"))
                     || names::particle_joins(x, word(j + 2), word(j + 3))
             };
-            if !(is_cap(x) || names::is_title(x) || joins())
+            if !(cap(j + 1) || names::is_title(x) || joins())
                 || words::strip_possessive(word(j).unwrap_or("")).1
             {
                 break;

@@ -54,18 +54,21 @@ pub(crate) fn para(
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 0..toks.len() {
-        let next_starts = toks.get(i + 1).is_none_or(|t| match t.kind() {
-            // The token's flag, set by the tokenizer from the same first character.
-            Tok::Word => t.is_cap(),
-            Tok::Quote(_) => true,
-            Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
-        });
         let ends = match toks[i].kind() {
             Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
             Tok::Quote(q) => inner_ends(q),
             Tok::Word => false,
         };
-        if ends && next_starts {
+        // Read only after a final mark (most tokens are not one).
+        let next_starts = || {
+            toks.get(i + 1).is_none_or(|t| match t.kind() {
+                // The token's flag, set by the tokenizer from the same first character.
+                Tok::Word => t.is_cap(),
+                Tok::Quote(_) => true,
+                Tok::Punct(c) => super::marks::is_mark(c) || c == '(',
+            })
+        };
+        if ends && next_starts() {
             sentences.push((narrow(start), narrow(i + 1)));
             start = i + 1;
         }
