@@ -2165,4 +2165,32 @@ A 17-year-old school pupil was badly hurt.
         ]);
         assert!(qs.iter().all(|q| q.kind != Kind::Duration), "{qs:#?}");
     }
+
+    /// The first dead found are the toll of their day: set against a later toll in another
+    /// outlet they conflict (the gold reads such a first find as a toll told at another
+    /// time), and a later toll stays in conflict with an earlier one.
+    #[test]
+    fn the_first_dead_found_are_the_toll_of_their_day() {
+        let qs = qs_of(&[
+            (
+                "a.txt",
+                "Quake\n\nAt least 41 people have died in the quake.\n",
+            ),
+            (
+                "b.txt",
+                "Quake\n\nThe first deaths were known on Monday, when divers found the remains of six people in a garage.\n\nBy Thursday 58 people had died in the quake.\n",
+            ),
+        ]);
+        let dead = qs.iter().find(|q| q.label == "dead").expect("a toll");
+        let pair = |x: f64, y: f64| {
+            dead.conflicts.iter().any(|c| {
+                let (a, b) = (&dead.mentions[c.a].figure, &dead.mentions[c.b].figure);
+                (a.value, b.value) == (x, y) || (a.value, b.value) == (y, x)
+            })
+        };
+        assert!(pair(41.0, 6.0), "{dead:#?}");
+        assert!(pair(41.0, 58.0), "{dead:#?}");
+        // Within one article a find and a later toll are successive updates, no conflict.
+        assert!(!pair(6.0, 58.0), "{dead:#?}");
+    }
 }
