@@ -2242,4 +2242,20 @@ A 17-year-old school pupil was badly hurt.
         assert!(values.contains(&11.0), "{d:#?}");
         assert_eq!(d.conflicts.len(), 2, "{d:#?}");
     }
+
+    /// An earlier quake's toll hung on "since the 1994 quake" is that quake's, never in
+    /// conflict with this one's; this quake's tolls still conflict.
+    #[test]
+    fn a_toll_hung_on_a_since_year_is_that_years() {
+        let qs = qs_of(&[
+            ("a.txt", "Quake\n\nThe quake killed at least 210 people.\n\nIt was the deadliest since the 1994 quake, which killed 9,000.\n"),
+            ("b.txt", "Quake\n\nThe death toll from the quake rose to 260.\n"),
+        ]);
+        let dead = qs.iter().find(|q| q.label == "dead").expect("the toll");
+        assert!(
+            dead.mentions.iter().all(|m| m.figure.value < 1000.0),
+            "{dead:#?}"
+        );
+        assert_eq!(dead.conflicts.len(), 1, "{dead:#?}");
+    }
 }
