@@ -141,6 +141,13 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
         .filter(|f| f.kind == Kind::Year && !since(toks, f.span.start))
         .map(|f| (f.span.start, f.span.end, f.value as i32))
         .collect();
+    // Years after "since" ("the deadliest since the 1994 quake"): no date for the clause
+    // they stand in, but the date of a relative clause hung on them (below).
+    let since_years: Vec<(usize, i32)> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Year && since(toks, f.span.start))
+        .map(|f| (f.span.start, f.value as i32))
+        .collect();
     let first_count = figures
         .iter()
         .find(|f| f.kind == Kind::Count)
@@ -220,6 +227,9 @@ pub fn mark(figures: &mut [Figure], toks: &[Token]) {
             })
             .min_by_key(|&&(ys, _, _)| ys.abs_diff(f.span.start))
             .map(|y| y.2);
+        if f.frame.year.is_none() {
+            f.frame.year = since_relative(toks, start, &since_years);
+        }
         f.frame.prior = is_prior(toks, start, end);
         f.frame.increment = end < toks.len() && INCREMENTS.contains(&toks[end].lower.as_str());
         let unnamed = f.frame.measure.as_deref().is_none_or(sided);
@@ -706,6 +716,28 @@ fn antecedent(toks: &[Token], start: usize) -> Option<String> {
     (name.kind == Tok::Word && name.capital).then(|| format!("of {}", name.lower))
 }
 
+/// Words looked at before ", which" for a year after "since" ("since the 1994 quake,
+/// which": the year two words back; three for an adjective, "the great 1994 quake").
+const SINCE_NOUN: usize = 3;
+
+/// "the deadliest since the 1994 quake, which killed 9,000": a figure in a relative clause
+/// hung on a phrase dated by a year after "since" is about that year's event, not this one.
+fn since_relative(toks: &[Token], start: usize, since_years: &[(usize, i32)]) -> Option<i32> {
+    let back = toks[..start].iter().rev().take(RELATIVE_BEFORE);
+    let at = start - back.take_while(|t| !stops(t) && t.lower != "which").count();
+    if at < 3 || toks[at - 1].lower != "which" || toks[at - 2].lower != "," {
+        return None;
+    }
+    toks[at.saturating_sub(2 + SINCE_NOUN)..at - 2]
+        .iter()
+        .find_map(|t| {
+            since_years
+                .iter()
+                .find(|&&(ys, _)| ys == t.span.start)
+                .map(|y| y.1)
+        })
+}
+
 /// Where the words before a figure's "from M to" begin ("doubled from 16 to 34": at
 /// "from"), else `start`.
 fn from_to_start(toks: &[Token], start: usize) -> usize {
@@ -937,6 +969,26 @@ mod tests {
         // Looks like a change, is not: "from" names where people came from.
         let h = figs("Rescuers from 12 countries joined 90 local divers.");
         assert!(!h[0].frame.prior);
+    }
+
+    /// A relative clause hung on a year after "since" is about that year's event; the
+    /// figure the "since" phrase compares stays undated.
+    #[test]
+    fn a_relative_clause_on_a_since_year_is_dated_by_it() {
+        let f = figs("It was the worst since the 1994 quake, which killed 9,000 people.");
+        let dead = f.iter().find(|x| x.value == 9000.0).expect("9,000");
+        assert_eq!(dead.frame.year, Some(1994));
+        // Looks like it, is not: the figure the "since" phrase measures has no year.
+        let g = figs("The quake killed 240 people, the most since 1994.");
+        let own = g.iter().find(|x| x.value == 240.0).expect("240");
+        assert_eq!(own.frame.year, None);
+        let h = figs("Turnout was 61%, the lowest since the 1994 vote.");
+        assert_eq!(
+            h.iter()
+                .find(|x| x.value == 61.0)
+                .and_then(|x| x.frame.year),
+            None
+        );
     }
 
     /// "seven more deaths" is an increment; "bringing the total to 40" is the whole, and
