@@ -165,3 +165,24 @@ fn and_or_of_before_a_person_is_no_institution() {
     let t = "The Duke of Kent said the garden was \"a delight\".";
     assert_ne!(speaker(t, 0).as_deref(), Some("Kent"));
 }
+
+/// A nationality noun for a person ("the Dutchman", "the Frenchwoman") is a role, never
+/// a person of that name.
+#[test]
+fn nationality_noun_is_no_name() {
+    let t =
+        "Erik van Houten, the Castleford boss, was angry.\n\n\"It is a joke,\" the Dutchman said.";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Dutchman"));
+    let t = "\"It is a joke,\" said the Frenchwoman.";
+    assert_ne!(speaker(t, 0).as_deref(), Some("Frenchwoman"));
+}
+
+/// Looks like a nationality noun but is not: a surname ending in "man" whose stem is no
+/// nationality ("Newman", "Bowman").
+#[test]
+fn surname_ending_in_man_is_a_name() {
+    let t = "\"It is a joke,\" said coach Ray Newman.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ray Newman"));
+    let t = "\"It is a joke,\" Bowman said.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Bowman"));
+}
