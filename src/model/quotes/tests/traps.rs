@@ -186,3 +186,22 @@ fn surname_ending_in_man_is_a_name() {
     let t = "\"It is a joke,\" Bowman said.";
     assert_eq!(speaker(t, 0).as_deref(), Some("Bowman"));
 }
+
+/// "The union said", "the club said": the union or club the story named before speaks, as
+/// "the company" does.
+#[test]
+fn union_or_club_noun_is_the_one_named() {
+    let t = "The Dock Workers Union said on Monday it would strike.\n\n\
+             \"Members are angry,\" the union said in a statement.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Dock Workers Union"));
+}
+
+/// Looks like the one named but is not: with two unions in view, "the union" is neither.
+#[test]
+fn union_noun_with_two_in_view_is_nobody_named() {
+    let t = "The Dock Workers Union said on Monday it would strike. The Harbour Pilots Union \
+             said it would not.\n\n\"Members are angry,\" the union said in a statement.";
+    let s = speaker(t, 0);
+    assert_ne!(s.as_deref(), Some("Dock Workers Union"));
+    assert_ne!(s.as_deref(), Some("Harbour Pilots Union"));
+}
