@@ -233,6 +233,17 @@ fn same_sentence(
             }
         }
     }
+    // "Ruiz was quoted as saying …": the subject of the passive said the words.
+    for i in (lo + 3..hi.saturating_sub(1)).filter(|&i| word(i) == Some("as")) {
+        let quoted = word(i + 1) == Some("saying")
+            && word(i - 1).is_some_and(|w| matches!(w, "quoted" | "reported" | "cited"))
+            && word(i - 2).is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been"));
+        if quoted {
+            if let Some(p) = np::before(text, toks, lo, i - 3) {
+                return Some((p, "same sentence"));
+            }
+        }
+    }
     let mut verbs: Vec<usize> = (lo..hi).filter(|&i| np::is_verb(text, toks, i)).collect();
     verbs.sort_by_key(|&i| (i.abs_diff(t), i < t));
     for v in verbs {

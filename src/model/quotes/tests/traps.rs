@@ -205,3 +205,10 @@ fn union_noun_with_two_in_view_is_nobody_named() {
     assert_ne!(s.as_deref(), Some("Dock Workers Union"));
     assert_ne!(s.as_deref(), Some("Harbour Pilots Union"));
 }
+
+/// "X was quoted as saying": the subject of the passive said the words.
+#[test]
+fn quoted_as_saying_names_its_subject() {
+    let t = "Police Chief Ana Ruiz was quoted as saying the suspect was \"dangerous\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
+}
