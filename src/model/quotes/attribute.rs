@@ -605,9 +605,28 @@ fn unknown_opener(ctx: &Ctx, reg: &Registry, lo: usize, p: &Phrase) -> bool {
         return false;
     }
     match crate::model::people::names::core(&n.words).as_slice() {
-        [one] => reg.find(n).is_none() && reg.resolve_bare(ctx.aid, p.pos, one).is_none(),
+        [one] => {
+            reg.find(n).is_none()
+                && reg.resolve_bare(ctx.aid, p.pos, one).is_none()
+                && !named_in_full(&ctx.article.text, one)
+        }
         _ => false,
     }
+}
+
+/// True when the article writes `word` after another capitalized word that is no
+/// sentence opener ("… a goal from Kwame Osei-Bonsu …" for "Osei-Bonsu"): a full name the
+/// registry did not keep, since no title or speech verb stood next to it.
+fn named_in_full(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let Some(before) = text[..i].strip_suffix(' ') else {
+            return false;
+        };
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        super::words::is_cap(prev)
+            && prev.chars().all(char::is_alphabetic)
+            && !has(super::words::name_stopwords(), prev)
+    })
 }
 
 /// The words of a role phrase besides its determiner and its head, lowercase ("The

@@ -212,3 +212,12 @@ fn quoted_as_saying_names_its_subject() {
     let t = "Police Chief Ana Ruiz was quoted as saying the suspect was \"dangerous\".";
     assert_eq!(speaker(t, 0).as_deref(), Some("Ana Ruiz"));
 }
+
+/// A surname opening a sentence speaks when the article wrote it in full before, even
+/// where no title or speech verb made the full name a known person.
+#[test]
+fn surname_named_in_full_earlier_speaks() {
+    let t = "The winner came from Kwame Osei-Bonsu in the last minute.\n\n\
+             Osei-Bonsu, 22, said scoring was \"a dream\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Osei-Bonsu"));
+}
