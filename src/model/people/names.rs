@@ -125,7 +125,7 @@ pub(crate) fn parse(words: &[&str]) -> Option<Parsed> {
             && !has(places(), w)
             && !matches!(w, "North" | "South" | "East" | "West" | "Central")
     };
-    if name.last().is_some_and(|w| has(demonyms(), w)) && !owned_demonym {
+    if name.last().is_some_and(|w| is_demonym(w)) && !owned_demonym {
         return None;
     }
     let role = (cut > 0).then(|| ws[..cut].join(" "));
@@ -146,6 +146,16 @@ pub(crate) fn is_particle(w: &str) -> bool {
         ]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// True for a nationality word of `assets/demonyms.txt` or its noun for a person ("Dutch",
+/// "Dutchman", "Frenchwoman"): "the Dutchman said" names a role, not a person called so.
+fn is_demonym(w: &str) -> bool {
+    let stem = ["woman", "women", "man", "men"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .filter(|s| s.chars().count() >= 4);
+    has(demonyms(), w) || stem.is_some_and(|s| has(demonyms(), s))
 }
 
 /// Where a run of name words holds a person named before "of" ("Rajesh Iyer of Corbin

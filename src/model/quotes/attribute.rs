@@ -234,6 +234,17 @@ fn same_sentence(
             }
         }
     }
+    // "Ruiz was quoted as saying …": the subject of the passive said the words.
+    for i in (lo + 3..hi.saturating_sub(1)).filter(|&i| word(i) == Some("as")) {
+        let quoted = word(i + 1) == Some("saying")
+            && word(i - 1).is_some_and(|w| matches!(w, "quoted" | "reported" | "cited"))
+            && word(i - 2).is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been"));
+        if quoted {
+            if let Some(p) = np::before(text, toks, lo, i - 3) {
+                return Some((p, "same sentence"));
+            }
+        }
+    }
     let mut verbs: Vec<usize> = (lo..hi).filter(|&i| np::is_verb(text, toks, i)).collect();
     verbs.sort_by_key(|&i| (i.abs_diff(t), i < t));
     for v in verbs {
@@ -592,9 +603,28 @@ fn unknown_opener(ctx: &Ctx, reg: &Registry, lo: usize, p: &Phrase) -> bool {
         return false;
     }
     match crate::model::people::names::core(&n.words).as_slice() {
-        [one] => reg.find(n).is_none() && reg.resolve_bare(ctx.aid, p.pos, one).is_none(),
+        [one] => {
+            reg.find(n).is_none()
+                && reg.resolve_bare(ctx.aid, p.pos, one).is_none()
+                && !named_in_full(&ctx.article.text, one)
+        }
         _ => false,
     }
+}
+
+/// True when the article writes `word` after another capitalized word that is no
+/// sentence opener ("… a goal from Kwame Osei-Bonsu …" for "Osei-Bonsu"): a full name the
+/// registry did not keep, since no title or speech verb stood next to it.
+fn named_in_full(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let Some(before) = text[..i].strip_suffix(' ') else {
+            return false;
+        };
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        super::words::is_cap(prev)
+            && prev.chars().all(char::is_alphabetic)
+            && !has(super::words::name_stopwords(), prev)
+    })
 }
 
 /// The words of a role phrase besides its determiner and its head, lowercase ("The

@@ -665,6 +665,21 @@ mod tests {
         assert_eq!(kind_list(t), [Boilerplate, Body, Body]);
     }
 
+    /// Reader appeals and contact prompts under a story are boilerplate; the same words
+    /// inside a story sentence are story.
+    #[test]
+    fn reader_appeals_and_contact_prompts() {
+        let t = "The council met on Monday to vote on the harbour plan.
+                 Support our journalism. Donate today.
+                 Have a news tip? Email us at tips@example.com
+                 Contact the author at jo@example.com
+                 The mayor urged people to donate today to the flood fund, and many did.";
+        assert_eq!(
+            kind_list(t),
+            [Body, Boilerplate, Boilerplate, Boilerplate, Body]
+        );
+    }
+
     /// A correction or update notice about the article is boilerplate; a law or a plan
     /// "amended" in a story sentence is story.
     #[test]
