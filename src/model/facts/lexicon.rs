@@ -239,30 +239,33 @@ pub const IN_STOPWORDS: Lists = 1 << 7;
 /// The auxiliaries an attribution's verb may follow ("officials have said").
 pub const AUXILIARIES: &[&str] = &["has", "have", "had", "is", "are", "was", "were"];
 
-/// The longest word [`word_lists`] keys by its bytes: up to 15, the 16th byte of the key
-/// holding the length.
-const PACKED_MAX: usize = 15;
+/// The longest word [`word_lists`] keys by its bytes.
+const PACKED_MAX: usize = 16;
 
-/// A word of [`PACKED_MAX`] bytes or fewer as two integers: its bytes, then zeros, and its
-/// length in the last byte (two words are equal exactly when their keys are).
-fn packed(w: &str) -> [u64; 2] {
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf[15] = w.len() as u8;
-    let (lo, hi) = buf.split_at(8);
-    [
-        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
-        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
-    ]
+/// A word of [`PACKED_MAX`] bytes or fewer as three integers: two that cover its bytes
+/// (overlapping for a word of fewer than 16 bytes, read without copying it) and its length,
+/// so two words are equal exactly when their keys are.
+fn packed(w: &str) -> [u64; 3] {
+    let (b, n) = (w.as_bytes(), w.len());
+    let half = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])));
+    let (x, y) = match n {
+        8.. => (
+            u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8])),
+            u64::from_le_bytes(b[n - 8..].try_into().unwrap_or([0; 8])),
+        ),
+        4..=7 => (half(&b[..4]), half(&b[n - 4..])),
+        _ => (b.iter().fold(0, |k, &c| k << 8 | u64::from(c)), 0),
+    };
+    [x, y, n as u64]
 }
 
 /// The lists that hold the lowercase word `lower` (0 for most words). Every entry of those
 /// lists opens with a letter, so a token that is no word is in none of them.
 pub fn word_lists(lower: &str) -> Lists {
-    // Keyed by their bytes as two integers (hashed and compared without a string's hashing
-    // and `memcmp`: 18.8 M instructions of `dossier sources` on 200 generated articles as
-    // `Box<str>` keys); longer words by their text.
-    type Tables = (FastMap<[u64; 2], Lists>, FastMap<Box<str>, Lists>);
+    // Words keyed by their bytes as integers, hashed and compared as such (no string
+    // hashing, no `memcmp`, no copy); longer words by their text. (Most of this function's
+    // inclusive count in a profile is the one-time loading of the lists.)
+    type Tables = (FastMap<[u64; 3], Lists>, FastMap<Box<str>, Lists>);
     static CELL: OnceLock<Tables> = OnceLock::new();
     let (short, long) = CELL.get_or_init(|| {
         let (mut short, mut long): Tables = Default::default();
@@ -324,7 +327,7 @@ mod tests {
             }
         }
         assert_eq!(word_lists("internationalisation"), 0);
-        assert_eq!(word_lists("abcdefghijklmnop"), 0);
+        assert_eq!(word_lists("abcdefghijklmnopq"), 0);
     }
 
     /// Every entry of every list has its list's bit, and only those: the bits answer as a
