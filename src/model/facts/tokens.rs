@@ -45,6 +45,9 @@ fn is_sign(c: char) -> bool {
 
 impl Token {
     /// The view of one token of the model's tokenizer.
+    // Inlined into the lexing loop: called once per token (3.6 M instructions of the calls
+    // of `dossier sources` on 200 generated articles).
+    #[inline(always)]
     fn of(text: &str, t: lex::Token) -> Token {
         let raw = &text[t.start()..t.end()];
         let kind = match t.kind() {
