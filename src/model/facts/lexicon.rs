@@ -239,13 +239,43 @@ pub const IN_STOPWORDS: Lists = 1 << 7;
 /// The auxiliaries an attribution's verb may follow ("officials have said").
 pub const AUXILIARIES: &[&str] = &["has", "have", "had", "is", "are", "was", "were"];
 
+/// The longest word [`word_lists`] keys by its bytes.
+const PACKED_MAX: usize = 16;
+
+/// A word of [`PACKED_MAX`] bytes or fewer as three integers: two that cover its bytes
+/// (overlapping for a word of fewer than 16 bytes, read without copying it) and its length,
+/// so two words are equal exactly when their keys are.
+fn packed(w: &str) -> [u64; 3] {
+    let (b, n) = (w.as_bytes(), w.len());
+    let half = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])));
+    let (x, y) = match n {
+        8.. => (
+            u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8])),
+            u64::from_le_bytes(b[n - 8..].try_into().unwrap_or([0; 8])),
+        ),
+        4..=7 => (half(&b[..4]), half(&b[n - 4..])),
+        _ => (b.iter().fold(0, |k, &c| k << 8 | u64::from(c)), 0),
+    };
+    [x, y, n as u64]
+}
+
 /// The lists that hold the lowercase word `lower` (0 for most words). Every entry of those
 /// lists opens with a letter, so a token that is no word is in none of them.
 pub fn word_lists(lower: &str) -> Lists {
-    static CELL: OnceLock<FastMap<Box<str>, Lists>> = OnceLock::new();
-    let table = CELL.get_or_init(|| {
-        let mut m: FastMap<Box<str>, Lists> = FastMap::default();
-        let mut add = |w: &str, bit: Lists| *m.entry(Box::from(w)).or_insert(0) |= bit;
+    // Words keyed by their bytes as integers, hashed and compared as such (no string
+    // hashing, no `memcmp`, no copy); longer words by their text. (Measured on 200
+    // generated articles: 18.8 M instructions with `Box<str>` keys, 17.8 M so.)
+    type Tables = (FastMap<[u64; 3], Lists>, FastMap<Box<str>, Lists>);
+    static CELL: OnceLock<Tables> = OnceLock::new();
+    let (short, long) = CELL.get_or_init(|| {
+        let (mut short, mut long): Tables = Default::default();
+        let mut add = |w: &str, bit: Lists| {
+            if w.len() <= PACKED_MAX {
+                *short.entry(packed(w)).or_insert(0) |= bit;
+            } else {
+                *long.entry(Box::from(w)).or_insert(0) |= bit;
+            }
+        };
         number_words().keys().for_each(|w| add(w, IN_NUMBER_WORDS));
         attribution_heads()
             .iter()
@@ -263,16 +293,42 @@ pub fn word_lists(lower: &str) -> Lists {
         AUXILIARIES.iter().for_each(|w| add(w, IS_AUXILIARY));
         likelihood().keys().for_each(|w| add(w, OPENS_LIKELIHOOD));
         stopwords().iter().for_each(|w| add(w, IN_STOPWORDS));
-        m
+        (short, long)
     });
     // (The word sets' filter before the lookup saved nothing here: half the words of
     // prose are stop words, which pass it; measured at 18.8 M without, 20.2 M with.)
-    table.get(lower).copied().unwrap_or(0)
+    if lower.len() <= PACKED_MAX {
+        short.get(&packed(lower)).copied().unwrap_or(0)
+    } else {
+        long.get(lower).copied().unwrap_or(0)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Packed keys tell apart words that differ in length or in their last byte, and a
+    /// word too long to pack is still found by its text.
+    #[test]
+    fn packed_keys_tell_words_apart() {
+        let words = [
+            "a",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmno",
+            "é",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                assert_ne!(packed(a), packed(b), "{a} {b}");
+            }
+        }
+        assert_eq!(word_lists("internationalisation"), 0);
+        assert_eq!(word_lists("abcdefghijklmnopq"), 0);
+    }
 
     /// Every entry of every list has its list's bit, and only those: the bits answer as a
     /// lookup in each list would ("estimates" is a head and a verb; "officialdom", a word
