@@ -110,6 +110,15 @@ pub(crate) fn before(text: &str, toks: &[Token], lo: usize, j: usize) -> Option<
                 break;
             }
         }
+        // "Ruth Amsel and Jonas Fenwick said": a subject of two people is no one speaker;
+        // the name nearest the verb alone would credit the words to one of them. Two roles
+        // of one person ("Chairman and CEO Jonas Fenwick") are one subject.
+        if k > lo + 1
+            && word(text, toks, k - 1) == Some("and")
+            && word(text, toks, k - 2).is_some_and(|w| is_cap(w) && !is_title(w))
+        {
+            return None;
+        }
         let the = k > lo && word(text, toks, k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
         // "Rajesh Iyer of Corbin Securities said": the person before "of" speaks.
         let ws: Vec<&str> = (k..=j).filter_map(|x| word(text, toks, x)).collect();

@@ -221,3 +221,26 @@ fn surname_named_in_full_earlier_speaks() {
              Osei-Bonsu, 22, said scoring was \"a dream\".";
     assert_eq!(speaker(t, 0).as_deref(), Some("Osei-Bonsu"));
 }
+
+/// Two people joined by "and" as the subject of one speech verb are no one speaker: the
+/// quote goes to nobody rather than to the name nearest the verb.
+#[test]
+fn a_subject_of_two_people_is_no_one_speaker() {
+    let t = "Ruth Amsel and Jonas Fenwick said the merger was \"late\".";
+    assert_eq!(speaker(t, 0).as_deref(), None);
+    let t = "Sen. Ruth Amsel and Rep. Jonas Fenwick said the bill was \"dead\".";
+    assert_eq!(speaker(t, 0).as_deref(), None);
+}
+
+/// Looks like a joint subject but is not: "and" that opens a new clause, or joins two
+/// roles of the one person named.
+#[test]
+fn and_after_a_clause_leaves_one_speaker() {
+    let t = "The talks ended at noon, and Jonas Fenwick said the merger was \"late\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Jonas Fenwick"));
+    let t = "Ruth Amsel met the board and Jonas Fenwick said the merger was \"late\".";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Jonas Fenwick"));
+    // Two roles of one person.
+    let t = "\"We are sorry,\" Kestrel Chairman and CEO Jonas Fenwick said in a statement.";
+    assert_eq!(speaker(t, 0).as_deref(), Some("Jonas Fenwick"));
+}
