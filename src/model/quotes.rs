@@ -210,11 +210,7 @@ impl Quote {
     }
     /// Set whether it continues the quote before.
     pub fn set_continues(&mut self, on: bool) {
-        self.flags = if on {
-            self.flags | CONTINUES
-        } else {
-            self.flags & !CONTINUES
-        };
+        self.set_flag(CONTINUES, on);
     }
     /// A mark was missing or unbalanced and the quote was recovered from the context.
     pub fn broken(&self) -> bool {
@@ -222,10 +218,14 @@ impl Quote {
     }
     /// Set whether a mark was missing.
     pub fn set_broken(&mut self, on: bool) {
+        self.set_flag(BROKEN, on);
+    }
+    /// Set or clear one flag bit.
+    fn set_flag(&mut self, bit: u32, on: bool) {
         self.flags = if on {
-            self.flags | BROKEN
+            self.flags | bit
         } else {
-            self.flags & !BROKEN
+            self.flags & !bit
         };
     }
     /// The index of its paragraph in `a`, its article (the one holding its first byte).
